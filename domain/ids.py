@@ -1,0 +1,34 @@
+"""Deterministic ids: uuid5 of natural keys, so re-runs find instead of duplicating."""
+
+from __future__ import annotations
+
+import hashlib
+from uuid import UUID, uuid5
+
+NAMESPACE = UUID("8a3c2b7e-6f0d-5d1e-9c47-2f1b0e6a4c11")
+
+
+def run_id(run_name: str) -> UUID:
+    return uuid5(NAMESPACE, f"run/{run_name}")
+
+
+def source_file_id(run: str, sha256: str) -> UUID:
+    return uuid5(NAMESPACE, f"{run}/file/{sha256}")
+
+
+def record_id(run: str, kind: str, source_id: str) -> UUID:
+    return uuid5(NAMESPACE, f"{run}/{kind}/{source_id}")
+
+
+def operation_key(record: UUID, action: str, content_hash: str) -> str:
+    """Idempotency key of one Nutshell operation on one record version."""
+    return str(uuid5(NAMESPACE, f"{record}/{action}/{content_hash}"))
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def phi_hash(value: object) -> str:
+    """A short stable hash shown instead of a PHI value (audit, logs, errors)."""
+    return "h:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:12]

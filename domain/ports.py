@@ -1,0 +1,217 @@
+"""Ports: the abstract contracts the core talks to. Adapters implement them.
+
+Each port has one abstract contract test case in tests/contract/, subclassed once per
+implementation.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON = Any  # JSON-friendly primitives: str, int, float, bool, None, lists and dicts of them
+
+
+# --- clinic sources ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SourceFingerprint:
+    """What identifies one source file, recorded before any of its rows."""
+
+    name: str  # file name as found in SOURCE (no directories)
+    sha256: str  # of the raw bytes
+    size_bytes: int
+    format: str  # "csv" | "xlsx" | "fhir-bundle" | "fhir-ndjson"
+    encoding: str | None = None  # csv: detected text encoding
+    delimiter: str | None = None  # csv: sniffed delimiter
+    header: tuple[str, ...] = ()  # column headers exactly as read (csv/xlsx)
+    sheet: str | None = None  # xlsx: sheet name
+    resource_type: str | None = None  # fhir-ndjson: the resource type of the file
+    fhir_version: str | None = None  # "R4" when known
+
+    def to_json(self) -> dict[str, JSON]:
+        return {
+            "name": self.name, "sha256": self.sha256, "size_bytes": self.size_bytes,
+            "format": self.format, "encoding": self.encoding, "delimiter": self.delimiter,
+            "header": list(self.header), "sheet": self.sheet,
+            "resource_type": self.resource_type, "fhir_version": self.fhir_version,
+        }
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row exactly as read: for CSV/XLSX a mapping header -> cell text; for FHIR the resource."""
+
+    number: int  # 1-based data row number (CSV: not counting the header), entry index for FHIR
+    values: Mapping[str, JSON]
+    problem: str | None = None  # a reader-level problem (undecodable bytes, oversized cell...)
+    problem_field: str | None = None
+
+
+class ClinicSource(ABC):
+    """One file of a clinic export. Streams: never holds more than a page in memory."""
+
+    @abstractmethod
+    def fingerprint(self) -> SourceFingerprint:
+        """Reads only what is needed to fingerprint the file (hash, encoding, header)."""
+
+    @abstractmethod
+    def rows(self) -> Iterator[SourceRow]:
+        """Every row, in file order. Reader problems become rows with `problem` set, never
+        dropped and never raised, unless the whole file is unreadable (SourceError)."""
+
+
+# --- Nutshell -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CustomFieldSpec:
+    entity: str  # "contacts" | "accounts" | "leads"
+    name: str
+    type: str  # "Text" | "Date" | "Currency" | "Decision" ... as Nutshell names them
+    choices: tuple[str, ...] = ()
+    is_multiple: bool = False
+
+
+class NutshellAPI(ABC):
+    """What the engine needs from Nutshell. Entities are REST collection names:
+    contacts, accounts, leads, activities, notes, tasks, sources, tags.
+
+    Errors raised are the domain error tree: TransientError (after the client's own retries
+    are exhausted), TerminalError, NotFound, AuthenticationFailed.
+    """
+
+    @abstractmethod
+    def create(self, entity: str, record: Mapping[str, JSON], *,
+               external_key: tuple[str, str] | None = None) -> dict[str, JSON]:
+        """Creates one record, returns it as Nutshell answered (with its API id, e.g. `7-contacts`).
+
+        `external_key` = (custom field name, value). POST has no idempotency key in Nutshell:
+        after an ambiguous failure the implementation looks the record up by that custom field
+        and returns the existing one instead of creating a second.
+        """
+
+    @abstractmethod
+    def get(self, entity: str, api_id: str) -> dict[str, JSON] | None:
+        """The record, or None when it does not exist or is deleted."""
+
+    @abstractmethod
+    def patch(self, entity: str, api_id: str, ops: Sequence[Mapping[str, JSON]]) -> None:
+        """JSON Patch (`/contacts/0/<field>` paths; custom fields by name). Activities: PUT."""
+
+    @abstractmethod
+    def delete(self, entity: str, api_id: str) -> None:
+        """Soft delete. Activities go through the legacy RPC `deleteActivity`."""
+
+    @abstractmethod
+    def undelete(self, entity: str, api_id: str) -> None:
+        """Reverses a soft delete (within Nutshell's restore window)."""
+
+    @abstractmethod
+    def find_by_custom_field(self, entity: str, field_name: str,
+                             value: str) -> dict[str, JSON] | None:
+        """The live record whose custom field `field_name` equals `value`, or None."""
+
+    @abstractmethod
+    def find_by_email(self, entity: str, email: str) -> list[dict[str, JSON]]:
+        """Live records with that email address (case-insensitive)."""
+
+    @abstractmethod
+    def list_all(self, entity: str, *, page_size: int = 1000) -> Iterator[dict[str, JSON]]:
+        """Every live record of the collection, page by page."""
+
+    @abstractmethod
+    def users(self) -> list[dict[str, JSON]]:
+        """Nutshell users (id, name, emails)."""
+
+    @abstractmethod
+    def custom_fields(self, entity: str) -> list[dict[str, JSON]]:
+        """Custom-field definitions of contacts/accounts/leads (name, type, choices)."""
+
+    @abstractmethod
+    def create_custom_field(self, spec: CustomFieldSpec) -> dict[str, JSON]:
+        """Creates one custom-field definition (there is no delete)."""
+
+
+# --- change bus (delta window) --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChangeMessage:
+    key: str  # "<kind>:<source_id>": one record's changes stay in one partition, in order
+    value: dict[str, JSON]
+    partition: int = -1
+    offset: int = -1
+
+
+class ChangeBus(ABC):
+    @abstractmethod
+    def publish(self, messages: Sequence[ChangeMessage]) -> None:
+        """Sends and flushes; returns only once the broker acknowledged every message."""
+
+    @abstractmethod
+    def poll(self, max_records: int, timeout_s: float) -> list[ChangeMessage]:
+        """The next page of messages for this consumer-group member (may be empty)."""
+
+    @abstractmethod
+    def commit(self) -> None:
+        """Commits the offsets of everything returned by poll so far."""
+
+    @abstractmethod
+    def lag(self) -> dict[int, int]:
+        """Messages not yet consumed, per assigned partition."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+# --- projection store -----------------------------------------------------------------------
+
+@dataclass
+class ProjectionPage:
+    """Row changes of one page of events, committed atomically with the tracking position."""
+
+    position: int  # notification id of the last event in the page
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, state) -> delta
+    xref: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, source_id, entity, nutshell_id); empty nutshell_id removes
+    audit: list[dict[str, JSON]] = field(default_factory=list)
+    failures: list[dict[str, JSON]] = field(default_factory=list)  # upsert by (kind, source_id); "resolved": True removes
+    record_states: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, source_id, state)
+
+
+class ProjectionStore(ABC):
+    """The read models' tables, living in the event store's database."""
+
+    @abstractmethod
+    def position(self) -> int:
+        """Notification id of the last event applied (0 when empty)."""
+
+    @abstractmethod
+    def apply(self, page: ProjectionPage) -> None:
+        """Applies the page's rows and moves the position, in one transaction. A page whose
+        position is not past the current one is ignored (replayed after a crash)."""
+
+    @abstractmethod
+    def reset(self) -> None:
+        """Drops every row and the position (replay rebuilds)."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, dict[str, int]]: ...
+
+    @abstractmethod
+    def record_state(self, kind: str, source_id: str) -> str | None: ...
+
+    @abstractmethod
+    def xref_by_source(self, kind: str, source_id: str) -> tuple[str, str] | None:
+        """(entity, nutshell_id)"""
+
+    @abstractmethod
+    def xref_by_nutshell(self, nutshell_id: str) -> tuple[str, str] | None:
+        """(kind, source_id)"""
+
+    @abstractmethod
+    def audit(self, *, record: str | None = None, since: str | None = None,
+              until: str | None = None, actor: str | None = None) -> Iterator[dict[str, JSON]]: ...
+
+    @abstractmethod
+    def failures(self) -> list[dict[str, JSON]]: ...
