@@ -1,0 +1,1 @@
+"""Entry points and the composition root: the only layer that wires concrete adapters."""

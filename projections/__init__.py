@@ -1,0 +1,1 @@
+"""Read models built from the event log, resumable from a tracking position, rebuilt by replay."""
