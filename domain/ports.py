@@ -176,7 +176,7 @@ class ProjectionPage:
     xref: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, source_id, entity, nutshell_id); empty nutshell_id removes
     audit: list[dict[str, JSON]] = field(default_factory=list)
     failures: list[dict[str, JSON]] = field(default_factory=list)  # upsert by (kind, source_id); "resolved": True removes
-    record_states: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, source_id, state)
+    streams: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # (rid, run, kind, source_id, state) upserts
 
 
 class ProjectionStore(ABC):
@@ -200,6 +200,15 @@ class ProjectionStore(ABC):
 
     @abstractmethod
     def record_state(self, kind: str, source_id: str) -> str | None: ...
+
+    @abstractmethod
+    def streams(self, rids: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
+        """Aggregate id -> (run, kind, source_id, state) for the ids known."""
+
+    @abstractmethod
+    def records_in_state(self, kind: str | None = None,
+                         states: Sequence[str] | None = None) -> list[tuple[str, str, str]]:
+        """(kind, source_id, state) of canonical records, ordered."""
 
     @abstractmethod
     def xref_by_source(self, kind: str, source_id: str) -> tuple[str, str] | None:

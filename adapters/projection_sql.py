@@ -1,0 +1,257 @@
+"""The projection store port over SQL: SQLite (the embedded default) and PostgreSQL.
+
+The read models live in the event store's own database. Every page of row changes is committed
+in one transaction together with the tracking position, so a crash mid-page leaves neither.
+The SQL is written once in the dialect both engines share (ON CONFLICT upserts); only the
+parameter style and the connection differ.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from abc import abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from domain.ports import JSON, ProjectionPage, ProjectionStore
+
+PROJECTION = "core"
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS c2n_position (name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS c2n_counts (kind TEXT NOT NULL, metric TEXT NOT NULL,"
+    " n BIGINT NOT NULL, PRIMARY KEY (kind, metric))",
+    "CREATE TABLE IF NOT EXISTS c2n_streams (rid TEXT PRIMARY KEY, run TEXT NOT NULL,"
+    " kind TEXT NOT NULL, source_id TEXT NOT NULL, state TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS c2n_streams_key ON c2n_streams (kind, source_id)",
+    "CREATE TABLE IF NOT EXISTS c2n_xref (kind TEXT NOT NULL, source_id TEXT NOT NULL,"
+    " entity TEXT NOT NULL, nutshell_id TEXT NOT NULL, PRIMARY KEY (kind, source_id))",
+    "CREATE INDEX IF NOT EXISTS c2n_xref_nutshell ON c2n_xref (nutshell_id)",
+    "CREATE TABLE IF NOT EXISTS c2n_audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL,"
+    " run TEXT NOT NULL, record TEXT, event TEXT NOT NULL, actor TEXT NOT NULL,"
+    " mapping_hash TEXT, detail TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS c2n_audit_record ON c2n_audit (record, seq)",
+    "CREATE INDEX IF NOT EXISTS c2n_audit_at ON c2n_audit (at)",
+    "CREATE TABLE IF NOT EXISTS c2n_failures (kind TEXT NOT NULL, source_id TEXT NOT NULL,"
+    " stage TEXT NOT NULL, file TEXT, row_number BIGINT, field TEXT, reason TEXT NOT NULL,"
+    " status BIGINT, transient BOOLEAN, PRIMARY KEY (kind, source_id))",
+)
+TABLES = ("c2n_position", "c2n_counts", "c2n_streams", "c2n_xref", "c2n_audit",
+          "c2n_failures")
+
+
+class SQLProjectionStore(ProjectionStore):
+    placeholder = "?"
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # --- dialect hooks --------------------------------------------------------------------------
+
+    @abstractmethod
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        """A cursor inside one transaction: committed on success, rolled back on error."""
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def _exec(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> None:
+        cur.execute(self._sql(sql), tuple(params))
+
+    def _many(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._transaction() as cur:
+            self._exec(cur, sql, params)
+            return [tuple(r) for r in cur.fetchall()]
+
+    def create_tables(self) -> None:
+        with self._transaction() as cur:
+            for statement in SCHEMA:
+                self._exec(cur, statement)
+
+    # --- port -------------------------------------------------------------------------------
+
+    def position(self) -> int:
+        rows = self._query("SELECT position FROM c2n_position WHERE name = ?", (PROJECTION,))
+        return int(rows[0][0]) if rows else 0
+
+    def apply(self, page: ProjectionPage) -> None:
+        with self._lock, self._transaction() as cur:
+            self._exec(cur, "SELECT position FROM c2n_position WHERE name = ?", (PROJECTION,))
+            found = cur.fetchone()
+            current = int(found[0]) if found else 0
+            if page.position <= current:
+                return  # already applied: a page replayed after a crash changes nothing
+            self._many(cur, "INSERT INTO c2n_counts (kind, metric, n) VALUES (?, ?, ?) "
+                            "ON CONFLICT (kind, metric) DO UPDATE SET n = c2n_counts.n + excluded.n",
+                       [(k, m, n) for (k, m), n in sorted(page.counts.items()) if n])
+            self._many(cur, "INSERT INTO c2n_streams (rid, run, kind, source_id, state) "
+                            "VALUES (?, ?, ?, ?, ?) "
+                            "ON CONFLICT (rid) DO UPDATE SET state = excluded.state",
+                       page.streams)
+            removed = [(k, s) for k, s, _, nid in page.xref if not nid]
+            added = [(k, s, e, nid) for k, s, e, nid in page.xref if nid]
+            self._many(cur, "DELETE FROM c2n_xref WHERE kind = ? AND source_id = ?", removed)
+            self._many(cur, "INSERT INTO c2n_xref (kind, source_id, entity, nutshell_id) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT (kind, source_id) DO UPDATE SET "
+                            "entity = excluded.entity, nutshell_id = excluded.nutshell_id", added)
+            self._many(cur, "INSERT INTO c2n_audit (seq, at, run, record, event, actor, "
+                            "mapping_hash, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(a["seq"], a["at"], a["run"], a.get("record"), a["event"], a["actor"],
+                         a.get("mapping_hash"), orjson.dumps(a.get("detail", {}),
+                                                             option=orjson.OPT_SORT_KEYS).decode())
+                        for a in page.audit])
+            resolved = [(f["kind"], f["source_id"]) for f in page.failures if f.get("resolved")]
+            failing = [(f["kind"], f["source_id"], f["stage"], f.get("file"), f.get("row"),
+                        f.get("field"), f["reason"], f.get("status"), f.get("transient"))
+                       for f in page.failures if not f.get("resolved")]
+            self._many(cur, "DELETE FROM c2n_failures WHERE kind = ? AND source_id = ?", resolved)
+            self._many(cur, "INSERT INTO c2n_failures (kind, source_id, stage, file, row_number, "
+                            "field, reason, status, transient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            "ON CONFLICT (kind, source_id) DO UPDATE SET stage = excluded.stage, "
+                            "file = excluded.file, row_number = excluded.row_number, "
+                            "field = excluded.field, reason = excluded.reason, "
+                            "status = excluded.status, transient = excluded.transient", failing)
+            self._exec(cur, "INSERT INTO c2n_position (name, position) VALUES (?, ?) "
+                            "ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+                       (PROJECTION, page.position))
+
+    def reset(self) -> None:
+        with self._lock, self._transaction() as cur:
+            for table in TABLES:
+                self._exec(cur, f"DELETE FROM {table}")
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        result: dict[str, dict[str, int]] = {}
+        for kind, metric, n in self._query("SELECT kind, metric, n FROM c2n_counts "
+                                           "ORDER BY kind, metric"):
+            result.setdefault(kind, {})[metric] = int(n)
+        return result
+
+    def record_state(self, kind: str, source_id: str) -> str | None:
+        rows = self._query("SELECT state FROM c2n_streams WHERE kind = ? AND source_id = ?",
+                           (kind, source_id))
+        return str(rows[0][0]) if rows else None
+
+    def streams(self, rids: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
+        """rid -> (run, kind, source_id, state); one query per 500 ids, not one per event."""
+        found: dict[str, tuple[str, str, str, str]] = {}
+        for start in range(0, len(rids), 500):
+            chunk = list(rids[start:start + 500])
+            marks = ", ".join("?" * len(chunk))
+            for rid, run, kind, source_id, state in self._query(
+                    f"SELECT rid, run, kind, source_id, state FROM c2n_streams "
+                    f"WHERE rid IN ({marks})", chunk):
+                found[str(rid)] = (str(run), str(kind), str(source_id), str(state))
+        return found
+
+    def records_in_state(self, kind: str | None = None,
+                         states: Sequence[str] | None = None) -> list[tuple[str, str, str]]:
+        sql = "SELECT kind, source_id, state FROM c2n_streams WHERE substr(kind, 1, 1) <> '_'"
+        params: list[Any] = []
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        if states:
+            sql += " AND state IN (" + ", ".join("?" * len(states)) + ")"
+            params.extend(states)
+        sql += " ORDER BY kind, source_id"
+        return [(str(k), str(s), str(st)) for k, s, st in self._query(sql, params)]
+
+    def xref_by_source(self, kind: str, source_id: str) -> tuple[str, str] | None:
+        rows = self._query("SELECT entity, nutshell_id FROM c2n_xref WHERE kind = ? AND "
+                           "source_id = ?", (kind, source_id))
+        return (str(rows[0][0]), str(rows[0][1])) if rows else None
+
+    def xref_by_nutshell(self, nutshell_id: str) -> tuple[str, str] | None:
+        rows = self._query("SELECT kind, source_id FROM c2n_xref WHERE nutshell_id = ? "
+                           "ORDER BY kind, source_id", (nutshell_id,))
+        return (str(rows[0][0]), str(rows[0][1])) if rows else None
+
+    def xref_all(self) -> list[tuple[str, str, str, str]]:
+        return [(str(a), str(b), str(c), str(d)) for a, b, c, d in self._query(
+            "SELECT kind, source_id, entity, nutshell_id FROM c2n_xref ORDER BY kind, source_id")]
+
+    def audit(self, *, record: str | None = None, since: str | None = None,
+              until: str | None = None, actor: str | None = None) -> Iterator[dict[str, JSON]]:
+        clauses, params = [], []
+        for clause, value in (("record = ?", record), ("at >= ?", since), ("at <= ?", until),
+                              ("actor = ?", actor)):
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        sql = ("SELECT seq, at, run, record, event, actor, mapping_hash, detail FROM c2n_audit"
+               + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY seq")
+        for seq, at, run, rec, event, act, mhash, detail in self._query(sql, params):
+            yield {"seq": int(seq), "at": at, "run": run, "record": rec, "event": event,
+                   "actor": act, "mapping_hash": mhash, "detail": orjson.loads(detail)}
+
+    def failures(self) -> list[dict[str, JSON]]:
+        rows = self._query("SELECT kind, source_id, stage, file, row_number, field, reason, "
+                           "status, transient FROM c2n_failures ORDER BY kind, source_id")
+        return [{"kind": k, "source_id": s, "stage": st, "file": f, "row": r, "field": fd,
+                 "reason": rs, "status": stt, "transient": None if tr is None else bool(tr)}
+                for k, s, st, f, r, fd, rs, stt, tr in rows]
+
+
+class SQLiteProjectionStore(SQLProjectionStore):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False,
+                                     isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self.create_tables()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class PostgresProjectionStore(SQLProjectionStore):
+    placeholder = "%s"
+
+    def __init__(self, conninfo: str, schema: str = "") -> None:
+        import psycopg
+
+        super().__init__()
+        self._conn = psycopg.connect(conninfo, autocommit=False)
+        if schema:
+            with self._conn.cursor() as cur:
+                cur.execute(f'SET search_path TO "{schema}"')
+            self._conn.commit()
+        self.create_tables()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        with self._lock:
+            try:
+                with self._conn.cursor() as cur:
+                    yield cur
+            except BaseException:
+                self._conn.rollback()
+                raise
+            self._conn.commit()
+
+    def close(self) -> None:
+        self._conn.close()

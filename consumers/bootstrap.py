@@ -1,0 +1,124 @@
+"""The composition root: settings from the environment (or options) wired to concrete adapters.
+
+Only this module (and the command modules it serves) chooses implementations: SQLite or
+PostgreSQL, the orjson transcoder, the AES cipher, the Nutshell client.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from adapters.event_reader import LogReader
+from adapters.projection_sql import (
+    PostgresProjectionStore,
+    SQLiteProjectionStore,
+    SQLProjectionStore,
+)
+from adapters.store_config import Database, eventsourcing_env, parse_database_url
+from adapters.transcoder import OrjsonTranscoder
+from domain.app import MigrationLog
+from domain.run import MigrationRun
+from projections.runner import ProjectionRunner
+
+DEFAULT_NUTSHELL_URL = "https://app.nutshell.com/rest"
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    database_url: str | None = None
+    cipher_key: str | None = field(default=None, repr=False)
+    nutshell_url: str = DEFAULT_NUTSHELL_URL
+    nutshell_user: str | None = None
+    nutshell_api_key: str | None = field(default=None, repr=False)
+    kafka_bootstrap: str | None = None
+    run_name: str = "default"
+
+    @classmethod
+    def from_env(cls, home: str | None = None, env: dict[str, str] | None = None) -> Settings:
+        e = os.environ if env is None else env
+        return cls(
+            home=Path(home or e.get("C2N_HOME") or ".c2n").absolute(),
+            database_url=e.get("C2N_DATABASE_URL") or None,
+            cipher_key=e.get("C2N_CIPHER_KEY") or None,
+            nutshell_url=e.get("C2N_NUTSHELL_URL") or DEFAULT_NUTSHELL_URL,
+            nutshell_user=e.get("C2N_NUTSHELL_USER") or None,
+            nutshell_api_key=e.get("C2N_NUTSHELL_API_KEY") or None,
+            kafka_bootstrap=e.get("C2N_KAFKA_BOOTSTRAP") or None,
+            run_name=e.get("C2N_RUN") or "default",
+        )
+
+    @property
+    def reports(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def mapping_path(self) -> Path:
+        return self.home / "mapping.yaml"
+
+
+class WiredLog(MigrationLog):
+    def construct_transcoder(self) -> OrjsonTranscoder:  # type: ignore[override]
+        return OrjsonTranscoder()
+
+
+def prepare_home(home: Path) -> None:
+    """HOME holds PHI: readable by its owner only, and so is everything written into it."""
+    os.umask(0o077)
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    home.chmod(0o700)
+
+
+def _ensure_schema(db: Database) -> None:
+    if db.kind != "postgres" or not db.schema:
+        return
+    import psycopg
+
+    with psycopg.connect(_conninfo(db), autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{db.schema}"')
+
+
+def _conninfo(db: Database) -> str:
+    parts = [f"host={db.host}", f"port={db.port}", f"user={db.user}", f"dbname={db.dbname}",
+             "connect_timeout=10"]
+    if db.password:
+        parts.append(f"password={db.password}")
+    return " ".join(parts)
+
+
+class Engine:
+    """The event store, the projection store and the runner keeping them in step."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        prepare_home(settings.home)
+        self.db = parse_database_url(settings.database_url, settings.home)
+        _ensure_schema(self.db)
+        self.app = WiredLog(env=eventsourcing_env(self.db, settings.cipher_key))
+        self.store: SQLProjectionStore
+        if self.db.kind == "sqlite":
+            assert self.db.sqlite_path is not None
+            self.store = SQLiteProjectionStore(self.db.sqlite_path)
+        else:
+            self.store = PostgresProjectionStore(_conninfo(self.db), self.db.schema)
+        self.reader = LogReader(self.app)
+        self.projections = ProjectionRunner(self.reader, self.store)
+
+    def run(self) -> MigrationRun:
+        return self.app.run(self.settings.run_name)
+
+    def catch_up(self) -> int:
+        return self.projections.catch_up()
+
+    def close(self) -> None:
+        self.store.close()  # type: ignore[attr-defined]
+        self.app.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,83 @@
+"""The event-sourced application: the one event store every stream lives in.
+
+Persistence (SQLite or PostgreSQL), the transcoder and the cipher are chosen by the environment
+the composition root (consumers/bootstrap.py) passes in; nothing here knows which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+
+from domain.ids import record_id, run_id
+from domain.records import ClinicRecord
+from domain.run import MigrationRun
+from domain.source_file import SourceFile
+
+ROW_PAGE = 500  # rows per RowsRead event
+SAVE_PAGE = 500  # aggregates per save(): one transaction per page, never per record
+
+
+class MigrationLog(Application[UUID]):
+    name = "clinic2nutshell"
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def run(self, name: str) -> MigrationRun:
+        """The run aggregate, started (and saved) on first use."""
+        try:
+            run: MigrationRun = self.repository.get(run_id(name))
+        except AggregateNotFoundError:
+            run = MigrationRun.start(name)
+            self.save(run)
+        return run
+
+    def find_run(self, name: str) -> MigrationRun | None:
+        try:
+            run: MigrationRun = self.repository.get(run_id(name))
+        except AggregateNotFoundError:
+            return None
+        return run
+
+    # --- source files -------------------------------------------------------------------------
+
+    def source_file(self, file_id: UUID) -> SourceFile | None:
+        try:
+            source: SourceFile = self.repository.get(file_id)
+        except AggregateNotFoundError:
+            return None
+        return source
+
+    def iter_rows(self, file_id: UUID, page_events: int = 20) -> Iterator[dict[str, Any]]:
+        """A file's rows as read, streamed from its RowsRead events page by page."""
+        version = 0
+        while True:
+            events = list(self.events.get(file_id, gt=version, limit=page_events))
+            if not events:
+                return
+            for event in events:
+                version = event.originator_version
+                if isinstance(event, SourceFile.RowsRead):
+                    yield from event.rows
+
+    # --- records ------------------------------------------------------------------------------
+
+    def record(self, run: str, kind: str, source_id: str) -> ClinicRecord | None:
+        return self.record_by_id(record_id(run, kind, source_id))
+
+    def record_by_id(self, rid: UUID) -> ClinicRecord | None:
+        try:
+            record: ClinicRecord = self.repository.get(rid)
+        except AggregateNotFoundError:
+            return None
+        return record
+
+    def save_pages(self, aggregates: Sequence[Aggregate], page: int = SAVE_PAGE) -> None:
+        for start in range(0, len(aggregates), page):
+            chunk = aggregates[start:start + page]
+            if chunk:
+                self.save(*chunk)

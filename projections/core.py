@@ -1,0 +1,119 @@
+"""The core projections: counts per kind and state, the ID cross-reference, the audit log and
+the failures/quarantine list, computed from a page of logged events.
+
+Pure: it reads the few rows it needs (the state of the streams the page touches) through the
+store, and returns the page's row changes for the store to commit with the position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from domain.ports import ProjectionPage, ProjectionStore
+from projections.events import LoggedEvent
+from projections.redact import redact
+
+RUN, FILE = "_run", "_file"
+METRICS = ("extracted", "quarantined", "pushed", "failed", "rolled_back", "skipped")
+
+# Event name -> the record state it leads to (None: unchanged).
+STATE_AFTER: dict[str, str | None] = {
+    "Derived": "derived", "Quarantined": "quarantined", "Requarantined": "quarantined",
+    "PushRequested": "requested", "PushSucceeded": "pushed", "PushFailed": "failed",
+    "Skipped": "skipped",
+}
+ACTOR_KEYS = ("by",)
+
+
+def _record_state(event: LoggedEvent, previous: str) -> str:
+    name = event.name
+    if name == "Rederived":
+        return "derived" if previous == "quarantined" else previous
+    if name == "CompensationSucceeded":
+        return "pushed" if event.state.get("action") == "undelete" else "rolled_back"
+    after = STATE_AFTER.get(name)
+    return after if after else previous
+
+
+class CoreProjector:
+    """Turns a page of events into a ProjectionPage for one ProjectionStore."""
+
+    def project(self, events: Sequence[LoggedEvent], store: ProjectionStore) -> ProjectionPage:
+        page = ProjectionPage(position=events[-1].position if events else 0)
+        known = store.streams(sorted({e.originator_id for e in events if e.version > 1}))
+        streams: dict[str, list[str]] = {rid: list(v) for rid, v in known.items()}
+        touched: set[str] = set()
+        for event in events:
+            self._apply(event, streams, page)
+            touched.add(event.originator_id)
+        page.streams = [(rid, *streams[rid]) for rid in sorted(touched) if rid in streams]  # type: ignore[misc]
+        return page
+
+    def _apply(self, event: LoggedEvent, streams: dict[str, list[str]],
+               page: ProjectionPage) -> None:
+        rid, state = event.originator_id, event.state
+        aggregate, name = event.aggregate, event.name
+        if event.version == 1:
+            if aggregate == "MigrationRun":
+                streams[rid] = [state["name"], RUN, state["name"], "started"]
+            elif aggregate == "SourceFile":
+                streams[rid] = [state["run"], FILE, state["fingerprint"]["name"], "registered"]
+            else:
+                streams[rid] = [state["run"], state["kind"], state["source_id"], ""]
+                self._count(page, state["kind"], "extracted", 1)
+        stream = streams.get(rid)
+        if stream is None:
+            return  # an aggregate type the projections do not follow
+        run, kind, source_id, previous = stream
+        record_key: str | None = None
+        if kind == RUN:
+            stream[3] = state.get("state", stream[3]) if name != "Started" else "started"
+        elif kind == FILE:
+            record_key = f"file:{source_id}"
+        else:
+            record_key = f"{kind}:{source_id}"
+            current = _record_state(event, previous)
+            if current != previous:
+                self._count(page, kind, previous, -1)
+                self._count(page, kind, current, 1)
+                stream[3] = current
+            self._xref_and_failures(event, kind, source_id, page)
+        page.audit.append({
+            "seq": event.position,
+            "at": state["timestamp"].isoformat() if "timestamp" in state else "",
+            "run": run,
+            "record": record_key,
+            "event": f"{aggregate}.{name}",
+            "actor": next((str(state[k]) for k in ACTOR_KEYS if state.get(k)), "engine"),
+            "mapping_hash": state.get("mapping_hash"),
+            "detail": redact(name, state),
+        })
+
+    @staticmethod
+    def _count(page: ProjectionPage, kind: str, metric: str, delta: int) -> None:
+        if metric in METRICS and metric != "extracted" or (metric == "extracted" and delta > 0):
+            page.counts[(kind, metric)] = page.counts.get((kind, metric), 0) + delta
+
+    @staticmethod
+    def _xref_and_failures(event: LoggedEvent, kind: str, source_id: str,
+                           page: ProjectionPage) -> None:
+        name, state = event.name, event.state
+        if name == "PushSucceeded" and state.get("action") == "create":
+            page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
+        elif name == "CompensationSucceeded" and state.get("action") == "delete":
+            page.xref.append((kind, source_id, "", ""))
+        if name in {"Quarantined", "Requarantined"}:
+            rows: list[Any] = state.get("rows") or [None]
+            page.failures.append({
+                "kind": kind, "source_id": source_id, "stage": "quarantine",
+                "file": state.get("file"), "row": rows[0], "field": state.get("field"),
+                "reason": state["reason"], "status": None, "transient": None})
+        elif name == "PushFailed":
+            page.failures.append({
+                "kind": kind, "source_id": source_id, "stage": "push", "file": None,
+                "row": None, "field": None, "reason": state["reason"],
+                "status": state.get("status"), "transient": state.get("transient")})
+        elif name in {"Rederived", "PushSucceeded", "Skipped"}:
+            page.failures.append({"kind": kind, "source_id": source_id, "resolved": True,
+                                  "stage": "", "reason": ""})

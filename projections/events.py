@@ -1,0 +1,35 @@
+"""A stored event as the projections see it: decoded state, no domain object rebuilt.
+
+Rebuilding domain objects is the slow part of reading a log; projections only need the
+event's class name and its attributes, so readers hand them this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    position: int  # notification id
+    originator_id: str
+    version: int
+    topic: str  # "domain.records:ClinicRecord.Derived"
+    state: dict[str, Any]  # decoded attributes (timestamp as datetime)
+
+    @property
+    def aggregate(self) -> str:
+        return self.topic.rsplit(":", 1)[-1].split(".")[0]
+
+    @property
+    def name(self) -> str:
+        return self.topic.rsplit(".", 1)[-1]
+
+
+class EventReader(Protocol):
+    def read(self, start: int, limit: int) -> Sequence[LoggedEvent]:
+        """Events with position >= start, in order, at most `limit`."""
+
+    def max_position(self) -> int: ...
