@@ -61,6 +61,8 @@ class Settings:
 
 
 class WiredLog(MigrationLog):
+    name = "clinic2nutshell"
+
     def construct_transcoder(self) -> OrjsonTranscoder:  # type: ignore[override]
         return OrjsonTranscoder()
 

@@ -16,6 +16,7 @@ from domain.errors import C2NError, TerminalError, TransientError
 
 COMMAND_MODULES = (
     "consumers.cmd_sandbox",
+    "consumers.cmd_status",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2

@@ -47,11 +47,13 @@ class MigrationRun(Aggregate):
         format: str
         rows: int
         problems: int
+        profile: str | None  # the vendor profile recognised or named, if any
 
         def apply(self, aggregate: Any) -> None:
             aggregate.files[self.file_id] = {"name": self.name, "sha256": self.sha256,
                                              "format": self.format, "rows": self.rows,
-                                             "problems": self.problems}
+                                             "problems": self.problems,
+                                             "profile": self.profile}
             aggregate.state = "extracted"
 
     class MappingProposed(Aggregate.Event):

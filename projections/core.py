@@ -48,6 +48,9 @@ class CoreProjector:
             self._apply(event, streams, page)
             touched.add(event.originator_id)
         page.streams = [(rid, *streams[rid]) for rid in sorted(touched) if rid in streams]  # type: ignore[misc]
+        # Within a page only the last change of a key counts (a push then its rollback).
+        page.xref = list({(k, s): (k, s, e, n) for k, s, e, n in page.xref}.values())
+        page.failures = list({(f["kind"], f["source_id"]): f for f in page.failures}.values())
         return page
 
     def _apply(self, event: LoggedEvent, streams: dict[str, list[str]],

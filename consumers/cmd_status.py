@@ -1,0 +1,78 @@
+"""`c2n status`, `c2n replay` and `c2n audit`: reading the log and its projections."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+
+import orjson
+
+from consumers.common import add_json, console, emit_json, open_engine
+from consumers.status_view import print_status, status_document
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("status", help="counts per kind and the run's state")
+    add_json(p)
+    p.set_defaults(func=status)
+
+    p = sub.add_parser("replay", help="rebuild every projection from the event log")
+    add_json(p)
+    p.set_defaults(func=replay)
+
+    p = sub.add_parser("audit", help="query the audit log")
+    p.add_argument("--record", help="KIND:SOURCE_ID")
+    p.add_argument("--since", help="ISO 8601 time (inclusive)")
+    p.add_argument("--until", help="ISO 8601 time (inclusive)")
+    p.add_argument("--actor", help="operator name (who confirmed, approved, rolled back)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(func=audit)
+
+
+def status(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        document = status_document(engine)
+    if args.json:
+        emit_json(document)
+    else:
+        print_status(document)
+    return 0
+
+
+def replay(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        applied = engine.projections.rebuild()
+    if args.json:
+        emit_json({"events": applied})
+    else:
+        console.print(f"projections rebuilt from {applied} events")
+    return 0
+
+
+def audit(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        engine.catch_up()
+        rows = list(engine.store.audit(record=args.record, since=args.since, until=args.until,
+                                       actor=args.actor))
+    if args.format == "json":
+        emit_json(rows)
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["seq", "at", "run", "record", "event", "actor", "mapping_hash",
+                         "detail"])
+        for r in rows:
+            writer.writerow([r["seq"], r["at"], r["run"], r["record"] or "", r["event"],
+                             r["actor"], r["mapping_hash"] or "",
+                             orjson.dumps(r["detail"], option=orjson.OPT_SORT_KEYS).decode()])
+    else:
+        from rich.table import Table
+
+        table = Table("seq", "at", "record", "event", "actor", "mapping")
+        for r in rows:
+            table.add_row(str(r["seq"]), r["at"][:19], r["record"] or "", r["event"], r["actor"],
+                          (r["mapping_hash"] or "")[:12])
+        from rich.console import Console
+
+        Console().print(table)
+    return 0

@@ -1,0 +1,84 @@
+"""Fixtures shared by the whole suite: a fresh PostgreSQL schema, engines on either store."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+PG_HOST, PG_PORT, PG_DB = "127.0.0.1", 5432, "test"
+
+
+def _pg_user() -> str:
+    return os.environ.get("C2N_TEST_PG_USER", "postgres")
+
+
+def pg_available() -> str | None:
+    """None when PostgreSQL answers, else the reason."""
+    try:
+        import psycopg
+
+        with psycopg.connect(host=PG_HOST, port=PG_PORT, dbname=PG_DB, user=_pg_user(),
+                             connect_timeout=5):
+            return None
+    except Exception as exc:  # any failure to connect is reported the same way
+        return f"PostgreSQL at {PG_HOST}:{PG_PORT}/{PG_DB} unavailable: {type(exc).__name__}"
+
+
+def require_service(reason: str | None) -> None:
+    """In CI a missing service fails the run; on a developer machine it skips."""
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A database URL with a schema of its own, dropped afterwards."""
+    require_service(pg_available())
+    import psycopg
+
+    schema = f"c2n_test_{uuid.uuid4().hex[:12]}"
+    yield f"postgresql://{_pg_user()}@{PG_HOST}:{PG_PORT}/{PG_DB}?schema={schema}"
+    with psycopg.connect(host=PG_HOST, port=PG_PORT, dbname=PG_DB, user=_pg_user(),
+                         autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def engine_env(store_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> dict[str, str]:
+    """Environment for an engine on the parametrised store, HOME in a temp folder."""
+    env = {"C2N_HOME": str(tmp_path / "home")}
+    if store_kind == "postgres":
+        env["C2N_DATABASE_URL"] = request.getfixturevalue("pg_url")
+    return env
+
+
+@pytest.fixture
+def make_engine(engine_env: dict[str, str]) -> Iterator[Callable[..., object]]:
+    from consumers.bootstrap import Engine, Settings
+
+    engines: list[Engine] = []
+
+    def factory(**overrides: str) -> Engine:
+        env = {**engine_env, **overrides}
+        engine = Engine(Settings.from_env(env=env))
+        engines.append(engine)
+        return engine
+
+    yield factory
+    for engine in engines:
+        try:
+            engine.close()
+        except Exception:  # closing twice is harmless
+            pass

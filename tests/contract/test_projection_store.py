@@ -1,0 +1,117 @@
+"""The ProjectionStore port's contract, run against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from domain.ports import ProjectionPage, ProjectionStore
+
+
+class ProjectionStoreContract(ABC):
+    @abstractmethod
+    def make_store(self, tmp_path: Path, request: pytest.FixtureRequest) -> Any: ...
+
+    @pytest.fixture
+    def store(self, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
+        store = self.make_store(tmp_path, request)
+        yield store
+        store.close()
+
+    def _page(self, position: int, **kw: Any) -> ProjectionPage:
+        return ProjectionPage(position=position, **kw)
+
+    def test_empty_store_is_at_position_zero(self, store: ProjectionStore) -> None:
+        assert store.position() == 0
+        assert store.counts() == {}
+        assert store.failures() == []
+
+    def test_counts_add_up_and_position_moves(self, store: ProjectionStore) -> None:
+        store.apply(self._page(3, counts={("patient", "extracted"): 2}))
+        store.apply(self._page(5, counts={("patient", "extracted"): 1,
+                                          ("patient", "pushed"): 1}))
+        assert store.counts() == {"patient": {"extracted": 3, "pushed": 1}}
+        assert store.position() == 5
+
+    def test_a_page_at_or_before_the_position_is_ignored(self, store: ProjectionStore) -> None:
+        store.apply(self._page(5, counts={("patient", "extracted"): 2}))
+        store.apply(self._page(5, counts={("patient", "extracted"): 2}))
+        store.apply(self._page(4, counts={("patient", "extracted"): 2}))
+        assert store.counts() == {"patient": {"extracted": 2}}
+
+    def test_xref_both_directions_and_removal(self, store: ProjectionStore) -> None:
+        store.apply(self._page(1, xref=[("patient", "p1", "contacts", "7-contacts")]))
+        assert store.xref_by_source("patient", "p1") == ("contacts", "7-contacts")
+        assert store.xref_by_nutshell("7-contacts") == ("patient", "p1")
+        store.apply(self._page(2, xref=[("patient", "p1", "", "")]))
+        assert store.xref_by_source("patient", "p1") is None
+        assert store.xref_by_nutshell("7-contacts") is None
+
+    def test_streams_upsert_and_batch_lookup(self, store: ProjectionStore) -> None:
+        store.apply(self._page(1, streams=[("r1", "run", "patient", "p1", "derived"),
+                                           ("r2", "run", "patient", "p2", "quarantined")]))
+        store.apply(self._page(2, streams=[("r1", "run", "patient", "p1", "pushed")]))
+        assert store.streams(["r1", "r2", "r3"]) == {
+            "r1": ("run", "patient", "p1", "pushed"),
+            "r2": ("run", "patient", "p2", "quarantined")}
+        assert store.record_state("patient", "p1") == "pushed"
+        assert store.records_in_state("patient", ["pushed"]) == [("patient", "p1", "pushed")]
+
+    def test_audit_filters(self, store: ProjectionStore) -> None:
+        rows = [{"seq": i, "at": f"2026-01-0{i}T00:00:00+00:00", "run": "r",
+                 "record": "patient:p1" if i % 2 else None, "event": "E",
+                 "actor": "alice" if i == 3 else "engine", "detail": {"i": i}}
+                for i in range(1, 6)]
+        store.apply(self._page(5, audit=rows))
+        assert [a["seq"] for a in store.audit(record="patient:p1")] == [1, 3, 5]
+        assert [a["seq"] for a in store.audit(since="2026-01-02", until="2026-01-04")] == [2, 3]
+        assert [a["seq"] for a in store.audit(actor="alice")] == [3]
+        assert next(iter(store.audit(record="patient:p1")))["detail"] == {"i": 1}
+
+    def test_failures_upsert_and_resolve(self, store: ProjectionStore) -> None:
+        failure = {"kind": "patient", "source_id": "p1", "stage": "quarantine", "file": "a.csv",
+                   "row": 3, "field": "email", "reason": "not an email address"}
+        store.apply(self._page(1, failures=[failure]))
+        assert store.failures()[0]["field"] == "email"
+        store.apply(self._page(2, failures=[{"kind": "patient", "source_id": "p1",
+                                             "resolved": True, "stage": "", "reason": ""}]))
+        assert store.failures() == []
+
+    def test_a_failing_page_leaves_nothing_behind(self, store: ProjectionStore) -> None:
+        bad = self._page(9, counts={("patient", "extracted"): 1},
+                         audit=[{"seq": 1, "at": "x", "run": "r", "event": "E",
+                                 "actor": "engine", "detail": {}}] * 2)  # duplicate seq
+        with pytest.raises(Exception):  # noqa: B017 - either driver's integrity error
+            store.apply(bad)
+        assert store.position() == 0
+        assert store.counts() == {}
+
+    def test_reset_drops_everything(self, store: ProjectionStore) -> None:
+        store.apply(self._page(4, counts={("patient", "extracted"): 1},
+                               xref=[("patient", "p1", "contacts", "7-contacts")]))
+        store.reset()
+        assert store.position() == 0
+        assert store.counts() == {}
+        assert store.xref_by_source("patient", "p1") is None
+
+
+class TestSQLiteProjectionStore(ProjectionStoreContract):
+    def make_store(self, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
+        from adapters.projection_sql import SQLiteProjectionStore
+
+        return SQLiteProjectionStore(tmp_path / "p.sqlite")
+
+
+@pytest.mark.postgres
+class TestPostgresProjectionStore(ProjectionStoreContract):
+    def make_store(self, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
+        from adapters.projection_sql import PostgresProjectionStore
+        from adapters.store_config import parse_database_url
+        from consumers.bootstrap import _conninfo, _ensure_schema
+
+        db = parse_database_url(request.getfixturevalue("pg_url"), tmp_path)
+        _ensure_schema(db)
+        return PostgresProjectionStore(_conninfo(db), db.schema)
