@@ -1,21 +1,20 @@
 """orjson transcoding of stored events.
 
 Events carry JSON primitives only; the library adds a `timestamp` datetime to every event, so
-datetimes (and UUIDs, for completeness) are tagged on the way in and restored on the way out.
-Only top-level values are tagged: nested values are primitives by the events' contract.
+datetimes are tagged on the way in and restored on the way out. Only top-level values are
+restored: nested values are primitives by the events' contract (a UUID, should one slip in,
+is written as its string).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 import orjson
 from eventsourcing.persistence import Transcoder, Transcoding
 
 _DT = "__dt__"
-_UUID = "__uuid__"
 
 
 def _default(obj: Any) -> Any:
@@ -31,17 +30,12 @@ class OrjsonTranscoder(Transcoder):
         """Custom transcodings are not needed: events hold primitives only."""
 
     def encode(self, obj: Any) -> bytes:
-        if isinstance(obj, dict):
-            obj = {k: ({_UUID: str(v)} if isinstance(v, UUID) else v) for k, v in obj.items()}
         return orjson.dumps(obj, default=_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
 
     def decode(self, data: bytes) -> Any:
         obj = orjson.loads(data)
         if isinstance(obj, dict):
             for key, value in obj.items():
-                if isinstance(value, dict) and len(value) == 1:
-                    if _DT in value:
-                        obj[key] = datetime.fromisoformat(value[_DT])
-                    elif _UUID in value:
-                        obj[key] = UUID(value[_UUID])
+                if isinstance(value, dict) and len(value) == 1 and _DT in value:
+                    obj[key] = datetime.fromisoformat(value[_DT])
         return obj

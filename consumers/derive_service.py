@@ -59,20 +59,31 @@ class _Pager:
     def __init__(self, app: MigrationLog) -> None:
         self.app = app
         self.pending: dict[UUID, ClinicRecord] = {}
+        self.created: dict[UUID, ClinicRecord.Derived] = {}  # new records: their event alone
 
     def get(self, rid: UUID) -> ClinicRecord | None:
+        if rid in self.created:
+            self.flush()  # rare (a record touched twice in one page): read it back
         found = self.pending.get(rid)
         return found if found is not None else self.app.record_by_id(rid)
 
     def add(self, record: ClinicRecord) -> None:
         self.pending[record.id] = record
-        if len(self.pending) >= SAVE_PAGE:
+        self._maybe_flush()
+
+    def add_new(self, event: ClinicRecord.Derived) -> None:
+        self.created[event.originator_id] = event
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self.pending) + len(self.created) >= SAVE_PAGE:
             self.flush()
 
     def flush(self) -> None:
-        if self.pending:
-            self.app.save(*self.pending.values())
+        if self.pending or self.created:
+            self.app.save(*self.created.values(), *self.pending.values())
             self.pending = {}
+            self.created = {}
 
 
 def _rows(app: MigrationLog, fid: UUID) -> Iterator[SourceRow]:
@@ -93,6 +104,9 @@ class Deriver:
         self.seen: set[UUID] = set()  # records written in this pass: a second one is a duplicate
         self.quality = QualityChecker()
         self.summary = DerivationSummary()
+        # With no record derived before (first confirmation) nothing can exist already:
+        # skip the look-up per record.
+        self.first_pass = app.run(run_name).derivation is None
 
     def derive_all(self) -> DerivationSummary:
         run = self.app.run(self.run_name)
@@ -100,7 +114,7 @@ class Deriver:
             self._mapping(item[1]["name"]).key_value is not None, item[1]["name"]))
         for file_id, info in files:
             self._derive_file(UUID(file_id), info["name"], self._mapping(info["name"]))
-        self.pager.flush()
+            self.pager.flush()
         self.summary.orphans = self.quality.orphans()
         self.summary.merge_candidates = self.quality.merge_candidates()
         return self.summary
@@ -157,9 +171,9 @@ class Deriver:
         self.seen.add(rid)
         self.quality.add(result)
         chash = content_hash(result.fields, result.extra)
-        existing = self.pager.get(rid)
+        existing = None if self.first_pass else self.pager.get(rid)
         if existing is None:
-            self.pager.add(ClinicRecord.derive(
+            self.pager.add_new(ClinicRecord.derived_event(
                 run=self.run_name, kind=result.kind, source_id=result.source_id,
                 fields=result.fields, extra=result.extra, raw_kept=dict(result.raw_kept),
                 warnings=result.warnings, file=result.file, rows=result.rows,

@@ -140,3 +140,26 @@ def test_database_urls_parse(url: str, tmp_path: Path) -> None:
     db = parse_database_url(url, tmp_path)
     assert db.redacted().split(":")[0] in {"sqlite", "postgresql"}
     assert "p@" not in db.redacted()
+
+
+def test_record_id_equals_the_standard_uuid5() -> None:
+    from uuid import uuid5
+
+    from domain.ids import NAMESPACE
+
+    for key in [("r", "patient", "1"), ("run", "appointment", "ä/ü:7")]:
+        assert record_id(*key) == uuid5(NAMESPACE, "/".join(key))
+
+
+def test_a_derived_event_saved_alone_makes_the_same_record(make_engine: Callable[..., Any]) -> None:
+    engine = make_engine()
+    kwargs: dict[str, Any] = dict(run="default", kind="patient", source_id="p1",
+                                  fields={"source_id": "p1"}, extra={"X": "1"}, raw_kept={},
+                                  warnings=[], file="a.csv", rows=[1], mapping_hash="m",
+                                  content_hash="c")
+    engine.app.save(ClinicRecord.derived_event(**kwargs))
+    record = engine.app.record("default", "patient", "p1")
+    reference = ClinicRecord.derive(**kwargs)
+    assert record is not None
+    assert (record.id, record.version, record.fields, record.extra, record.state) == (
+        reference.id, reference.version, reference.fields, reference.extra, reference.state)
