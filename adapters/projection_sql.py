@@ -16,8 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from domain.ports import JSON, ProjectionPage, ProjectionStore
 
 PROJECTION = "core"
@@ -34,9 +32,8 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS c2n_xref_nutshell ON c2n_xref (nutshell_id)",
     "CREATE TABLE IF NOT EXISTS c2n_audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL,"
     " run TEXT NOT NULL, record TEXT, event TEXT NOT NULL, actor TEXT NOT NULL,"
-    " mapping_hash TEXT, detail TEXT NOT NULL)",
+    " mapping_hash TEXT)",
     "CREATE INDEX IF NOT EXISTS c2n_audit_record ON c2n_audit (record, seq)",
-    "CREATE INDEX IF NOT EXISTS c2n_audit_at ON c2n_audit (at)",
     "CREATE TABLE IF NOT EXISTS c2n_failures (kind TEXT NOT NULL, source_id TEXT NOT NULL,"
     " stage TEXT NOT NULL, file TEXT, row_number BIGINT, field TEXT, reason TEXT NOT NULL,"
     " status BIGINT, transient BOOLEAN, PRIMARY KEY (kind, source_id))",
@@ -105,11 +102,9 @@ class SQLProjectionStore(ProjectionStore):
                             "VALUES (?, ?, ?, ?) ON CONFLICT (kind, source_id) DO UPDATE SET "
                             "entity = excluded.entity, nutshell_id = excluded.nutshell_id", added)
             self._many(cur, "INSERT INTO c2n_audit (seq, at, run, record, event, actor, "
-                            "mapping_hash, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            "mapping_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(a["seq"], a["at"], a["run"], a.get("record"), a["event"], a["actor"],
-                         a.get("mapping_hash"), orjson.dumps(a.get("detail", {}),
-                                                             option=orjson.OPT_SORT_KEYS).decode())
-                        for a in page.audit])
+                         a.get("mapping_hash")) for a in page.audit])
             resolved = [(f["kind"], f["source_id"]) for f in page.failures if f.get("resolved")]
             failing = [(f["kind"], f["source_id"], f["stage"], f.get("file"), f.get("row"),
                         f.get("field"), f["reason"], f.get("status"), f.get("transient"))
@@ -189,11 +184,11 @@ class SQLProjectionStore(ProjectionStore):
             if value:
                 clauses.append(clause)
                 params.append(value)
-        sql = ("SELECT seq, at, run, record, event, actor, mapping_hash, detail FROM c2n_audit"
+        sql = ("SELECT seq, at, run, record, event, actor, mapping_hash FROM c2n_audit"
                + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY seq")
-        for seq, at, run, rec, event, act, mhash, detail in self._query(sql, params):
+        for seq, at, run, rec, event, act, mhash in self._query(sql, params):
             yield {"seq": int(seq), "at": at, "run": run, "record": rec, "event": event,
-                   "actor": act, "mapping_hash": mhash, "detail": orjson.loads(detail)}
+                   "actor": act, "mapping_hash": mhash}
 
     def failures(self) -> list[dict[str, JSON]]:
         rows = self._query("SELECT kind, source_id, stage, file, row_number, field, reason, "

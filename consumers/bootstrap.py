@@ -106,7 +106,7 @@ class Engine:
             self.store = SQLiteProjectionStore(self.db.sqlite_path)
         else:
             self.store = PostgresProjectionStore(_conninfo(self.db), self.db.schema)
-        self.reader = LogReader(self.app)
+        self.reader = LogReader(self.app, self.db.sqlite_path)
         self.projections = ProjectionRunner(self.reader, self.store)
 
     def run(self) -> MigrationRun:
@@ -117,6 +117,7 @@ class Engine:
 
     def close(self) -> None:
         self.store.close()  # type: ignore[attr-defined]
+        self.reader.close()
         self.app.close()
 
     def __enter__(self) -> Engine:

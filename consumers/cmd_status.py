@@ -8,6 +8,7 @@ import sys
 
 import orjson
 
+from consumers.audit_view import audit_rows
 from consumers.common import add_json, console, emit_json, open_engine
 from consumers.status_view import print_status, status_document
 
@@ -53,8 +54,8 @@ def replay(args: argparse.Namespace) -> int:
 def audit(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         engine.catch_up()
-        rows = list(engine.store.audit(record=args.record, since=args.since, until=args.until,
-                                       actor=args.actor))
+        rows = list(audit_rows(engine, record=args.record, since=args.since, until=args.until,
+                               actor=args.actor))
     if args.format == "json":
         emit_json(rows)
     elif args.format == "csv":

@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 import orjson
+from eventsourcing.persistence import IntegrityError
 
 from domain.app import SAVE_PAGE, MigrationLog
 from domain.derive import DerivedRecord, Quarantined, derive_key_values, derive_row
@@ -80,10 +81,16 @@ class _Pager:
             self.flush()
 
     def flush(self) -> None:
-        if self.pending or self.created:
+        if not (self.pending or self.created):
+            return
+        try:
             self.app.save(*self.created.values(), *self.pending.values())
-            self.pending = {}
-            self.created = {}
+        except IntegrityError:
+            # A derivation killed half way saved some of these already: keep only new ones.
+            fresh = [e for rid, e in self.created.items() if self.app.record_by_id(rid) is None]
+            self.app.save(*fresh, *self.pending.values())
+        self.pending = {}
+        self.created = {}
 
 
 def _rows(app: MigrationLog, fid: UUID) -> Iterator[SourceRow]:

@@ -1,6 +1,9 @@
 """The core projections: counts per kind and state, the ID cross-reference, the audit log and
 the failures/quarantine list, computed from a page of logged events.
 
+An audit row indexes one event (who, when, which record, which mapping); what the event said is
+rendered from the immutable log when an auditor asks (projections.redact), so replay stays fast.
+
 Pure: it reads the few rows it needs (the state of the streams the page touches) through the
 store, and returns the page's row changes for the store to commit with the position.
 """
@@ -11,8 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from domain.ports import ProjectionPage, ProjectionStore
-from projections.events import LoggedEvent
-from projections.redact import redact
+from projections.events import LoggedEvent, topic_names
 
 RUN, FILE = "_run", "_file"
 METRICS = ("extracted", "quarantined", "pushed", "failed", "rolled_back", "skipped")
@@ -23,11 +25,13 @@ STATE_AFTER: dict[str, str | None] = {
     "PushRequested": "requested", "PushSucceeded": "pushed", "PushFailed": "failed",
     "Skipped": "skipped",
 }
-ACTOR_KEYS = ("by",)
 
 
-def _record_state(event: LoggedEvent, previous: str) -> str:
-    name = event.name
+_XREF_OR_FAILURE = frozenset({"PushSucceeded", "CompensationSucceeded", "Quarantined",
+                              "Requarantined", "PushFailed", "Rederived", "Skipped"})
+
+
+def _record_state(name: str, event: LoggedEvent, previous: str) -> str:
     if name == "Rederived":
         return "derived" if previous == "quarantined" else previous
     if name == "CompensationSucceeded":
@@ -56,7 +60,7 @@ class CoreProjector:
     def _apply(self, event: LoggedEvent, streams: dict[str, list[str]],
                page: ProjectionPage) -> None:
         rid, state = event.originator_id, event.state
-        aggregate, name = event.aggregate, event.name
+        aggregate, name = topic_names(event.topic)
         if event.version == 1:
             if aggregate == "MigrationRun":
                 streams[rid] = [state["name"], RUN, state["name"], "started"]
@@ -76,21 +80,22 @@ class CoreProjector:
             record_key = f"file:{source_id}"
         else:
             record_key = f"{kind}:{source_id}"
-            current = _record_state(event, previous)
+            current = _record_state(name, event, previous)
             if current != previous:
                 self._count(page, kind, previous, -1)
                 self._count(page, kind, current, 1)
                 stream[3] = current
-            self._xref_and_failures(event, kind, source_id, page)
+            if name in _XREF_OR_FAILURE:
+                self._xref_and_failures(name, event, kind, source_id, page)
+        stamp = state.get("timestamp", "")
         page.audit.append({
             "seq": event.position,
-            "at": state["timestamp"].isoformat() if "timestamp" in state else "",
+            "at": stamp if isinstance(stamp, str) else stamp.isoformat(),
             "run": run,
             "record": record_key,
             "event": f"{aggregate}.{name}",
-            "actor": next((str(state[k]) for k in ACTOR_KEYS if state.get(k)), "engine"),
+            "actor": str(state.get("by") or "engine"),
             "mapping_hash": state.get("mapping_hash"),
-            "detail": redact(name, state),
         })
 
     @staticmethod
@@ -99,9 +104,9 @@ class CoreProjector:
             page.counts[(kind, metric)] = page.counts.get((kind, metric), 0) + delta
 
     @staticmethod
-    def _xref_and_failures(event: LoggedEvent, kind: str, source_id: str,
+    def _xref_and_failures(name: str, event: LoggedEvent, kind: str, source_id: str,
                            page: ProjectionPage) -> None:
-        name, state = event.name, event.state
+        state = event.state
         if name == "PushSucceeded" and state.get("action") == "create":
             page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
         elif name == "CompensationSucceeded" and state.get("action") == "delete":

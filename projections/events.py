@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 
@@ -21,11 +22,18 @@ class LoggedEvent:
 
     @property
     def aggregate(self) -> str:
-        return self.topic.rsplit(":", 1)[-1].split(".")[0]
+        return topic_names(self.topic)[0]
 
     @property
     def name(self) -> str:
-        return self.topic.rsplit(".", 1)[-1]
+        return topic_names(self.topic)[1]
+
+
+@lru_cache(maxsize=512)
+def topic_names(topic: str) -> tuple[str, str]:
+    """("ClinicRecord", "Derived") from "domain.records:ClinicRecord.Derived"."""
+    qualname = topic.rsplit(":", 1)[-1]
+    return qualname.split(".")[0], qualname.rsplit(".", 1)[-1]
 
 
 class EventReader(Protocol):
