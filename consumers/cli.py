@@ -17,6 +17,10 @@ from domain.errors import C2NError, TerminalError, TransientError
 COMMAND_MODULES = (
     "consumers.cmd_sandbox",
     "consumers.cmd_status",
+    "consumers.cmd_extract",
+    "consumers.cmd_map",
+    "consumers.cmd_migrate",
+    "consumers.cmd_rollback",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2

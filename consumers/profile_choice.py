@@ -26,7 +26,7 @@ class ProfileChooser:
         if option.endswith((".yaml", ".yml")):
             self.profiles = [load_profile_file(Path(option))]
         else:
-            self.profiles = list(load_profiles())
+            self.profiles = list(load_profiles().values())
             if option not in {"auto", "fhir"}:
                 named = [p for p in self.profiles if getattr(p, "name", None) == option]
                 if not named:

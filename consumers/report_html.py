@@ -1,0 +1,99 @@
+"""Self-contained HTML reports (no external assets): the sample diff and the rollback plan.
+
+They show source and Nutshell values side by side, so they are marked as containing PHI and
+written into HOME (readable by its owner only)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import orjson
+
+STYLE = """
+body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
+.phi{background:#b00020;color:#fff;padding:.4rem .8rem;font-weight:bold;display:inline-block}
+table{border-collapse:collapse;margin-top:1rem;width:100%}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
+th{background:#f0f0f0} tr.bad td{background:#fff3f3} tr.good td{background:#f3fff3}
+.controls{margin:1rem 0;display:flex;gap:1rem;align-items:center}
+.num{text-align:right} code{font-size:.85rem}
+"""
+
+SCRIPT = """
+function applyFilters(){
+  const kind=document.getElementById('kind').value;
+  const only=document.getElementById('only-diff').checked;
+  const q=document.getElementById('search').value.toLowerCase();
+  let shown=0;
+  document.querySelectorAll('tbody tr.row').forEach(tr=>{
+    const ok=(kind===''||tr.dataset.kind===kind)&&(!only||tr.dataset.status!=='matched')
+      &&(q===''||tr.dataset.field.toLowerCase().includes(q));
+    tr.style.display=ok?'':'none'; if(ok) shown++;
+  });
+  document.getElementById('shown').textContent=shown;
+}
+document.addEventListener('DOMContentLoaded',()=>{
+  ['kind','only-diff','search'].forEach(id=>document.getElementById(id)
+    .addEventListener(id==='search'?'input':'change',applyFilters));
+  applyFilters();
+});
+"""
+
+
+def _e(value: Any) -> str:
+    if isinstance(value, str):
+        return html.escape(value)
+    return html.escape(orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode())
+
+
+def diff_html(title: str, report: dict[str, Any]) -> str:
+    kinds = sorted(report["kinds"])
+    rows = []
+    for kind in kinds:
+        for path, slot in sorted(report["kinds"][kind].items()):
+            status = "matched" if not (slot["differing"] or slot["missing"]) else "differing"
+            examples = "".join(
+                f"<div><code>{_e(ex['source_id'])}</code> {_e(ex['status'])}: "
+                f"source <b>{_e(ex['expected'])}</b> · Nutshell <b>{_e(ex['actual'])}</b></div>"
+                for ex in slot.get("examples", []))
+            rows.append(
+                f'<tr class="row {"good" if status == "matched" else "bad"}" data-kind="{_e(kind)}" '
+                f'data-field="{_e(path)}" data-status="{status}"><td>{_e(kind)}</td>'
+                f'<td>{_e(path)}</td><td class="num">{slot["matched"]}</td>'
+                f'<td class="num">{slot["differing"]}</td><td class="num">{slot["missing"]}</td>'
+                f"<td>{examples}</td></tr>")
+    options = "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in kinds)
+    summary = (f"{report['records']} records compared, {report['records_ok']} identical, "
+               f"{report['differing']} field differences, {report['missing_records']} records "
+               "missing in Nutshell")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>
+<style>{STYLE}</style></head><body>
+<div class="phi" id="phi-banner">Contains PHI: source and Nutshell values. Keep within HOME.</div>
+<h1>{_e(title)}</h1>
+<p id="summary">{_e(summary)}</p>
+<div class="controls">
+ <label>Kind <select id="kind"><option value="">all</option>{options}</select></label>
+ <label><input type="checkbox" id="only-diff"> only differences</label>
+ <label>Field <input id="search" placeholder="filter fields"></label>
+ <span><span id="shown">{len(rows)}</span> rows shown</span>
+</div>
+<table><thead><tr><th>kind</th><th>field</th><th>matched</th><th>differing</th>
+<th>missing</th><th>differing values (source · Nutshell)</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table>
+<script>{SCRIPT}</script></body></html>
+"""
+
+
+def plain_table_html(title: str, headers: list[str], rows: list[list[Any]], note: str,
+                     phi: bool = True) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join(
+        f'<tr class="row" data-kind="{_e(r[0])}" data-field="{_e(r[1] if len(r) > 1 else "")}" '
+        f'data-status="x">' + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in rows)
+    banner = '<div class="phi">Contains PHI</div>' if phi else ""
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}"
+            f"</title><style>{STYLE}</style></head><body>{banner}<h1>{_e(title)}</h1>"
+            f"<p>{_e(note)}</p><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+            "</table></body></html>")
