@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "consumers.cmd_map",
     "consumers.cmd_migrate",
     "consumers.cmd_rollback",
+    "consumers.cmd_demo",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2
