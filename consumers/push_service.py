@@ -8,13 +8,14 @@ its external key up in Nutshell, so nothing is created twice.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
 from consumers.push_context import RunContext
-from domain.errors import C2NError, TerminalError, TransientError
+from domain.errors import AmbiguousWriteError, C2NError, TerminalError, TransientError
 from domain.ids import operation_key
 from domain.mapping import MappingDocument
 from domain.nutshell_map import (
@@ -24,6 +25,7 @@ from domain.nutshell_map import (
     Step,
     actual_values,
     bind,
+    compare,
     expectations,
     order_key,
     plan_record,
@@ -132,11 +134,12 @@ class Pusher:
                     touched.append(record)
                 self.summary.add("skipped", record.kind)
                 continue
+            retry = record.state == "failed"  # an earlier attempt may have landed: look first
             action = "create" if any(s.action == "create" for s in plan) else "patch"
             op_key = operation_key(record.id, f"{self.mode}/{action}", record.content_hash)
             record.request_push(op_key=op_key, action=action,
                                 steps=[s.to_json() for s in plan], mode=self.mode)
-            work.append((record, plan, False))
+            work.append((record, plan, retry))
             touched.append(record)
         if touched:
             self.app.save(*touched)
@@ -197,7 +200,8 @@ class Pusher:
     def _run_concurrently(self, work: list[tuple[ClinicRecord, list[Step], bool]]) -> list[Any]:
         def one(item: tuple[ClinicRecord, list[Step], bool]) -> _Outcome:
             record, steps, resumed = item
-            return self._execute(steps, resumed)
+            since = int((record.pending or {}).get("requested_at") or time.time()) - 5
+            return self._execute(steps, resumed, since)
 
         mapper = getattr(self.api, "map_concurrent", None)
         if mapper is None:
@@ -210,17 +214,21 @@ class Pusher:
             return out
         return [r.value if r.ok else r.error for r in mapper(one, work, self.max_in_flight)]
 
-    def _execute(self, steps: list[Step], resumed: bool) -> _Outcome:
+    def _execute(self, steps: list[Step], resumed: bool, since: int) -> _Outcome:
         outcome = _Outcome()
         created: list[str | None] = []
         for step in steps:
             payload = bind(step, created)
             if step.action == "create":
-                found = None
-                if resumed and step.external_key:
-                    found = self.api.find_by_custom_field(step.entity, *step.external_key)
-                record = found or self.api.create(step.entity, payload,  # type: ignore[arg-type]
-                                                  external_key=step.external_key)
+                found = self._find_existing(step, payload, since) if resumed else None
+                try:
+                    record = found or self.api.create(step.entity, payload,  # type: ignore[arg-type]
+                                                      external_key=step.external_key)
+                except AmbiguousWriteError:
+                    # No external key to look up by: find it by when it was made and what it holds.
+                    record = self._find_existing(step, payload, since)  # type: ignore[assignment]
+                    if record is None:
+                        raise
                 new_id = str(record["id"])
                 created.append(new_id)
                 outcome.results.append({"action": "create", "entity": step.entity, "id": new_id})
@@ -245,6 +253,19 @@ class Pusher:
             if not outcome.nutshell_id:
                 outcome.entity, outcome.nutshell_id = step.entity, target
         return outcome
+
+    def _find_existing(self, step: Step, payload: Any, since: int) -> dict[str, Any] | None:
+        """The record an interrupted create may have made: by its external key, or else among
+        the records created since the request, the one holding exactly what was sent."""
+        if step.external_key:
+            return self.api.find_by_custom_field(step.entity, *step.external_key)
+        sent = read_paths(step.entity, _unwrap(step.entity, payload))
+        for candidate in self.api.created_since(step.entity, since):
+            full = self.api.get(step.entity, str(candidate["id"])) or candidate
+            got = actual_values(step.entity, full, sent.keys())
+            if all(c.status == "matched" for c in compare(sent, got)):
+                return full
+        return None
 
     def _target(self, step: Step, created: list[str | None]) -> str:
         if step.target is not None:

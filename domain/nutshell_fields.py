@@ -149,6 +149,16 @@ def cf_name(doc: MappingDocument, kind: str, field: str) -> str:
     return cf_def(doc, kind, field).name
 
 
+def cf_value(doc: MappingDocument, kind: str, field: str, value: str) -> str:
+    """A pick-list value in the spelling of the field's choices (an operator may have renamed
+    "female" to "Female"). A value matching no choice is sent as it is: Nutshell refuses it
+    loudly rather than the migration dropping it quietly."""
+    d = cf_def(doc, kind, field)
+    if d.type != "Decision":
+        return value
+    return next((c for c in d.choices if c.casefold() == value.casefold()), value)
+
+
 def external_key_name(doc: MappingDocument, kind: str) -> str:
     return cf_name(doc, kind, EXTERNAL_KEY_FIELD[kind])
 
@@ -182,10 +192,13 @@ def custom_field_specs(doc: MappingDocument, kinds_present: Iterable[str]) -> li
         entity = ENTITY_OF[kind]
         if entity not in CF_ENTITIES:
             continue
-        for _col, name, cf_type in column_custom_fields(doc, kind):
-            choices = tuple(doc.nutshell[kind].choices.get(name, ())) if kind in doc.nutshell \
-                else ()
-            specs.setdefault((entity, name), CustomFieldSpec(entity, name, cf_type, choices))
+        for _col, name, proposed in column_custom_fields(doc, kind):
+            target = doc.nutshell.get(kind)
+            choices = tuple(target.choices.get(name, ())) if target is not None else ()
+            # A pick-list needs its choices (Nutshell rejects one without): text until given.
+            cf_type = "Text" if proposed == "Decision" and not choices else proposed
+            specs.setdefault((entity, name), CustomFieldSpec(
+                entity, name, cf_type, choices if cf_type == "Decision" else ()))
     return list(specs.values())
 
 

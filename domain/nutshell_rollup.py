@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from domain.mapping import MappingDocument
-from domain.nutshell_fields import cf_name, kind_enabled
+from domain.nutshell_fields import cf_name, cf_value, kind_enabled
 from domain.nutshell_values import iso_date, money, present, text, truthy
 from domain.ports import JSON
 
@@ -47,7 +47,8 @@ def _latest(records: Sequence[Mapping[str, Any]], field: str) -> Mapping[str, An
 
 def _active_names(items: Sequence[Mapping[str, Any]], kind: str) -> str | None:
     names: dict[str, str] = {}
-    for r in items:
+    # Source-id order: the same spelling wins whatever order the records arrive in.
+    for r in sorted(items, key=_sid):
         status = text(r.get("clinical_status")).lower()
         if text(r.get("kind")).lower() != kind or status not in {"", "active"}:
             continue
@@ -70,7 +71,7 @@ def patient_rollup(patient_fields: Mapping[str, Any], children: Mapping[str, Seq
 
     def put(kind: str, field: str, value: Any) -> None:
         if present(value):
-            out[cf_name(doc, kind, field)] = value
+            out[cf_name(doc, kind, field)] = cf_value(doc, kind, field, value)
 
     policies = list(children.get("insurance", ())) if kind_enabled(doc, "insurance") else []
     primary = primary_insurance(policies)

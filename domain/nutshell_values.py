@@ -28,6 +28,11 @@ def present(value: Any) -> bool:
     return True
 
 
+def drop_empty(record: dict[str, Any]) -> dict[str, Any]:
+    """A record without its empty members: Nutshell is never sent blanks to store."""
+    return {k: v for k, v in record.items() if present(v)}
+
+
 def text(value: Any) -> str:
     return "" if value is None else _WS_RE.sub(" ", str(value)).strip()
 

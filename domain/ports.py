@@ -23,13 +23,13 @@ class SourceFingerprint:
     name: str  # file name as found in SOURCE (no directories)
     sha256: str  # of the raw bytes
     size_bytes: int
-    format: str  # "csv" | "xlsx" | "fhir-bundle" | "fhir-ndjson"
+    format: str  # "csv" | "xlsx" | "fhir-bundle" | "fhir-ndjson" | "fhir-resource" (one resource)
     encoding: str | None = None  # csv: detected text encoding
     delimiter: str | None = None  # csv: sniffed delimiter
     header: tuple[str, ...] = ()  # column headers exactly as read (csv/xlsx)
     sheet: str | None = None  # xlsx: sheet name
     resource_type: str | None = None  # fhir-ndjson: the resource type of the file
-    fhir_version: str | None = None  # "R4" when known
+    fhir_version: str | None = None  # FHIR files: "R4" or "STU3"
 
     def to_json(self) -> dict[str, JSON]:
         return {
@@ -122,6 +122,11 @@ class NutshellAPI(ABC):
         """Every live record of the collection, page by page."""
 
     @abstractmethod
+    def created_since(self, entity: str, since: int) -> Iterator[dict[str, JSON]]:
+        """Live records created at or after `since` (Unix seconds). How a create that has no
+        external key (activities, notes) is found again after an interrupted attempt."""
+
+    @abstractmethod
     def users(self) -> list[dict[str, JSON]]:
         """Nutshell users (id, name, emails)."""
 
@@ -173,10 +178,13 @@ class ProjectionPage:
 
     position: int  # notification id of the last event in the page
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, state) -> delta
-    xref: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, source_id, entity, nutshell_id); empty nutshell_id removes
+    # (kind, source_id, entity, nutshell_id); an empty nutshell_id removes the entry
+    xref: list[tuple[str, str, str, str]] = field(default_factory=list)
     audit: list[dict[str, JSON]] = field(default_factory=list)
-    failures: list[dict[str, JSON]] = field(default_factory=list)  # upsert by (kind, source_id); "resolved": True removes
-    streams: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # (rid, run, kind, source_id, state) upserts
+    # upserts by (kind, source_id); an entry with "resolved": True removes it
+    failures: list[dict[str, JSON]] = field(default_factory=list)
+    # (rid, run, kind, source_id, state) upserts
+    streams: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 class ProjectionStore(ABC):

@@ -202,7 +202,8 @@ class ClinicRecord(Aggregate):
 
         def apply(self, aggregate: Any) -> None:
             aggregate.pending = {"op_key": self.op_key, "action": self.action, "mode": self.mode,
-                                 "steps": self.steps}
+                                 "steps": self.steps,
+                                 "requested_at": int(_unix(self.timestamp))}
             aggregate.state = REQUESTED
             if self.mode == "sample":
                 aggregate.in_sample = True
@@ -392,6 +393,10 @@ class ClinicRecord(Aggregate):
 
 
 _RECORD_TOPIC = get_topic(ClinicRecord)
+
+
+def _unix(stamp: Any) -> float:
+    return stamp.timestamp() if hasattr(stamp, "timestamp") else 0.0
 
 
 def record_uuid(run: str, kind: str, source_id: str) -> UUID:
