@@ -22,7 +22,7 @@ from adapters.nutshell_sandbox.auth import DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_KE
 EXIT_OK, EXIT_CANNOT_RUN = 0, 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sandbox", help="a local Nutshell-compatible API server")
     actions = p.add_subparsers(dest="sandbox_command", required=True)
     serve = actions.add_parser("serve", help="serve the sandbox until interrupted")

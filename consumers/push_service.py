@@ -57,6 +57,7 @@ class PushSummary:
 
 @dataclass
 class _Outcome:
+    adopted: bool = False
     entity: str = ""
     nutshell_id: str = ""
     results: list[dict[str, Any]] = field(default_factory=list)
@@ -152,11 +153,13 @@ class Pusher:
             if isinstance(outcome, _Outcome):
                 written = expectations(record.kind, record.source_id, record.fields, self.ctx,
                                        self.doc)
+                if outcome.adopted:
+                    action = "adopt"
                 record.push_succeeded(op_key=op_key, action=action, entity=outcome.entity,
                                       nutshell_id=outcome.nutshell_id, results=outcome.results,
                                       written=written, overwritten=outcome.overwritten,
                                       links_added=[], answer={"steps": len(outcome.results)})
-                if action == "create":
+                if action in {"create", "adopt"}:
                     self.ctx.created(record.kind, record.source_id, outcome.nutshell_id)
                 self.summary.add("pushed", record.kind)
             else:
@@ -219,6 +222,13 @@ class Pusher:
         created: list[str | None] = []
         for step in steps:
             payload = bind(step, created)
+            if step.action == "create" and not resumed and step.external_key \
+                    and self.doc.settings.adopt_existing:
+                existing = self.api.find_by_custom_field(step.entity, *step.external_key)
+                if existing is not None:
+                    self._adopt(step, payload, existing, outcome)
+                    created.append(str(existing["id"]))
+                    continue
             if step.action == "create":
                 found = self._find_existing(step, payload, since) if resumed else None
                 try:
@@ -253,6 +263,15 @@ class Pusher:
             if not outcome.nutshell_id:
                 outcome.entity, outcome.nutshell_id = step.entity, target
         return outcome
+
+    def _adopt(self, step: Step, payload: Any, existing: dict[str, Any], outcome: _Outcome) -> None:
+        """A record that was in Nutshell before us: updated in place, what it held kept."""
+        values = read_paths(step.entity, _unwrap(step.entity, payload))
+        target = str(existing["id"])
+        outcome.overwritten.update(actual_values(step.entity, existing, list(values)))
+        self.api.patch(step.entity, target, update_ops(step.entity, values))
+        outcome.results.append({"action": "adopt", "entity": step.entity, "id": target})
+        outcome.entity, outcome.nutshell_id, outcome.adopted = step.entity, target, True
 
     def _find_existing(self, step: Step, payload: Any, since: int) -> dict[str, Any] | None:
         """The record an interrupted create may have made: by its external key, or else among

@@ -124,7 +124,8 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
             out.append(Compensation(**base, action="skip", paths=sorted(changed),
                                     reason="changed in Nutshell by someone else after our write"))
             continue
-        if op["action"] == "create":
+        if op["action"] == "create" and not any(r.get("action") == "adopt"
+                                                for r in op.get("results") or []):
             out.append(Compensation(**base, action="delete",
                                     reason="created by the migration" + (" (forced)" if changed else "")))
         else:

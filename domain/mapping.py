@@ -58,6 +58,9 @@ class Settings(BaseModel):
     clinical_content: bool = False  # PHI opt-in: notes, allergies/conditions, documents
     future_appointments_as_tasks: bool = False
     propagate_deletes: bool = False  # delta window: source deletes become Nutshell deletes
+    # A live Nutshell record already holding a record's external key (an earlier import) is
+    # updated in place, its previous values kept for rollback, instead of created again.
+    adopt_existing: bool = True
 
 
 class KindTarget(BaseModel):

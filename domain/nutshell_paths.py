@@ -249,7 +249,8 @@ def inverse_patch(entity: str, previous_values: Mapping[str, Any],
                     for v in _ids(written[path]) if v not in before]
         elif rest in {"emails", "urls", "phones", "address"}:
             ops.append({"op": "replace", "path": pointer,
-                        "value": wire_value(entity, rest, prev if present(prev) else None)})
+                        "value": wire_value(entity, rest,
+                                            prev if prev is not MISSING and present(prev) else None)})
         elif prev is MISSING or prev is None:
             ops.append({"op": "remove", "path": pointer})
         else:

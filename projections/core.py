@@ -107,7 +107,7 @@ class CoreProjector:
     def _xref_and_failures(name: str, event: LoggedEvent, kind: str, source_id: str,
                            page: ProjectionPage) -> None:
         state = event.state
-        if name == "PushSucceeded" and state.get("action") == "create":
+        if name == "PushSucceeded" and state.get("action") in {"create", "adopt"}:
             page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
         elif name == "CompensationSucceeded" and state.get("action") == "delete":
             page.xref.append((kind, source_id, "", ""))

@@ -1,0 +1,72 @@
+"""A whole migration driven through the services, in-process, against a sandbox over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from adapters.mapping_file import save_mapping
+from adapters.nutshell_client import NutshellClient
+from adapters.nutshell_sandbox import SandboxServer
+from adapters.samples import sample_path
+from adapters.sources import open_sources
+from consumers import migration_service as svc
+from consumers.bootstrap import Engine, Settings
+from consumers.derive_service import Deriver
+from consumers.extract_service import extract_source
+from consumers.plan_service import make_plan
+from consumers.profile_choice import ProfileChooser
+from consumers.proposal_service import propose_mapping
+
+STAFF_USER = {"email": "staff@clinic.test", "name": "Sam Staff", "api_key": "staff-key",
+              "is_admin": False}
+
+
+@contextmanager
+def environment(tmp_path: Path, database_url: str | None = None,
+                **sandbox: Any) -> Iterator[tuple[Engine, NutshellClient, SandboxServer]]:
+    users = [{"email": "admin@sandbox.test", "name": "Ada Admin", "api_key": "admin-key",
+              "is_admin": True}, STAFF_USER]
+    with SandboxServer(data_dir=tmp_path / "sandbox", users=users, **sandbox) as srv:
+        url = srv.start()
+        settings = Settings(home=tmp_path / "home", database_url=database_url, nutshell_url=url,
+                            nutshell_user=srv.admin_user, nutshell_api_key=srv.admin_key)
+        with Engine(settings) as engine, NutshellClient(url, srv.admin_user, srv.admin_key,
+                                                        backoff_base=0.05) as api:
+            yield engine, api, srv
+
+
+def prepare(engine: Engine, api: NutshellClient, export: str = "cliniko",
+            clinical: bool = True) -> None:
+    run = engine.settings.run_name
+    chooser = ProfileChooser("auto")
+    for source in open_sources([sample_path(export)]):
+        extract_source(engine.app, run, source, chooser.choose(source))
+    doc = propose_mapping(engine.app, run)
+    doc.settings.clinical_content = clinical
+    save_mapping(doc, engine.settings.mapping_path)
+    migration = engine.run()
+    migration.confirm_mapping(mapping_hash=doc.content_hash(), by="tester", mapping=doc.to_data())
+    engine.app.save(migration)
+    Deriver(engine.app, run, doc).derive_all()
+    engine.catch_up()
+    make_plan(engine, api, doc, apply=True, fallback_owner_email="admin@sandbox.test", rate=50)
+
+
+def migrate(engine: Engine, api: NutshellClient, export: str = "cliniko",
+            clinical: bool = True, sample: int = 60) -> None:
+    prepare(engine, api, export, clinical)
+    svc.run_sample(engine, api, sample)
+    svc.approve(engine, "tester")
+    svc.run_full(engine, api)
+
+
+def live(snapshot: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Live (not deleted) records per collection, by id, without volatile bookkeeping."""
+    volatile = {"modifiedTime", "rev", "deletedTime", "lastContactedTime"}
+    return {entity: {str(r["id"]): {k: v for k, v in r.items() if k not in volatile}
+                     for r in records if not r.get("deletedTime")}
+            for entity, records in snapshot.items()
+            if entity in {"contacts", "accounts", "leads", "activities", "notes", "tasks"}}
