@@ -17,7 +17,8 @@ import orjson
 from eventsourcing.application import Application
 from eventsourcing.utils import resolve_topic
 
-from projections.events import LoggedEvent
+from adapters.keyring import SubjectForgotten
+from projections.events import FORGOTTEN, LoggedEvent
 
 _DT = "__dt__"
 
@@ -48,7 +49,7 @@ class LogReader:
             self._conn = sqlite3.connect(str(sqlite_path), timeout=30, check_same_thread=False)
 
     def max_position(self) -> int:
-        return int(self.recorder.max_notification_id() or 0)  # type: ignore[attr-defined]
+        return int(self.recorder.max_notification_id() or 0)
 
     def read(self, start: int, limit: int) -> Sequence[LoggedEvent]:
         if self._conn is not None:
@@ -56,7 +57,7 @@ class LogReader:
                 f"SELECT rowid, originator_id, originator_version, topic, state FROM {self.table} "
                 "WHERE rowid >= ? ORDER BY rowid LIMIT ?", (start, limit)).fetchall()
             return [self._decode(*row) for row in rows]
-        notifications = self.recorder.select_notifications(start, limit)  # type: ignore[attr-defined]
+        notifications = self.recorder.select_notifications(start, limit)
         return [self._decode(n.id, n.originator_id, n.originator_version, n.topic, n.state)
                 for n in notifications]
 
@@ -79,7 +80,14 @@ class LogReader:
     def _decode(self, position: int, originator_id: Any, version: int, topic: str,
                 data: bytes) -> LoggedEvent:
         if self.cipher:
-            data = self.cipher.decrypt(data)
+            try:
+                data = self.cipher.decrypt(data)
+            except SubjectForgotten as exc:
+                # Crypto-shredded: the event stays in the log as a tombstone, its content gone.
+                return LoggedEvent(position=int(position), originator_id=str(originator_id),
+                                   version=int(version), topic=topic,
+                                   state={FORGOTTEN: True, "subject": exc.subject,
+                                          "timestamp": ""})
         if self.compressor:
             data = self.compressor.decompress(data)
         state: dict[str, Any] = orjson.loads(data)

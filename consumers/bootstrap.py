@@ -6,20 +6,31 @@ PostgreSQL, the orjson transcoder, the AES cipher, the Nutshell client.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from adapters.event_reader import LogReader
+from adapters.keyring import (
+    Keyring,
+    PostgresKeyring,
+    SQLiteKeyring,
+    postgres_has_keyring,
+    sqlite_has_keyring,
+)
 from adapters.projection_sql import (
     PostgresProjectionStore,
     SQLiteProjectionStore,
     SQLProjectionStore,
 )
+from adapters.shredding_mapper import ShreddingMapper
 from adapters.store_config import Database, eventsourcing_env, parse_database_url
 from adapters.transcoder import OrjsonTranscoder
 from domain.app import MigrationLog
+from domain.errors import TerminalError
 from domain.run import MigrationRun
 from projections.runner import ProjectionRunner
 
@@ -63,8 +74,44 @@ class Settings:
 class WiredLog(MigrationLog):
     name = "clinic2nutshell"
 
-    def construct_transcoder(self) -> OrjsonTranscoder:  # type: ignore[override]
+    def __init__(self, env: dict[str, str], keyring: Keyring | None = None,
+                 master_key: bytes = b"") -> None:
+        # With a keyring, events are sealed per patient (crypto-shredding) by the mapper
+        # instead of by the library's single-key cipher.
+        self._keyring = keyring
+        self._master_key = master_key
+        super().__init__(env=env)
+
+    def construct_transcoder(self) -> OrjsonTranscoder:
         return OrjsonTranscoder()
+
+    def construct_mapper(self) -> Any:
+        if self._keyring is None:
+            return super().construct_mapper()
+        return ShreddingMapper(self.construct_transcoder(), self._keyring, self._master_key)
+
+    def _record(self, processing_event: Any) -> Any:
+        if isinstance(self.mapper, ShreddingMapper):
+            self.mapper.prepare(processing_event.events)  # one key transaction per save
+        return super()._record(processing_event)
+
+
+def master_key_bytes(cipher_key: str) -> bytes:
+    try:
+        key = base64.b64decode(cipher_key.encode(), validate=True)
+    except (binascii.Error, ValueError):
+        raise TerminalError("C2N_CIPHER_KEY must be base64 (16, 24 or 32 bytes)") from None
+    if len(key) not in (16, 24, 32):
+        raise TerminalError("C2N_CIPHER_KEY must be base64 (16, 24 or 32 bytes)")
+    return key
+
+
+def open_keyring(db: Database, cipher_key: str) -> Keyring:
+    master = master_key_bytes(cipher_key)
+    if db.kind == "sqlite":
+        assert db.sqlite_path is not None
+        return SQLiteKeyring(master, db.sqlite_path)
+    return PostgresKeyring(master, _conninfo(db), db.schema)
 
 
 def prepare_home(home: Path) -> None:
@@ -72,6 +119,18 @@ def prepare_home(home: Path) -> None:
     os.umask(0o077)
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     home.chmod(0o700)
+
+
+def _refuse_encrypted_log(db: Database) -> None:
+    """Without the key an encrypted log can only fail later, and less clearly: say so now."""
+    if db.kind == "sqlite":
+        assert db.sqlite_path is not None
+        encrypted = sqlite_has_keyring(db.sqlite_path)
+    else:
+        encrypted = postgres_has_keyring(_conninfo(db), db.schema)
+    if encrypted:
+        raise TerminalError("this event log is encrypted: set C2N_CIPHER_KEY to the key it was "
+                            "written with")
 
 
 def _ensure_schema(db: Database) -> None:
@@ -99,7 +158,14 @@ class Engine:
         prepare_home(settings.home)
         self.db = parse_database_url(settings.database_url, settings.home)
         _ensure_schema(self.db)
-        self.app = WiredLog(env=eventsourcing_env(self.db, settings.cipher_key))
+        self.keyring: Keyring | None = None
+        if settings.cipher_key:
+            self.keyring = open_keyring(self.db, settings.cipher_key)
+            self.app = WiredLog(env=eventsourcing_env(self.db, None), keyring=self.keyring,
+                                master_key=master_key_bytes(settings.cipher_key))
+        else:
+            _refuse_encrypted_log(self.db)
+            self.app = WiredLog(env=eventsourcing_env(self.db, None))
         self.store: SQLProjectionStore
         if self.db.kind == "sqlite":
             assert self.db.sqlite_path is not None
@@ -119,6 +185,8 @@ class Engine:
         self.store.close()  # type: ignore[attr-defined]
         self.reader.close()
         self.app.close()
+        if self.keyring is not None:
+            self.keyring.close()
 
     def __enter__(self) -> Engine:
         return self

@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "consumers.cmd_migrate",
     "consumers.cmd_rollback",
     "consumers.cmd_demo",
+    "consumers.cmd_delta",
+    "consumers.cmd_forget",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2

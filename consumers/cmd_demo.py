@@ -28,7 +28,7 @@ from consumers.profile_choice import ProfileChooser
 from consumers.proposal_service import propose_mapping
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="a whole migration of bundled sample data into a sandbox")
     p.add_argument("--sample-set", default="cliniko",
                    help="bundled export: cliniko, opendental, frontdesk, frontdesk-xlsx, fhir")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from adapters.sources import open_sources
 from consumers.common import add_json, console, emit_json, open_engine
@@ -13,7 +13,7 @@ from consumers.extract_service import extract_source
 from consumers.profile_choice import ProfileChooser
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="read every file's rows into the event log")
     p.add_argument("sources", nargs="+", help="files or folders of the clinic's export")
     p.add_argument("--profile", default="auto",
@@ -32,9 +32,11 @@ def extract(args: argparse.Namespace) -> int:
         for source in open_sources(paths):
             name = source.fingerprint().name
             task = progress.add_task(f"extracting {name}", total=None)
+            def advance(n: int, t: TaskID = task) -> None:
+                progress.advance(t, n)
+
             result = extract_source(engine.app, engine.settings.run_name, source,
-                                    chooser.choose(source),
-                                    lambda n, t=task: progress.advance(t, n))
+                                    chooser.choose(source), advance)
             progress.remove_task(task)
             results.append(result)
             console.print(f"{result.name}: {result.rows} rows"

@@ -16,7 +16,7 @@ from consumers.proposal_service import flagged_count, propose_mapping
 from domain.errors import PreconditionFailed
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("map", help="propose, show and confirm the field mapping")
     msub = p.add_subparsers(dest="map_command", required=True)
     q = msub.add_parser("propose", help="write HOME/mapping.yaml from the extracted rows")

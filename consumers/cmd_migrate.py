@@ -13,7 +13,7 @@ from consumers.nutshell_wiring import nutshell_client
 from consumers.plan_service import make_plan
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plan", help="custom fields, staff to users, plan limits, time estimate")
     p.add_argument("--apply", action="store_true", help="create the custom fields")
     p.add_argument("--fallback-owner", help="Nutshell user (email) owning unmatched staff's records")

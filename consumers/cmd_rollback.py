@@ -10,7 +10,7 @@ from consumers.rollback_service import rollback as do_rollback
 from consumers.rollback_service import undo
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rollback", help="compensating commands from the event history")
     p.add_argument("--dry-run", action="store_true", help="the blast radius; nothing is sent")
     p.add_argument("--scope", default="run", help="run | sample | kind:KIND | record:KIND:SOURCE_ID")

@@ -26,17 +26,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sandbox", help="a local Nutshell-compatible API server")
     actions = p.add_subparsers(dest="sandbox_command", required=True)
     serve = actions.add_parser("serve", help="serve the sandbox until interrupted")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--data", type=Path, default=None,
+    serve.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (loopback)")
+    serve.add_argument("--port", type=int, default=8765, help="default 8765; 0 picks a free one")
+    serve.add_argument("--data", type=Path, default=None, metavar="DIR",
                        help="keep the sandbox's data in DIR across restarts")
     serve.add_argument("--rate-limit", type=float, default=None, metavar="PER_SECOND",
                        help="requests per second per API key; excess gets 429 + Retry-After")
-    serve.add_argument("--latency-ms", type=int, default=0, metavar="MS")
+    serve.add_argument("--latency-ms", type=int, default=0, metavar="MS",
+                       help="added to every request")
     serve.add_argument("--fault", action="append", default=[], metavar="SPEC",
                        help="inject a fault, e.g. 429:count=3:retry_after=1 (repeatable)")
-    serve.add_argument("--user", default=DEFAULT_ADMIN_EMAIL, help="the administrator's email")
-    serve.add_argument("--api-key", default=DEFAULT_ADMIN_KEY, help="the administrator's key")
+    serve.add_argument("--user", default=DEFAULT_ADMIN_EMAIL, metavar="EMAIL",
+                       help=f"the administrator's email (default {DEFAULT_ADMIN_EMAIL})")
+    serve.add_argument("--api-key", default=DEFAULT_ADMIN_KEY, metavar="KEY",
+                       help="the administrator's API key (it may impersonate other users)")
     serve.add_argument("--users", type=Path, default=None, metavar="FILE",
                        help="more users from a CSV or JSON file")
     serve.set_defaults(func=serve_command)

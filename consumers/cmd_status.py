@@ -13,7 +13,7 @@ from consumers.common import add_json, console, emit_json, open_engine
 from consumers.status_view import print_status, status_document
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("status", help="counts per kind and the run's state")
     add_json(p)
     p.set_defaults(func=status)

@@ -71,7 +71,9 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
         actual = actual_values(record.entity, found, record.written.keys())
         comparisons = compare(record.written, actual)
         per_field = report.kinds.setdefault(kind, {})
-        differing, missing, matched = [], [], 0
+        differing: list[str] = []
+        missing: list[str] = []
+        matched = 0
         for c in comparisons:
             slot = per_field.setdefault(c.path, {"matched": 0, "differing": 0, "missing": 0,
                                                  "examples": []})

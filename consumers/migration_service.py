@@ -180,7 +180,7 @@ def write_post_migration_documents(engine: Engine, doc: MappingDocument) -> list
     reports.mkdir(parents=True, exist_ok=True, mode=0o700)
     counts = record_counts(engine)
     specs = custom_field_specs(doc, [k for k, n in counts.items() if n])
-    rows = []
+    rows: list[dict[str, Any]] = []
     for kind in sorted(CARRIED_BY_PATIENT | {"clinical_note", "document", "allergy_condition"}):
         for _, source_id, state in engine.store.records_in_state(kind):
             rows.append({"kind": kind, "source_id": source_id, "status": state,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from adapters.mapping_file import load_mapping
 from consumers.bootstrap import Engine
 from consumers.common import console
@@ -33,6 +35,10 @@ def status_document(engine: Engine) -> dict[str, Any]:
     }
     if run and run.delta:
         document["delta"] = dict(run.delta)
+        live = engine.settings.home / "delta-status.json"
+        if live.exists():
+            # The consumer's own figures: lag per partition, applied, conflicts, errors, time left.
+            document["delta"]["consumer"] = orjson.loads(live.read_bytes())
     return document
 
 

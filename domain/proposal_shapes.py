@@ -197,8 +197,9 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
             shapes.add("snomed")
     elif _DECIMAL.match(compact):
         shapes.add("decimal")
-    if _MONEY.match(text) and ("." in text or "," in text or not text[-1:].isdigit()
-                               or not text[:1].isdigit()):
+    letters = "".join(c for c in text if c.isalpha())
+    if _MONEY.match(text) and (not letters or letters in CURRENCY_CODES) and (
+            "." in text or "," in text or not text[-1:].isdigit() or not text[:1].isdigit()):
         shapes.add("money")
     if _PHONE.match(text) and 7 <= sum(c.isdigit() for c in text) <= 15 and "." not in text[-3:]:
         shapes.add("phone")

@@ -301,10 +301,12 @@ class ClinicRecord(Aggregate):
         paths: list[str]
         take: str  # "source" | "nutshell"
         by: str
+        accepted: JSONDict  # path -> value now regarded as ours (Nutshell's, when kept)
 
         def apply(self, aggregate: Any) -> None:
             for path in self.paths:
                 aggregate.conflicts.pop(path, None)
+            aggregate.written.update(self.accepted)
 
     def revise(self, **kwargs: Any) -> None:
         self.trigger_event(self.Revised, **kwargs)
@@ -313,8 +315,10 @@ class ClinicRecord(Aggregate):
         self.trigger_event(self.ConflictDetected, change_id=change_id, paths=paths,
                            detail=detail)
 
-    def resolve_conflict(self, *, paths: list[str], take: str, by: str) -> None:
-        self.trigger_event(self.ConflictResolved, paths=paths, take=take, by=by)
+    def resolve_conflict(self, *, paths: list[str], take: str, by: str,
+                         accepted: JSONDict) -> None:
+        self.trigger_event(self.ConflictResolved, paths=paths, take=take, by=by,
+                           accepted=accepted)
 
     # --- rollback -----------------------------------------------------------------------------
 

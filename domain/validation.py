@@ -11,6 +11,7 @@ the field and the reason, never the value: a fatal problem means the record cann
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from domain.canonical import ENUMS, KIND_FIELDS, REFERENCES
@@ -41,6 +42,7 @@ PHONE_FIELDS = frozenset({"phone_mobile", "phone_home", "phone_work", "phone"})
 NAME_FIELDS = frozenset({"first_name", "middle_name", "last_name", "preferred_name"})
 
 
+@functools.cache
 def field_type(kind: str, name: str) -> str:
     if (kind, name) in ENUMS:
         return "enum"
@@ -222,7 +224,7 @@ def parse_money(value: str) -> str:
             text = text.replace(",", "")
     elif "," in text:
         head, _, tail = text.rpartition(",")
-        text = f"{head.replace(',', '')}.{tail}" if len(tail) == 2 else text.replace(",", "")
+        text = f"{head.replace(',', '')}.{tail}" if len(tail) in (1, 2) else text.replace(",", "")
     try:
         amount = Decimal(text)
     except InvalidOperation as exc:
@@ -258,14 +260,30 @@ def parse_int(value: str) -> int:
     return int(number)
 
 
+# Plain ASCII addresses (nearly all of them) are checked by this strict subset of the
+# syntax; anything else goes through email_validator, which also knows internationalised
+# addresses. Both refuse the special-use domains (.test, .local, ...).
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(rf"({_LOCAL})@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})")
+_SPECIAL = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_email(value: str) -> str:
+    text = value.strip()
+    plain = _PLAIN_EMAIL.fullmatch(text)
+    if (plain and len(plain[1]) <= 64 and len(text) <= 254
+            and plain[2].rsplit(".", 1)[-1].lower() not in _SPECIAL):
+        return text.lower()
     try:
-        result = validate_email(value.strip(), check_deliverability=False)
+        result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
         raise Invalid("not a valid email address") from exc
     return result.normalized.lower()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_phone(value: str, region: str) -> str:
     try:
         number = phonenumbers.parse(value, region.upper())
@@ -309,7 +327,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
                       "advertising": "marketing", "insurance": "insurer"},
     "channel": {"phone": "call", "phone_call": "call", "telephone": "call", "e_mail": "email",
                 "text": "sms", "text_message": "sms", "mail": "letter", "post": "letter",
-                "in_person": "meeting", "visit": "meeting"},
+                "in_person": "meeting", "inperson": "meeting", "visit": "meeting"},
     "direction": {"in": "inbound", "received": "inbound", "incoming": "inbound",
                   "out": "outbound", "sent": "outbound", "outgoing": "outbound"},
     "kind": {"allergies": "allergy", "intolerance": "allergy", "problem": "condition",
@@ -384,7 +402,7 @@ def _is_fatal(kind: str, name: str) -> bool:
     return field_type(kind, name) not in ("phone", "enum")
 
 
-def _normalise(kind: str, name: str, value: object, order: str, settings: Settings,
+def _normalise(kind: str, name: str, value: object, order: str, settings: Settings,  # noqa: PLR0917
                result: ValidationResult) -> Any:
     kind_of_field = field_type(kind, name)
     if kind_of_field == "bool" and isinstance(value, bool):

@@ -16,7 +16,7 @@ from typing import Any
 from domain.ports import ProjectionPage, ProjectionStore
 from projections.events import LoggedEvent, topic_names
 
-RUN, FILE = "_run", "_file"
+RUN, FILE, ERASURE = "_run", "_file", "_erasure"
 METRICS = ("extracted", "quarantined", "pushed", "failed", "rolled_back", "skipped")
 
 # Event name -> the record state it leads to (None: unchanged).
@@ -61,8 +61,12 @@ class CoreProjector:
                page: ProjectionPage) -> None:
         rid, state = event.originator_id, event.state
         aggregate, name = topic_names(event.topic)
+        if event.forgotten:
+            return  # crypto-shredded: nothing of it is left to project
         if event.version == 1:
-            if aggregate == "MigrationRun":
+            if aggregate == "Erasure":
+                streams[rid] = [state["run"], ERASURE, state["patient_ref"], "forgotten"]
+            elif aggregate == "MigrationRun":
                 streams[rid] = [state["name"], RUN, state["name"], "started"]
             elif aggregate == "SourceFile":
                 streams[rid] = [state["run"], FILE, state["fingerprint"]["name"], "registered"]
@@ -78,6 +82,8 @@ class CoreProjector:
             stream[3] = state.get("state", stream[3]) if name != "Started" else "started"
         elif kind == FILE:
             record_key = f"file:{source_id}"
+        elif kind == ERASURE:
+            record_key = f"patient:{source_id}"  # the patient's hash, never the id itself
         else:
             record_key = f"{kind}:{source_id}"
             current = _record_state(name, event, previous)

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+# The state key a reader sets on an event whose subject key was destroyed (crypto-shredding):
+# such an event has a position, a stream and a topic, and nothing else.
+FORGOTTEN = "__forgotten__"
+
 
 @dataclass(frozen=True)
 class LoggedEvent:
@@ -19,6 +23,10 @@ class LoggedEvent:
     version: int
     topic: str  # "domain.records:ClinicRecord.Derived"
     state: dict[str, Any]  # decoded attributes (timestamp as datetime)
+
+    @property
+    def forgotten(self) -> bool:
+        return bool(self.state.get(FORGOTTEN))
 
     @property
     def aggregate(self) -> str:

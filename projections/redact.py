@@ -12,6 +12,8 @@ from typing import Any
 
 import orjson
 
+from projections.events import FORGOTTEN
+
 SAFE = frozenset({
     "file", "field", "reason", "mapping_hash", "content_hash", "op_key", "action", "mode",
     "entity", "nutshell_id", "status", "transient", "change_id", "origin", "ts_ms", "paths",
@@ -21,6 +23,7 @@ SAFE = frozenset({
     "fallback_owner", "records", "coverage", "balance", "orphans", "merge_candidates",
     "created", "rederived", "unchanged", "changed", "warnings", "results", "links_added",
     "answer", "deleted", "kind", "source_id", "run", "summary", "rows",
+    "subject", "patient_ref", FORGOTTEN,
 })
 HASHED = frozenset({"fields", "extra", "raw_kept", "steps", "written", "overwritten",
                     "previous", "detail", "mapping", "ops"})

@@ -82,3 +82,14 @@ def make_engine(engine_env: dict[str, str]) -> Iterator[Callable[..., object]]:
             engine.close()
         except Exception:  # closing twice is harmless
             pass
+
+
+# The Kafka broker fixtures, for every test directory (one broker per session).
+from tests.kafka.fixtures import (  # noqa: E402
+    private_tansu_broker,
+    tansu_broker,
+    tolerate_kafka_socket_leaks,
+    topic_name,
+)
+
+__all__ = ["private_tansu_broker", "tansu_broker", "tolerate_kafka_socket_leaks", "topic_name"]

@@ -1,0 +1,314 @@
+"""Per-subject data keys for crypto-shredding, kept beside the event log and never in it.
+
+A subject is the patient a record is about (see adapters.shredding_mapper). Each subject has a
+random 256-bit data key, stored wrapped (AES-GCM) with the master C2N_CIPHER_KEY in `c2n_keys`;
+`c2n_key_owners` says which subject each record stream belongs to, so that events appended to
+a stream later are sealed with the same key. Destroying a subject's key row is the erasure:
+the events stay in the immutable log and can no longer be opened, even with the master key.
+
+Deleting a row does not by itself erase its bytes from the database files, so shredding also
+asks the engine to scrub them: SQLite with `secure_delete` and a WAL checkpoint, PostgreSQL
+with `VACUUM FULL` of the key table (its WAL and any backups age out on their own schedule).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from Crypto.Cipher import AES
+
+from domain.errors import TerminalError
+
+KEY_BYTES = 32
+# A row sealed with the master key when the table is made: opening it proves the operator's
+# C2N_CIPHER_KEY is the one this log was written with, before any event is read or written.
+CANARY = "__canary__"
+_NONCE = 12
+_TAG = 16
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS {p}c2n_keys (subject TEXT PRIMARY KEY, run TEXT NOT NULL,"
+    " wrapped BYTEA NOT NULL, created_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS {p}c2n_key_owners (originator_id TEXT PRIMARY KEY,"
+    " subject TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS {p}c2n_forgotten (subject TEXT PRIMARY KEY, run TEXT NOT NULL,"
+    " forgotten_at TEXT NOT NULL)",
+)
+
+
+class SubjectForgotten(TerminalError):
+    """The subject's key was destroyed: its events cannot be read, nor new ones sealed."""
+
+    def __init__(self, subject: str) -> None:
+        super().__init__(f"subject {subject} was forgotten; its events are unreadable")
+        self.subject = subject
+
+
+def seal(key: bytes, plaintext: bytes, aad: bytes = b"") -> bytes:
+    nonce = os.urandom(_NONCE)
+    cipher = AES.new(key, AES.MODE_GCM, nonce)
+    if aad:
+        cipher.update(aad)
+    body, tag = cipher.encrypt_and_digest(plaintext)
+    return nonce + tag + body
+
+
+def open_sealed(key: bytes, sealed: bytes, aad: bytes = b"") -> bytes:
+    cipher = AES.new(key, AES.MODE_GCM, sealed[:_NONCE])
+    if aad:
+        cipher.update(aad)
+    return bytes(cipher.decrypt_and_verify(sealed[_NONCE + _TAG:], sealed[_NONCE:_NONCE + _TAG]))
+
+
+class Keyring:
+    """The key table of one database. Unwrapped keys are cached for the process's lifetime."""
+
+    placeholder = "?"
+
+    def __init__(self, master_key: bytes, prefix: str = "") -> None:
+        if len(master_key) not in (16, 24, 32):
+            raise TerminalError("C2N_CIPHER_KEY must be 16, 24 or 32 bytes, base64-encoded")
+        self._master = master_key
+        self._p = prefix
+        self._lock = threading.RLock()
+        self._keys: dict[str, bytes] = {}
+        self._owners: dict[str, str] = {}
+        self._forgotten: set[str] = set()
+
+    # --- dialect hooks ------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        raise NotImplementedError
+        yield None  # pragma: no cover
+
+    def _scrub(self) -> None:
+        """Make deleted key bytes unrecoverable from the database files."""
+
+    def close(self) -> None:
+        """Release the connection."""
+
+    def _sql(self, sql: str) -> str:
+        sql = sql.replace("{p}", self._p)
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def _create(self) -> None:
+        with self._transaction() as cur:
+            for statement in SCHEMA:
+                cur.execute(self._sql(statement))
+            cur.execute(self._sql("SELECT wrapped FROM {p}c2n_keys WHERE subject = ?"), (CANARY,))
+            row = cur.fetchone()
+            if row is None:
+                cur.execute(self._sql(
+                    "INSERT INTO {p}c2n_keys (subject, run, wrapped, created_at) "
+                    "VALUES (?, '', ?, ?)"),
+                    (CANARY, seal(self._master, CANARY.encode(), CANARY.encode()),
+                     datetime.now(UTC).isoformat()))
+                return
+        try:
+            open_sealed(self._master, bytes(row[0]), CANARY.encode())
+        except ValueError:
+            raise TerminalError("C2N_CIPHER_KEY does not open this event log: it was written "
+                                "with another key") from None
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def key(self, subject: str) -> bytes:
+        """The subject's data key; SubjectForgotten once destroyed, KeyError if never made."""
+        with self._lock:
+            found = self._keys.get(subject)
+            if found is not None:
+                return found
+            if subject in self._forgotten:
+                raise SubjectForgotten(subject)
+            with self._transaction() as cur:
+                cur.execute(self._sql("SELECT wrapped FROM {p}c2n_keys WHERE subject = ?"),
+                            (subject,))
+                row = cur.fetchone()
+                if row is None:
+                    cur.execute(self._sql("SELECT 1 FROM {p}c2n_forgotten WHERE subject = ?"),
+                                (subject,))
+                    if cur.fetchone() is not None:
+                        self._forgotten.add(subject)
+                        raise SubjectForgotten(subject)
+                    raise KeyError(subject)
+            key = open_sealed(self._master, bytes(row[0]), subject.encode())
+            self._keys[subject] = key
+            return key
+
+    def owner(self, originator_id: str) -> str | None:
+        with self._lock:
+            found = self._owners.get(originator_id)
+            if found is not None:
+                return found
+            with self._transaction() as cur:
+                cur.execute(self._sql(
+                    "SELECT subject FROM {p}c2n_key_owners WHERE originator_id = ?"),
+                    (originator_id,))
+                row = cur.fetchone()
+            if row is not None:
+                self._owners[originator_id] = str(row[0])
+            return self._owners.get(originator_id)
+
+    def ensure(self, owners: Sequence[tuple[str, str, str]]) -> None:
+        """Keys for new subjects and owner rows for new streams, (originator, subject, run)
+        each, in one transaction: committed before the events they seal are written, so an
+        event is never stored without its key (a key without events is harmless)."""
+        with self._lock:
+            new_owners = [(o, s) for o, s, _ in owners if o not in self._owners]
+            subjects = {s: r for _, s, r in owners if s not in self._keys}
+            if not new_owners and not subjects:
+                return
+            for subject in subjects:
+                if subject in self._forgotten:
+                    raise SubjectForgotten(subject)
+            now = datetime.now(UTC).isoformat()
+            with self._transaction() as cur:
+                for subject in list(subjects):
+                    cur.execute(self._sql("SELECT 1 FROM {p}c2n_forgotten WHERE subject = ?"),
+                                (subject,))
+                    if cur.fetchone() is not None:
+                        self._forgotten.add(subject)
+                        raise SubjectForgotten(subject)
+                rows = []
+                for subject, run in subjects.items():
+                    fresh = os.urandom(KEY_BYTES)
+                    rows.append((subject, run, seal(self._master, fresh, subject.encode()), now))
+                if rows:
+                    # Another process may have made the key first: theirs wins, re-read below.
+                    cur.executemany(self._sql(
+                        "INSERT INTO {p}c2n_keys (subject, run, wrapped, created_at) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (subject) DO NOTHING"), rows)
+                if new_owners:
+                    cur.executemany(self._sql(
+                        "INSERT INTO {p}c2n_key_owners (originator_id, subject) VALUES (?, ?) "
+                        "ON CONFLICT (originator_id) DO NOTHING"), new_owners)
+            for originator, subject in new_owners:
+                self._owners[originator] = subject
+            for subject in subjects:
+                self.key(subject)
+
+    # --- erasure ------------------------------------------------------------------------------
+
+    def runs(self) -> list[str]:
+        with self._transaction() as cur:
+            cur.execute(self._sql("SELECT DISTINCT run FROM {p}c2n_keys WHERE run <> ''"))
+            return sorted(str(r[0]) for r in cur.fetchall())
+
+    def streams_of(self, subject: str) -> list[str]:
+        with self._transaction() as cur:
+            cur.execute(self._sql(
+                "SELECT originator_id FROM {p}c2n_key_owners WHERE subject = ?"), (subject,))
+            return sorted(str(r[0]) for r in cur.fetchall())
+
+    def is_forgotten(self, subject: str) -> bool:
+        try:
+            self.key(subject)
+        except SubjectForgotten:
+            return True
+        except KeyError:
+            return False
+        return False
+
+    def shred(self, subjects: Iterable[tuple[str, str]]) -> list[str]:
+        """Destroys the keys of the given (subject, run) pairs; returns those destroyed now."""
+        now = datetime.now(UTC).isoformat()
+        destroyed: list[str] = []
+        with self._lock:
+            with self._transaction() as cur:
+                for subject, run in subjects:
+                    cur.execute(self._sql("DELETE FROM {p}c2n_keys WHERE subject = ?"),
+                                (subject,))
+                    if cur.rowcount:
+                        destroyed.append(subject)
+                    cur.execute(self._sql(
+                        "INSERT INTO {p}c2n_forgotten (subject, run, forgotten_at) "
+                        "VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING"), (subject, run, now))
+                    self._keys.pop(subject, None)
+                    self._forgotten.add(subject)
+            self._scrub()
+        return destroyed
+
+
+def sqlite_has_keyring(path: Path) -> bool:
+    """Whether an existing SQLite log was written with a cipher key (it has a key table)."""
+    if not path.is_file():
+        return False
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'c2n_keys'").fetchone()
+    finally:
+        conn.close()
+    return found is not None
+
+
+def postgres_has_keyring(conninfo: str, schema: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        row = conn.execute("SELECT 1 FROM information_schema.tables WHERE table_name = "
+                           "'c2n_keys' AND table_schema = %s",
+                           (schema or "public",)).fetchone()
+    return row is not None
+
+
+class SQLiteKeyring(Keyring):
+    def __init__(self, master_key: bytes, path: Path) -> None:
+        super().__init__(master_key)
+        self._path = path
+        self._conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False,
+                                     isolation_level=None)
+        # Deleted rows are zeroed in place, not left on free pages for anyone to read back.
+        self._conn.execute("PRAGMA secure_delete = ON")
+        self._create()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        cur = self._conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    def _scrub(self) -> None:
+        # The WAL still holds the page as it was before the delete until it is checkpointed.
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class PostgresKeyring(Keyring):
+    placeholder = "%s"
+
+    def __init__(self, master_key: bytes, conninfo: str, schema: str = "") -> None:
+        super().__init__(master_key, f'"{schema}".' if schema else "")
+        import psycopg
+
+        self._conn = psycopg.connect(conninfo, autocommit=True)
+        self._create()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
+
+    def _scrub(self) -> None:
+        self._conn.execute(self._sql("VACUUM FULL {p}c2n_keys"))
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,164 @@
+"""Stored records to Nutshell's wire shape, and contact-detail inputs to stored form.
+
+Stored records keep epoch seconds and plain link ids; rendering adds what Nutshell computes
+(`type`, `href`, `htmlUrl`, avatar, initials) and the per-entity time formats the OpenAPI
+document declares (integers for people/companies/activities, an object for a lead's
+`createdTime`, ISO strings for notes). Keys whose value is null are left out where the
+document types them as string/number/object (the live API sends nulls there, which the
+document's own schemas reject).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from .envelope import HttpError, error
+
+HTML_PATHS = {"contacts": "person", "accounts": "company", "leads": "lead",
+              "activities": "activity", "notes": "note", "tasks": "task", "users": "user"}
+# Keys that may legitimately be null on the wire (the document types them loosely).
+_NULLABLE_OK = {"links"}
+_ADDRESS_KEYS = ("address_1", "address_2", "address_3", "city", "state", "postalCode",
+                 "country", "timezone")
+
+
+def api_id(number: int, collection: str) -> str:
+    return f"{number}-{collection}"
+
+
+def iso(ts: int | None) -> str | None:
+    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split()[:2]).upper()
+
+
+def render(collection: str, rec: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """The wire form of one stored record. `base_url` is the REST root (".../rest")."""
+    origin = base_url.rsplit("/rest", 1)[0]
+    number = int(str(rec["id"]).split("-", 1)[0])
+    out: dict[str, Any] = {"id": rec["id"], "type": collection}
+    for key, value in rec.items():
+        if key in ("id", "links") or key.startswith("_"):
+            continue
+        out[key] = value
+    out["href"] = f"{base_url}/{collection}/{rec['id']}"
+    name = str(rec.get("name") or rec.get("title") or rec.get("id"))
+    if collection in HTML_PATHS:
+        path = f"/{HTML_PATHS[collection]}/{number}-{_slug(name)}"
+        out["htmlUrl"], out["htmlUrlPath"] = origin + path, path
+    if collection in ("contacts", "accounts", "leads", "users"):
+        out["avatarUrl"] = f"{origin}/avatar/{collection}/{number}/{INSTANCE_AVATAR}"
+        out["initials"] = _initials(name)
+    if collection == "leads":
+        created = rec.get("createdTime")
+        out["createdTime"] = {"timestamp": created, "value": iso(created),
+                              "absoluteLocalizedString": _localized(created)}
+        for key in ("closedTime", "deletedTime", "dueTime"):
+            if rec.get(key) is not None:
+                out[key] = iso(rec[key])
+    if collection == "notes":
+        for key in ("createdTime", "deletedTime", "modifiedTime"):
+            if rec.get(key) is not None:
+                out[key] = iso(rec[key])
+    if "links" in rec:
+        out["links"] = dict(rec["links"])
+    return {k: v for k, v in out.items() if v is not None or k in _NULLABLE_OK}
+
+
+INSTANCE_AVATAR = "sandbox"
+
+
+def _localized(ts: int | None) -> str | None:
+    if ts is None:
+        return None
+    when = datetime.fromtimestamp(ts, UTC)
+    return f"{when:%B} {when.day}, {when.year}"
+
+
+# --- contact details (emails, phones, urls, addresses) on input -------------------------------
+
+def _bad(key: str, what: str) -> HttpError:
+    return error(key, f"Invalid {what}", field_name=what)
+
+
+def _item(key: str, what: str, raw: Any, index: int) -> tuple[Any, str | None, bool]:
+    """(value, label, isPrimary) of one list item given as a bare value or an object."""
+    if isinstance(raw, dict):
+        label = raw.get("name")
+        primary = raw.get("isPrimary", index == 0)
+        if (label is not None and not isinstance(label, str)) or not isinstance(primary, bool):
+            raise _bad(key, what)
+        return raw.get("value"), label, primary
+    return raw, None, index == 0
+
+
+def _list(key: str, what: str, raw: Any) -> list[Any]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise _bad(key, what)
+    return raw
+
+
+def emails(key: str, raw: Any, what: str = "emails") -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(_list(key, what, raw)):
+        value, label, primary = _item(key, what, item, i)
+        if not isinstance(value, str) or not value.strip():
+            raise _bad(key, what)
+        out.append({"isPrimary": primary, "name": label or "", "value": value.strip()})
+    return out
+
+
+def urls(key: str, raw: Any) -> list[dict[str, Any]]:
+    return emails(key, raw, "urls")
+
+
+def phones(key: str, raw: Any) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(_list(key, "phones", raw)):
+        value, label, primary = _item(key, "phones", item, i)
+        if isinstance(value, dict):
+            value = value.get("numberFormatted") or value.get("number") or value.get("E164")
+        if not isinstance(value, str) or not re.search(r"\d", value):
+            raise _bad(key, "phones")
+        digits = re.sub(r"\D", "", value)
+        country = "1" if len(digits) == 10 else ""
+        e164 = "+" + (country + digits if country else digits)
+        out.append({"isPrimary": primary, "name": label or "",
+                    "value": {"countryCode": country, "number": digits,
+                              "numberFormatted": value.strip(), "E164": e164,
+                              "countryCodeAndNumber": value.strip()}})
+    return out
+
+
+def addresses(key: str, raw: Any) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(_list(key, "addresses", raw)):
+        if not isinstance(item, dict):
+            raise _bad(key, "addresses")
+        value, label, primary = _item(key, "addresses", item, i)
+        parts = value if isinstance(value, dict) else item
+        entry: dict[str, Any] = {"isPrimary": primary, "name": label or ""}
+        for part in _ADDRESS_KEYS:
+            piece = parts.get(part)
+            if piece is None:
+                continue
+            if not isinstance(piece, str):
+                raise _bad(key, "addresses")
+            entry[part] = piece
+        if len(entry) == 2:
+            raise _bad(key, "addresses")
+        out.append(entry)
+    return out
+
+
+CONTACT_DETAILS = {"emails": emails, "phones": phones, "urls": urls, "addresses": addresses}

@@ -1,0 +1,150 @@
+"""A mapper that seals each record's events with its patient's own key (crypto-shredding).
+
+Stored state is an envelope whose first byte says how it was sealed:
+  0x00 + AES-GCM(master key)                       every stream without a subject
+  0x01 + subject (16 bytes) + AES-GCM(subject key) ClinicRecord streams; the header is the AAD
+
+The subject of a record stream is fixed by its creating event: a patient record's own id; a
+record of another kind that names `patient_source_id` belongs to that patient's subject (the
+patient record id in the same run); anything else is its own subject. Later events of the
+stream reuse the subject through the keyring's owner table.
+
+SourceFile pages (raw rows as read) are sealed with the master key: at extraction nothing yet
+says which column holds the patient, so they cannot be split by subject. Forgetting a patient
+therefore shreds the derived records, not the raw rows; see consumers/forget_service.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Mapper, StoredEvent, Transcoder
+from eventsourcing.utils import get_topic
+
+from adapters.keyring import Keyring, SubjectForgotten, open_sealed, seal
+from domain.ids import record_id
+from domain.records import ClinicRecord
+
+MASTER, SUBJECT = b"\x00", b"\x01"
+_HEADER = 17
+_RECORD_PREFIX = get_topic(ClinicRecord) + "."
+_CREATED = {get_topic(ClinicRecord.Derived), get_topic(ClinicRecord.Quarantined)}
+
+
+def subject_of_created(originator_id: UUID, state: dict[str, Any]) -> UUID:
+    """The subject a record stream belongs to, from its creating event's state."""
+    if state.get("kind") == "patient":
+        return originator_id
+    patient = (state.get("fields") or {}).get("patient_source_id")
+    if patient not in (None, ""):
+        return record_id(str(state.get("run", "")), "patient", str(patient))
+    return originator_id
+
+
+def envelope_subject(data: bytes) -> str | None:
+    """The subject id an envelope was sealed for (None: the master key)."""
+    if data[:1] == SUBJECT:
+        return str(UUID(bytes=bytes(data[1:_HEADER])))
+    return None
+
+
+class EnvelopeCipher:
+    """Opens both envelope forms; seals with the master key (the Cipher interface readers use)."""
+
+    def __init__(self, keyring: Keyring, master_key: bytes) -> None:
+        self.keyring = keyring
+        self._master = master_key
+
+    def encrypt(self, plaintext: bytes) -> bytes:
+        return MASTER + seal(self._master, plaintext)
+
+    def encrypt_for(self, subject: UUID, plaintext: bytes) -> bytes:
+        header = SUBJECT + subject.bytes
+        return header + seal(self.keyring.key(str(subject)), plaintext, header)
+
+    def decrypt(self, data: bytes) -> bytes:
+        """Raises SubjectForgotten when the envelope's key was destroyed."""
+        data = bytes(data)
+        if data[:1] == MASTER:
+            return open_sealed(self._master, data[1:])
+        if data[:1] == SUBJECT:
+            subject = envelope_subject(data)
+            assert subject is not None
+            try:
+                key = self.keyring.key(subject)
+            except KeyError:
+                raise SubjectForgotten(subject) from None  # a key that never reached the table
+            return open_sealed(key, data[_HEADER:], data[:_HEADER])
+        raise ValueError("stored event is not in a known envelope")
+
+
+class Tombstone:
+    """What a forgotten event reads as: it builds no aggregate, so the record is not found."""
+
+    def __init__(self, originator_id: UUID, originator_version: int, subject: str) -> None:
+        self.originator_id = originator_id
+        self.originator_version = originator_version
+        self.subject = subject
+
+    def mutate(self, aggregate: Any) -> None:
+        return None
+
+
+class ShreddingMapper(Mapper[UUID]):
+    def __init__(self, transcoder: Transcoder, keyring: Keyring, master_key: bytes) -> None:
+        self.envelope = EnvelopeCipher(keyring, master_key)
+        super().__init__(transcoder=transcoder, cipher=self.envelope)  # type: ignore[arg-type]
+        self.keyring = keyring
+
+    def prepare(self, events: list[Any]) -> None:
+        """Makes the keys and owner rows a batch of events needs, in one transaction."""
+        owners: list[tuple[str, str, str]] = []
+        for event in events:
+            if get_topic(type(event)) in _CREATED:
+                subject = subject_of_created(event.originator_id, vars(event))
+                owners.append((str(event.originator_id), str(subject), str(event.run)))
+        if owners:
+            self.keyring.ensure(owners)
+
+    def _subject(self, topic: str, event: Any, state: dict[str, Any]) -> UUID | None:
+        if not topic.startswith(_RECORD_PREFIX):
+            return None
+        originator = str(event.originator_id)
+        if topic in _CREATED:
+            subject = subject_of_created(event.originator_id, state)
+            self.keyring.ensure([(originator, str(subject), str(state.get("run", "")))])
+            return subject
+        owner = self.keyring.owner(originator)
+        if owner is None:
+            # A stream created before keys existed: it becomes its own subject from here on.
+            self.keyring.ensure([(originator, originator, "")])
+            return UUID(originator)
+        return UUID(owner)
+
+    def to_stored_event(self, domain_event: Any) -> StoredEvent:
+        topic = get_topic(type(domain_event))
+        state = dict(vars(domain_event))
+        originator_id = state.pop("originator_id")
+        originator_version = state.pop("originator_version")
+        class_version = getattr(type(domain_event), "class_version", 1)
+        if class_version > 1:
+            state["class_version"] = class_version
+        subject = self._subject(topic, domain_event, state)
+        data = self.transcoder.encode(state)
+        if self.compressor:
+            data = self.compressor.compress(data)
+        sealed = (self.envelope.encrypt(data) if subject is None
+                  else self.envelope.encrypt_for(subject, data))
+        return StoredEvent(originator_id=originator_id, originator_version=originator_version,
+                           topic=topic, state=sealed)
+
+    def to_domain_event(self, stored_event: StoredEvent) -> Any:
+        try:
+            return super().to_domain_event(stored_event)
+        except Exception as exc:
+            subject = envelope_subject(stored_event.state)
+            if subject is not None and isinstance(exc.__cause__, SubjectForgotten):
+                return Tombstone(UUID(str(stored_event.originator_id)),
+                                 stored_event.originator_version, subject)
+            raise

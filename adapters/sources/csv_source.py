@@ -1,0 +1,139 @@
+"""CSV (and TSV / semicolon) clinic exports as a ClinicSource.
+
+Streams row by row. The fingerprint pass reads the file once for its sha256 and to decide the
+encoding over every byte; reading rows is a second pass. Reader problems never raise: the row
+comes out with `problem` set (undecodable bytes, an oversized cell, a ragged row).
+
+Row numbers count data records from 1, not counting the header; a record may span several
+physical lines (quoted line breaks). Lines with no cells at all are not records. The
+fingerprint keeps the header exactly as read; `values` are keyed by the normalised headers
+(adapters.sources.headers: trimmed, `Phone (2)` for repeats, `column_7` for blanks), and cells
+beyond the header's width are kept as a list under `__extra_cells__`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from adapters.sources.headers import EXTRA_CELLS, normalise_header
+from adapters.sources.text_detect import (
+    UNDECODABLE,
+    marked_lines,
+    open_text,
+    read_sample,
+    scan_file,
+    sniff_delimiter,
+)
+from domain.errors import SourceError
+from domain.ports import ClinicSource, SourceFingerprint, SourceRow
+
+DEFAULT_CELL_LIMIT = 1 << 20  # characters kept per cell; longer cells are truncated
+_PARSER_FIELD_LIMIT = (1 << 31) - 1  # the csv module's own limit must never be what stops us
+
+csv.field_size_limit(max(csv.field_size_limit(), _PARSER_FIELD_LIMIT))
+
+
+class CsvSource(ClinicSource):
+    def __init__(self, path: Path, *, cell_limit: int = DEFAULT_CELL_LIMIT,
+                 delimiter: str | None = None, encoding: str | None = None) -> None:
+        self.path = Path(path)
+        self.cell_limit = cell_limit
+        self._delimiter = delimiter
+        self._encoding = encoding
+        self._fingerprint: SourceFingerprint | None = None
+
+    def fingerprint(self) -> SourceFingerprint:
+        if self._fingerprint is None:
+            self._fingerprint = self._read_fingerprint()
+        return self._fingerprint
+
+    def _read_fingerprint(self) -> SourceFingerprint:
+        try:
+            facts = scan_file(self.path)
+            encoding = self._encoding or facts.encoding
+            delimiter = self._delimiter or sniff_delimiter(read_sample(self.path, encoding))
+            header: tuple[str, ...] = ()
+            with open_text(self.path, encoding) as text:
+                for record in self._reader(text, delimiter, [False]):
+                    if record:
+                        header = tuple(h.replace(UNDECODABLE, "\ufffd") for h in record)
+                        break
+        except OSError as exc:
+            raise SourceError(f"cannot read file ({type(exc).__name__})",
+                              file=self.path.name) from exc
+        return SourceFingerprint(
+            name=self.path.name, sha256=facts.sha256, size_bytes=facts.size_bytes, format="csv",
+            encoding=encoding, delimiter=delimiter, header=header,
+        )
+
+    @staticmethod
+    def _reader(text: object, delimiter: str, flag: list[bool]) -> Iterator[list[str]]:
+        return csv.reader(marked_lines(text, flag), delimiter=delimiter,  # type: ignore[arg-type]
+                          strict=False)
+
+    def rows(self) -> Iterator[SourceRow]:
+        fp = self.fingerprint()
+        assert fp.encoding is not None and fp.delimiter is not None
+        keys = normalise_header(fp.header)
+        width = len(keys)
+        limit = self.cell_limit
+        flag = [False]
+        try:
+            with open_text(self.path, fp.encoding) as text:
+                records = self._reader(text, fp.delimiter, flag)
+                for record in records:  # skip to the header
+                    if record:
+                        break
+                flag[0] = False
+                number = 0
+                for record in records:
+                    if not record:
+                        flag[0] = False
+                        continue
+                    number += 1
+                    if (flag[0] or len(record) != width
+                            or (limit and max(map(len, record)) > limit)):
+                        yield self._problem_row(number, keys, record, flag[0])
+                        flag[0] = False
+                    else:
+                        yield SourceRow(number, dict(zip(keys, record, strict=True)))
+        except OSError as exc:
+            raise SourceError(f"cannot read file ({type(exc).__name__})",
+                              file=self.path.name) from exc
+
+    def _problem_row(self, number: int, keys: list[str], record: list[str],
+                     undecodable: bool) -> SourceRow:
+        return build_problem_row(number, keys, record, undecodable, self.cell_limit)
+
+
+def build_problem_row(number: int, keys: list[str], record: list[str], undecodable: bool,
+                      limit: int) -> SourceRow:
+    """The slow path: name every problem of the row, keep every cell."""
+    problems: list[str] = []
+    problem_field: str | None = None
+    values: dict[str, str | list[str]] = {}
+    cells: list[str] = []
+    for i, read in enumerate(record):
+        key = keys[i] if i < len(keys) else EXTRA_CELLS
+        cell = read
+        if undecodable and UNDECODABLE in cell:
+            cell = cell.replace(UNDECODABLE, "\ufffd")
+            if "undecodable bytes" not in problems:
+                problems.append("undecodable bytes")
+            problem_field = problem_field or key
+        if limit and len(cell) > limit:
+            cell = cell[:limit]
+            problems.append(f"cell longer than {limit} characters, truncated")
+            problem_field = problem_field or key
+        cells.append(cell)
+    values.update(zip(keys, cells, strict=False))
+    if len(record) > len(keys):
+        values[EXTRA_CELLS] = cells[len(keys):]
+        problems.append(f"ragged row: {len(record)} cells, header has {len(keys)}")
+        problem_field = problem_field or EXTRA_CELLS
+    elif len(record) < len(keys):
+        problems.append(f"ragged row: {len(record)} cells, header has {len(keys)}")
+    return SourceRow(number, values, problem="; ".join(problems) or None,
+                     problem_field=problem_field)

@@ -1,0 +1,155 @@
+"""Encoding and delimiter detection for delimited text exports.
+
+Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
+Windows-1252 on Western machines) and from vendor report screens (UTF-8, sometimes with a BOM).
+The encoding is decided over the whole file (one streaming pass that also hashes it), so a
+Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+CHUNK = 1 << 20
+SAMPLE_BYTES = 64 * 1024
+DELIMITERS = (",", ";", "\t", "|")
+UNDECODABLE = "\udc00"  # marker our error handler puts where bytes could not be decoded
+
+# Reported name -> Python codec used to read the text (BOMs consumed by the codec).
+CODECS = {
+    "utf-8": "utf-8",
+    "utf-8-sig": "utf-8-sig",
+    "utf-16": "utf-16",  # with a BOM: the codec reads it and picks the byte order
+    "utf-16-le": "utf-16-le",
+    "utf-16-be": "utf-16-be",
+    "utf-32": "utf-32",
+    "windows-1252": "cp1252",
+}
+
+
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    # One marker per undecodable byte, so a row knows it lost bytes. Lone surrogates never
+    # come out of a successful UTF-8/UTF-16 decode, so the marker cannot be real data.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return UNDECODABLE * (error.end - error.start), error.end
+
+
+codecs.register_error("c2n-mark", _mark_undecodable)
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    sha256: str
+    size_bytes: int
+    encoding: str  # a key of CODECS
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes in every other position for Latin text."""
+    sample = head[: 4096 - (len(head[:4096]) % 2)]
+    if len(sample) < 4:
+        return None
+    pairs = len(sample) // 2
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    if odd_nul >= 0.4 * pairs and even_nul < 0.1 * pairs:
+        return "utf-16-le"
+    if even_nul >= 0.4 * pairs and odd_nul < 0.1 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def scan_file(path: Path, *, text: bool = True) -> FileFacts:
+    """One streaming pass: sha256, size, and how well the bytes read as UTF-8.
+
+    UTF-8 wins when every byte decodes, or when valid multi-byte sequences clearly outnumber
+    the bad bytes (a UTF-8 export with one damaged cell: that row is flagged, the rest reads
+    right). Otherwise the file is Windows-1252, where every "é" is a lone high byte.
+    `text=False` (binary formats) only hashes; the encoding is then meaningless.
+    """
+    digest = hashlib.sha256()
+    size = 0
+    utf8 = codecs.getincrementaldecoder("utf-8")("c2n-mark")
+    invalid = 0
+    multibyte = 0  # bytes beyond the first of valid multi-byte sequences: evidence of UTF-8
+    head = b""
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            if not head:
+                head = chunk[:SAMPLE_BYTES]
+            digest.update(chunk)
+            size += len(chunk)
+            if text:
+                decoded = utf8.decode(chunk)
+                invalid += decoded.count(UNDECODABLE)
+                multibyte += len(chunk) - len(decoded)
+    invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
+    encoding = _bom_encoding(head) or _bomless_utf16(head)
+    if encoding is None:
+        encoding = "utf-8" if invalid * 20 <= multibyte else "windows-1252"
+    return FileFacts(digest.hexdigest(), size, encoding)
+
+
+def open_text(path: Path, encoding: str) -> io.TextIOWrapper:
+    """The file as text; undecodable bytes become UNDECODABLE markers, never an exception."""
+    raw = path.open("rb")
+    return io.TextIOWrapper(raw, encoding=CODECS[encoding], errors="c2n-mark", newline="")
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter under which the first records have the most consistent, widest shape.
+
+    csv.Sniffer guesses from character frequencies and is easily fooled by commas inside
+    quoted addresses; parsing the sample under each candidate and scoring the result is not.
+    """
+    lines = sample.splitlines(keepends=True)
+    if len(lines) > 1 and not sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sample may cut the last line in half
+    best, best_score = ",", (-1.0, 0)
+    for delimiter in DELIMITERS:
+        records = [r for r in csv.reader(lines, delimiter=delimiter, strict=False) if r][:50]
+        if not records:
+            continue
+        width = len(records[0])
+        if width < 2:
+            score = (0.0, 1)
+        else:
+            same = sum(1 for r in records if len(r) == width)
+            score = (same / len(records), width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_sample(path: Path, encoding: str, limit: int = SAMPLE_BYTES) -> str:
+    with open_text(path, encoding) as text:
+        return text.read(limit)
+
+
+def marked_lines(text: io.TextIOWrapper, flag: list[bool]) -> Iterator[str]:
+    """The text's lines, setting flag[0] when a line carries undecodable-byte markers.
+
+    csv.reader pulls exactly the lines of one record at a time, so the caller can reset the
+    flag after each record and know which record lost bytes without scanning every cell.
+    """
+    for line in text:
+        if UNDECODABLE in line:
+            flag[0] = True
+        yield line

@@ -1,0 +1,45 @@
+"""The erasure of one patient from one run: the auditable fact that their keys were destroyed.
+
+The record's own events are never rewritten (the log is immutable); what changes is that their
+key no longer exists. This stream says who asked, when, and what became unreadable, naming the
+patient by subject id and hash only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from domain.ids import NAMESPACE
+
+
+def erasure_id(subject: str) -> UUID:
+    return uuid5(NAMESPACE, f"erasure/{subject}")
+
+
+class Erasure(Aggregate):
+    class PatientForgotten(Aggregate.Created):
+        run: str
+        subject: str
+        patient_ref: str  # phi_hash of the patient's source id
+        by: str
+        records: int  # record streams sealed with the destroyed key
+        files: list[dict[str, Any]]  # raw rows NOT shredded: [{"file": name, "rows": [n...]}]
+
+    def __init__(self, run: str, subject: str, patient_ref: str, by: str, records: int,
+                 files: list[dict[str, Any]]) -> None:
+        self.run = run
+        self.subject = subject
+        self.patient_ref = patient_ref
+        self.by = by
+        self.records = records
+        self.files = files
+
+    @classmethod
+    def record(cls, *, run: str, subject: str, patient_ref: str, by: str, records: int,
+               files: list[dict[str, Any]]) -> Erasure:
+        return cls._create(cls.PatientForgotten, id=erasure_id(subject), run=run,
+                           subject=subject, patient_ref=patient_ref, by=by, records=records,
+                           files=files)

@@ -1,0 +1,77 @@
+"""Kafka broker fixtures, importable by any test module (conftest.py re-exports them)."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.kafka.broker import BrokerUnavailable, TansuBroker, start_broker
+
+
+def _unavailable(reason: str) -> None:
+    # In CI a missing broker is a failure, never a silent skip.
+    if os.environ.get("CI"):
+        pytest.fail(f"Kafka broker unavailable: {reason}")
+    pytest.skip(f"Kafka broker unavailable: {reason}")
+
+
+def _launch(log_dir: Path) -> TansuBroker:
+    try:
+        return start_broker(log_dir=log_dir)
+    except BrokerUnavailable as exc:
+        _unavailable(str(exc))
+        raise  # unreachable: skip/fail raise
+
+
+@pytest.fixture(scope="session")
+def tansu_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TansuBroker]:
+    """One broker for the session. Tests that restart it must use `private_tansu_broker`:
+    a restart empties its in-memory storage."""
+    broker = _launch(tmp_path_factory.mktemp("tansu"))
+    try:
+        yield broker
+    finally:
+        broker.stop()
+
+
+@pytest.fixture
+def private_tansu_broker(tmp_path: Path) -> Iterator[TansuBroker]:
+    """A broker of the test's own, free to be restarted."""
+    broker = _launch(tmp_path)
+    try:
+        yield broker
+    finally:
+        broker.stop()
+
+
+@pytest.fixture
+def topic_name() -> str:
+    return f"c2n-test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def tolerate_kafka_socket_leaks() -> Iterator[None]:
+    """kafka-python 3.0.12 drops (does not close) a socket whose connect was refused, which it
+    does while a broker restarts. Those sockets are collected here and their ResourceWarning
+    dropped; any other unraisable exception still reaches pytest."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        exc = unraisable.exc_value
+        if isinstance(exc, ResourceWarning) and "unclosed <socket.socket" in str(exc):
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
