@@ -21,7 +21,7 @@ from adapters.sources import open_sources
 from consumers import migration_service as svc
 from consumers.bootstrap import Engine, Settings
 from consumers.common import add_json, console, emit_json
-from consumers.derive_service import Deriver
+from consumers.derive_service import confirm_and_derive
 from consumers.extract_service import extract_source
 from consumers.plan_service import make_plan
 from consumers.profile_choice import ProfileChooser
@@ -79,17 +79,7 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     doc.settings.clinical_content = True  # the demo shows notes and allergies moving too
     save_mapping(doc, engine.settings.mapping_path)
     _step("map confirm --by demo: confirmed mapping, canonical records derived")
-    run = engine.run()
-    run.confirm_mapping(mapping_hash=doc.content_hash(), by="demo", mapping=doc.to_data())
-    engine.app.save(run)
-    derived = Deriver(engine.app, run_name, doc).derive_all()
-    run = engine.run()
-    run.derivation_completed(
-        mapping_hash=doc.content_hash(),
-        balance={k: v.to_json() for k, v in derived.balance.items()},
-        orphans=len(derived.orphans), merge_candidates=len(derived.merge_candidates),
-        created=derived.created, rederived=derived.rederived, unchanged=derived.unchanged)
-    engine.app.save(run)
+    derived = confirm_and_derive(engine.app, run_name, doc, "demo")
     engine.catch_up()
     quarantined = sum(b.quarantined for b in derived.balance.values())
     console.print(f"    {derived.created} records; {quarantined} rows quarantined; "

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from adapters.mapping_file import load_mapping, save_mapping
 from consumers.common import add_json, console, emit_json, open_engine
-from consumers.derive_service import Deriver
+from consumers.derive_service import confirm_and_derive
 from consumers.mapping_view import mapping_json, render_mapping
 from consumers.proposal_service import flagged_count, propose_mapping
 from domain.errors import PreconditionFailed
@@ -81,24 +81,13 @@ def confirm(args: argparse.Namespace) -> int:
         if not path.exists():
             raise PreconditionFailed("no mapping yet: run `c2n map propose`")
         doc = load_mapping(path)
-        run = engine.run()
-        run.confirm_mapping(mapping_hash=doc.content_hash(), by=args.by, mapping=doc.to_data())
-        engine.app.save(run)
         with Progress(TextColumn("deriving"), BarColumn(), TextColumn("{task.completed} rows"),
                       console=console, transient=True) as progress:
             task = progress.add_task("derive", total=None)
-            deriver = Deriver(engine.app, engine.settings.run_name, doc,
-                              lambda n: progress.advance(task, n))
-            result = deriver.derive_all()
-        run = engine.run()
-        run.derivation_completed(
-            mapping_hash=doc.content_hash(),
-            balance={k: v.to_json() for k, v in result.balance.items()},
-            orphans=len(result.orphans), merge_candidates=len(result.merge_candidates),
-            created=result.created, rederived=result.rederived, unchanged=result.unchanged)
-        engine.app.save(run)
+            result = confirm_and_derive(engine.app, engine.settings.run_name, doc, args.by,
+                                        lambda n: progress.advance(task, n))
         engine.catch_up()
-    quarantined_rows = sum(b.quarantined for b in result.balance.values())
+    quarantined_rows = sum(b.quarantined - b.ignored for b in result.balance.values())
     document = {
         "mapping_hash": doc.content_hash(),
         "files": {k: v.to_json() for k, v in result.balance.items()},
@@ -112,8 +101,10 @@ def confirm(args: argparse.Namespace) -> int:
         emit_json(document)
     else:
         for name, b in result.balance.items():
+            ignored = f" (of which {b.ignored} resource types not migrated)" if b.ignored else ""
             console.print(f"{name}: rows read {b.read} = records {b.derived} + quarantined "
-                          f"{b.quarantined}{'' if b.read == b.derived + b.quarantined else '  UNBALANCED'}")
+                          f"{b.quarantined}{ignored}"
+                          f"{'' if b.read == b.derived + b.quarantined else '  UNBALANCED'}")
         console.print(f"records: {result.created} new, {result.rederived} re-derived, "
                       f"{result.unchanged} unchanged; {len(result.orphans)} orphan references, "
                       f"{len(result.merge_candidates)} merge candidates")

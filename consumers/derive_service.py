@@ -31,12 +31,17 @@ def content_hash(fields: dict[str, Any], extra: dict[str, Any]) -> str:
 
 @dataclass
 class Balance:
+    """rows read = records derived + rows quarantined; `ignored` counts the quarantined rows
+    that are FHIR resource types not migrated by design (Procedure, Device...)."""
+
     read: int = 0
     derived: int = 0
     quarantined: int = 0
+    ignored: int = 0
 
     def to_json(self) -> dict[str, int]:
-        return {"read": self.read, "derived": self.derived, "quarantined": self.quarantined}
+        return {"read": self.read, "derived": self.derived, "quarantined": self.quarantined,
+                "ignored": self.ignored}
 
 
 @dataclass
@@ -148,6 +153,9 @@ class Deriver:
                 balance.derived += 1
             else:
                 balance.quarantined += 1
+                if results and all(isinstance(r, Quarantined) and r.ignored for r in results):
+                    balance.ignored += 1
+                    continue  # kept in the source stream; not a problem record
             for result in results:
                 self._take(result, mapping, balance, partial_file=False)
 
@@ -238,3 +246,21 @@ class Deriver:
 
 def file_stream_id(run_name: str, sha256: str) -> UUID:
     return source_file_id(run_name, sha256)
+
+
+def confirm_and_derive(app: MigrationLog, run_name: str, doc: MappingDocument, by: str,
+                       on_rows: Callable[[int], None] | None = None) -> DerivationSummary:
+    """Records the confirmation (bound to the mapping's hash), derives the canonical records
+    through it, and records the derivation's balance."""
+    run = app.run(run_name)
+    run.confirm_mapping(mapping_hash=doc.content_hash(), by=by, mapping=doc.to_data())
+    app.save(run)
+    result = Deriver(app, run_name, doc, on_rows).derive_all()
+    run = app.run(run_name)
+    run.derivation_completed(
+        mapping_hash=doc.content_hash(),
+        balance={k: v.to_json() for k, v in result.balance.items()},
+        orphans=len(result.orphans), merge_candidates=len(result.merge_candidates),
+        created=result.created, rederived=result.rederived, unchanged=result.unchanged)
+    app.save(run)
+    return result

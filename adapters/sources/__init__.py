@@ -56,8 +56,13 @@ def _wanted_in_folder(path: Path) -> bool:
 def _files(paths: Sequence[Path]) -> Iterator[Path]:
     for path in sorted(Path(p) for p in paths):
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            children = sorted(p for p in path.rglob("*") if p.is_file())
+            # A Bulk Data manifest reads the files it names: they are not read a second time.
+            read_by_manifest = _manifest_members(children)
+            for child in children:
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.resolve() in read_by_manifest:
                     continue
                 if _wanted_in_folder(child):
                     yield child
@@ -67,6 +72,16 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
         else:
             raise SourceError("no such file or folder", file=path.name)
+
+
+def _manifest_members(files: Sequence[Path]) -> set[Path]:
+    from adapters.sources.fhir import is_bulk_manifest, manifest_members
+
+    members: set[Path] = set()
+    for candidate in files:
+        if candidate.name.lower().endswith(".json") and is_bulk_manifest(candidate):
+            members.update(m.resolve() for m in manifest_members(candidate))
+    return members
 
 
 def open_sources(paths: Sequence[Path]) -> Iterator[ClinicSource]:

@@ -14,7 +14,7 @@ from adapters.samples import sample_path
 from adapters.sources import open_sources
 from consumers import migration_service as svc
 from consumers.bootstrap import Engine, Settings
-from consumers.derive_service import Deriver
+from consumers.derive_service import confirm_and_derive
 from consumers.extract_service import extract_source
 from consumers.plan_service import make_plan
 from consumers.profile_choice import ProfileChooser
@@ -38,24 +38,22 @@ def environment(tmp_path: Path, database_url: str | None = None,
             yield engine, api, srv
 
 
-def prepare(engine: Engine, api: NutshellClient, export: str = "cliniko",
+def prepare(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
             clinical: bool = True) -> None:
     run = engine.settings.run_name
     chooser = ProfileChooser("auto")
-    for source in open_sources([sample_path(export)]):
+    folder = export if isinstance(export, Path) else sample_path(export)
+    for source in open_sources([folder]):
         extract_source(engine.app, run, source, chooser.choose(source))
     doc = propose_mapping(engine.app, run)
     doc.settings.clinical_content = clinical
     save_mapping(doc, engine.settings.mapping_path)
-    migration = engine.run()
-    migration.confirm_mapping(mapping_hash=doc.content_hash(), by="tester", mapping=doc.to_data())
-    engine.app.save(migration)
-    Deriver(engine.app, run, doc).derive_all()
+    confirm_and_derive(engine.app, run, doc, "tester")
     engine.catch_up()
     make_plan(engine, api, doc, apply=True, fallback_owner_email="admin@sandbox.test", rate=50)
 
 
-def migrate(engine: Engine, api: NutshellClient, export: str = "cliniko",
+def migrate(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
             clinical: bool = True, sample: int = 60) -> None:
     prepare(engine, api, export, clinical)
     svc.run_sample(engine, api, sample)

@@ -39,8 +39,9 @@ class Member:
     """One DeltaConsumer running in a thread, recording what it applied."""
 
     def __init__(self, bootstrap: str, topic: str, group: str, applied: Counter[str],
-                 lock: threading.Lock, fail_with: Exception | None = None) -> None:
-        self.bus = KafkaChangeBus(bootstrap, topic, group_id=group)
+                 lock: threading.Lock, fail_with: Exception | None = None,
+                 **bus_options: int) -> None:
+        self.bus = KafkaChangeBus(bootstrap, topic, group_id=group, **bus_options)
         self.mine: list[str] = []
         self.status: DeltaStatus | None = None
         self.error: BaseException | None = None
@@ -143,8 +144,10 @@ def test_the_consumer_recovers_when_the_broker_restarts_mid_window(
     ensure_topic(broker.bootstrap, topic_name, 6)
     publisher = KafkaChangeBus(broker.bootstrap, topic_name, group_id=None)
     applied: Counter[str] = Counter()
+    # A short rebalance timeout (max_poll_interval_ms): the member kafka-python starts to rejoin
+    # with before the bus notices the topic was re-created lingers in the group that long.
     member = Member(broker.bootstrap, topic_name, f"g-{uuid.uuid4().hex[:8]}", applied,
-                    threading.Lock())
+                    threading.Lock(), max_poll_interval_ms=8000)
     try:
         before = changes("before", 10)
         publisher.publish([to_message(c) for c in before])

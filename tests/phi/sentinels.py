@@ -9,6 +9,7 @@ since derivation normalises it.
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -62,9 +63,29 @@ def found_in(data: bytes, sentinels: tuple[str, ...] = ALL) -> set[str]:
 
 
 def is_value_report(path: Path, home: Path) -> bool:
-    """Reports meant to show values to the operator (marked as PHI), excluded from the scan."""
+    """Reports meant to show values to the operator, excluded from the scan: the human ones
+    (HTML, Markdown) and the JSON twins that declare `"contains_phi": true` at the top. Whether
+    they carry their PHI marker is a test of its own."""
     rel = path.relative_to(home)
-    return rel.parts[:1] == ("reports",) and path.suffix in {".html", ".md"}
+    if rel.parts[:1] != ("reports",) or len(rel.parts) != 2:
+        return False
+    if path.suffix in {".html", ".md"}:
+        return True
+    return path.suffix == ".json" and _declares_phi(path)
+
+
+def _declares_phi(path: Path) -> bool:
+    try:
+        document = json.loads(path.read_bytes())
+    except ValueError:
+        return False
+    return isinstance(document, dict) and document.get("contains_phi") is True
+
+
+def has_phi_marker(path: Path) -> bool:
+    if path.suffix == ".json":
+        return _declares_phi(path)
+    return b"Contains PHI" in path.read_bytes()
 
 
 def scan_home(home: Path, sentinels: tuple[str, ...] = ALL) -> dict[str, set[str]]:
