@@ -92,7 +92,8 @@ class WiredLog(MigrationLog):
 
     def _record(self, processing_event: Any) -> Any:
         if isinstance(self.mapper, ShreddingMapper):
-            self.mapper.prepare(processing_event.events)  # one key transaction per save
+            # One key transaction per save; a forgotten patient's events are left out.
+            processing_event.events[:] = self.mapper.prepare(processing_event.events)
         return super()._record(processing_event)
 
 

@@ -51,6 +51,16 @@ def replay(args: argparse.Namespace) -> int:
     return 0
 
 
+# A spreadsheet opening the CSV runs a cell that starts with one of these as a formula; the
+# operator name (--by) and record ids come from people and exports, so they are made inert.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: object) -> str:
+    text = str(cell)
+    return "'" + text if text.startswith(_FORMULA_LEADS) else text
+
+
 def audit(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         engine.catch_up()
@@ -63,9 +73,10 @@ def audit(args: argparse.Namespace) -> int:
         writer.writerow(["seq", "at", "run", "record", "event", "actor", "mapping_hash",
                          "detail"])
         for r in rows:
-            writer.writerow([r["seq"], r["at"], r["run"], r["record"] or "", r["event"],
-                             r["actor"], r["mapping_hash"] or "",
-                             orjson.dumps(r["detail"], option=orjson.OPT_SORT_KEYS).decode()])
+            writer.writerow([inert(c) for c in (
+                r["seq"], r["at"], r["run"], r["record"] or "", r["event"], r["actor"],
+                r["mapping_hash"] or "",
+                orjson.dumps(r["detail"], option=orjson.OPT_SORT_KEYS).decode())])
     else:
         from rich.table import Table
 

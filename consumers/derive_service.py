@@ -113,7 +113,9 @@ class Deriver:
         self.mapping_hash = doc.content_hash()
         self.on_rows = on_rows
         self.pager = _Pager(app)
-        self.seen: set[UUID] = set()  # records written in this pass: a second one is a duplicate
+        # (kind, source_id) of the records written in this pass: a second one is a duplicate.
+        # Kept by natural key (the record id is a hash of it) so the hot path hashes once.
+        self.seen: set[tuple[str, str]] = set()
         self.quality = QualityChecker()
         self.summary = DerivationSummary()
         # With no record derived before (first confirmation) nothing can exist already:
@@ -178,15 +180,16 @@ class Deriver:
         if result.partial:
             self._augment(result)
             return
-        rid = record_id(self.run_name, result.kind, result.source_id)
-        if rid in self.seen:
+        key = (result.kind, result.source_id)
+        if key in self.seen:
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind, None,
                                          "source_id", "duplicate source id in the export"))
             return
-        self.seen.add(rid)
+        self.seen.add(key)
         self.quality.add(result)
         chash = content_hash(result.fields, result.extra)
-        existing = None if self.first_pass else self.pager.get(rid)
+        existing = None if self.first_pass else self.pager.get(
+            record_id(self.run_name, result.kind, result.source_id))
         if existing is None:
             self.pager.add_new(ClinicRecord.derived_event(
                 run=self.run_name, kind=result.kind, source_id=result.source_id,
@@ -228,11 +231,10 @@ class Deriver:
         self.summary.quarantined += 1
         source_id = q.source_id or f"{q.file}#{q.row}"
         kind = q.kind
-        rid = record_id(self.run_name, kind, source_id)
-        if rid in self.seen:
+        if (kind, source_id) in self.seen:
             source_id = f"{source_id}#{q.file}#{q.row}"
-            rid = record_id(self.run_name, kind, source_id)
-        self.seen.add(rid)
+        self.seen.add((kind, source_id))
+        rid = record_id(self.run_name, kind, source_id)
         existing = self.pager.get(rid)
         if existing is None:
             self.pager.add(ClinicRecord.quarantine(

@@ -119,15 +119,34 @@ def _emails(user: dict[str, Any]) -> list[str]:
     return [str(e.get("value") if isinstance(e, dict) else e) for e in raw]
 
 
+def ensure_custom_fields(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> int:
+    """Creates the custom fields the mapping needs and the run has not made or found yet
+    (a re-confirmed mapping may need more); returns how many were missing."""
+    run = engine.run()
+    counts = record_counts(engine)
+    missing = [s for s in custom_field_specs(doc, [k for k, n in counts.items() if n])
+               if f"{s.entity}/{s.name}" not in run.custom_fields]
+    if not missing:
+        return 0
+    existing = {(entity, str(cf.get("name"))): cf for entity in {s.entity for s in missing}
+                for cf in api.custom_fields(entity)}
+    for spec in missing:
+        found = existing.get((spec.entity, spec.name))
+        created = found or api.create_custom_field(spec)
+        run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
+                                 nutshell_id=str(created.get("id", "")), reused=found is not None)
+    engine.app.save(run)
+    return len(missing)
+
+
 def ensure_prepared(engine: Engine, api: NutshellAPI, doc: MappingDocument,
                     fallback_owner_email: str | None = None) -> None:
-    """Sample and run need the custom fields and the owners: do `plan --apply` if not done."""
-    run = engine.run()
-    if run.owners and all(f"{s.entity}/{s.name}" in run.custom_fields
-                          for s in custom_field_specs(doc, list(record_counts(engine)))):
-        return
-    make_plan(engine, api, doc, apply=True, fallback_owner_email=fallback_owner_email,
-              rate=10.0)
+    """Sample and run need the custom fields and the owners: `plan --apply` if not done, and
+    the custom fields a re-confirmed mapping added."""
+    if not engine.run().owners:
+        make_plan(engine, api, doc, apply=True, fallback_owner_email=fallback_owner_email,
+                  rate=10.0)
+    ensure_custom_fields(engine, api, doc)
 
 
 def specs_needed(doc: MappingDocument, kinds: list[str]) -> list[CustomFieldSpec]:

@@ -254,7 +254,7 @@ class Pusher:
             else:  # a whole activity (PUT): applied as the patch of every writable path
                 whole = _unwrap(step.entity, payload)
                 values = read_paths(step.entity, whole)
-                ops, paths = update_ops(step.entity, values), list(values)
+                ops, paths = _whole_record_ops(step.entity, values), list(values)
             if step.target is not None:  # an existing record: keep what we overwrite
                 outcome.overwritten.update(actual_values(step.entity, before, paths))
             self.api.patch(step.entity, target, ops)
@@ -295,6 +295,13 @@ class Pusher:
         if step.uses_result_of is not None and created[step.uses_result_of]:
             return str(created[step.uses_result_of])
         raise TerminalError("a patch step names no record")
+
+
+def _whole_record_ops(entity: str, values: dict[str, Any]) -> list[dict[str, Any]]:
+    """An activity is replaced whole (PUT): every field, link lists included, is a `replace`
+    (an emptied field is written as null)."""
+    return [{"op": "replace", "path": f"/{entity}/0/" + path.split(".", 1)[1].replace(".", "/"),
+             "value": value} for path, value in values.items()]
 
 
 def _unwrap(entity: str, payload: Any) -> dict[str, Any]:
