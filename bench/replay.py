@@ -17,20 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import drop_pg_schema, fresh_pg_schema, peak_rss_mb, print_table, run_worker  # noqa: E402
-from bench.ingest import PAGE, record_fields  # noqa: E402
+from bench.ingest import PAGE, derived_events, record_fields  # noqa: E402
 
 
 def build_log(app, n: int) -> None:  # type: ignore[no-untyped-def]
     """n records derived, and a push history for every one: 3 events per record."""
-    from domain.records import ClinicRecord
-
     for start in range(0, n, PAGE):
-        events = []
-        for i in range(start, min(n, start + PAGE)):
-            fields = record_fields(i)
-            events.append(ClinicRecord.derived_event(
-                run="bench", kind="patient", source_id=str(fields["source_id"]), fields=fields, extra={},
-                raw_kept={}, warnings=[], file="patients.csv", rows=[i + 1], mapping_hash="m", content_hash="c"))
+        events = derived_events([record_fields(i) for i in range(start, min(n, start + PAGE))], start + 1)
         app.save(*events)
         records = [app.record_by_id(e.originator_id) for e in events]
         for i, record in enumerate(records):
