@@ -115,7 +115,8 @@ class Deriver:
         self.pager = _Pager(app)
         # (kind, source_id) of the records written in this pass: a second one is a duplicate.
         # Kept by natural key (the record id is a hash of it) so the hot path hashes once.
-        self.seen: set[tuple[str, str]] = set()
+        # Source keys already written in this pass (valid ones live in the quality checker).
+        self.quarantined_keys: set[str] = set()
         self.quality = QualityChecker()
         self.summary = DerivationSummary()
         # With no record derived before (first confirmation) nothing can exist already:
@@ -180,12 +181,10 @@ class Deriver:
         if result.partial:
             self._augment(result)
             return
-        key = (result.kind, result.source_id)
-        if key in self.seen:
+        if self._seen(result.kind, result.source_id):
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind, None,
                                          "source_id", "duplicate source id in the export"))
             return
-        self.seen.add(key)
         self.quality.add(result)
         chash = content_hash(result.fields, result.extra)
         existing = None if self.first_pass else self.pager.get(
@@ -210,6 +209,9 @@ class Deriver:
             self.pager.add(existing)
             self.summary.rederived += 1
 
+    def _seen(self, kind: str, source_id: str) -> bool:
+        return self.quality.seen(kind, source_id) or f"{kind}\x1f{source_id}" in self.quarantined_keys
+
     def _augment(self, result: DerivedRecord) -> None:
         rid = record_id(self.run_name, result.kind, result.source_id)
         existing = self.pager.get(rid)
@@ -231,9 +233,9 @@ class Deriver:
         self.summary.quarantined += 1
         source_id = q.source_id or f"{q.file}#{q.row}"
         kind = q.kind
-        if (kind, source_id) in self.seen:
+        if self._seen(kind, source_id):
             source_id = f"{source_id}#{q.file}#{q.row}"
-        self.seen.add((kind, source_id))
+        self.quarantined_keys.add(f"{kind}\x1f{source_id}")
         rid = record_id(self.run_name, kind, source_id)
         existing = self.pager.get(rid)
         if existing is None:

@@ -31,18 +31,34 @@ def _fold(value: object) -> str:
     return " ".join(str(value).casefold().split())
 
 
+_SEP = "\x1f"  # joins key parts: one small string per entry instead of a tuple of strings
+
+
+def _key(*parts: str) -> str:
+    return _SEP.join(parts)
+
+
 class QualityChecker:
+    """Keys are kept as single joined strings, and a merge group becomes a set only when a
+    second patient shares its key: the state is a few dozen bytes per record."""
+
     def __init__(self) -> None:
-        self._seen: set[tuple[str, str]] = set()
-        self._references: dict[tuple[str, str, str], tuple[str, str]] = {}
-        self._by_key: dict[tuple[str, str], set[str]] = {}
+        self._seen: set[str] = set()
+        self._references: dict[str, str] = {}
+        self._by_key: dict[str, str | set[str]] = {}
+
+    def seen(self, kind: str, source_id: str) -> bool:
+        return _key(kind, source_id) in self._seen
+
+    def mark(self, kind: str, source_id: str) -> None:
+        self._seen.add(_key(kind, source_id))
 
     def add(self, record: DerivedRecord) -> None:
-        self._seen.add((record.kind, record.source_id))
+        self.mark(record.kind, record.source_id)
         for name, value in record.fields.items():
             target = REFERENCES.get((record.kind, name))
             if target and value not in (None, ""):
-                self._references[(record.kind, record.source_id, name)] = (target, str(value))
+                self._references[_key(record.kind, record.source_id, name)] = _key(target, str(value))
         if record.kind == "patient":
             self._patient_keys(record)
 
@@ -50,23 +66,34 @@ class QualityChecker:
         f = record.fields
         first, last, dob = f.get("first_name"), f.get("last_name"), f.get("date_of_birth")
         if first and last and dob:
-            key = phi_hash(f"{_fold(first)}|{_fold(last)}|{dob}")
-            self._by_key.setdefault(("name+dob", key), set()).add(record.source_id)
+            self._group(_key("name+dob", phi_hash(f"{_fold(first)}|{_fold(last)}|{dob}")),
+                        record.source_id)
         if f.get("email"):
-            key = phi_hash(_fold(f["email"]))
-            self._by_key.setdefault(("email", key), set()).add(record.source_id)
+            self._group(_key("email", phi_hash(_fold(f["email"]))), record.source_id)
+
+    def _group(self, key: str, source_id: str) -> None:
+        found = self._by_key.get(key)
+        if found is None:
+            self._by_key[key] = source_id
+        elif isinstance(found, str):
+            if found != source_id:
+                self._by_key[key] = {found, source_id}
+        else:
+            found.add(source_id)
 
     def orphans(self) -> list[Orphan]:
-        return [
-            Orphan(kind, source_id, name, target, target_id)
-            for (kind, source_id, name), (target, target_id) in sorted(self._references.items())
-            if (target, target_id) not in self._seen
-        ]
+        out = []
+        for ref, target in sorted(self._references.items()):
+            if target not in self._seen:
+                kind, source_id, name = ref.split(_SEP, 2)
+                missing_kind, missing_id = target.split(_SEP, 1)
+                out.append(Orphan(kind, source_id, name, missing_kind, missing_id))
+        return out
 
     def merge_candidates(self) -> list[MergeCandidate]:
-        groups = [
-            MergeCandidate(reason, tuple(sorted(ids)), key)
-            for (reason, key), ids in self._by_key.items()
-            if len(ids) > 1
-        ]
+        groups = []
+        for key, ids in self._by_key.items():
+            if isinstance(ids, set):
+                reason, hashed = key.split(_SEP, 1)
+                groups.append(MergeCandidate(reason, tuple(sorted(ids)), hashed))
         return sorted(groups, key=lambda g: (g.reason, g.source_ids))
