@@ -56,8 +56,10 @@ class LogReader:
             rows = self._conn.execute(
                 f"SELECT rowid, originator_id, originator_version, topic, state FROM {self.table} "
                 "WHERE rowid >= ? ORDER BY rowid LIMIT ?", (start, limit)).fetchall()
+            self._prefetch([row[4] for row in rows])
             return [self._decode(*row) for row in rows]
         notifications = self.recorder.select_notifications(start, limit)
+        self._prefetch([n.state for n in notifications])
         return [self._decode(n.id, n.originator_id, n.originator_version, n.topic, n.state)
                 for n in notifications]
 
@@ -76,6 +78,12 @@ class LogReader:
                 found[event.position] = event
             i = j + 1
         return found
+
+    def _prefetch(self, states: list[bytes]) -> None:
+        # Per-patient keys (adapters.shredding_mapper) are loaded a page at a time.
+        prefetch = getattr(self.cipher, "prefetch", None)
+        if prefetch is not None:
+            prefetch(states)
 
     def _decode(self, position: int, originator_id: Any, version: int, topic: str,
                 data: bytes) -> LoggedEvent:

@@ -89,6 +89,12 @@ class Keyring:
         raise NotImplementedError
         yield None  # pragma: no cover
 
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """A cursor for reads: no write lock taken (SQLite) nor transaction round trips."""
+        raise NotImplementedError
+        yield None  # pragma: no cover
+
     def _scrub(self) -> None:
         """Make deleted key bytes unrecoverable from the database files."""
 
@@ -112,6 +118,7 @@ class Keyring:
                     (CANARY, seal(self._master, CANARY.encode(), CANARY.encode()),
                      datetime.now(UTC).isoformat()))
                 return
+            self._load_forgotten(cur)
         try:
             open_sealed(self._master, bytes(row[0]), CANARY.encode())
         except ValueError:
@@ -128,34 +135,52 @@ class Keyring:
                 return found
             if subject in self._forgotten:
                 raise SubjectForgotten(subject)
-            with self._transaction() as cur:
-                cur.execute(self._sql("SELECT wrapped FROM {p}c2n_keys WHERE subject = ?"),
-                            (subject,))
-                row = cur.fetchone()
-                if row is None:
-                    cur.execute(self._sql("SELECT 1 FROM {p}c2n_forgotten WHERE subject = ?"),
-                                (subject,))
-                    if cur.fetchone() is not None:
-                        self._forgotten.add(subject)
-                        raise SubjectForgotten(subject)
-                    raise KeyError(subject)
-            key = open_sealed(self._master, bytes(row[0]), subject.encode())
-            self._keys[subject] = key
-            return key
+            self._load_keys([subject])
+            if subject in self._keys:
+                return self._keys[subject]
+            with self._reading() as cur:
+                self._load_forgotten(cur)
+            if subject in self._forgotten:
+                raise SubjectForgotten(subject)
+            raise KeyError(subject)
 
     def owner(self, originator_id: str) -> str | None:
         with self._lock:
-            found = self._owners.get(originator_id)
-            if found is not None:
-                return found
-            with self._transaction() as cur:
-                cur.execute(self._sql(
-                    "SELECT subject FROM {p}c2n_key_owners WHERE originator_id = ?"),
-                    (originator_id,))
-                row = cur.fetchone()
-            if row is not None:
-                self._owners[originator_id] = str(row[0])
+            if originator_id not in self._owners:
+                self.preload([originator_id])
             return self._owners.get(originator_id)
+
+    def preload(self, originators: Sequence[str]) -> None:
+        """Owners of the given streams and their subjects' keys, a chunk per query: a push
+        touches thousands of streams, which must not cost a query each."""
+        with self._lock:
+            missing = sorted({o for o in originators if o not in self._owners})
+            for chunk in _chunks(missing):
+                with self._reading() as cur:
+                    cur.execute(self._sql(
+                        "SELECT originator_id, subject FROM {p}c2n_key_owners WHERE "
+                        f"originator_id IN ({', '.join('?' * len(chunk))})"), chunk)
+                    self._owners.update((str(o), str(s)) for o, s in cur.fetchall())
+            subjects = {self._owners[o] for o in originators if o in self._owners}
+            self._load_keys(sorted(s for s in subjects
+                                   if s not in self._keys and s not in self._forgotten))
+
+    def load(self, subjects: Iterable[str]) -> None:
+        """Unwraps the keys of many subjects at once (a replay meets thousands)."""
+        with self._lock:
+            self._load_keys(sorted({s for s in subjects
+                                    if s not in self._keys and s not in self._forgotten}))
+
+    def _load_keys(self, subjects: Sequence[str]) -> None:
+        for chunk in _chunks(list(subjects)):
+            with self._reading() as cur:
+                cur.execute(self._sql(
+                    "SELECT subject, wrapped FROM {p}c2n_keys WHERE "
+                    f"subject IN ({', '.join('?' * len(chunk))})"), chunk)
+                rows = cur.fetchall()
+            for subject, wrapped in rows:
+                self._keys[str(subject)] = open_sealed(self._master, bytes(wrapped),
+                                                       str(subject).encode())
 
     def ensure(self, owners: Sequence[tuple[str, str, str]]) -> None:
         """Keys for new subjects and owner rows for new streams, (originator, subject, run)
@@ -171,51 +196,51 @@ class Keyring:
                     raise SubjectForgotten(subject)
             now = datetime.now(UTC).isoformat()
             with self._transaction() as cur:
-                for subject in list(subjects):
-                    cur.execute(self._sql("SELECT 1 FROM {p}c2n_forgotten WHERE subject = ?"),
-                                (subject,))
-                    if cur.fetchone() is not None:
-                        self._forgotten.add(subject)
+                self._load_forgotten(cur)  # another process may have forgotten one since
+                for subject in subjects:
+                    if subject in self._forgotten:
                         raise SubjectForgotten(subject)
-                rows = []
-                for subject, run in subjects.items():
-                    fresh = os.urandom(KEY_BYTES)
-                    rows.append((subject, run, seal(self._master, fresh, subject.encode()), now))
+                fresh = {subject: os.urandom(KEY_BYTES) for subject in subjects}
+                rows = [(subject, run, seal(self._master, fresh[subject], subject.encode()), now)
+                        for subject, run in subjects.items()]
+                inserted = len(rows)
                 if rows:
-                    # Another process may have made the key first: theirs wins, re-read below.
+                    # Another process may have made a key first: theirs wins, re-read below.
                     cur.executemany(self._sql(
                         "INSERT INTO {p}c2n_keys (subject, run, wrapped, created_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (subject) DO NOTHING"), rows)
+                    inserted = cur.rowcount
                 if new_owners:
                     cur.executemany(self._sql(
                         "INSERT INTO {p}c2n_key_owners (originator_id, subject) VALUES (?, ?) "
                         "ON CONFLICT (originator_id) DO NOTHING"), new_owners)
             for originator, subject in new_owners:
                 self._owners[originator] = subject
-            for subject in subjects:
-                self.key(subject)
+            if inserted == len(rows):
+                self._keys.update(fresh)  # every key stored is ours: no need to unwrap it again
+            else:
+                self._load_keys(sorted(subjects))
 
     # --- erasure ------------------------------------------------------------------------------
 
     def runs(self) -> list[str]:
-        with self._transaction() as cur:
+        with self._reading() as cur:
             cur.execute(self._sql("SELECT DISTINCT run FROM {p}c2n_keys WHERE run <> ''"))
             return sorted(str(r[0]) for r in cur.fetchall())
 
     def streams_of(self, subject: str) -> list[str]:
-        with self._transaction() as cur:
+        with self._reading() as cur:
             cur.execute(self._sql(
                 "SELECT originator_id FROM {p}c2n_key_owners WHERE subject = ?"), (subject,))
             return sorted(str(r[0]) for r in cur.fetchall())
 
     def is_forgotten(self, subject: str) -> bool:
-        try:
-            self.key(subject)
-        except SubjectForgotten:
-            return True
-        except KeyError:
-            return False
-        return False
+        """As of this keyring's last look at the table (made at open and on every new key)."""
+        return subject in self._forgotten
+
+    def _load_forgotten(self, cur: Any) -> None:
+        cur.execute(self._sql("SELECT subject FROM {p}c2n_forgotten"))
+        self._forgotten.update(str(r[0]) for r in cur.fetchall())
 
     def shred(self, subjects: Iterable[tuple[str, str]]) -> list[str]:
         """Destroys the keys of the given (subject, run) pairs; returns those destroyed now."""
@@ -260,6 +285,11 @@ def postgres_has_keyring(conninfo: str, schema: str) -> bool:
     return row is not None
 
 
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 class SQLiteKeyring(Keyring):
     def __init__(self, master_key: bytes, path: Path) -> None:
         super().__init__(master_key)
@@ -284,6 +314,14 @@ class SQLiteKeyring(Keyring):
         finally:
             cur.close()
 
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        cur = self._conn.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
     def _scrub(self) -> None:
         # The WAL still holds the page as it was before the delete until it is checkpointed.
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -305,6 +343,11 @@ class PostgresKeyring(Keyring):
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        with self._conn.cursor() as cur:
             yield cur
 
     def _scrub(self) -> None:

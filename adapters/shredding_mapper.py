@@ -16,6 +16,7 @@ therefore shreds the derived records, not the raw rows; see consumers/forget_ser
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from uuid import UUID
 
@@ -26,6 +27,7 @@ from adapters.keyring import Keyring, SubjectForgotten, open_sealed, seal
 from domain.ids import record_id
 from domain.records import ClinicRecord
 
+_log = logging.getLogger("c2n.shredding")
 MASTER, SUBJECT = b"\x00", b"\x01"
 _HEADER = 17
 _RECORD_PREFIX = get_topic(ClinicRecord) + "."
@@ -63,6 +65,10 @@ class EnvelopeCipher:
         header = SUBJECT + subject.bytes
         return header + seal(self.keyring.key(str(subject)), plaintext, header)
 
+    def prefetch(self, sealed: list[bytes]) -> None:
+        """Loads the keys a page of stored events needs in one query per chunk."""
+        self.keyring.load(s for s in map(envelope_subject, sealed) if s is not None)
+
     def decrypt(self, data: bytes) -> bytes:
         """Raises SubjectForgotten when the envelope's key was destroyed."""
         data = bytes(data)
@@ -76,7 +82,8 @@ class EnvelopeCipher:
             except KeyError:
                 raise SubjectForgotten(subject) from None  # a key that never reached the table
             return open_sealed(key, data[_HEADER:], data[:_HEADER])
-        raise ValueError("stored event is not in a known envelope")
+        raise ValueError("stored event is not in a known envelope (was this log written "
+                         "without C2N_CIPHER_KEY?)")
 
 
 class Tombstone:
@@ -96,16 +103,36 @@ class ShreddingMapper(Mapper[UUID]):
         self.envelope = EnvelopeCipher(keyring, master_key)
         super().__init__(transcoder=transcoder, cipher=self.envelope)  # type: ignore[arg-type]
         self.keyring = keyring
+        self.suppressed = 0  # events of forgotten patients left out of saves
 
-    def prepare(self, events: list[Any]) -> None:
-        """Makes the keys and owner rows a batch of events needs, in one transaction."""
+    def prepare(self, events: list[Any]) -> list[Any]:
+        """The events of a save that may be recorded, their keys and owner rows made in one
+        transaction. Events of a forgotten patient are left out (and counted): the patient's
+        rows may still be in the export, and an erasure must not be undone by re-deriving."""
         owners: list[tuple[str, str, str]] = []
-        for event in events:
-            if get_topic(type(event)) in _CREATED:
-                subject = subject_of_created(event.originator_id, vars(event))
-                owners.append((str(event.originator_id), str(subject), str(event.run)))
+        kept: list[Any] = []
+        topics = [get_topic(type(e)) for e in events]
+        self.keyring.preload([str(e.originator_id) for e, t in zip(events, topics, strict=True)
+                              if t.startswith(_RECORD_PREFIX) and t not in _CREATED])
+        for event, topic in zip(events, topics, strict=True):
+            if topic.startswith(_RECORD_PREFIX):
+                if topic in _CREATED:
+                    subject: str | None = str(subject_of_created(event.originator_id,
+                                                                 vars(event)))
+                else:
+                    subject = self.keyring.owner(str(event.originator_id))
+                if subject is not None and self.keyring.is_forgotten(subject):
+                    continue
+                if topic in _CREATED:
+                    owners.append((str(event.originator_id), str(subject), str(event.run)))
+            kept.append(event)
         if owners:
             self.keyring.ensure(owners)
+        if len(kept) < len(events):
+            self.suppressed += len(events) - len(kept)
+            _log.warning("%d events of forgotten patients were not recorded",
+                         len(events) - len(kept))
+        return kept
 
     def _subject(self, topic: str, event: Any, state: dict[str, Any]) -> UUID | None:
         if not topic.startswith(_RECORD_PREFIX):

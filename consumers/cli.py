@@ -52,7 +52,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("c2n: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if not isinstance(exc, _database_errors()):
+            raise
+        # e.g. PostgreSQL restarted mid-command. Every saved event is intact and the commands
+        # resume from the log; the driver's message is left out (it may quote row values).
+        print(f"c2n: lost the connection to the event store's database ({type(exc).__name__}); "
+              "nothing saved is lost: run the command again", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     return code
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    from eventsourcing.persistence import InterfaceError, OperationalError
+
+    errors: list[type[BaseException]] = [OperationalError, InterfaceError]
+    try:
+        import psycopg
+    except ImportError:  # SQLite only
+        return tuple(errors)
+    return (*errors, psycopg.OperationalError, psycopg.InterfaceError)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from adapters.nutshell_sandbox import SandboxServer
 from adapters.samples import sample_path
 from adapters.sources import open_sources
 from consumers import migration_service as svc
-from consumers.bootstrap import Engine, Settings
+from consumers.bootstrap import Engine, Settings, prepare_home
 from consumers.common import add_json, console, emit_json
 from consumers.derive_service import confirm_and_derive
 from consumers.extract_service import extract_source
@@ -43,6 +43,7 @@ def _step(name: str) -> None:
 
 def demo(args: argparse.Namespace) -> int:
     base = Settings.from_env(home=getattr(args, "home", None))
+    prepare_home(base.home)  # before the sandbox writes its data under HOME: owner-only too
     home = base.home / "demo"
     if home.exists():
         shutil.rmtree(home)  # the demo starts from nothing every time

@@ -101,5 +101,7 @@ def _collect_residue(engine: Engine, streams: list[str], result: ForgetResult) -
         if record.file:
             result.raw_rows.setdefault(record.file, set()).update(int(r) for r in record.rows)
         if record.nutshell_id and record.entity:
-            result.nutshell.append({"entity": record.entity, "id": str(record.nutshell_id),
-                                    "record": f"{record.kind}:{record.source_id}"})
+            entry = {"entity": record.entity, "id": str(record.nutshell_id)}
+            if entry not in result.nutshell:  # several records may land on one contact
+                result.nutshell.append(entry)
+    result.nutshell.sort(key=lambda n: (n["entity"], n["id"]))

@@ -91,8 +91,14 @@ def write_diff_reports(engine: Engine, stem: str, title: str,
                        report: DiffReport) -> tuple[Path, Path]:
     reports = engine.settings.reports
     reports.mkdir(parents=True, exist_ok=True, mode=0o700)
-    document = {**report.summary(), "kinds": report.kinds,
-                "missing_records": report.missing_records, "contains_phi": True}
+    # The JSON report is for machines: values as hashes (equal values, equal hashes). The HTML
+    # report, for the operator, shows them side by side and says it contains PHI.
+    hashed = {kind: {path: {**slot, "examples": [
+        {**ex, "expected": phi_hash(ex["expected"]), "actual": phi_hash(ex["actual"])}
+        for ex in slot.get("examples", [])]} for path, slot in fields.items()}
+        for kind, fields in report.kinds.items()}
+    document = {**report.summary(), "kinds": hashed,
+                "missing_records": report.missing_records, "contains_phi": False}
     json_path = reports / f"{stem}.json"
     json_path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     html_path = reports / f"{stem}.html"

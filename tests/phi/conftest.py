@@ -1,15 +1,17 @@
-"""One whole migration over the CLI with a cipher key and sentinel PHI, then a `c2n forget`.
+"""One whole migration through the CLI with a cipher key and sentinel PHI, then `c2n forget`.
 
-Module-scoped: the flow costs seconds, and every PHI test reads what it left behind (files in
+Session-scoped: the flow costs seconds, and every PHI test reads what it left behind (files in
 HOME, every command's output, the stored events) rather than driving it again.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import pytest
 from eventsourcing.cipher import AESCipher
 
 from adapters.nutshell_sandbox import SandboxServer
+from consumers.bootstrap import Engine, Settings
 from domain.ids import record_id
 from tests.e2e.conftest import ROOT, Operator
 from tests.phi.sentinels import FORGET_ID, KEEP_ID, sentinel_export
@@ -39,6 +42,49 @@ class RecordingOperator(Operator):
         env = {k: v for k, v in self.env.items() if k not in names}
         env.update(extra)
         return RecordingOperator(env=env, cwd=self.cwd, outputs=self.outputs)
+
+
+class InProcessOperator(RecordingOperator):
+    """The same commands through `consumers.cli.main` in this process: the flow's dozen
+    commands without a dozen interpreter start-ups. stdout and stderr (the console, warnings
+    logged) are captured as a subprocess's would be; errors the CLI does not map to an exit
+    code fail the test instead of printing a traceback."""
+
+    def run(self, *args: str, expect: int | tuple[int, ...] = 0,
+            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        from consumers.cli import main
+
+        wanted = (expect,) if isinstance(expect, int) else expect
+        saved = {k: v for k, v in os.environ.items() if k.startswith("C2N_")}
+        old_umask = os.umask(0o077)
+        os.umask(old_umask)
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            for k in saved:
+                del os.environ[k]
+            os.environ.update({k: v for k, v in self.env.items() if k.startswith("C2N_")})
+            with redirect_stdout(out), redirect_stderr(err):
+                code = main(list(args))
+        finally:
+            for k in [k for k in os.environ if k.startswith("C2N_")]:
+                del os.environ[k]
+            os.environ.update(saved)
+            os.umask(old_umask)
+        self.outputs.append((" ".join(args), out.getvalue() + err.getvalue()))
+        assert code in wanted, f"c2n {' '.join(args)} exited {code}\n{err.getvalue()}"
+        return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+@contextmanager
+def engine_at(settings: Settings) -> Iterator[Engine]:
+    """An in-process engine; it sets the owner-only umask on the process, restored after."""
+    old = os.umask(0o077)
+    os.umask(old)
+    try:
+        with Engine(settings) as engine:
+            yield engine
+    finally:
+        os.umask(old)
 
 
 def new_key() -> str:
@@ -65,11 +111,10 @@ class Migrated:
     key: str
     api_key: str
     sandbox_url: str
-    op: RecordingOperator
+    op: InProcessOperator
     wrapped_key: bytes  # the forgotten patient's key row as stored before `forget`
     before_forget: dict[str, Any]
     forget: dict[str, Any]
-    forget_again: dict[str, Any]
     status_after: dict[str, Any]
     replay: dict[str, Any]
     status_after_replay: dict[str, Any]
@@ -100,7 +145,7 @@ def _wrapped(db: Path, subject: str) -> bytes:
     return bytes(row[0])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Migrated]:
     import json
 
@@ -109,7 +154,7 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Migrated]:
     key = new_key()
     with SandboxServer(data_dir=base / "sandbox") as sandbox:
         sandbox.start()
-        op = RecordingOperator(env=operator_env(base / "home", sandbox, key), cwd=base)
+        op = InProcessOperator(env=operator_env(base / "home", sandbox, key), cwd=base)
         op.run("extract", str(export))
         op.json("map", "propose")
         op.json("map", "confirm", "--by", "alice", expect=(0, 1))
@@ -121,18 +166,15 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Migrated]:
         op.json("verify", expect=(0, 1))
         before = op.json("status")
         op.run("audit", "--format", "json")
-        op.run("audit", "--format", "csv", "--record", f"patient:{FORGET_ID}")
-        op.run("audit")
         wrapped = _wrapped(base / "home" / "events.sqlite",
                            str(record_id("default", "patient", FORGET_ID)))
         forget = op.json("forget", "--patient", FORGET_ID, "--by", "dpo")
-        again = op.json("forget", "--patient", FORGET_ID, "--by", "dpo")
         status_after = op.json("status")
         replay = op.json("replay")
         status_after_replay = op.json("status")
         audit_after = json.loads(op.run("audit", "--format", "json").stdout)
         yield Migrated(home=base / "home", key=key, api_key=sandbox.admin_key,
                        sandbox_url=sandbox.url, op=op, wrapped_key=wrapped,
-                       before_forget=before, forget=forget, forget_again=again,
+                       before_forget=before, forget=forget,
                        status_after=status_after, replay=replay,
                        status_after_replay=status_after_replay, audit_after=audit_after)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.phi.conftest import Migrated, RecordingOperator, new_key, operator_env
+from tests.phi.conftest import InProcessOperator, Migrated, new_key, operator_env
 from tests.phi.sentinels import (
     ALL,
     found_in,
@@ -29,7 +29,7 @@ def test_the_scan_finds_sentinels_when_no_key_is_set(tmp_path: Path) -> None:
     """The control: the same scan over a log written without a cipher key does find them,
     so an empty scan above means encrypted, not unscanned."""
     export = sentinel_export(tmp_path / "export")
-    op = RecordingOperator(env=operator_env(tmp_path / "home", None, None), cwd=tmp_path)
+    op = InProcessOperator(env=operator_env(tmp_path / "home", None, None), cwd=tmp_path)
     op.run("extract", str(export))
     hits = scan_home(tmp_path / "home")
     assert "events.sqlite" in hits
