@@ -79,6 +79,9 @@ class CsvSource(ClinicSource):
         keys = normalise_header(fp.header)
         width = len(keys)
         limit = self.cell_limit
+        # A Windows-1252 file can still carry rows pasted in as UTF-8 (too few to tip the
+        # whole-file decision): read as 1252 they would pass silently as "RenÃ©e".
+        mixed = fp.encoding == "windows-1252"
         flag = [False]
         try:
             with open_text(self.path, fp.encoding) as text:
@@ -94,8 +97,9 @@ class CsvSource(ClinicSource):
                         continue
                     number += 1
                     if (flag[0] or len(record) != width
-                            or (limit and max(map(len, record)) > limit)):
-                        yield self._problem_row(number, keys, record, flag[0])
+                            or (limit and max(map(len, record)) > limit)
+                            or (mixed and any(map(utf8_read_as_1252, record)))):
+                        yield self._problem_row(number, keys, record, flag[0], cp1252=mixed)
                         flag[0] = False
                     else:
                         yield SourceRow(number, dict(zip(keys, record, strict=True)))
@@ -104,12 +108,24 @@ class CsvSource(ClinicSource):
                               file=self.path.name) from exc
 
     def _problem_row(self, number: int, keys: list[str], record: list[str],
-                     undecodable: bool) -> SourceRow:
-        return build_problem_row(number, keys, record, undecodable, self.cell_limit)
+                     undecodable: bool, *, cp1252: bool = False) -> SourceRow:
+        return build_problem_row(number, keys, record, undecodable, self.cell_limit,
+                                 cp1252=cp1252)
+
+
+def utf8_read_as_1252(cell: str) -> bool:
+    """True when the cell's Windows-1252 bytes are valid multi-byte UTF-8 ("Ã©" for "é")."""
+    if cell.isascii():
+        return False
+    try:
+        cell.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def build_problem_row(number: int, keys: list[str], record: list[str], undecodable: bool,
-                      limit: int) -> SourceRow:
+                      limit: int, *, cp1252: bool = False) -> SourceRow:
     """The slow path: name every problem of the row, keep every cell."""
     problems: list[str] = []
     problem_field: str | None = None
@@ -122,6 +138,10 @@ def build_problem_row(number: int, keys: list[str], record: list[str], undecodab
             cell = cell.replace(UNDECODABLE, "\ufffd")
             if "undecodable bytes" not in problems:
                 problems.append("undecodable bytes")
+            problem_field = problem_field or key
+        if cp1252 and utf8_read_as_1252(cell):
+            if "UTF-8 text in a Windows-1252 file" not in problems:
+                problems.append("UTF-8 text in a Windows-1252 file")
             problem_field = problem_field or key
         if limit and len(cell) > limit:
             cell = cell[:limit]

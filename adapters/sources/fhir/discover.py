@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import ijson
 
+from adapters.sources.fhir.depth import MAX_DEPTH, too_deep
 from adapters.sources.fhir.sources import (
     FhirBundleSource,
     FhirNdjsonSource,
@@ -94,6 +95,14 @@ def _sniff(path: Path) -> str:
         return "ndjson"
     if not stripped.startswith(b"{"):
         raise SourceError("not FHIR JSON (it does not start with a JSON object)",
+                          file=path.name)
+    try:
+        with path.open("rb") as f:
+            deep = too_deep(f)
+    except OSError as exc:
+        raise SourceError(f"cannot read file ({type(exc).__name__})", file=path.name) from None
+    if deep:
+        raise SourceError(f"JSON nested more than {MAX_DEPTH} levels deep: refused",
                           file=path.name)
     return _document_kind(path)
 

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 import ijson
 
+from adapters.sources.fhir.depth import MAX_DEPTH, nesting_depth
 from domain.errors import SourceError
 from domain.ports import SourceRow
 
@@ -108,6 +109,11 @@ def entry_row(file: str, number: int, entry: Any, what: str = "entry") -> Source
     if not isinstance(entry, dict):
         return SourceRow(number, {"fullUrl": None, "resource": None, "raw": entry},
                          f"{where}: not a JSON object")
+    full_url = entry.get("fullUrl")
+    if nesting_depth(entry) > MAX_DEPTH:  # the event store could not even encode it
+        return SourceRow(number, {"fullUrl": full_url if isinstance(full_url, str) else None,
+                                  "resource": None},
+                         f"{where}: nested more than {MAX_DEPTH} levels deep", "resource")
     values = dict(entry)
     values.setdefault("fullUrl", None)
     resource = entry.get("resource")
