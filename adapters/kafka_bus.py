@@ -57,9 +57,16 @@ def ensure_topic(bootstrap: str, topic: str, partitions: int, *, timeout_s: floa
     """Creates the topic when missing and waits until its partitions are visible."""
     with _translated("create topic", topic):
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="c2n-admin",
-                                 request_timeout_ms=int(timeout_s * 1000))
+                                 request_timeout_ms=int(timeout_s * 1000),
+                                 bootstrap_timeout_ms=int(timeout_s * 1000))
         try:
-            if topic not in admin.list_topics():
+            if topic in admin.list_topics():
+                found = admin.describe_topics([topic])
+                have = len(found[0].get("partitions", [])) if found else 0
+                if have < partitions:
+                    log.warning("topic %s has %d partitions, fewer than the %d asked for",
+                                topic, have, partitions)
+            else:
                 try:
                     admin.create_topics(
                         {topic: {"num_partitions": partitions, "replication_factor": 1}},
@@ -126,12 +133,17 @@ class KafkaChangeBus(ChangeBus):
             return
         self._ensure_topic_once()
         try:
-            self._send(messages)
-        except (kerr.KafkaError, TransientError):
+            with _translated("publish", self.topic):
+                self._send(messages)
+        except (TransientError, TerminalError):
             # A producer that lost its broker can be left in a fatal state (its producer id
-            # unknown to a restarted broker). Start over with a fresh one, once: a message sent
-            # twice is harmless, change ids make the second copy a duplicate.
+            # unknown to a restarted broker), and the topic itself may be what was lost (a
+            # broker without durable storage). Start over once, with the topic ensured and a
+            # fresh producer: a message sent twice is harmless, its change id makes the second
+            # copy a duplicate.
             self._drop_producer()
+            self._topic_checked = False
+            self._ensure_topic_once()
             with _translated("publish", self.topic):
                 self._send(messages)
 
@@ -158,7 +170,8 @@ class KafkaChangeBus(ChangeBus):
                 self._producer = KafkaProducer(
                     bootstrap_servers=self.bootstrap, client_id=self.client_id, acks="all",
                     linger_ms=self._linger_ms, request_timeout_ms=self._request_timeout_ms,
-                    bootstrap_timeout_ms=self._request_timeout_ms)
+                    bootstrap_timeout_ms=self._request_timeout_ms,
+                    max_block_ms=self._request_timeout_ms, allow_auto_create_topics=False)
         return self._producer
 
     # --- consuming ------------------------------------------------------------------------
@@ -166,12 +179,7 @@ class KafkaChangeBus(ChangeBus):
     def poll(self, max_records: int, timeout_s: float) -> list[ChangeMessage]:
         consumer = self._consumer_client()
         if self._topic_recreated(consumer):
-            # The broker lost the topic (a restart of a broker without durable storage, or a
-            # delete and re-create): positions in the old log mean nothing in the new one, and
-            # kafka-python keeps fetching from them. Rejoin from the group's committed offsets.
-            log.warning("topic %s was re-created; rejoining group %s", self.topic, self.group_id)
-            self._drop_consumer()
-            consumer = self._consumer_client()
+            self._restart_positions(consumer)
         with _translated("poll", self.topic):
             batches = consumer.poll(timeout_ms=int(timeout_s * 1000), max_records=max_records)
         out: list[ChangeMessage] = []
@@ -232,6 +240,9 @@ class KafkaChangeBus(ChangeBus):
                 consumer = KafkaConsumer(
                     bootstrap_servers=self.bootstrap, group_id=self.group_id,
                     client_id=self.client_id, enable_auto_commit=False,
+                    # the topic is made by ensure_topic with its partition count, never by a
+                    # metadata request (Tansu would create it with 4 partitions)
+                    allow_auto_create_topics=False,
                     auto_offset_reset="earliest", session_timeout_ms=self._session_timeout_ms,
                     heartbeat_interval_ms=self._heartbeat_interval_ms,
                     max_poll_interval_ms=self._max_poll_interval_ms,
@@ -251,6 +262,25 @@ class KafkaChangeBus(ChangeBus):
             self._topic_id = current
         return bool(current != self._topic_id)
 
+    def _restart_positions(self, consumer: KafkaConsumer) -> None:
+        """The broker lost the topic (a restart of a broker without durable storage, or a delete
+        and re-create): offsets in the old log mean nothing in the new one, yet kafka-python
+        keeps fetching from them while its assignment stands. Start again from the group's
+        committed offsets, or the beginning. (A consumer that is rejoining meanwhile gets its
+        positions from the new assignment, which kafka-python resets itself.)"""
+        log.warning("topic %s was re-created; consuming it from the group's committed offsets",
+                    self.topic)
+        self._pending.clear()
+        self._consumed.clear()
+        self._topic_id = None
+        with _translated("reset positions", self.topic):
+            for tp in consumer.assignment():
+                committed = consumer.committed(tp)
+                if committed is None:
+                    consumer.seek_to_beginning(tp)
+                else:
+                    consumer.seek(tp, committed)
+
     def _drop_consumer(self) -> None:
         consumer, self._consumer = self._consumer, None
         self._pending.clear()
@@ -258,13 +288,14 @@ class KafkaChangeBus(ChangeBus):
         self._topic_id = None
         if consumer is not None:
             try:
-                consumer.close(autocommit=False, timeout_ms=2000)
+                consumer.close(autocommit=False, timeout_ms=5000)
             except Exception as exc:  # noqa: BLE001 - it is being thrown away
-                log.warning("discarding consumer for %s: %s", self.topic, type(exc).__name__)
+                log.warning("closing consumer for %s: %s", self.topic, type(exc).__name__)
 
     def _ensure_topic_once(self) -> None:
         if self._auto_create and not self._topic_checked:
-            ensure_topic(self.bootstrap, self.topic, self.partitions)
+            ensure_topic(self.bootstrap, self.topic, self.partitions,
+                         timeout_s=self._request_timeout_ms / 1000)
             self._topic_checked = True
 
     def close(self) -> None:
@@ -282,6 +313,10 @@ def _decode(raw: bytes | None) -> dict[str, Any]:
         return {}  # a tombstone: nothing to apply
     try:
         value = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise TerminalError("kafka message value is not JSON") from exc
-    return value if isinstance(value, dict) else {"value": value}
+    except orjson.JSONDecodeError:
+        value = None
+    if not isinstance(value, dict):
+        # Handed on rather than raised: one bad message must not stop the window. The consume
+        # loop counts it as an error and commits past it.
+        return {"_undecodable": "value is not a JSON object"}
+    return value

@@ -69,8 +69,7 @@ class DeltaApplier:
     def _apply(self, change: Change, tally: _Tally) -> None:
         record = self.app.record(self.run, change.kind, change.source_id)
         if record is not None and change.change_id in record.applied_changes:
-            if record.pending and record.pending.get("mode") == "delta":
-                self._finish_pending(record)  # killed between saving and sending: finish it
+            self._resume(record, change)
             return
         if record is None:
             if change.op == "delete":
@@ -104,6 +103,24 @@ class DeltaApplier:
         conflicts = self._sync(target, record, change)
         tally.applied += 1
         tally.conflicts += conflicts
+
+    def _resume(self, record: ClinicRecord, change: Change) -> None:
+        """A change seen before. A consumer killed after saving the revision may have sent
+        nothing, or not saved the outcome: finish it. Each way is idempotent: a fully applied
+        change finds Nutshell already agreeing with the source and sends nothing."""
+        target = self._target_record(record)
+        for pending in (record, target):
+            if pending.pending and pending.pending.get("mode") == "delta":
+                self._finish_pending(pending)  # killed between saving and sending
+                return
+        if change.op == "delete" or any(c.get("change_id") == change.change_id
+                                        for c in record.conflicts.values()):
+            return
+        if record.state != "pushed":
+            if change.op == "create":
+                self._push_new(record)  # the revision was saved, the create never requested
+            return
+        self._sync(target, record, change)
 
     def _revise(self, record: ClinicRecord, change: Change, *, deleted: bool) -> None:
         record.revise(change_id=change.change_id, origin=change.origin,

@@ -15,7 +15,6 @@ from adapters.kafka_bus import KafkaChangeBus
 from adapters.memory_bus import MemoryChangeBus, MemoryTopic
 from domain.ports import ChangeBus, ChangeMessage
 from tests.kafka.broker import TansuBroker
-from tests.kafka.fixtures import tansu_broker  # noqa: F401  (fixture used by the Kafka case)
 
 BusFactory = Callable[[str | None], ChangeBus]
 DEADLINE_S = 20.0
@@ -109,7 +108,7 @@ class TestMemoryChangeBus(ChangeBusContract):
 @pytest.mark.kafka
 class TestKafkaChangeBus(ChangeBusContract):
     @pytest.fixture
-    def make_bus(self, tansu_broker: TansuBroker) -> Iterator[BusFactory]:  # noqa: F811
+    def make_bus(self, tansu_broker: TansuBroker) -> Iterator[BusFactory]:
         topic = f"c2n-contract-{uuid.uuid4().hex[:12]}"
         group_prefix = uuid.uuid4().hex[:8]
         buses: list[ChangeBus] = []

@@ -17,7 +17,7 @@ from domain.delta import (
 from domain.errors import SourceError
 from domain.ports import ChangeMessage
 
-OLD = {
+OLD: dict[tuple[str, str], dict[str, Any]] = {
     ("patient", "P1"): {"first_name": "Ada", "last_name": "Byron", "email": "ada@example.org"},
     ("patient", "P2"): {"first_name": "Alan", "last_name": "Turing", "email": None},
     ("appointment", "A1"): {"patient_source_id": "P1", "status": "booked"},

@@ -7,6 +7,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -15,6 +17,8 @@ from consumers.delta_loop import DeltaConsumer, DeltaStatus, PageResult
 from domain.delta import Change, to_message
 from domain.errors import TransientError
 from domain.ports import ChangeMessage
+
+ApplyPage = Callable[[list[Change]], PageResult]
 
 
 def change(n: int, name: str = "Ada") -> Change:
@@ -46,13 +50,13 @@ def publish(topic: MemoryTopic, changes: list[Change]) -> None:
     MemoryChangeBus(topic).publish([to_message(c) for c in changes])
 
 
-def consumer(topic: MemoryTopic, apply_page, **kw) -> DeltaConsumer:  # type: ignore[no-untyped-def]
+def consumer(topic: MemoryTopic, apply_page: ApplyPage, **kw: Any) -> DeltaConsumer:
     kw.setdefault("poll_timeout_s", 0.05)
     kw.setdefault("max_idle_s", 0.3)
     return DeltaConsumer(MemoryChangeBus(topic, group_id="delta"), apply_page, **kw)
 
 
-def run_once(topic: MemoryTopic, apply_page, **kw) -> DeltaStatus:  # type: ignore[no-untyped-def]
+def run_once(topic: MemoryTopic, apply_page: ApplyPage, **kw: Any) -> DeltaStatus:
     """One group member's whole life: run, then leave the group."""
     loop = consumer(topic, apply_page, **kw)
     try:

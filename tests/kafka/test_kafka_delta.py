@@ -5,11 +5,15 @@ Every wait is a loop bounded by a deadline; nothing sleeps for luck.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +24,7 @@ from domain.errors import TransientError
 from tests.kafka.broker import TansuBroker
 
 pytestmark = pytest.mark.kafka
+TANSU_AUTO_PARTITIONS = 4
 
 
 def changes(prefix: str, n: int) -> list[Change]:
@@ -40,8 +45,8 @@ class Member:
 
     def __init__(self, bootstrap: str, topic: str, group: str, applied: Counter[str],
                  lock: threading.Lock, fail_with: Exception | None = None,
-                 **bus_options: int) -> None:
-        self.bus = KafkaChangeBus(bootstrap, topic, group_id=group, **bus_options)
+                 partitions: int = 6) -> None:
+        self.bus = KafkaChangeBus(bootstrap, topic, group_id=group, partitions=partitions)
         self.mine: list[str] = []
         self.status: DeltaStatus | None = None
         self.error: BaseException | None = None
@@ -139,22 +144,25 @@ def test_the_consumer_recovers_when_the_broker_restarts_mid_window(
         private_tansu_broker: TansuBroker, topic_name: str) -> None:
     """Tansu here keeps everything in memory: a restart loses the topic, its messages and the
     group's offsets. Recovering means the consumer keeps running through the outage, rejoins
-    its group, and applies what is published once the broker (and topic) are back."""
+    its group, and applies what is published once the broker (and topic) are back.
+
+    Tansu creates a topic the moment any client asks for its metadata, with 4 partitions and
+    regardless of allow_auto_create_topics, so a restarted Tansu races our ensure_topic. The
+    topic here has those 4 partitions, so that whichever wins, the layout is the same."""
     broker = private_tansu_broker
-    ensure_topic(broker.bootstrap, topic_name, 6)
-    publisher = KafkaChangeBus(broker.bootstrap, topic_name, group_id=None)
+    ensure_topic(broker.bootstrap, topic_name, TANSU_AUTO_PARTITIONS)
+    publisher = KafkaChangeBus(broker.bootstrap, topic_name, group_id=None,
+                               partitions=TANSU_AUTO_PARTITIONS)
     applied: Counter[str] = Counter()
-    # A short rebalance timeout (max_poll_interval_ms): the member kafka-python starts to rejoin
-    # with before the bus notices the topic was re-created lingers in the group that long.
     member = Member(broker.bootstrap, topic_name, f"g-{uuid.uuid4().hex[:8]}", applied,
-                    threading.Lock(), max_poll_interval_ms=8000)
+                    threading.Lock(), partitions=TANSU_AUTO_PARTITIONS)
     try:
         before = changes("before", 10)
         publisher.publish([to_message(c) for c in before])
         wait_for(lambda: len(applied) >= 10, 30, "the first changes applied")
 
         broker.restart()
-        ensure_topic(broker.bootstrap, topic_name, 6)
+        ensure_topic(broker.bootstrap, topic_name, TANSU_AUTO_PARTITIONS)
         after = changes("after", 10)
         deadline = time.monotonic() + 30
         while True:  # the producer may need a moment to notice the new broker
@@ -171,3 +179,50 @@ def test_the_consumer_recovers_when_the_broker_restarts_mid_window(
         member.finish()
         publisher.close()
     assert set(applied) == {c.change_id for c in before + after}
+
+
+KILLED_MEMBER = """
+import os, sys
+from adapters.kafka_bus import KafkaChangeBus
+from consumers.delta_loop import DeltaConsumer
+
+bootstrap, topic, group, out = sys.argv[1:5]
+
+def apply_page(page):
+    with open(out, "a", encoding="utf-8") as saved:  # the events of the page are saved...
+        saved.write("".join(c.change_id + "\\n" for c in page))
+        saved.flush()
+        os.fsync(saved.fileno())
+    os._exit(9)  # ...and the process dies before the offsets are committed
+
+bus = KafkaChangeBus(bootstrap, topic, group_id=group)
+DeltaConsumer(bus, apply_page, poll_timeout_s=0.2, max_idle_s=30).run()
+"""
+
+
+def test_a_process_killed_between_apply_and_commit_gets_its_page_redelivered(
+        tansu_broker: TansuBroker, topic_name: str, publisher: KafkaChangeBus,
+        tmp_path: Path) -> None:
+    sent = changes("killed", 30)
+    publisher.publish([to_message(c) for c in sent])
+    group = f"g-{uuid.uuid4().hex[:8]}"
+    saved = tmp_path / "saved.txt"
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", KILLED_MEMBER, tansu_broker.bootstrap,
+                           topic_name, group, str(saved)], check=False, cwd=root,
+                          timeout=60, capture_output=True,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.returncode == 9, proc.stderr.decode(errors="replace")[-2000:]
+    saved_ids = set(saved.read_text(encoding="utf-8").split())
+    assert saved_ids
+
+    # The dead member never left the group: the successor gets its partitions once the
+    # session times out, from the last committed offsets (none), so the page comes back.
+    again: Counter[str] = Counter()
+    successor = Member(tansu_broker.bootstrap, topic_name, group, again, threading.Lock())
+    try:
+        wait_for(lambda: len(again) >= 30, 40, "the killed member's page to come back")
+    finally:
+        successor.finish()
+    assert saved_ids <= set(again)
+    assert set(again) == {c.change_id for c in sent}
