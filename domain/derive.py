@@ -12,7 +12,7 @@ row has no id of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,7 +121,7 @@ def _reference_field(kind: str, target_kind: str) -> str | None:
 _PLANS: dict[int, tuple[FileMapping, dict[str, tuple[str, str] | None]]] = {}
 
 
-def _targets(mapping: FileMapping, keys: Iterable[str]) -> dict[str, tuple[str, str] | None]:
+def _targets(mapping: FileMapping, keys: KeysView[str]) -> dict[str, tuple[str, str] | None]:
     """column key -> (kind, field), computed once per mapping object and header."""
     cached = _PLANS.get(id(mapping))
     if cached is None or cached[0] is not mapping:
@@ -130,6 +130,8 @@ def _targets(mapping: FileMapping, keys: Iterable[str]) -> dict[str, tuple[str, 
         cached = (mapping, {})
         _PLANS[id(mapping)] = cached
     plan = cached[1]
+    if plan.keys() >= keys:  # every row after a file's first: nothing new to look up
+        return plan
     for key in keys:
         if key not in plan:
             column = _column(mapping.columns, key)
@@ -145,7 +147,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     per_kind: dict[str, dict[str, object]] = {primary: {}}
     extra: dict[str, Any] = {}
     warnings: list[str] = []
-    targets = _targets(mapping, row.values)
+    targets = _targets(mapping, row.values.keys())
     for key, value in row.values.items():
         target = targets[key]
         if target is None:
@@ -155,7 +157,9 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         kind, name = target
         if value in ("", None):
             continue
-        fields = per_kind.setdefault(kind, {})
+        fields = per_kind.get(kind)
+        if fields is None:
+            fields = per_kind[kind] = {}
         if name in fields:
             # Two columns for one field: the first non-empty one wins, the other stays in extra.
             extra[key] = value

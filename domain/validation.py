@@ -283,8 +283,18 @@ def parse_email(value: str) -> str:
     return result.normalized.lower()
 
 
+# North American numbers in their usual spellings ("555-677-3119", "(555) 677-3119") read in a
+# NANP region: for these phonenumbers always answers +1 and the ten digits (an area code never
+# starts with 0 or 1, so there is no prefix to strip), and its general parser is the costliest
+# step of a patient row. Everything else goes through phonenumbers.
+_NANP_REGIONS = frozenset({"US", "CA"})
+_NANP_PLAIN = re.compile(r"\(?([2-9]\d{2})\)?[-. ]?(\d{3})[-. ]?(\d{4})")
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_phone(value: str, region: str) -> str:
+    if region.upper() in _NANP_REGIONS and (plain := _NANP_PLAIN.fullmatch(value)):
+        return f"+1{plain[1]}{plain[2]}{plain[3]}"
     try:
         number = phonenumbers.parse(value, region.upper())
     except phonenumbers.NumberParseException as exc:
@@ -365,15 +375,21 @@ def validate_record(kind: str, raw: Mapping[str, object], settings: Settings,
     if kind not in KIND_FIELDS:
         raise ValueError(f"unknown canonical kind {kind!r}")
     order = date_order or settings.date_order
-    allowed = KIND_FIELDS[kind]
+    types = _FIELD_TYPES[kind]
     result = ValidationResult()
     has_money = False
     for name, value in raw.items():
-        if name not in allowed:
+        kind_of_field = types.get(name)
+        if kind_of_field is None:
             result.problems.append(FieldProblem(name, f"not a field of {kind}", False))
             continue
+        if type(value) is str and kind_of_field in _PLAIN_TYPES:
+            # Most CSV fields: ids and free text, which only need their spaces tidied.
+            if value.strip():
+                result.fields[name] = clean_name(value) if name in NAME_FIELDS else value.strip()
+            continue
         try:
-            normalised = _normalise(kind, name, value, order, settings, result)
+            normalised = _normalise_as(kind_of_field, kind, name, value, order, settings, result)
         except Invalid as exc:
             text = _as_text(value)
             if text is not None:
@@ -383,7 +399,7 @@ def validate_record(kind: str, raw: Mapping[str, object], settings: Settings,
         if normalised is not None:
             result.fields[name] = normalised
             has_money = has_money or name in MONEY_FIELDS
-    if "currency" in allowed and has_money and "currency" not in result.fields:
+    if "currency" in types and has_money and "currency" not in result.fields:
         result.fields["currency"] = settings.currency.upper()
     if not result.fields.get("source_id"):
         result.problems.append(FieldProblem("source_id", "missing source id", True))
@@ -402,9 +418,15 @@ def _is_fatal(kind: str, name: str) -> bool:
     return field_type(kind, name) not in ("phone", "enum")
 
 
-def _normalise(kind: str, name: str, value: object, order: str, settings: Settings,  # noqa: PLR0917
-               result: ValidationResult) -> Any:
-    kind_of_field = field_type(kind, name)
+_PLAIN_TYPES = frozenset({"id", "text"})
+
+# Every kind's field -> field type, looked up once per field instead of through field_type().
+_FIELD_TYPES: dict[str, dict[str, str]] = {
+    kind: {name: field_type(kind, name) for name in names} for kind, names in KIND_FIELDS.items()}
+
+
+def _normalise_as(kind_of_field: str, kind: str, name: str, value: object,  # noqa: PLR0917
+                  order: str, settings: Settings, result: ValidationResult) -> Any:
     if kind_of_field == "bool" and isinstance(value, bool):
         return value
     if kind_of_field == "int" and isinstance(value, int) and not isinstance(value, bool):
