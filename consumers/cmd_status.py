@@ -11,6 +11,7 @@ import orjson
 from consumers.audit_view import audit_rows
 from consumers.common import add_json, console, emit_json, open_engine
 from consumers.status_view import print_status, status_document
+from domain.errors import PreconditionFailed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--until", help="ISO 8601 time (inclusive)")
     p.add_argument("--actor", help="operator name (who confirmed, approved, rolled back)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--reveal", action="store_true",
+                   help="show the values events hold (needs C2N_CIPHER_KEY: the log's key)")
     p.set_defaults(func=audit)
 
 
@@ -64,8 +67,11 @@ def inert(cell: object) -> str:
 def audit(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         engine.catch_up()
-        rows = list(audit_rows(engine, record=args.record, since=args.since, until=args.until,
-                               actor=args.actor))
+        if args.reveal and not engine.settings.cipher_key:
+            raise PreconditionFailed("--reveal shows PHI: it needs the log's cipher key "
+                                     "(C2N_CIPHER_KEY) and an encrypted log")
+        rows = list(audit_rows(engine, reveal=args.reveal, record=args.record, since=args.since,
+                               until=args.until, actor=args.actor))
     if args.format == "json":
         emit_json(rows)
     elif args.format == "csv":

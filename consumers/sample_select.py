@@ -34,8 +34,14 @@ class Sample:
                 "uncovered": self.uncovered[:50]}
 
 
-def features(kind: str, fields: dict[str, Any], insured: set[str]) -> set[str]:
+def features(kind: str, fields: dict[str, Any], insured: set[str],
+             known: set[str] | None = None) -> set[str]:
     out = {f"kind:{kind}"}
+    if known is not None:
+        for (k, name), target in REFERENCES.items():
+            value = fields.get(name)
+            if k == kind and value and f"{target}:{value}" not in known:
+                out.add(f"{kind}:orphan")  # a reference to a record the export does not hold
     for name, value in fields.items():
         if value not in (None, "", [], {}):
             out.add(f"{kind}.{name}")
@@ -46,6 +52,16 @@ def features(kind: str, fields: dict[str, Any], insured: set[str]) -> set[str]:
     if kind == "company":
         out.add("company:branch" if fields.get("parent_source_id") else "company:top")
     return out
+
+
+def _person_keys(fields: dict[str, Any]) -> list[str]:
+    keys = []
+    if fields.get("first_name") and fields.get("last_name") and fields.get("date_of_birth"):
+        keys.append("|".join(str(fields[f]).casefold() for f in
+                             ("first_name", "last_name", "date_of_birth")))
+    if fields.get("email"):
+        keys.append(str(fields["email"]).casefold())
+    return keys
 
 
 def _records(engine: Engine) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -62,13 +78,22 @@ def _records(engine: Engine) -> Iterator[tuple[str, str, dict[str, Any]]]:
 def select_sample(engine: Engine, size: int) -> Sample:
     engine.catch_up()
     insured = {str(f.get("patient_source_id")) for k, _, f in _records(engine) if k == "insurance"}
+    known = {f"{k}:{s}" for k, s, state in engine.store.records_in_state() if state != "quarantined"}
+    person_keys: dict[int, str] = {}  # hash of name+dob or email -> first patient with it
     candidates: dict[str, list[tuple[str, str]]] = {}
     feature_sets: dict[tuple[str, str], set[str]] = {}
     longest: list[tuple[int, str]] = []  # the longest clinical notes
     per_kind: dict[str, list[str]] = {}
     for kind, source_id, fields in _records(engine):
         key = (kind, source_id)
-        feats = features(kind, fields, insured)
+        feats = features(kind, fields, insured, known)
+        if kind == "patient":
+            for person in _person_keys(fields):
+                first = person_keys.setdefault(hash(person), source_id)
+                if first != source_id:
+                    feats.add("patient:merge_candidate")
+                    candidates.setdefault("patient:merge_candidate_first", []).append(
+                        ("patient", first))
         for feat in feats:
             bucket = candidates.setdefault(feat, [])
             if len(bucket) < CANDIDATES_PER_FEATURE:
@@ -96,6 +121,8 @@ def select_sample(engine: Engine, size: int) -> Sample:
     for feat in sorted(candidates, key=lambda f: (len(candidates[f]), f)):
         if feat not in covered and candidates[feat]:
             take(candidates[feat][0])
+            if len(picked) < size:
+                covered.add(feat)
     # Fill the rest evenly across kinds.
     queues = {k: [s for s in v if (k, s) not in chosen] for k, v in per_kind.items()}
     while len(picked) < size and any(queues.values()):

@@ -123,3 +123,24 @@ def test_audit_detail_holds_hashes_not_values(make_engine: Callable[..., Any]) -
     assert SENTINEL_NAME not in repr(rows)
     assert rows[0]["detail"]["fields"]["hash"].startswith("h:")
     assert "first_name" in rows[0]["detail"]["fields"]["keys"]
+
+
+def test_audit_reveals_values_only_with_the_cipher_key(tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import base64
+    import os
+
+    from consumers.bootstrap import Engine, Settings
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("C2N_HOME", str(home))
+    key = base64.b64encode(os.urandom(32)).decode()
+    with Engine(Settings.from_env(env={"C2N_HOME": str(home), "C2N_CIPHER_KEY": key})) as engine:
+        engine.app.save(derived("default", "p1", first_name=SENTINEL_NAME))
+    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
+    assert main(["audit", "--record", "patient:p1", "--format", "json", "--reveal"]) == 2
+    monkeypatch.setenv("C2N_CIPHER_KEY", key)
+    hidden = cli(capsys, "audit", "--record", "patient:p1", "--format", "json")
+    assert SENTINEL_NAME not in hidden
+    shown = cli(capsys, "audit", "--record", "patient:p1", "--format", "json", "--reveal")
+    assert SENTINEL_NAME in shown

@@ -32,3 +32,21 @@ def test_a_fhir_export_migrates_and_verifies(tmp_path: Path) -> None:
         balance = run.derivation["balance"]  # type: ignore[index]
         for name, b in balance.items():
             assert b["read"] == b["derived"] + b["quarantined"], name
+
+
+def test_the_sample_holds_orphans_merge_candidates_and_branches(tmp_path: Path) -> None:
+    from consumers.sample_select import select_sample
+    from tests.integration.migrate import prepare
+
+    with environment(tmp_path) as (engine, api, srv):
+        prepare(engine, api)  # the Cliniko export: one orphan appointment, one duplicate patient
+        sample = select_sample(engine, 100)
+        chosen = set(sample.keys)
+        assert ("appointment", "1003041") in chosen  # the orphan (its patient is not exported)
+        patients = {s for k, s in chosen if k == "patient"}
+        assert {"1000000", "1000029"} <= patients  # the same person exported twice
+        branches = [s for k, s in chosen if k == "company"
+                    and (engine.app.record("default", "company", s).fields.get("parent_source_id"))]  # type: ignore[union-attr]
+        assert branches
+        cov = sample.coverage()
+        assert cov["features_covered"] == cov["features_total"]
