@@ -1,7 +1,8 @@
 """Delta window throughput: a burst of N changes published on the change topic, then consumed
-through DeltaConsumer (decoding and in-page de-duplication; apply_page only touches each
-change, the real apply is wired later), next to a raw kafka-python produce/consume of the same
-payloads measured in the same run against the same broker.
+through DeltaConsumer (decoding and in-page de-duplication, with an apply that only touches
+each change), next to a raw kafka-python produce/consume of the same payloads measured in the
+same run against the same broker; then changes applied end to end by the real applier to
+patients migrated into a sandbox without a rate limit.
 
     .venv/bin/python bench/delta.py [--n 50000] [--bootstrap HOST:PORT]
 
@@ -120,17 +121,61 @@ def raw(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
             "peak_rss_mb": peak_rss_mb()}
 
 
+def applied(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
+    """End to end: changes to migrated patients applied to the sandbox (no rate limit) through
+    the real applier: the three-way check reads Nutshell, the patch writes it, events saved."""
+    import tempfile
+
+    from adapters.kafka_bus import KafkaChangeBus, ensure_topic
+    from adapters.mapping_file import load_mapping
+    from adapters.nutshell_client import NutshellClient
+    from adapters.nutshell_sandbox import SandboxServer
+    from adapters.samples import sample_path
+    from consumers.bootstrap import Engine, Settings
+    from consumers.cmd_demo import _migrate
+    from consumers.delta_loop import DeltaConsumer
+    from consumers.delta_service import DeltaApplier
+
+    home = Path(tempfile.mkdtemp(prefix="c2n-bench-delta-"))
+    topic = f"bench-applied-{uuid.uuid4().hex[:8]}"
+    ensure_topic(bootstrap, topic, partitions)
+    with SandboxServer(data_dir=home / "sandbox") as srv:
+        url = srv.start()
+        settings = Settings(home=home, nutshell_url=url, nutshell_user=srv.admin_user,
+                            nutshell_api_key=srv.admin_key)
+        with Engine(settings) as eng, NutshellClient(url, srv.admin_user, srv.admin_key) as api:
+            _migrate(eng, api, sample_path("cliniko"), 100, srv.admin_user)
+            patients = [s for _, s, st in eng.store.records_in_state("patient") if st == "pushed"]
+            changes = [Change.make("patient", patients[i % len(patients)], "update",
+                                   {"phone_home": f"+1617555{i % 10000:04d}"}, {}, "export-diff",
+                                   1_700_000_000_000 + i) for i in range(n)]
+            producer = KafkaChangeBus(bootstrap, topic, group_id=None, partitions=partitions)
+            producer.publish([to_message(c) for c in changes])
+            producer.close()
+            bus = KafkaChangeBus(bootstrap, topic, group_id="bench-applied", partitions=partitions)
+            doc = load_mapping(settings.mapping_path)
+            started = time.perf_counter()
+            status = DeltaConsumer(bus, DeltaApplier(eng, api, doc), page_size=200,
+                                   max_idle_s=5.0).run()
+            elapsed = time.perf_counter() - started - 5.0  # the idle wait that ends the run
+            bus.close()
+    return {"applied": status.applied, "applied_per_s": status.applied / max(elapsed, 1e-9),
+            "conflicts": status.conflicts, "errors": status.errors, "peak_rss_mb": peak_rss_mb()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=50_000, help="changes in the burst")
     parser.add_argument("--partitions", type=int, default=6)
     parser.add_argument("--bootstrap", default=None, help="use this broker instead of Tansu")
     parser.add_argument("--quick", action="store_true", help="accepted for run_all; use --n")
-    parser.add_argument("--worker", choices=["engine", "raw"], default=None)
+    parser.add_argument("--applied-n", type=int, default=2000,
+                        help="changes applied end to end to the sandbox")
+    parser.add_argument("--worker", choices=["engine", "raw", "applied"], default=None)
     args = parser.parse_args()
 
     if args.worker:
-        run = engine if args.worker == "engine" else raw
+        run = {"engine": engine, "raw": raw, "applied": applied}[args.worker]
         print(json.dumps(run(args.bootstrap, args.n, args.partitions)))
         return 0
 
@@ -145,6 +190,9 @@ def main() -> int:
         common = ["--bootstrap", bootstrap, "--n", str(args.n), "--partitions", str(args.partitions)]
         raw_result = run_worker(__file__, ["raw", *common])
         engine_result = run_worker(__file__, ["engine", *common])
+        applied_result = run_worker(__file__, ["applied", "--bootstrap", bootstrap, "--n",
+                                               str(args.applied_n), "--partitions",
+                                               str(args.partitions)])
     finally:
         if broker is not None:
             broker.stop()
@@ -156,6 +204,10 @@ def main() -> int:
          raw_result["consumed_incl_join_per_s"]],
         ["changes consumed", int(engine_result["applied"]), int(raw_result["applied"])],
         ["max consumer lag seen (messages)", int(engine_result["max_lag"]), "n/a"],
+        [f"applied end to end to the sandbox, {int(applied_result['applied']):,} changes "
+         "(changes/s)", applied_result["applied_per_s"], "-"],
+        ["applied end to end: conflicts / errors",
+         f"{int(applied_result['conflicts'])} / {int(applied_result['errors'])}", "-"],
         ["peak RSS (MB)", engine_result["peak_rss_mb"], raw_result["peak_rss_mb"]],
     ]
     print_table(f"Delta window: {args.n:,} changes, {args.partitions} partitions, "

@@ -43,6 +43,7 @@ class _Tally:
 class DeltaApplier:
     def __init__(self, engine: Engine, api: NutshellAPI, doc: MappingDocument) -> None:
         self.engine = engine
+        self.ctx = RunContext(engine)
         self.app = engine.app
         self.api = api
         self.doc = doc
@@ -51,6 +52,8 @@ class DeltaApplier:
 
     def __call__(self, changes: list[Change]) -> PageResult:
         tally = _Tally()
+        # One context per page: it caches parents' ids, owners and the children index.
+        self.ctx = RunContext(self.engine)
         for change in changes:
             try:
                 self._apply(change, tally)
@@ -82,6 +85,7 @@ class DeltaApplier:
             self._revise(record, change, deleted=False)
             self.app.save(record)
             self.engine.catch_up()
+            self.ctx.changed(record.kind, record.source_id, new=True)
             self._push_new(record)
             tally.applied += 1
             return
@@ -139,8 +143,9 @@ class DeltaApplier:
     def _sync(self, target: ClinicRecord, changed: ClinicRecord, change: Change) -> int:
         """Three-way per path on the target's Nutshell object; applies, or records conflicts."""
         self.app.save(changed)  # the revision is a fact before anything is sent
-        ctx = RunContext(self.engine)
-        source_now = expectations(target.kind, target.source_id, target.fields, ctx, self.doc)
+        self.ctx.changed(changed.kind, changed.source_id)
+        source_now = expectations(target.kind, target.source_id, target.fields, self.ctx,
+                                  self.doc)
         entity, nutshell_id = target.entity, target.nutshell_id
         if not entity or not nutshell_id:
             return 0
@@ -208,7 +213,7 @@ class DeltaApplier:
                          actual_values(target.entity, current, values.keys()))
 
     def _push_new(self, record: ClinicRecord) -> None:
-        pusher = Pusher(self.engine, self.api, self.doc, "delta", RunContext(self.engine))
+        pusher = Pusher(self.engine, self.api, self.doc, "delta", self.ctx)
         pusher.push([(record.kind, record.source_id)])
 
     def _delete(self, record: ClinicRecord) -> None:

@@ -69,6 +69,13 @@ class RunContext:
     def created(self, kind: str, source_id: str, nutshell_id: str | None) -> None:
         self.ids[(kind, source_id)] = nutshell_id
 
+    def changed(self, kind: str, source_id: str, *, new: bool = False) -> None:
+        """A record's fields changed (a delta revision): read them again; a new carried
+        record joins its patient's children."""
+        self._fields.pop((kind, source_id), None)
+        if new and kind in CARRIED_BY_PATIENT:
+            self._children = None
+
     def _index_children(self) -> dict[str, list[tuple[str, str]]]:
         index: dict[str, list[tuple[str, str]]] = {}
         for kind in sorted(CARRIED_BY_PATIENT):
