@@ -99,6 +99,7 @@ class _ForgetRevoked(ConsumerRebalanceListener):
             self._bus._consumed.pop(tp, None)
 
     def on_partitions_assigned(self, assigned: Any) -> None:
+        self._bus.assigned_at = time.monotonic()
         log.info("assigned partitions %s", sorted(tp.partition for tp in assigned))
 
 
@@ -124,6 +125,7 @@ class KafkaChangeBus(ChangeBus):
         self._pending: dict[TopicPartition, int] = {}  # next offset to commit, per partition
         self._consumed: dict[TopicPartition, int] = {}  # next offset after what poll returned
         self._topic_checked = False
+        self.assigned_at = 0.0  # monotonic time of the last partition assignment
         self._topic_id: object = None  # the topic's id when this consumer joined (KIP-516)
 
     # --- producing ------------------------------------------------------------------------

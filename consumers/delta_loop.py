@@ -177,7 +177,12 @@ class DeltaConsumer:
             return "stop requested"
         if self.until is not None and now >= self.until:
             return "window closed"
-        if self.max_idle_s is not None and now - last_message >= self.max_idle_s:
+        # Idle counts from the last message or the last partition assignment, whichever is
+        # later, and not at all before a bus that reports assignments has had one: a member
+        # still joining (its dead peers' sessions expiring) is not idle.
+        assigned = getattr(self.bus, "assigned_at", None)
+        if self.max_idle_s is not None and assigned != 0.0 and \
+                now - max(last_message, float(assigned or 0.0)) >= self.max_idle_s:
             return f"no message for {self.max_idle_s:g}s"
         return None
 

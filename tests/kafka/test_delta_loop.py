@@ -189,3 +189,32 @@ def test_sigterm_finishes_the_current_page_and_stops(topic: MemoryTopic) -> None
     rest = Recorder()
     run_once(topic, rest)
     assert len(rest.ids) == 6  # the first page was committed before stopping
+
+
+class LateAssignment(MemoryChangeBus):
+    """A member whose partitions arrive late (its peers' sessions still expiring): the first
+    polls return nothing, then the assignment and the messages come."""
+
+    def __init__(self, topic: MemoryTopic, empty_polls: int) -> None:
+        super().__init__(topic, group_id="late")
+        self.empty_polls = empty_polls
+        self.assigned_at = 0.0
+
+    def poll(self, max_records: int, timeout_s: float) -> list[ChangeMessage]:
+        if self.empty_polls > 0:
+            self.empty_polls -= 1
+            time.sleep(timeout_s)
+            if self.empty_polls == 0:
+                self.assigned_at = time.monotonic()
+            return []
+        return super().poll(max_records, timeout_s)
+
+
+def test_idle_time_counts_from_the_partition_assignment(topic: MemoryTopic) -> None:
+    publish(topic, [change(n) for n in range(4)])
+    recorder = Recorder()
+    # 8 empty polls of 0.05 s outlast the 0.3 s idle limit counted from start-up.
+    bus = LateAssignment(topic, empty_polls=8)
+    status = DeltaConsumer(bus, recorder, poll_timeout_s=0.05, max_idle_s=0.3).run()
+    assert len(recorder.ids) == 4
+    assert status.applied == 4
