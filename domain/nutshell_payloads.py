@@ -31,6 +31,7 @@ from domain.nutshell_fields import (
     external_key_name,
     kind_enabled,
 )
+from domain.nutshell_retarget import retarget
 from domain.nutshell_rollup import patient_rollup
 from domain.nutshell_types import (
     PLACEHOLDER,
@@ -228,7 +229,14 @@ def build(kind: str, source_id: str, fields: Mapping[str, Any], ctx: PushContext
         return Skipped(f"kind {kind!r} has no Nutshell target")
     if kind == "document" and text(fields.get("phi_review")).lower() == "required":
         return Skipped("document held back: phi_review required")
-    return BUILDERS[kind](source_id, fields, ctx, doc)
+    built = BUILDERS[kind](source_id, fields, ctx, doc)
+    override = doc.nutshell.get(kind)
+    if isinstance(built, list) and built and override is not None and override.entity:
+        main = retarget(built[-1], override.entity)
+        if isinstance(main, Blocked):
+            return main
+        built = [*built[:-1], main]
+    return built
 
 
 def carrier_of(kind: str, fields: Mapping[str, Any]) -> tuple[str, str] | None:

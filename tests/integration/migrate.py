@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from consumers.extract_service import extract_source
 from consumers.plan_service import make_plan
 from consumers.profile_choice import ProfileChooser
 from consumers.proposal_service import propose_mapping
+from domain.mapping import MappingDocument
 
 STAFF_USER = {"email": "staff@clinic.test", "name": "Sam Staff", "api_key": "staff-key",
               "is_admin": False}
@@ -39,7 +40,7 @@ def environment(tmp_path: Path, database_url: str | None = None,
 
 
 def prepare(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
-            clinical: bool = True) -> None:
+            clinical: bool = True, adjust: Callable[[MappingDocument], None] | None = None) -> None:
     run = engine.settings.run_name
     chooser = ProfileChooser("auto")
     folder = export if isinstance(export, Path) else sample_path(export)
@@ -47,6 +48,8 @@ def prepare(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
         extract_source(engine.app, run, source, chooser.choose(source))
     doc = propose_mapping(engine.app, run)
     doc.settings.clinical_content = clinical
+    if adjust is not None:
+        adjust(doc)  # the operator's edits before confirming
     save_mapping(doc, engine.settings.mapping_path)
     confirm_and_derive(engine.app, run, doc, "tester")
     engine.catch_up()
@@ -54,8 +57,9 @@ def prepare(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
 
 
 def migrate(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
-            clinical: bool = True, sample: int = 60) -> None:
-    prepare(engine, api, export, clinical)
+            clinical: bool = True, sample: int = 60,
+            adjust: Callable[[MappingDocument], None] | None = None) -> None:
+    prepare(engine, api, export, clinical, adjust)
     svc.run_sample(engine, api, sample)
     svc.approve(engine, "tester")
     svc.run_full(engine, api)
