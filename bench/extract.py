@@ -115,7 +115,7 @@ def baseline(folder: Path) -> dict[str, object]:
 def engine_run(folder: Path) -> dict[str, object]:
     from adapters.sources import open_sources
     from consumers.bootstrap import Engine, Settings
-    from consumers.derive_service import Deriver
+    from consumers.derive_service import confirm_and_derive
     from consumers.extract_service import extract_source
     from consumers.profile_choice import ProfileChooser
     from consumers.proposal_service import propose_mapping
@@ -130,11 +130,9 @@ def engine_run(folder: Path) -> dict[str, object]:
         t1 = time.perf_counter()
         doc = propose_mapping(engine.app, run_name)
         doc.settings.clinical_content = True  # notes are derived too, as in the demo
-        run = engine.run()
-        run.confirm_mapping(mapping_hash=doc.content_hash(), by="bench", mapping=doc.to_data())
-        engine.app.save(run)
         t2 = time.perf_counter()
-        derived = Deriver(engine.app, run_name, doc).derive_all()
+        # As `c2n map confirm` does it: the quality index on disk, memory flat.
+        derived = confirm_and_derive(engine.app, run_name, doc, "bench", scratch=home)
         t3, c3 = time.perf_counter(), time.process_time()
     finally:
         engine.close()

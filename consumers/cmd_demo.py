@@ -80,7 +80,8 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     doc.settings.clinical_content = True  # the demo shows notes and allergies moving too
     save_mapping(doc, engine.settings.mapping_path)
     _step("map confirm --by demo: confirmed mapping, canonical records derived")
-    derived = confirm_and_derive(engine.app, run_name, doc, "demo")
+    derived = confirm_and_derive(engine.app, run_name, doc, "demo",
+                                 scratch=engine.settings.home)
     engine.catch_up()
     quarantined = sum(b.quarantined for b in derived.balance.values())
     console.print(f"    {derived.created} records; {quarantined} rows quarantined; "

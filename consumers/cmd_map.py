@@ -85,7 +85,8 @@ def confirm(args: argparse.Namespace) -> int:
                       console=console, transient=True) as progress:
             task = progress.add_task("derive", total=None)
             result = confirm_and_derive(engine.app, engine.settings.run_name, doc, args.by,
-                                        lambda n: progress.advance(task, n))
+                                        lambda n: progress.advance(task, n),
+                                        scratch=engine.settings.home)
         engine.catch_up()
     quarantined_rows = sum(b.quarantined - b.ignored for b in result.balance.values())
     document = {

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import orjson
 from eventsourcing.persistence import IntegrityError
 
+from adapters.quality_index import DiskQualityIndex
 from domain.app import SAVE_PAGE, MigrationLog
 from domain.derive import DerivedRecord, Quarantined, derive_key_values, derive_row
 from domain.errors import PreconditionFailed
@@ -106,7 +108,8 @@ def _rows(app: MigrationLog, fid: UUID) -> Iterator[SourceRow]:
 
 class Deriver:
     def __init__(self, app: MigrationLog, run_name: str, doc: MappingDocument,
-                 on_rows: Callable[[int], None] | None = None) -> None:
+                 on_rows: Callable[[int], None] | None = None,
+                 quality: QualityChecker | DiskQualityIndex | None = None) -> None:
         self.app = app
         self.run_name = run_name
         self.doc = doc
@@ -115,9 +118,9 @@ class Deriver:
         self.pager = _Pager(app)
         # (kind, source_id) of the records written in this pass: a second one is a duplicate.
         # Kept by natural key (the record id is a hash of it) so the hot path hashes once.
-        # Source keys already written in this pass (valid ones live in the quality checker).
-        self.quarantined_keys: set[str] = set()
-        self.quality = QualityChecker()
+        # Which records exist and what they reference: in memory by default; on disk (flat
+        # memory) for the operator's commands.
+        self.quality = quality if quality is not None else QualityChecker()
         self.summary = DerivationSummary()
         # With no record derived before (first confirmation) nothing can exist already:
         # skip the look-up per record.
@@ -132,6 +135,7 @@ class Deriver:
             self.pager.flush()
         self.summary.orphans = self.quality.orphans()
         self.summary.merge_candidates = self.quality.merge_candidates()
+        self.quality.close()
         return self.summary
 
     def _mapping(self, name: str) -> FileMapping:
@@ -181,7 +185,7 @@ class Deriver:
         if result.partial:
             self._augment(result)
             return
-        if self._seen(result.kind, result.source_id):
+        if self.quality.taken(result.kind, result.source_id):
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind, None,
                                          "source_id", "duplicate source id in the export"))
             return
@@ -209,9 +213,6 @@ class Deriver:
             self.pager.add(existing)
             self.summary.rederived += 1
 
-    def _seen(self, kind: str, source_id: str) -> bool:
-        return self.quality.seen(kind, source_id) or f"{kind}\x1f{source_id}" in self.quarantined_keys
-
     def _augment(self, result: DerivedRecord) -> None:
         rid = record_id(self.run_name, result.kind, result.source_id)
         existing = self.pager.get(rid)
@@ -233,9 +234,9 @@ class Deriver:
         self.summary.quarantined += 1
         source_id = q.source_id or f"{q.file}#{q.row}"
         kind = q.kind
-        if self._seen(kind, source_id):
+        if self.quality.taken(kind, source_id):
             source_id = f"{source_id}#{q.file}#{q.row}"
-        self.quarantined_keys.add(f"{kind}\x1f{source_id}")
+        self.quality.mark_quarantined(kind, source_id)
         rid = record_id(self.run_name, kind, source_id)
         existing = self.pager.get(rid)
         if existing is None:
@@ -253,13 +254,15 @@ def file_stream_id(run_name: str, sha256: str) -> UUID:
 
 
 def confirm_and_derive(app: MigrationLog, run_name: str, doc: MappingDocument, by: str,
-                       on_rows: Callable[[int], None] | None = None) -> DerivationSummary:
+                       on_rows: Callable[[int], None] | None = None,
+                       scratch: Path | None = None) -> DerivationSummary:
     """Records the confirmation (bound to the mapping's hash), derives the canonical records
     through it, and records the derivation's balance."""
     run = app.run(run_name)
     run.confirm_mapping(mapping_hash=doc.content_hash(), by=by, mapping=doc.to_data())
     app.save(run)
-    result = Deriver(app, run_name, doc, on_rows).derive_all()
+    quality = DiskQualityIndex(scratch / "derive-index.sqlite") if scratch else None
+    result = Deriver(app, run_name, doc, on_rows, quality).derive_all()
     run = app.run(run_name)
     run.derivation_completed(
         mapping_hash=doc.content_hash(),

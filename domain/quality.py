@@ -6,6 +6,7 @@ never with field values: matching keys for duplicates are kept as hashes only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from domain.canonical import REFERENCES
@@ -31,11 +32,52 @@ def _fold(value: object) -> str:
     return " ".join(str(value).casefold().split())
 
 
-_SEP = "\x1f"  # joins key parts: one small string per entry instead of a tuple of strings
+SEP = "\x1f"  # joins key parts: one small string per entry instead of a tuple of strings
+_SEP = SEP
 
 
 def _key(*parts: str) -> str:
     return _SEP.join(parts)
+
+
+def record_key(kind: str, source_id: str) -> str:
+    return _key(kind, source_id)
+
+
+def references(record: DerivedRecord) -> list[tuple[str, str]]:
+    """(reference key, target record key) for every reference the record makes."""
+    out = []
+    for name, value in record.fields.items():
+        target = REFERENCES.get((record.kind, name))
+        if target and value not in (None, ""):
+            out.append((_key(record.kind, record.source_id, name), _key(target, str(value))))
+    return out
+
+
+def person_keys(record: DerivedRecord) -> list[str]:
+    """Hashed keys under which two patients are probably one person (name + date of birth,
+    or email); each is "<reason><SEP><hash>"."""
+    if record.kind != "patient":
+        return []
+    f = record.fields
+    out = []
+    first, last, dob = f.get("first_name"), f.get("last_name"), f.get("date_of_birth")
+    if first and last and dob:
+        out.append(_key("name+dob", phi_hash(f"{_fold(first)}|{_fold(last)}|{dob}")))
+    if f.get("email"):
+        out.append(_key("email", phi_hash(_fold(f["email"]))))
+    return out
+
+
+def orphan_of(ref: str, target: str) -> Orphan:
+    kind, source_id, name = ref.split(_SEP, 2)
+    missing_kind, missing_id = target.split(_SEP, 1)
+    return Orphan(kind, source_id, name, missing_kind, missing_id)
+
+
+def merge_candidate(key: str, source_ids: Iterable[str]) -> MergeCandidate:
+    reason, hashed = key.split(_SEP, 1)
+    return MergeCandidate(reason, tuple(sorted(source_ids)), hashed)
 
 
 class QualityChecker:
@@ -46,6 +88,7 @@ class QualityChecker:
         self._seen: set[str] = set()
         self._references: dict[str, str] = {}
         self._by_key: dict[str, str | set[str]] = {}
+        self._quarantined: set[str] = set()
 
     def seen(self, kind: str, source_id: str) -> bool:
         return _key(kind, source_id) in self._seen
@@ -53,23 +96,20 @@ class QualityChecker:
     def mark(self, kind: str, source_id: str) -> None:
         self._seen.add(_key(kind, source_id))
 
+    def mark_quarantined(self, kind: str, source_id: str) -> None:
+        """A key taken by a quarantined row: a duplicate of it is caught, references to it are
+        still orphans (the record did not make it)."""
+        self._quarantined.add(_key(kind, source_id))
+
+    def taken(self, kind: str, source_id: str) -> bool:
+        key = _key(kind, source_id)
+        return key in self._seen or key in self._quarantined
+
     def add(self, record: DerivedRecord) -> None:
         self.mark(record.kind, record.source_id)
-        for name, value in record.fields.items():
-            target = REFERENCES.get((record.kind, name))
-            if target and value not in (None, ""):
-                self._references[_key(record.kind, record.source_id, name)] = _key(target, str(value))
-        if record.kind == "patient":
-            self._patient_keys(record)
-
-    def _patient_keys(self, record: DerivedRecord) -> None:
-        f = record.fields
-        first, last, dob = f.get("first_name"), f.get("last_name"), f.get("date_of_birth")
-        if first and last and dob:
-            self._group(_key("name+dob", phi_hash(f"{_fold(first)}|{_fold(last)}|{dob}")),
-                        record.source_id)
-        if f.get("email"):
-            self._group(_key("email", phi_hash(_fold(f["email"]))), record.source_id)
+        self._references.update(references(record))
+        for key in person_keys(record):
+            self._group(key, record.source_id)
 
     def _group(self, key: str, source_id: str) -> None:
         found = self._by_key.get(key)
@@ -82,18 +122,13 @@ class QualityChecker:
             found.add(source_id)
 
     def orphans(self) -> list[Orphan]:
-        out = []
-        for ref, target in sorted(self._references.items()):
-            if target not in self._seen:
-                kind, source_id, name = ref.split(_SEP, 2)
-                missing_kind, missing_id = target.split(_SEP, 1)
-                out.append(Orphan(kind, source_id, name, missing_kind, missing_id))
-        return out
+        return [orphan_of(ref, target) for ref, target in sorted(self._references.items())
+                if target not in self._seen]
 
     def merge_candidates(self) -> list[MergeCandidate]:
-        groups = []
-        for key, ids in self._by_key.items():
-            if isinstance(ids, set):
-                reason, hashed = key.split(_SEP, 1)
-                groups.append(MergeCandidate(reason, tuple(sorted(ids)), hashed))
+        groups = [merge_candidate(key, ids) for key, ids in self._by_key.items()
+                  if isinstance(ids, set)]
         return sorted(groups, key=lambda g: (g.reason, g.source_ids))
+
+    def close(self) -> None:
+        """Nothing to release: the state is in memory."""

@@ -40,13 +40,36 @@ def _record_state(name: str, event: LoggedEvent, previous: str) -> str:
     return after if after else previous
 
 
+CACHE_LIMIT = 200_000  # streams remembered between pages (a cache: memory stays bounded)
+
+
 class CoreProjector:
-    """Turns a page of events into a ProjectionPage for one ProjectionStore."""
+    """Turns a page of events into a ProjectionPage for one ProjectionStore.
+
+    The state of the streams a page touches is read from the store, except for those a page
+    already committed by this projector left in its cache: a replay reads almost none."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[str, str, str, str]] = {}
+
+    def committed(self, page: ProjectionPage) -> None:
+        """Called once the store holds the page: its streams' states become the cache's."""
+        if len(self._cache) + len(page.streams) > CACHE_LIMIT:
+            self._cache.clear()
+        for rid, *state in page.streams:
+            self._cache[rid] = tuple(state)  # type: ignore[assignment]
+
+    def forget(self) -> None:
+        self._cache.clear()
 
     def project(self, events: Sequence[LoggedEvent], store: ProjectionStore) -> ProjectionPage:
         page = ProjectionPage(position=events[-1].position if events else 0)
-        known = store.streams(sorted({e.originator_id for e in events if e.version > 1}))
-        streams: dict[str, list[str]] = {rid: list(v) for rid, v in known.items()}
+        cache = self._cache
+        wanted = {e.originator_id for e in events if e.version > 1}
+        streams: dict[str, list[str]] = {rid: list(cache[rid]) for rid in wanted if rid in cache}
+        missing = sorted(wanted - streams.keys())
+        if missing:
+            streams.update((rid, list(v)) for rid, v in store.streams(missing).items())
         touched: set[str] = set()
         for event in events:
             self._apply(event, streams, page)

@@ -15,7 +15,7 @@ from projections.events import EventReader
 
 class ProjectionRunner:
     def __init__(self, reader: EventReader, store: ProjectionStore,
-                 projector: CoreProjector | None = None, page_size: int = 2000) -> None:
+                 projector: CoreProjector | None = None, page_size: int = 5000) -> None:
         self.reader = reader
         self.store = store
         self.projector = projector or CoreProjector()
@@ -32,6 +32,7 @@ class ProjectionRunner:
                 break
             page = self.projector.project(events, self.store)
             self.store.apply(page)
+            self.projector.committed(page)
             position = events[-1].position
             applied += len(events)
             if progress:
@@ -40,4 +41,5 @@ class ProjectionRunner:
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         self.store.reset()
+        self.projector.forget()
         return self.catch_up(progress)

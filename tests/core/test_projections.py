@@ -66,6 +66,7 @@ class CrashingProjector(CoreProjector):
     """Fails on the n-th page, as a process killed between reading and committing would."""
 
     def __init__(self, crash_on_page: int) -> None:
+        super().__init__()
         self.pages = 0
         self.crash_on_page = crash_on_page
 
