@@ -63,7 +63,7 @@ class SQLProjectionStore(ProjectionStore):
 
     def _many(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+            cur.executemany(self._sql(sql), rows)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._transaction() as cur:

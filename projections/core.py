@@ -66,8 +66,9 @@ class CoreProjector:
         page = ProjectionPage(position=events[-1].position if events else 0)
         cache = self._cache
         wanted = {e.originator_id for e in events if e.version > 1}
+        born_here = {e.originator_id for e in events if e.version == 1}
         streams: dict[str, list[str]] = {rid: list(cache[rid]) for rid in wanted if rid in cache}
-        missing = sorted(wanted - streams.keys())
+        missing = sorted(wanted - streams.keys() - born_here)
         if missing:
             streams.update((rid, list(v)) for rid, v in store.streams(missing).items())
         touched: set[str] = set()
