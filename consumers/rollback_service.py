@@ -114,6 +114,13 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
                                     reason="carried by the patient's Person"))
             continue
         current = api.get(op["entity"], op["nutshell_id"])
+        made = [r for r in op.get("results") or [] if r.get("action") == "create"]
+        if current is None and op["action"] == "create" and len(made) > 1:
+            # A rollback killed between the deletes of one operation (a lead, then its
+            # prospect Person): what the operation made and is still there goes too.
+            out.append(Compensation(**base, action="delete",
+                                    reason="partly deleted already: the rest of what it made"))
+            continue
         if current is None:
             out.append(Compensation(**base, action="gone", reason="no longer in Nutshell"))
             continue
@@ -254,11 +261,13 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
             if op["op_key"] not in record.compensated or op["action"] == "carried":
                 continue
             checked += 1
-            current = api.get(op["entity"], op["nutshell_id"])
             if op["action"] == "create":
-                if current is not None:
+                made = [r for r in op.get("results") or [] if r.get("action") == "create"] or \
+                    [{"entity": op["entity"], "id": op["nutshell_id"]}]
+                if any(api.get(r["entity"], r["id"]) is not None for r in made):
                     problems.append({"record": record.key, "problem": "still in Nutshell"})
                 continue
+            current = api.get(op["entity"], op["nutshell_id"])
             previous = op.get("overwritten") or {}
             if current is None:
                 problems.append({"record": record.key, "problem": "missing"})

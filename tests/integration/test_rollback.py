@@ -151,3 +151,23 @@ def test_undo_restores_what_the_rollback_deleted(tmp_path: Path) -> None:
         restored = undo(engine, api, scope="kind:company", by="tester")
         assert restored.done.get("undelete", 0) > 0
         assert set(live(srv.snapshot())["accounts"]) == set(migrated["accounts"])
+
+
+def test_a_rollback_killed_between_a_lead_and_its_prospect_finishes_both(tmp_path: Path) -> None:
+    with environment(tmp_path) as (engine, api, srv):
+        before = live(srv.snapshot())
+        migrate(engine, api, clinical=False)
+        real_delete = api.delete
+
+        def dying_delete(entity: str, api_id: str) -> None:
+            real_delete(entity, api_id)
+            if entity == "leads":
+                raise Crash()  # the lead is gone, its prospect Person not yet
+
+        api.delete = dying_delete  # type: ignore[method-assign]
+        with pytest.raises(Crash):
+            rollback(engine, api, scope="kind:lead", by="tester")
+        api.delete = real_delete  # type: ignore[method-assign]
+        rollback(engine, api, scope="run", by="tester")
+        assert live(srv.snapshot()) == before
+        assert verify_rollback(engine, api)["ok"]
