@@ -45,17 +45,26 @@ def _name_of(ctx: PushContext, kind: str, sid: Any) -> str:
 BEFORE_EPOCH = "dated before 1970-01-01: Nutshell activity times cannot hold it"
 
 
-def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
-                      doc: MappingDocument) -> list[Built] | Blocked | Skipped:
-    got = _patient_and_owner(f, "provider_source_id", ctx)
+def _who_and_when(f: Mapping[str, Any], staff_field: str, time_field: str, no_time: str,
+                  ctx: PushContext) -> tuple[str, str, int] | Blocked | Skipped:
+    """An activity's patient, owner and start (Unix seconds), or why it cannot be sent."""
+    got = _patient_and_owner(f, staff_field, ctx)
     if isinstance(got, Blocked):
         return got
-    pid, owner = got
-    start = unix_seconds(f.get("starts_at"))
+    start = unix_seconds(f.get(time_field))
     if start is None:
-        return Blocked("appointment has no start time")
+        return Blocked(no_time)
     if start < 0:
         return Skipped(BEFORE_EPOCH)
+    return got[0], got[1], start
+
+
+def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
+                      doc: MappingDocument) -> list[Built] | Blocked | Skipped:
+    got = _who_and_when(f, "provider_source_id", "starts_at", "appointment has no start time", ctx)
+    if isinstance(got, Blocked | Skipped):
+        return got
+    pid, owner, start = got
     end = unix_seconds(f.get("ends_at")) or start
     kind_label = text(f.get("appointment_type")) or "Appointment"
     patient = _name_of(ctx, "patient", f.get("patient_source_id"))
@@ -93,15 +102,10 @@ def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
 
 def build_communication(sid: str, f: Mapping[str, Any], ctx: PushContext,
                         doc: MappingDocument) -> list[Built] | Blocked | Skipped:
-    got = _patient_and_owner(f, "staff_source_id", ctx)
-    if isinstance(got, Blocked):
+    got = _who_and_when(f, "staff_source_id", "occurred_at", "communication has no time", ctx)
+    if isinstance(got, Blocked | Skipped):
         return got
-    pid, owner = got
-    start = unix_seconds(f.get("occurred_at"))
-    if start is None:
-        return Blocked("communication has no time")
-    if start < 0:
-        return Skipped(BEFORE_EPOCH)
+    pid, owner, start = got
     channel = text(f.get("channel")).lower() or "call"
     direction = text(f.get("direction")).lower()
     minutes = f.get("duration_minutes")
