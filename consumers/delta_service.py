@@ -200,6 +200,11 @@ class DeltaApplier:
     def _finish_pending(self, record: ClinicRecord) -> None:
         assert record.pending is not None
         steps = [Step.from_json(s) for s in record.pending["steps"]]
+        if any(step.action == "create" for step in steps):
+            # A new record whose create was requested: the executor resumes it, looking the
+            # record up by its external key before creating anything.
+            self._push_new(record)
+            return
         if not steps or steps[0].target is None:
             return
         target = self.app.record(self.run, *steps[0].target)
