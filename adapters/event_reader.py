@@ -31,6 +31,9 @@ def _event_class(topic: str) -> Any:
         return None
 
 
+_VERSIONS: dict[str, int] = {}  # topic -> class_version, looked up once per topic
+
+
 @lru_cache(maxsize=256)
 def _target_version(topic: str) -> int:
     cls = _event_class(topic)
@@ -92,25 +95,22 @@ class LogReader:
                 data = self.cipher.decrypt(data)
             except SubjectForgotten as exc:
                 # Crypto-shredded: the event stays in the log as a tombstone, its content gone.
-                return LoggedEvent(position=int(position), originator_id=str(originator_id),
-                                   version=int(version), topic=topic,
-                                   state={FORGOTTEN: True, "subject": exc.subject,
-                                          "timestamp": ""})
+                return LoggedEvent(int(position), str(originator_id), int(version), topic,
+                                   {FORGOTTEN: True, "subject": exc.subject, "timestamp": ""})
         if self.compressor:
             data = self.compressor.decompress(data)
         state: dict[str, Any] = orjson.loads(data)
         stamp = state.get("timestamp")
-        if isinstance(stamp, dict):
-            state["timestamp"] = stamp.get(_DT, "")
+        if stamp.__class__ is dict:
+            state["timestamp"] = stamp.get(_DT, "")  # type: ignore[union-attr]
         from_version = state.pop("class_version", 1)
-        to_version = _target_version(topic)
+        to_version = _VERSIONS.get(topic) or _VERSIONS.setdefault(topic, _target_version(topic))
         if from_version < to_version:
             cls = _event_class(topic)
             while from_version < to_version:
                 getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(state)
                 from_version += 1
-        return LoggedEvent(position=int(position), originator_id=str(originator_id),
-                           version=int(version), topic=topic, state=state)
+        return LoggedEvent(position, str(originator_id), version, topic, state)
 
     def close(self) -> None:
         if self._conn is not None:

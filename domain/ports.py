@@ -180,9 +180,14 @@ class ProjectionPage:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, state) -> delta
     # (kind, source_id, entity, nutshell_id); an empty nutshell_id removes the entry
     xref: list[tuple[str, str, str, str]] = field(default_factory=list)
-    audit: list[dict[str, JSON]] = field(default_factory=list)
-    # upserts by (kind, source_id); an entry with "resolved": True removes it
+    # (seq, at, run, record, event, actor, mapping_hash): one row per event, built as the
+    # store inserts it, because a replay makes one per event
+    audit: list[tuple[int, str, str, str | None, str, str, str | None]] = field(
+        default_factory=list)
+    # upserts by (kind, source_id)
     failures: list[dict[str, JSON]] = field(default_factory=list)
+    # (kind, source_id) whose failure is over (removed before the upserts above)
+    resolved: list[tuple[str, str]] = field(default_factory=list)
     # (rid, run, kind, source_id, state) upserts
     streams: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
@@ -201,7 +206,11 @@ class ProjectionStore(ABC):
 
     @abstractmethod
     def reset(self) -> None:
-        """Drops every row and the position (replay rebuilds)."""
+        """Drops every row and the position (replay rebuilds). A store may also drop its
+        secondary indexes here, to load faster; `reindexed` puts them back."""
+
+    def reindexed(self) -> None:  # noqa: B027 - optional hook: a store without indexes has none
+        """Called when a rebuild has caught up: secondary indexes dropped by reset return."""
 
     @abstractmethod
     def counts(self) -> dict[str, dict[str, int]]: ...

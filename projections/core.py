@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from domain.ports import ProjectionPage, ProjectionStore
-from projections.events import LoggedEvent, topic_names
+from projections.events import FORGOTTEN, LoggedEvent, topic_names
 
 RUN, FILE, ERASURE = "_run", "_file", "_erasure"
 METRICS = ("extracted", "quarantined", "pushed", "failed", "rolled_back", "skipped")
@@ -26,6 +26,10 @@ STATE_AFTER: dict[str, str | None] = {
     "Skipped": "skipped",
 }
 
+
+# Events whose next state depends on nothing but their name (see _record_state for the rest).
+_SIMPLE_STATE = {name: after for name, after in STATE_AFTER.items()}
+_NAMES: dict[str, tuple[str, str]] = {}  # topic -> (aggregate, event name)
 
 _XREF_OR_FAILURE = frozenset({"PushSucceeded", "CompensationSucceeded", "Quarantined",
                               "Requarantined", "PushFailed", "Rederived", "Skipped"})
@@ -71,24 +75,36 @@ class CoreProjector:
         missing = sorted(wanted - streams.keys() - born_here)
         if missing:
             streams.update((rid, list(v)) for rid, v in store.streams(missing).items())
-        touched: set[str] = set()
+        apply = self._apply
+        failures: dict[tuple[str, str], Any] = {}
         for event in events:
-            self._apply(event, streams, page)
-            touched.add(event.originator_id)
+            apply(event, streams, page, failures)
+        touched = wanted | born_here
         page.streams = [(rid, *streams[rid]) for rid in sorted(touched) if rid in streams]  # type: ignore[misc]
         # Within a page only the last change of a key counts (a push then its rollback).
         page.xref = list({(k, s): (k, s, e, n) for k, s, e, n in page.xref}.values())
-        page.failures = list({(f["kind"], f["source_id"]): f for f in page.failures}.values())
+        page.failures = [row for row in failures.values() if row is not None]
+        page.resolved = [key for key, row in failures.items() if row is None]
         return page
 
     def _apply(self, event: LoggedEvent, streams: dict[str, list[str]],
-               page: ProjectionPage) -> None:
-        rid, state = event.originator_id, event.state
-        aggregate, name = topic_names(event.topic)
-        if event.forgotten:
+               page: ProjectionPage, failures: dict[tuple[str, str], Any]) -> None:
+        # The hot loop of a replay: written for speed (locals, no per-event helper calls on
+        # the common path), so it reads a little denser than the rest.
+        rid, state, topic = event.originator_id, event.state, event.topic
+        names = _NAMES.get(topic)
+        if names is None:
+            names = _NAMES[topic] = topic_names(topic)
+        aggregate, name = names
+        if FORGOTTEN in state:
             return  # crypto-shredded: nothing of it is left to project
         if event.version == 1:
-            if aggregate == "Erasure":
+            if aggregate == "ClinicRecord":
+                kind = state["kind"]
+                streams[rid] = [state["run"], kind, state["source_id"], ""]
+                counts = page.counts
+                counts[(kind, "extracted")] = counts.get((kind, "extracted"), 0) + 1
+            elif aggregate == "Erasure":
                 streams[rid] = [state["run"], ERASURE, state["patient_ref"], "forgotten"]
             elif aggregate == "MigrationRun":
                 streams[rid] = [state["name"], RUN, state["name"], "started"]
@@ -105,28 +121,26 @@ class CoreProjector:
         if kind == RUN:
             stream[3] = state.get("state", stream[3]) if name != "Started" else "started"
         elif kind == FILE:
-            record_key = f"file:{source_id}"
+            record_key = "file:" + source_id
         elif kind == ERASURE:
-            record_key = f"patient:{source_id}"  # the patient's hash, never the id itself
+            record_key = "patient:" + source_id  # the patient's hash, never the id itself
         else:
-            record_key = f"{kind}:{source_id}"
-            current = _record_state(name, event, previous)
+            record_key = kind + ":" + source_id
+            if name in _SIMPLE_STATE:
+                current = _SIMPLE_STATE[name] or previous
+            else:
+                current = _record_state(name, event, previous)
             if current != previous:
                 self._count(page, kind, previous, -1)
                 self._count(page, kind, current, 1)
                 stream[3] = current
             if name in _XREF_OR_FAILURE:
-                self._xref_and_failures(name, event, kind, source_id, page)
+                self._xref_and_failures(name, event, kind, source_id, page, failures)
         stamp = state.get("timestamp", "")
-        page.audit.append({
-            "seq": event.position,
-            "at": stamp if isinstance(stamp, str) else stamp.isoformat(),
-            "run": run,
-            "record": record_key,
-            "event": f"{aggregate}.{name}",
-            "actor": str(state.get("by") or "engine"),
-            "mapping_hash": state.get("mapping_hash"),
-        })
+        page.audit.append((
+            event.position, stamp if stamp.__class__ is str else stamp.isoformat(), run,
+            record_key, aggregate + "." + name, str(state.get("by") or "engine"),
+            state.get("mapping_hash")))
 
     @staticmethod
     def _count(page: ProjectionPage, kind: str, metric: str, delta: int) -> None:
@@ -135,7 +149,8 @@ class CoreProjector:
 
     @staticmethod
     def _xref_and_failures(name: str, event: LoggedEvent, kind: str, source_id: str,
-                           page: ProjectionPage) -> None:
+                           page: ProjectionPage, failures: dict[tuple[str, str], Any]) -> None:
+        """failures: (kind, source_id) -> the failure row, or None when it is over."""
         state = event.state
         if name == "PushSucceeded" and state.get("action") in {"create", "adopt"}:
             page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
@@ -143,15 +158,14 @@ class CoreProjector:
             page.xref.append((kind, source_id, "", ""))
         if name in {"Quarantined", "Requarantined"}:
             rows: list[Any] = state.get("rows") or [None]
-            page.failures.append({
+            failures[(kind, source_id)] = {
                 "kind": kind, "source_id": source_id, "stage": "quarantine",
                 "file": state.get("file"), "row": rows[0], "field": state.get("field"),
-                "reason": state["reason"], "status": None, "transient": None})
+                "reason": state["reason"], "status": None, "transient": None}
         elif name == "PushFailed":
-            page.failures.append({
+            failures[(kind, source_id)] = {
                 "kind": kind, "source_id": source_id, "stage": "push", "file": None,
                 "row": None, "field": None, "reason": state["reason"],
-                "status": state.get("status"), "transient": state.get("transient")})
+                "status": state.get("status"), "transient": state.get("transient")}
         elif name in {"Rederived", "PushSucceeded", "Skipped"}:
-            page.failures.append({"kind": kind, "source_id": source_id, "resolved": True,
-                                  "stage": "", "reason": ""})
+            failures[(kind, source_id)] = None

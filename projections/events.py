@@ -16,8 +16,10 @@ from typing import Any, Protocol
 FORGOTTEN = "__forgotten__"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LoggedEvent:
+    # Not frozen: a frozen dataclass costs a setattr call per field, and a replay makes
+    # hundreds of thousands of these. Nothing mutates one after the reader has built it.
     position: int  # notification id
     originator_id: str
     version: int

@@ -6,6 +6,7 @@ mid-page is simply re-read: nothing is counted twice.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from domain.ports import ProjectionStore
@@ -23,6 +24,17 @@ class ProjectionRunner:
 
     def catch_up(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Applies every event not yet applied; returns how many were applied."""
+        # A page's objects hold no cycles, and the collector's passes over hundreds of
+        # thousands of young dicts cost a replay a fifth of its time: paused, then restored.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._catch_up(progress)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _catch_up(self, progress: Callable[[int, int], None] | None) -> int:
         applied = 0
         target = self.reader.max_position()
         position = self.store.position()
@@ -42,4 +54,6 @@ class ProjectionRunner:
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         self.store.reset()
         self.projector.forget()
-        return self.catch_up(progress)
+        applied = self.catch_up(progress)
+        self.store.reindexed()
+        return applied

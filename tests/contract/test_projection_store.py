@@ -61,9 +61,8 @@ class ProjectionStoreContract(ABC):
         assert store.records_in_state("patient", ["pushed"]) == [("patient", "p1", "pushed")]
 
     def test_audit_filters(self, store: ProjectionStore) -> None:
-        rows = [{"seq": i, "at": f"2026-01-0{i}T00:00:00+00:00", "run": "r",
-                 "record": "patient:p1" if i % 2 else None, "event": "E",
-                 "actor": "alice" if i == 3 else "engine"}
+        rows = [(i, f"2026-01-0{i}T00:00:00+00:00", "r", "patient:p1" if i % 2 else None, "E",
+                 "alice" if i == 3 else "engine", None)
                 for i in range(1, 6)]
         store.apply(self._page(5, audit=rows))
         assert [a["seq"] for a in store.audit(record="patient:p1")] == [1, 3, 5]
@@ -76,14 +75,12 @@ class ProjectionStoreContract(ABC):
                    "row": 3, "field": "email", "reason": "not an email address"}
         store.apply(self._page(1, failures=[failure]))
         assert store.failures()[0]["field"] == "email"
-        store.apply(self._page(2, failures=[{"kind": "patient", "source_id": "p1",
-                                             "resolved": True, "stage": "", "reason": ""}]))
+        store.apply(self._page(2, resolved=[("patient", "p1")]))
         assert store.failures() == []
 
     def test_a_failing_page_leaves_nothing_behind(self, store: ProjectionStore) -> None:
         bad = self._page(9, counts={("patient", "extracted"): 1},
-                         audit=[{"seq": 1, "at": "x", "run": "r", "event": "E",
-                                 "actor": "engine"}] * 2)  # duplicate seq
+                         audit=[(1, "x", "r", None, "E", "engine", None)] * 2)  # duplicate seq
         with pytest.raises(Exception):  # noqa: B017 - either driver's integrity error
             store.apply(bad)
         assert store.position() == 0
