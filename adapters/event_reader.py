@@ -102,7 +102,7 @@ class LogReader:
         state: dict[str, Any] = orjson.loads(data)
         stamp = state.get("timestamp")
         if stamp.__class__ is dict:
-            state["timestamp"] = stamp.get(_DT, "")  # type: ignore[union-attr]
+            state["timestamp"] = stamp.get(_DT, "")
         from_version = state.pop("class_version", 1)
         to_version = _VERSIONS.get(topic) or _VERSIONS.setdefault(topic, _target_version(topic))
         if from_version < to_version:
