@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import orjson
 from eventsourcing.application import Application
@@ -66,21 +67,33 @@ class LogReader:
         return [self._decode(n.id, n.originator_id, n.originator_version, n.topic, n.state)
                 for n in notifications]
 
-    def read_ids(self, ids: Sequence[int]) -> dict[int, LoggedEvent]:
-        """Events by position, for rendering audit rows (ids come sorted from the audit table)."""
-        found: dict[int, LoggedEvent] = {}
-        wanted = sorted(set(ids))
-        i = 0
-        while i < len(wanted):
-            # Contiguous runs are read as one page; gaps cost one query each.
-            start = wanted[i]
-            j = i
-            while j + 1 < len(wanted) and wanted[j + 1] - wanted[j] == 1 and j - i < 999:
-                j += 1
-            for event in self.read(start, wanted[j] - start + 1):
-                found[event.position] = event
-            i = j + 1
-        return found
+    def positions(self, rids: Sequence[str]) -> list[int]:
+        """Positions of every event of these streams, ordered: the event store's own index on
+        the stream id answers it, so the audit needs no index of its own per event."""
+        found: list[int] = []
+        for start in range(0, len(rids), 500):
+            chunk = list(rids[start:start + 500])
+            found.extend(self._select_ids("originator_id", chunk))
+        return sorted(found)
+
+    def positions_of_topics(self, topics: Sequence[str]) -> list[int]:
+        """Positions of every event of these types, ordered (a scan of the log, done in SQL)."""
+        return sorted(self._select_ids("topic", list(topics))) if topics else []
+
+    def _select_ids(self, column: str, values: list[str]) -> list[int]:
+        if self._conn is not None:
+            marks = ", ".join("?" * len(values))
+            return [int(r[0]) for r in self._conn.execute(
+                f"SELECT rowid FROM {self.table} WHERE {column} IN ({marks})", values)]
+        from psycopg.sql import SQL, Identifier
+
+        recorder: Any = self.recorder
+        typed: list[Any] = [UUID(v) for v in values] if column == "originator_id" else values
+        statement = SQL("SELECT notification_id FROM {}.{} WHERE {} = ANY(%s)").format(
+            Identifier(recorder.datastore.schema), Identifier(self.table), Identifier(column))
+        with recorder.datastore.get_connection() as conn, conn.cursor() as cur:
+            cur.execute(statement, (typed,))
+            return [int(row["notification_id"]) for row in cur.fetchall()]
 
     def _prefetch(self, states: list[bytes]) -> None:
         # Per-patient keys (adapters.shredding_mapper) are loaded a page at a time.

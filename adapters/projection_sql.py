@@ -30,17 +30,17 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS c2n_xref (kind TEXT NOT NULL, source_id TEXT NOT NULL,"
     " entity TEXT NOT NULL, nutshell_id TEXT NOT NULL, PRIMARY KEY (kind, source_id)){keyed}",
     "CREATE INDEX IF NOT EXISTS c2n_xref_nutshell ON c2n_xref (nutshell_id)",
-    "CREATE TABLE IF NOT EXISTS c2n_audit (seq {seq} PRIMARY KEY, at TEXT NOT NULL,"
-    " run TEXT NOT NULL, record TEXT, event TEXT NOT NULL, actor TEXT NOT NULL,"
-    " mapping_hash TEXT)",
-    "CREATE INDEX IF NOT EXISTS c2n_audit_record ON c2n_audit (record, seq)",
+    "CREATE TABLE IF NOT EXISTS c2n_audit_spans (first_seq BIGINT PRIMARY KEY,"
+    " last_seq BIGINT NOT NULL, min_at TEXT NOT NULL, max_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS c2n_audit_actors (seq BIGINT PRIMARY KEY, actor TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS c2n_audit_actor ON c2n_audit_actors (actor, seq)",
     "CREATE TABLE IF NOT EXISTS c2n_failures (kind TEXT NOT NULL, source_id TEXT NOT NULL,"
     " stage TEXT NOT NULL, file TEXT, row_number BIGINT, field TEXT, reason TEXT NOT NULL,"
     " status BIGINT, transient BOOLEAN, PRIMARY KEY (kind, source_id)){keyed}",
 )
-INDEXES = ("c2n_streams_key", "c2n_xref_nutshell", "c2n_audit_record")
-TABLES = ("c2n_position", "c2n_counts", "c2n_streams", "c2n_xref", "c2n_audit",
-          "c2n_failures")
+INDEXES = ("c2n_streams_key", "c2n_xref_nutshell", "c2n_audit_actor")
+TABLES = ("c2n_position", "c2n_counts", "c2n_streams", "c2n_xref", "c2n_audit_spans",
+          "c2n_audit_actors", "c2n_failures")
 
 
 class SQLProjectionStore(ProjectionStore):
@@ -72,13 +72,11 @@ class SQLProjectionStore(ProjectionStore):
             return [tuple(r) for r in cur.fetchall()]
 
     keyed = ""  # SQLite: tables stored in their primary key's order (no second B-tree)
-    seq = "BIGINT"  # SQLite: INTEGER, so the audit's seq is the rowid itself
 
     def create_tables(self) -> None:
         with self._transaction() as cur:
             for statement in SCHEMA:
-                self._exec(cur, statement.replace("{keyed}", self.keyed)
-                                .replace("{seq}", self.seq))
+                self._exec(cur, statement.replace("{keyed}", self.keyed))
 
     # --- port -------------------------------------------------------------------------------
 
@@ -106,9 +104,10 @@ class SQLProjectionStore(ProjectionStore):
             self._many(cur, "INSERT INTO c2n_xref (kind, source_id, entity, nutshell_id) "
                             "VALUES (?, ?, ?, ?) ON CONFLICT (kind, source_id) DO UPDATE SET "
                             "entity = excluded.entity, nutshell_id = excluded.nutshell_id", added)
-            self._many(cur, "INSERT INTO c2n_audit (seq, at, run, record, event, actor, "
-                            "mapping_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       page.audit)
+            self._many(cur, "INSERT INTO c2n_audit_spans (first_seq, last_seq, min_at, max_at) "
+                            "VALUES (?, ?, ?, ?)", page.spans)
+            self._many(cur, "INSERT INTO c2n_audit_actors (seq, actor) VALUES (?, ?)",
+                       page.actors)
             failing = [(f["kind"], f["source_id"], f["stage"], f.get("file"), f.get("row"),
                         f.get("field"), f["reason"], f.get("status"), f.get("transient"))
                        for f in page.failures]
@@ -188,19 +187,22 @@ class SQLProjectionStore(ProjectionStore):
         return [(str(a), str(b), str(c), str(d)) for a, b, c, d in self._query(
             "SELECT kind, source_id, entity, nutshell_id FROM c2n_xref ORDER BY kind, source_id")]
 
-    def audit(self, *, record: str | None = None, since: str | None = None,
-              until: str | None = None, actor: str | None = None) -> Iterator[dict[str, JSON]]:
-        clauses, params = [], []
-        for clause, value in (("record = ?", record), ("at >= ?", since), ("at <= ?", until),
-                              ("actor = ?", actor)):
-            if value:
-                clauses.append(clause)
-                params.append(value)
-        sql = ("SELECT seq, at, run, record, event, actor, mapping_hash FROM c2n_audit"
-               + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY seq")
-        for seq, at, run, rec, event, act, mhash in self._query(sql, params):
-            yield {"seq": int(seq), "at": at, "run": run, "record": rec, "event": event,
-                   "actor": act, "mapping_hash": mhash}
+    def rids_of(self, kind: str, source_id: str) -> list[str]:
+        return [str(r[0]) for r in self._query(
+            "SELECT rid FROM c2n_streams WHERE kind = ? AND source_id = ? ORDER BY rid",
+            (kind, source_id))]
+
+    def audit_spans(self, since: str | None, until: str | None) -> list[tuple[int, int]]:
+        # One row per page, so few: compared here, by code point, as the audit filters
+        # events, rather than by whatever collation a PostgreSQL database was created with.
+        return [(int(a), int(b)) for a, b, low, high in self._query(
+                    "SELECT first_seq, last_seq, min_at, max_at FROM c2n_audit_spans "
+                    "ORDER BY first_seq")
+                if (not since or str(high) >= since) and (not until or str(low) <= until)]
+
+    def actor_seqs(self, actor: str) -> list[int]:
+        return [int(r[0]) for r in self._query(
+            "SELECT seq FROM c2n_audit_actors WHERE actor = ? ORDER BY seq", (actor,))]
 
     def failures(self) -> list[dict[str, JSON]]:
         rows = self._query("SELECT kind, source_id, stage, file, row_number, field, reason, "
@@ -212,7 +214,6 @@ class SQLProjectionStore(ProjectionStore):
 
 class SQLiteProjectionStore(SQLProjectionStore):
     keyed = " WITHOUT ROWID"
-    seq = "INTEGER"
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -223,6 +224,7 @@ class SQLiteProjectionStore(SQLProjectionStore):
         # Read models are rebuilt from the log: a commit lost to a power cut is replayed,
         # so they need not wait for the disk at every page (WAL keeps the file consistent).
         self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA cache_size=-32768")
         self.create_tables()
 
     @contextmanager

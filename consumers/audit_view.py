@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from consumers.bootstrap import Engine
+from projections.audit import audit_log
 from projections.redact import redact
-
-BATCH = 1000
 
 
 def audit_rows(engine: Engine, *, reveal: bool = False,
@@ -16,23 +15,8 @@ def audit_rows(engine: Engine, *, reveal: bool = False,
     """`reveal` shows what each event holds, values included: only for an auditor who holds
     the cipher key of an encrypted log (the caller checks), never the default."""
     engine.catch_up()
-    batch: list[dict[str, Any]] = []
-    for row in engine.store.audit(**filters):
-        batch.append(row)
-        if len(batch) >= BATCH:
-            yield from _with_detail(engine, batch, reveal)
-            batch = []
-    yield from _with_detail(engine, batch, reveal)
-
-
-def _with_detail(engine: Engine, rows: list[dict[str, Any]],
-                 reveal: bool) -> Iterator[dict[str, Any]]:
-    events = engine.reader.read_ids([r["seq"] for r in rows])
-    for row in rows:
-        event = events.get(row["seq"])
-        if event is None:
-            row["detail"] = {}
-        elif reveal and not getattr(event, "forgotten", False):
+    for row, event in audit_log(engine.reader, engine.store, **filters):
+        if reveal and not event.forgotten:
             row["detail"] = {k: v for k, v in event.state.items() if k != "timestamp"}
         else:
             row["detail"] = redact(event.name, event.state)

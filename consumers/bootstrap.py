@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from adapters.transcoder import OrjsonTranscoder
 from domain.app import MigrationLog
 from domain.errors import TerminalError
 from domain.run import MigrationRun
+from projections.audit import audit_rows
 from projections.runner import ProjectionRunner
 
 DEFAULT_NUTSHELL_URL = "https://app.nutshell.com/rest"
@@ -181,6 +183,11 @@ class Engine:
 
     def catch_up(self) -> int:
         return self.projections.catch_up()
+
+    def audit(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Audit rows (seq, at, run, record, event, actor, mapping_hash) from the log, for
+        what the projections have reached; filters: record, since, until, actor, topics."""
+        return audit_rows(self.reader, self.store, **filters)
 
     def close(self) -> None:
         self.store.close()  # type: ignore[attr-defined]

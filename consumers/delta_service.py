@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventsourcing.utils import get_topic
+
 from consumers.bootstrap import Engine
 from consumers.derive_service import content_hash
 from consumers.push_context import RunContext
@@ -235,8 +237,8 @@ class DeltaApplier:
 
 def open_conflicts(engine: Engine) -> list[dict[str, Any]]:
     engine.catch_up()
-    keys = sorted({a["record"] for a in engine.store.audit()
-                   if a["event"] == "ClinicRecord.ConflictDetected" and a["record"]})
+    conflicted = engine.audit(topics=[get_topic(ClinicRecord.ConflictDetected)])
+    keys = sorted({a["record"] for a in conflicted if a["record"]})
     out = []
     for key in keys:
         kind, source_id = key.split(":", 1)

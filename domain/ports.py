@@ -180,10 +180,12 @@ class ProjectionPage:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, state) -> delta
     # (kind, source_id, entity, nutshell_id); an empty nutshell_id removes the entry
     xref: list[tuple[str, str, str, str]] = field(default_factory=list)
-    # (seq, at, run, record, event, actor, mapping_hash): one row per event, built as the
-    # store inserts it, because a replay makes one per event
-    audit: list[tuple[int, str, str, str | None, str, str, str | None]] = field(
-        default_factory=list)
+    # The audit index. The log itself is the audit trail (a record's events are found by its
+    # stream id), so per event only what the log cannot look up is kept: the time span of
+    # each page, (first seq, last seq, earliest at, latest at), and who acted, (seq, actor),
+    # for events an operator caused.
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)
+    actors: list[tuple[int, str]] = field(default_factory=list)
     # upserts by (kind, source_id)
     failures: list[dict[str, JSON]] = field(default_factory=list)
     # (kind, source_id) whose failure is over (removed before the upserts above)
@@ -236,8 +238,16 @@ class ProjectionStore(ABC):
         """(kind, source_id)"""
 
     @abstractmethod
-    def audit(self, *, record: str | None = None, since: str | None = None,
-              until: str | None = None, actor: str | None = None) -> Iterator[dict[str, JSON]]: ...
+    def rids_of(self, kind: str, source_id: str) -> list[str]:
+        """The stream ids of a (kind, source_id) across runs, ordered."""
+
+    @abstractmethod
+    def audit_spans(self, since: str | None, until: str | None) -> list[tuple[int, int]]:
+        """(first seq, last seq) of the pages holding events stamped within [since, until]."""
+
+    @abstractmethod
+    def actor_seqs(self, actor: str) -> list[int]:
+        """Positions of the events the actor (an operator, never "engine") caused, ordered."""
 
     @abstractmethod
     def failures(self) -> list[dict[str, JSON]]: ...

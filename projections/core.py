@@ -1,8 +1,9 @@
-"""The core projections: counts per kind and state, the ID cross-reference, the audit log and
+"""The core projections: counts per kind and state, the ID cross-reference, the audit index and
 the failures/quarantine list, computed from a page of logged events.
 
-An audit row indexes one event (who, when, which record, which mapping); what the event said is
-rendered from the immutable log when an auditor asks (projections.redact), so replay stays fast.
+The log is the audit trail: an auditor's question is answered from it (projections.audit),
+a record's events found through its stream id. The projection keeps only what the log cannot
+look up: each page's time span and which operator caused which event. Replay stays fast.
 
 Pure: it reads the few rows it needs (the state of the streams the page touches) through the
 store, and returns the page's row changes for the store to commit with the position.
@@ -17,6 +18,28 @@ from domain.ports import ProjectionPage, ProjectionStore
 from projections.events import FORGOTTEN, LoggedEvent, topic_names
 
 RUN, FILE, ERASURE = "_run", "_file", "_erasure"
+
+
+def record_key(kind: str, source_id: str) -> str | None:
+    """How the audit names a stream: "patient:123", "file:patients.csv", and for an erasure
+    "patient:<hash>" (the patient's hash, never the id itself); a run's own events: None."""
+    if kind == RUN:
+        return None
+    if kind == FILE:
+        return "file:" + source_id
+    if kind == ERASURE:
+        return "patient:" + source_id
+    return kind + ":" + source_id
+
+
+def stream_of_key(key: str) -> list[tuple[str, str]]:
+    """The (kind, source_id) pairs an audit record key may name."""
+    prefix, _, rest = key.partition(":")
+    if prefix == "file":
+        return [(FILE, rest)]
+    if prefix == "patient":
+        return [("patient", rest), (ERASURE, rest)]
+    return [(prefix, rest)]
 METRICS = ("extracted", "quarantined", "pushed", "failed", "rolled_back", "skipped")
 
 # Event name -> the record state it leads to (None: unchanged).
@@ -55,6 +78,8 @@ class CoreProjector:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, str, str, str]] = {}
+        self._span: list[Any] = []  # [first seq, last seq, earliest at, latest at] of a page
+        self._moves: dict[tuple[str, str, str], int] = {}  # (kind, from, to) -> records, a page
 
     def committed(self, page: ProjectionPage) -> None:
         """Called once the store holds the page: its streams' states become the cache's."""
@@ -77,8 +102,15 @@ class CoreProjector:
             streams.update((rid, list(v)) for rid, v in store.streams(missing).items())
         apply = self._apply
         failures: dict[tuple[str, str], Any] = {}
+        self._span = []
+        self._moves = {}
         for event in events:
             apply(event, streams, page, failures)
+        for (kind, before, after), n in self._moves.items():
+            self._count(page, kind, before, -n)
+            self._count(page, kind, after, n)
+        if self._span:
+            page.spans = [tuple(self._span)]
         touched = wanted | born_here
         page.streams = [(rid, *streams[rid]) for rid in sorted(touched) if rid in streams]  # type: ignore[misc]
         # Within a page only the last change of a key counts (a push then its rollback).
@@ -116,31 +148,34 @@ class CoreProjector:
         stream = streams.get(rid)
         if stream is None:
             return  # an aggregate type the projections do not follow
-        run, kind, source_id, previous = stream
-        record_key: str | None = None
+        _, kind, source_id, previous = stream
         if kind == RUN:
             stream[3] = state.get("state", stream[3]) if name != "Started" else "started"
-        elif kind == FILE:
-            record_key = "file:" + source_id
-        elif kind == ERASURE:
-            record_key = "patient:" + source_id  # the patient's hash, never the id itself
-        else:
-            record_key = kind + ":" + source_id
+        elif kind not in (FILE, ERASURE):
             if name in _SIMPLE_STATE:
                 current = _SIMPLE_STATE[name] or previous
             else:
                 current = _record_state(name, event, previous)
             if current != previous:
-                self._count(page, kind, previous, -1)
-                self._count(page, kind, current, 1)
+                moves = self._moves
+                moves[(kind, previous, current)] = moves.get((kind, previous, current), 0) + 1
                 stream[3] = current
             if name in _XREF_OR_FAILURE:
                 self._xref_and_failures(name, event, kind, source_id, page, failures)
         stamp = state.get("timestamp", "")
-        page.audit.append((
-            event.position, stamp if stamp.__class__ is str else stamp.isoformat(), run,
-            record_key, aggregate + "." + name, str(state.get("by") or "engine"),
-            state.get("mapping_hash")))
+        at = stamp if stamp.__class__ is str else stamp.isoformat()
+        span = self._span
+        if span:
+            if at < span[2]:
+                span[2] = at
+            elif at > span[3]:
+                span[3] = at
+            span[1] = event.position
+        else:
+            span.extend((event.position, event.position, at, at))
+        by = state.get("by")
+        if by:
+            page.actors.append((event.position, str(by)))
 
     @staticmethod
     def _count(page: ProjectionPage, kind: str, metric: str, delta: int) -> None:

@@ -16,7 +16,7 @@ from projections.events import EventReader
 
 class ProjectionRunner:
     def __init__(self, reader: EventReader, store: ProjectionStore,
-                 projector: CoreProjector | None = None, page_size: int = 5000) -> None:
+                 projector: CoreProjector | None = None, page_size: int = 10000) -> None:
         self.reader = reader
         self.store = store
         self.projector = projector or CoreProjector()

@@ -81,7 +81,7 @@ def assert_exactly_once(scenario: str, engine: Engine, api: NutshellAPI, srv: Sa
         assert got == baseline, f"live records per collection {got} != fault-free run {baseline}"
     # 5. The audit log: one PushSucceeded per pushed record, none for any other.
     engine.catch_up()
-    succeeded = Counter(str(a["record"]) for a in engine.store.audit()
+    succeeded = Counter(str(a["record"]) for a in engine.audit()
                         if a["event"] == "ClinicRecord.PushSucceeded")
     assert set(succeeded) == set(records), set(succeeded) ^ set(records)
     assert all(n == 1 for n in succeeded.values()), {k: n for k, n in succeeded.items() if n > 1}

@@ -41,7 +41,7 @@ def test_a_killed_rollback_finishes_without_double_compensation(tmp_path: Path, 
             proof = verify_rollback(engine, api)
             assert proof["ok"], proof
             engine.catch_up()
-            compensated = Counter(str(a["record"]) for a in engine.store.audit()
+            compensated = Counter(str(a["record"]) for a in engine.audit()
                                   if a["event"] == "ClinicRecord.CompensationSucceeded")
             with_ops = [r for r in (engine.app.record("default", k, s)
                                     for k, s, _ in engine.store.records_in_state())

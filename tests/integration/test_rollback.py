@@ -118,7 +118,7 @@ def test_a_rollback_killed_half_way_finishes_without_double_compensation(tmp_pat
         assert not result.failed
         assert verify_rollback(engine, api)["ok"]
         engine.catch_up()
-        compensated = Counter(a["record"] for a in engine.store.audit()
+        compensated = Counter(a["record"] for a in engine.audit()
                               if a["event"] == "ClinicRecord.CompensationSucceeded")
         records_with_ops = [r for r in (engine.app.record("default", k, s)
                                         for k, s, _ in engine.store.records_in_state())
