@@ -77,6 +77,15 @@ class SQLProjectionStore(ProjectionStore):
         with self._transaction() as cur:
             for statement in SCHEMA:
                 self._exec(cur, statement.replace("{keyed}", self.keyed))
+            if self._has_table(cur, "c2n_audit"):
+                # A HOME from before the audit was read from the log: its read models are
+                # dropped and rebuilt from the log on the next catch-up, new indexes included.
+                self._exec(cur, "DROP TABLE c2n_audit")
+                for table in TABLES:
+                    self._exec(cur, f"DELETE FROM {table}")
+
+    @abstractmethod
+    def _has_table(self, cur: Any, name: str) -> bool: ...
 
     # --- port -------------------------------------------------------------------------------
 
@@ -227,6 +236,10 @@ class SQLiteProjectionStore(SQLProjectionStore):
         self._conn.execute("PRAGMA cache_size=-32768")
         self.create_tables()
 
+    def _has_table(self, cur: Any, name: str) -> bool:
+        cur.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        return cur.fetchone() is not None
+
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         with self._lock:
@@ -256,6 +269,11 @@ class PostgresProjectionStore(SQLProjectionStore):
                 cur.execute(f'SET search_path TO "{schema}"')
             self._conn.commit()
         self.create_tables()
+
+    def _has_table(self, cur: Any, name: str) -> bool:
+        cur.execute("SELECT to_regclass(%s)", (name,))  # resolved on the search path
+        found = cur.fetchone()
+        return found is not None and found[0] is not None
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:

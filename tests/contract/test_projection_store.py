@@ -79,6 +79,16 @@ class ProjectionStoreContract(ABC):
         assert store.actor_seqs("alice") == [3, 7]
         assert store.actor_seqs("carol") == []
 
+    def test_a_home_with_the_old_audit_table_is_rebuilt(self, store: Any) -> None:
+        store.apply(self._page(4, counts={("patient", "extracted"): 1}))
+        with store._transaction() as cur:
+            cur.execute("CREATE TABLE c2n_audit (seq BIGINT PRIMARY KEY)")
+        store.create_tables()  # as when an engine opens that HOME
+        assert store.position() == 0 and store.counts() == {}
+        store.apply(self._page(4, counts={("patient", "extracted"): 1}))
+        store.create_tables()  # and only once
+        assert store.position() == 4
+
     def test_failures_upsert_and_resolve(self, store: ProjectionStore) -> None:
         failure = {"kind": "patient", "source_id": "p1", "stage": "quarantine", "file": "a.csv",
                    "row": 3, "field": "email", "reason": "not an email address"}
