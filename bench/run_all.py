@@ -172,7 +172,8 @@ def _extract(o: Outcome) -> list[Row]:
 
 
 def _replay(o: Outcome) -> list[Row]:
-    return [[f"replay ({r['store']}, {r['events']} events)", f"{r['replay events/s']} events/s",
+    return [[f"replay ({r['store']}, {r['events']} events)", f"{r['replay events/s']} events/s "
+             f"({r.get('per CPU-s', '-')} per CPU-s)",
              f"{r['read+decode only events/s']} events/s (read + decode)",
              _ratio(r["replay events/s"], r["read+decode only events/s"]),
              ">= 100,000 events/s" if r["store"] == "sqlite" else "-", r["peak RSS MB"]]
