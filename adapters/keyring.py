@@ -1,10 +1,12 @@
 """Per-subject data keys for crypto-shredding, kept beside the event log and never in it.
 
-A subject is the patient a record is about (see adapters.shredding_mapper). Each subject has a
-random 256-bit data key, stored wrapped (AES-GCM) with the master C2N_CIPHER_KEY in `c2n_keys`;
-`c2n_key_owners` says which subject each record stream belongs to, so that events appended to
-a stream later are sealed with the same key. Destroying a subject's key row is the erasure:
-the events stay in the immutable log and can no longer be opened, even with the master key.
+A subject is the patient a record is about, or one sealing of a source-file page (see
+adapters.shredding_mapper). Each subject has a random 256-bit data key, stored wrapped (AES-GCM)
+with the master C2N_CIPHER_KEY in `c2n_keys`; `c2n_key_owners` says which subject each record
+stream belongs to, so that events appended to a stream later are sealed with the same key (page
+subjects follow from the event itself and own no stream). Destroying a subject's key row is the
+erasure: the events stay in the immutable log and can no longer be opened, even with the master
+key. `c2n_forgotten` remembers what was destroyed: patients with their run, pages without one.
 
 Deleting a row does not by itself erase its bytes from the database files, so shredding also
 asks the engine to scrub them: SQLite with `secure_delete` and a WAL checkpoint, PostgreSQL
@@ -182,13 +184,16 @@ class Keyring:
                 self._keys[str(subject)] = open_sealed(self._master, bytes(wrapped),
                                                        str(subject).encode())
 
-    def ensure(self, owners: Sequence[tuple[str, str, str]]) -> None:
+    def ensure(self, owners: Sequence[tuple[str, str, str]],
+               keys: Sequence[tuple[str, str]] = ()) -> None:
         """Keys for new subjects and owner rows for new streams, (originator, subject, run)
+        each, and keys for subjects that own no stream (a source file's pages), (subject, run)
         each, in one transaction: committed before the events they seal are written, so an
         event is never stored without its key (a key without events is harmless)."""
         with self._lock:
             new_owners = [(o, s) for o, s, _ in owners if o not in self._owners]
             subjects = {s: r for _, s, r in owners if s not in self._keys}
+            subjects.update((s, r) for s, r in keys if s not in self._keys)
             if not new_owners and not subjects:
                 return
             for subject in subjects:
@@ -234,9 +239,23 @@ class Keyring:
                 "SELECT originator_id FROM {p}c2n_key_owners WHERE subject = ?"), (subject,))
             return sorted(str(r[0]) for r in cur.fetchall())
 
+    def forgotten_patients(self) -> list[tuple[str, str]]:
+        """(subject, run) of every patient forgotten, read from the table (other processes
+        included); page keys destroyed are recorded without a run and are not listed."""
+        with self._reading() as cur:
+            cur.execute(self._sql("SELECT subject, run FROM {p}c2n_forgotten WHERE run <> '' "
+                                  "ORDER BY run, subject"))
+            return [(str(s), str(r)) for s, r in cur.fetchall()]
+
     def is_forgotten(self, subject: str) -> bool:
         """As of this keyring's last look at the table (made at open and on every new key)."""
         return subject in self._forgotten
+
+    def refresh_forgotten(self) -> None:
+        """Looks at the table again: a long-running process (a delta consumer) must see a
+        `c2n forget` made from another shell since it opened."""
+        with self._lock, self._reading() as cur:
+            self._load_forgotten(cur)
 
     def _load_forgotten(self, cur: Any) -> None:
         cur.execute(self._sql("SELECT subject FROM {p}c2n_forgotten"))

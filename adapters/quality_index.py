@@ -20,6 +20,14 @@ from domain.quality import (
 )
 
 BUFFER = 5000  # rows held before one executemany
+FILTER_BITS = 1 << 26  # 8 MB: under 1% false hits up to several million keys
+_FILTER_MASK = FILTER_BITS - 1
+
+
+def _probes(key: str) -> tuple[int, int]:
+    """The key's two bits in the filter, from the two halves of its hash."""
+    h = hash(key)
+    return h & _FILTER_MASK, (h >> 32) & _FILTER_MASK
 
 
 class DiskQualityIndex:
@@ -27,17 +35,23 @@ class DiskQualityIndex:
         self.path = path
         path.unlink(missing_ok=True)
         self._db = sqlite3.connect(str(path), isolation_level=None)
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-16000"):
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-4000"):
             self._db.execute(f"PRAGMA {pragma}")  # scratch data: rebuilt by the next derivation
         self._db.execute("CREATE TABLE taken (key TEXT PRIMARY KEY, valid INTEGER) WITHOUT ROWID")
-        self._db.execute("CREATE TABLE refs (ref TEXT PRIMARY KEY, target TEXT) WITHOUT ROWID")
+        # Appended, never looked up by key: no index to keep up. A record adds its references
+        # once (a second add() of the same record is caught below), so a reference has one row.
+        self._db.execute("CREATE TABLE refs (ref TEXT, target TEXT)")
         self._db.execute("CREATE TABLE persons (key TEXT, source_id TEXT)")
         self._taken: dict[str, int] = {}
-        # A small in-memory filter over the keys: a key whose hash was never added is not
-        # taken, with no query (nearly every record); a hit is confirmed on disk.
-        self._hashes: set[int] = set()
+        # A fixed-size Bloom filter over the keys (two bits per key): a key it has never seen
+        # is not taken, with no query (nearly every record); a hit is confirmed on disk. Fixed,
+        # so memory stays flat however many records there are.
+        self._filter = bytearray(FILTER_BITS >> 3)
         self._refs: list[tuple[str, str]] = []
         self._persons: list[tuple[str, str]] = []
+        # Set when a record was added again: its references may then have several rows, of
+        # which the newest counts (as in QualityChecker, where a later add overwrites).
+        self._readded = False
 
     def _flush(self) -> None:
         self._db.execute("BEGIN")
@@ -52,7 +66,9 @@ class DiskQualityIndex:
             self._flush()
 
     def _state(self, key: str) -> int | None:
-        if hash(key) not in self._hashes:
+        first, second = _probes(key)
+        bits = self._filter
+        if not (bits[first >> 3] >> (first & 7) & 1 and bits[second >> 3] >> (second & 7) & 1):
             return None
         if key in self._taken:
             return self._taken[key]
@@ -66,7 +82,10 @@ class DiskQualityIndex:
         return self._state(record_key(kind, source_id)) is not None
 
     def _take(self, key: str, valid: int) -> None:
-        self._hashes.add(hash(key))
+        first, second = _probes(key)
+        bits = self._filter
+        bits[first >> 3] |= 1 << (first & 7)
+        bits[second >> 3] |= 1 << (second & 7)
         if valid or key not in self._taken:
             self._taken[key] = valid
 
@@ -79,16 +98,24 @@ class DiskQualityIndex:
         self._maybe_flush()
 
     def add(self, record: DerivedRecord) -> None:
-        self._take(record_key(record.kind, record.source_id), 1)
+        key = record_key(record.kind, record.source_id)
+        if not self._readded and self._state(key) == 1:
+            self._readded = True
+        self._take(key, 1)
         self._refs.extend(references(record))
         self._persons.extend((key, record.source_id) for key in person_keys(record))
         self._maybe_flush()
 
     def orphans(self) -> list[Orphan]:
         self._flush()
+        newest = ""
+        if self._readded:
+            self._db.execute("CREATE INDEX IF NOT EXISTS refs_ref ON refs (ref)")
+            newest = ("AND NOT EXISTS (SELECT 1 FROM refs n WHERE n.ref = r.ref "
+                      "AND n.rowid > r.rowid) ")
         rows = self._db.execute(
             "SELECT r.ref, r.target FROM refs r LEFT JOIN taken t ON t.key = r.target "
-            "WHERE t.valid IS NOT 1 ORDER BY r.ref")
+            f"WHERE t.valid IS NOT 1 {newest}ORDER BY r.ref")
         return [orphan_of(ref, target) for ref, target in rows]
 
     def merge_candidates(self) -> list[MergeCandidate]:

@@ -1,37 +1,50 @@
 """A mapper that seals each record's events with its patient's own key (crypto-shredding).
 
 Stored state is an envelope whose first byte says how it was sealed:
-  0x00 + AES-GCM(master key)                       every stream without a subject
-  0x01 + subject (16 bytes) + AES-GCM(subject key) ClinicRecord streams; the header is the AAD
+  0x00 + AES-GCM(master key)                       every other event
+  0x01 + subject (16 bytes) + AES-GCM(subject key) ClinicRecord streams and source-file pages;
+                                                   the header is the AAD
 
 The subject of a record stream is fixed by its creating event: a patient record's own id; a
 record of another kind that names `patient_source_id` belongs to that patient's subject (the
 patient record id in the same run); anything else is its own subject. Later events of the
 stream reuse the subject through the keyring's owner table.
 
-SourceFile pages (raw rows as read) are sealed with the master key: at extraction nothing yet
-says which column holds the patient, so they cannot be split by subject. Forgetting a patient
-therefore shreds the derived records, not the raw rows; see consumers/forget_service.py.
+SourceFile pages (raw rows as read) mix patients, and at extraction nothing yet says which
+column holds the patient, so each page event (RowsRead, RowsResealed) is sealed with a key of
+its own, the page subject uuid5(file stream, event version). Forgetting a patient seals each
+page holding their rows again without them and destroys the earlier page keys (see
+consumers/raw_shredding.py); a destroyed page reads as domain.source_file.PageShredded, which
+rebuilding the aggregate steps over. Logs written before page keys hold master-sealed pages:
+those cannot be shredded, and forget says so.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from eventsourcing.persistence import Mapper, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic
 
 from adapters.keyring import Keyring, SubjectForgotten, open_sealed, seal
-from domain.ids import record_id
+from domain.ids import NAMESPACE, record_id
 from domain.records import ClinicRecord
+from domain.source_file import PageShredded, SourceFile
 
 _log = logging.getLogger("c2n.shredding")
 MASTER, SUBJECT = b"\x00", b"\x01"
 _HEADER = 17
 _RECORD_PREFIX = get_topic(ClinicRecord) + "."
 _CREATED = {get_topic(ClinicRecord.Derived), get_topic(ClinicRecord.Quarantined)}
+_RESEALED = get_topic(SourceFile.RowsResealed)
+_PAGES = {get_topic(SourceFile.RowsRead), _RESEALED}
+
+
+def page_subject(file_id: UUID, version: int) -> UUID:
+    """The key subject of one page event of a source-file stream."""
+    return uuid5(NAMESPACE, f"page/{file_id}/{version}")
 
 
 def subject_of_created(originator_id: UUID, state: dict[str, Any]) -> UUID:
@@ -110,6 +123,7 @@ class ShreddingMapper(Mapper[UUID]):
         transaction. Events of a forgotten patient are left out (and counted): the patient's
         rows may still be in the export, and an erasure must not be undone by re-deriving."""
         owners: list[tuple[str, str, str]] = []
+        pages: list[tuple[str, str]] = []
         kept: list[Any] = []
         topics = [get_topic(type(e)) for e in events]
         self.keyring.preload([str(e.originator_id) for e, t in zip(events, topics, strict=True)
@@ -125,9 +139,12 @@ class ShreddingMapper(Mapper[UUID]):
                     continue
                 if topic in _CREATED:
                     owners.append((str(event.originator_id), str(subject), str(event.run)))
+            elif topic in _PAGES:
+                pages.append((str(page_subject(event.originator_id,
+                                               event.originator_version)), ""))
             kept.append(event)
-        if owners:
-            self.keyring.ensure(owners)
+        if owners or pages:
+            self.keyring.ensure(owners, pages)
         if len(kept) < len(events):
             self.suppressed += len(events) - len(kept)
             _log.warning("%d events of forgotten patients were not recorded",
@@ -135,6 +152,10 @@ class ShreddingMapper(Mapper[UUID]):
         return kept
 
     def _subject(self, topic: str, event: Any, state: dict[str, Any]) -> UUID | None:
+        if topic in _PAGES:
+            page = page_subject(event.originator_id, event.originator_version)
+            self.keyring.ensure([], [(str(page), "")])  # made by prepare() on a save
+            return page
         if not topic.startswith(_RECORD_PREFIX):
             return None
         originator = str(event.originator_id)
@@ -172,6 +193,10 @@ class ShreddingMapper(Mapper[UUID]):
         except Exception as exc:
             subject = envelope_subject(stored_event.state)
             if subject is not None and isinstance(exc.__cause__, SubjectForgotten):
+                if stored_event.topic in _PAGES:
+                    return PageShredded(UUID(str(stored_event.originator_id)),
+                                        stored_event.originator_version,
+                                        resealing=stored_event.topic == _RESEALED)
                 return Tombstone(UUID(str(stored_event.originator_id)),
                                  stored_event.originator_version, subject)
             raise

@@ -27,11 +27,12 @@ from adapters.projection_sql import (
     SQLiteProjectionStore,
     SQLProjectionStore,
 )
-from adapters.shredding_mapper import ShreddingMapper
+from adapters.shredding_mapper import ShreddingMapper, subject_of_created
 from adapters.store_config import Database, eventsourcing_env, parse_database_url
 from adapters.transcoder import OrjsonTranscoder
 from domain.app import MigrationLog
 from domain.errors import TerminalError
+from domain.ids import record_id
 from domain.run import MigrationRun
 from projections.audit import audit_rows
 from projections.runner import ProjectionRunner
@@ -183,6 +184,18 @@ class Engine:
 
     def catch_up(self) -> int:
         return self.projections.catch_up()
+
+    def of_forgotten_patient(self, kind: str, source_id: str, fields: dict[str, Any]) -> bool:
+        """Whether a record belongs to a patient whose key `c2n forget` destroyed: one
+        known to the keyring (its stream's owner), or a new one naming that patient."""
+        if self.keyring is None:
+            return False
+        self.keyring.refresh_forgotten()
+        run = self.settings.run_name
+        rid = record_id(run, kind, source_id)
+        subject = self.keyring.owner(str(rid)) or str(subject_of_created(
+            rid, {"kind": kind, "run": run, "fields": fields}))
+        return self.keyring.is_forgotten(subject)
 
     def audit(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Audit rows (seq, at, run, record, event, actor, mapping_hash) from the log, for

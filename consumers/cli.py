@@ -53,6 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("c2n: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        if _is_write_conflict(exc):
+            # Two commands wrote the same stream at once (two `c2n forget` on one file): the
+            # second save was refused whole, so the log holds the first writer's events only.
+            print("c2n: another c2n command wrote the same records at the same time; nothing "
+                  "of this command's last write was saved: run it again", file=sys.stderr)
+            return EXIT_CANNOT_RUN
         if not isinstance(exc, _database_errors()):
             raise
         # e.g. PostgreSQL restarted mid-command. Every saved event is intact and the commands
@@ -61,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               "nothing saved is lost: run the command again", file=sys.stderr)
         return EXIT_CANNOT_RUN
     return code
+
+
+def _is_write_conflict(exc: BaseException) -> bool:
+    from eventsourcing.persistence import IntegrityError
+
+    return isinstance(exc, IntegrityError)
 
 
 def _database_errors() -> tuple[type[BaseException], ...]:

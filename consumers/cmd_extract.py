@@ -11,6 +11,7 @@ from adapters.sources import open_sources
 from consumers.common import add_json, console, emit_json, open_engine
 from consumers.extract_service import extract_source
 from consumers.profile_choice import ProfileChooser
+from consumers.raw_shredding import forgotten_elsewhere, shred_forgotten
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,9 +44,28 @@ def extract(args: argparse.Namespace) -> int:
                           f"{' (already extracted, nothing appended)' if result.skipped else ''}"
                           f"{f', {result.problems} with reader problems' if result.problems else ''}"
                           f"; profile {result.profile or 'none'}")
+        # A new export may hold patients already forgotten in this run: their rows go now.
+        shredded = shred_forgotten(engine, "engine",
+                                   file_ids=[r.file_id for r in results if not r.skipped])
+        if shredded.rows_erased:
+            console.print(f"{shredded.rows_erased} rows of patients forgotten in this run "
+                          f"shredded from {shredded.pages_resealed} pages")
+        for name in shredded.unchecked:
+            console.print(f"warning: {name} was not searched for patients forgotten in this "
+                          "run (no confirmed mapping names it): `c2n map confirm` shreds their "
+                          "rows before deriving")
+        elsewhere = forgotten_elsewhere(engine) if any(not r.skipped for r in results) else 0
+        if elsewhere:
+            console.print(f"warning: {elsewhere} patients were forgotten in other runs of this "
+                          "log; if this export holds any of them, run `c2n forget --patient ID "
+                          "--by NAME` in this run after `c2n map confirm`")
         engine.catch_up()
     if args.json:
         emit_json({"files": [{"name": r.name, "rows": r.rows, "problems": r.problems,
                               "format": r.format, "profile": r.profile, "skipped": r.skipped}
-                             for r in results]})
+                             for r in results],
+                   "forgotten_rows_shredded": {"rows": shredded.rows_erased,
+                                               "pages": shredded.pages_resealed,
+                                               "unchecked_files": shredded.unchecked},
+                   "forgotten_in_other_runs": elsewhere})
     return 0

@@ -1,4 +1,5 @@
-"""`c2n forget --patient SOURCE_ID --by NAME`: honour an erasure request by crypto-shredding."""
+"""`c2n forget --patient SOURCE_ID --by NAME`: honour an erasure request by crypto-shredding
+the patient's record events and raw export rows (consumers.forget_service)."""
 
 from __future__ import annotations
 
@@ -29,11 +30,17 @@ def forget(args: argparse.Namespace) -> int:
     for run in result.runs:
         state = "already forgotten" if run.already_forgotten else "keys destroyed"
         console.print(f"run {run.run}: patient {result.patient_ref}: {run.records} record "
-                      f"streams, {state}")
+                      f"streams, {state}; {run.raw_rows_erased} raw rows erased from "
+                      f"{run.pages_resealed} pages, {run.page_keys_destroyed} page keys "
+                      "destroyed")
+    for item in document["raw_rows_shredded"]:
+        console.print(f"shredded: raw rows {item['rows']} of {item['file']}")
     residue = document["not_shredded"]
     for item in residue["raw_rows"]:
         console.print(f"not shredded: raw rows {item['rows']} of {item['file']} "
-                      "(re-extract without the patient to drop them)")
+                      "(sealed with the master key: re-extract without the patient)")
+    for name in residue["unchecked_files"]:
+        console.print(f"not searched: {name} (the confirmed mapping does not name it)")
     for item in residue["nutshell"]:
         console.print(f"not shredded: Nutshell {item['entity']} {item['id']} "
                       "(delete it in Nutshell)")

@@ -13,6 +13,7 @@ from consumers.common import add_json, console, emit_json, open_engine
 from consumers.derive_service import confirm_and_derive
 from consumers.mapping_view import mapping_json, render_mapping
 from consumers.proposal_service import flagged_count, propose_mapping
+from consumers.raw_shredding import shred_forgotten
 from domain.errors import PreconditionFailed
 
 
@@ -81,6 +82,9 @@ def confirm(args: argparse.Namespace) -> int:
         if not path.exists():
             raise PreconditionFailed("no mapping yet: run `c2n map propose`")
         doc = load_mapping(path)
+        # Rows of patients forgotten in this run, in an export extracted since, are shredded
+        # before deriving: the balance then counts them as erased.
+        shredded = shred_forgotten(engine, args.by, doc=doc)
         with Progress(TextColumn("deriving"), BarColumn(), TextColumn("{task.completed} rows"),
                       console=console, transient=True) as progress:
             task = progress.add_task("derive", total=None)
@@ -97,17 +101,23 @@ def confirm(args: argparse.Namespace) -> int:
                     "unchanged": result.unchanged, "quarantined": result.quarantined},
         "orphans": [o._asdict() for o in result.orphans],
         "merge_candidates": [m._asdict() for m in result.merge_candidates],
+        "forgotten_rows_shredded": {"rows": shredded.rows_erased,
+                                    "pages": shredded.pages_resealed},
     }
     if args.json:
         emit_json(document)
     else:
         for name, b in result.balance.items():
             ignored = f" (of which {b.ignored} resource types not migrated)" if b.ignored else ""
+            erased = f" + erased {b.erased} (forgotten patients)" if b.erased else ""
             console.print(f"{name}: rows read {b.read} = records {b.derived} + quarantined "
-                          f"{b.quarantined}{ignored}"
-                          f"{'' if b.read == b.derived + b.quarantined else '  UNBALANCED'}")
+                          f"{b.quarantined}{ignored}{erased}"
+                          f"{'' if b.balanced else '  UNBALANCED'}")
         console.print(f"records: {result.created} new, {result.rederived} re-derived, "
                       f"{result.unchanged} unchanged; {len(result.orphans)} orphan references, "
                       f"{len(result.merge_candidates)} merge candidates")
+        if shredded.rows_erased:
+            console.print(f"{shredded.rows_erased} rows of forgotten patients shredded from "
+                          f"{shredded.pages_resealed} pages before deriving")
         console.print(f"mapping {doc.content_hash()[:12]} confirmed by {args.by}")
     return 1 if quarantined_rows or not result.balanced else 0

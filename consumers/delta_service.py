@@ -79,6 +79,12 @@ class DeltaApplier:
         if record is None:
             if change.op == "delete":
                 return  # deleted before we ever saw it: nothing to do
+            if self.engine.of_forgotten_patient(change.kind, change.source_id, change.fields):
+                # An erasure is not undone by a change made in the clinic during cutover:
+                # nothing is recorded or sent, and the operator sees why (no values).
+                tally.details.append({"record": f"{change.kind}:{phi_hash(change.source_id)}",
+                                      "forgotten_patient": True})
+                return
             record = ClinicRecord.derive(
                 run=self.run, kind=change.kind, source_id=change.source_id,
                 fields=dict(change.fields), extra={}, raw_kept={}, warnings=[], file="delta",

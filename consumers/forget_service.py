@@ -1,23 +1,30 @@
-"""Forget a patient: destroy their keys so their records' events can never be read again.
+"""Forget a patient: destroy their keys so their events and raw rows can never be read again.
 
-What is shredded: every event of every record stream sealed with the patient's subject key
-(the patient record and, per run, each record naming the patient in `patient_source_id`:
-appointments, notes, invoices...). They read as tombstones from then on: the app finds no such
-record, the projections skip them, audit rows already written stay (they never held values).
+What is shredded, per run:
+- every event of every record stream sealed with the patient's subject key (the patient record
+  and each record naming the patient in `patient_source_id`: appointments, notes, invoices...).
+  They read as tombstones from then on: the app finds no such record, the projections skip them;
+- their raw export rows: each source-file page holding one is sealed again without it and the
+  page's earlier keys are destroyed (consumers.raw_shredding). Derivation counts those rows as
+  erased, so re-confirming a mapping never brings the patient back.
 
-What is NOT shredded, and said so in the result: the raw rows as read from the export
-(SourceFile pages, sealed with the master key because one page mixes patients), and whatever
-was already pushed to Nutshell. The result names the files and row numbers and the Nutshell
-ids, so the operator can delete those at the source and in Nutshell and, if the raw rows must
-go too, re-extract into a new run from an export without the patient.
+The order makes a killed forget resumable by running it again: reseals are stored first, then
+the earlier page keys and the patient's key are destroyed in one transaction, then the Erasure
+is recorded. Until the patient's key goes their records still say which rows are theirs.
+
+What is NOT shredded, and said so in the result: whatever was already pushed to Nutshell (the
+result names the Nutshell ids), and raw rows in pages sealed with the master key by a log
+written before page keys existed (the operator re-extracts into a new run to drop those).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from consumers.bootstrap import Engine
+from consumers.raw_shredding import FileShredding, find_rows, reseal
 from domain.erasure import Erasure, erasure_id
 from domain.errors import TerminalError
 from domain.ids import phi_hash, record_id
@@ -28,15 +35,20 @@ class RunErasure:
     run: str
     subject: str
     records: int
-    keys_destroyed: int
+    keys_destroyed: int  # the patient's key (0 or 1)
     already_forgotten: bool
+    pages_resealed: int = 0
+    page_keys_destroyed: int = 0
+    raw_rows_erased: int = 0
 
 
 @dataclass
 class ForgetResult:
     patient_ref: str
     runs: list[RunErasure] = field(default_factory=list)
-    raw_rows: dict[str, set[int]] = field(default_factory=dict)
+    raw_rows: dict[str, set[int]] = field(default_factory=dict)  # left readable (master key)
+    shredded_rows: dict[str, set[int]] = field(default_factory=dict)
+    unchecked_files: set[str] = field(default_factory=set)
     nutshell: list[dict[str, str]] = field(default_factory=list)
 
     @property
@@ -44,21 +56,32 @@ class ForgetResult:
         return bool(self.runs)
 
     def to_json(self) -> dict[str, Any]:
+        steps = []
+        if self.nutshell:
+            steps.append("delete the listed Nutshell records (the migration can no longer roll "
+                         "them back)")
+        if self.raw_rows:
+            steps.append("the listed raw rows were sealed with the master key (a log from "
+                         "before page keys): to erase them, re-extract into a new run (C2N_RUN) "
+                         "from an export without the patient, then delete this run's database")
+        if self.unchecked_files:
+            steps.append("the listed files are not in the confirmed mapping and were not "
+                         "searched: confirm a mapping naming them, then forget again")
         return {
             "patient_ref": self.patient_ref,
             "found": self.found,
             "runs": [vars(r) for r in self.runs],
-            "shredded": "every event of the patient's records and of records naming the patient",
+            "shredded": "every event of the patient's records and of records naming the "
+                        "patient, and the patient's raw export rows",
+            "raw_rows_shredded": [{"file": f, "rows": sorted(r)} for f, r in
+                                  sorted(self.shredded_rows.items())],
             "not_shredded": {
                 "raw_rows": [{"file": f, "rows": sorted(r)} for f, r in
                              sorted(self.raw_rows.items())],
                 "nutshell": self.nutshell,
+                "unchecked_files": sorted(self.unchecked_files),
             },
-            "next_steps": [
-                "delete the listed Nutshell records (the migration can no longer roll them back)",
-                "to erase the raw rows too: re-extract into a new run (C2N_RUN) from an export "
-                "without the patient, then delete this run's database",
-            ] if self.found else [],
+            "next_steps": steps if self.found else [],
         }
 
 
@@ -75,33 +98,59 @@ def forget_patient(engine: Engine, patient_source_id: str, by: str) -> ForgetRes
         forgotten = keyring.is_forgotten(subject)
         if not streams and not forgotten:
             continue
+        named: dict[str, set[int]] = {}
         if not forgotten:
-            _collect_residue(engine, streams, result)
-        destroyed = keyring.shred([(subject, run)])
-        result.runs.append(RunErasure(run=run, subject=subject, records=len(streams),
-                                      keys_destroyed=len(destroyed),
-                                      already_forgotten=forgotten))
+            named = _collect_residue(engine, streams, result)
+        # Once forgotten their records are unreadable: the rows are found through the mapping
+        # alone (and a forget run again after a new export was extracted finds its rows).
+        shredding = find_rows(engine.app, run, lambda sid: sid == patient_source_id, named)
+        reseal(engine.app, shredding, by)
+        _add_rows(result, shredding.files)
+        result.unchecked_files.update(shredding.unchecked)
+        destroyed = keyring.shred([*shredding.keys, (subject, run)])
+        page_keys = [s for s in destroyed if s != subject]
+        result.runs.append(RunErasure(
+            run=run, subject=subject, records=len(streams),
+            keys_destroyed=int(subject in destroyed), already_forgotten=forgotten,
+            pages_resealed=shredding.pages_resealed, page_keys_destroyed=len(page_keys),
+            raw_rows_erased=shredding.rows_erased))
         if erasure_id(subject) in engine.app.repository:
             continue
-        files = [{"file": f, "rows": sorted(r)} for f, r in sorted(result.raw_rows.items())]
-        engine.app.save(Erasure.record(run=run, subject=subject, patient_ref=result.patient_ref,
-                                       by=by, records=len(streams), files=files))
+        engine.app.save(Erasure.record(
+            run=run, subject=subject, patient_ref=result.patient_ref, by=by,
+            records=len(streams), files=_listed(result.raw_rows),
+            raw_rows=_listed(result.shredded_rows)))
     engine.catch_up()
     return result
 
 
-def _collect_residue(engine: Engine, streams: list[str], result: ForgetResult) -> None:
-    """Where the patient's values still live outside the shredded events (names and ids only)."""
-    from uuid import UUID
+def _listed(rows: dict[str, set[int]]) -> list[dict[str, Any]]:
+    return [{"file": f, "rows": sorted(r)} for f, r in sorted(rows.items())]
 
+
+def _add_rows(result: ForgetResult, files: list[FileShredding]) -> None:
+    for shred in files:
+        shredded = shred.rows - shred.readable
+        if shredded:
+            result.shredded_rows.setdefault(shred.file, set()).update(shredded)
+        if shred.readable:
+            result.raw_rows.setdefault(shred.file, set()).update(shred.readable)
+
+
+def _collect_residue(engine: Engine, streams: list[str],
+                     result: ForgetResult) -> dict[str, set[int]]:
+    """Where the patient's values live outside their record events (names and ids only): the
+    raw rows every event of theirs named, by file name, and the Nutshell records made."""
+    named: dict[str, set[int]] = {}
     for stream in streams:
+        for event in engine.app.events.get(UUID(stream)):
+            file, rows = getattr(event, "file", None), getattr(event, "rows", None)
+            if isinstance(file, str) and file and isinstance(rows, list):
+                named.setdefault(file, set()).update(int(r) for r in rows)
         record = engine.app.record_by_id(UUID(stream))
-        if record is None:
-            continue
-        if record.file:
-            result.raw_rows.setdefault(record.file, set()).update(int(r) for r in record.rows)
-        if record.nutshell_id and record.entity:
+        if record is not None and record.nutshell_id and record.entity:
             entry = {"entity": record.entity, "id": str(record.nutshell_id)}
             if entry not in result.nutshell:  # several records may land on one contact
                 result.nutshell.append(entry)
     result.nutshell.sort(key=lambda n: (n["entity"], n["id"]))
+    return named

@@ -12,7 +12,7 @@ row has no id of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, KeysView, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,22 +121,23 @@ def _reference_field(kind: str, target_kind: str) -> str | None:
 _PLANS: dict[int, tuple[FileMapping, dict[str, tuple[str, str] | None]]] = {}
 
 
-def _targets(mapping: FileMapping, keys: KeysView[str]) -> dict[str, tuple[str, str] | None]:
-    """column key -> (kind, field), computed once per mapping object and header."""
+def _targets(mapping: FileMapping) -> dict[str, tuple[str, str] | None]:
+    """column key -> (kind, field), filled in by _target as new keys are met, once per
+    mapping object."""
     cached = _PLANS.get(id(mapping))
     if cached is None or cached[0] is not mapping:
         if len(_PLANS) > 256:
             _PLANS.clear()
         cached = (mapping, {})
         _PLANS[id(mapping)] = cached
-    plan = cached[1]
-    if plan.keys() >= keys:  # every row after a file's first: nothing new to look up
-        return plan
-    for key in keys:
-        if key not in plan:
-            column = _column(mapping.columns, key)
-            plan[key] = _split_target(column.target) if column and column.target else None
-    return plan
+    return cached[1]
+
+
+def _target(mapping: FileMapping, plan: dict[str, tuple[str, str] | None],
+            key: str) -> tuple[str, str] | None:
+    column = _column(mapping.columns, key)
+    plan[key] = _split_target(column.target) if column and column.target else None
+    return plan[key]
 
 
 def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
@@ -144,12 +145,16 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     if mapping.kind == "fhir":
         return _derive_fhir(file_name, settings, row)
     primary = mapping.kind
-    per_kind: dict[str, dict[str, object]] = {primary: {}}
+    primary_fields: dict[str, object] = {}
+    per_kind: dict[str, dict[str, object]] = {primary: primary_fields}
     extra: dict[str, Any] = {}
     warnings: list[str] = []
-    targets = _targets(mapping, row.values.keys())
+    targets = _targets(mapping)
     for key, value in row.values.items():
-        target = targets[key]
+        try:
+            target = targets[key]
+        except KeyError:  # a file's first row (or a ragged row's extra cells)
+            target = _target(mapping, targets, key)
         if target is None:
             if value not in ("", None, []):
                 extra[key] = value
@@ -157,9 +162,8 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         kind, name = target
         if value in ("", None):
             continue
-        fields = per_kind.get(kind)
-        if fields is None:
-            fields = per_kind[kind] = {}
+        # nearly every column is the primary kind's: no look-up
+        fields = primary_fields if kind == primary else per_kind.setdefault(kind, {})
         if name in fields:
             # Two columns for one field: the first non-empty one wins, the other stays in extra.
             extra[key] = value

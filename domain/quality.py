@@ -44,13 +44,28 @@ def record_key(kind: str, source_id: str) -> str:
     return _key(kind, source_id)
 
 
+def _reference_fields() -> dict[str, tuple[tuple[str, str], ...]]:
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for (kind, name), target in REFERENCES.items():
+        by_kind.setdefault(kind, []).append((name, target))
+    return {kind: tuple(pairs) for kind, pairs in by_kind.items()}
+
+
+# kind -> its reference fields and the kind each points at: a record's few references are
+# looked up directly instead of testing every field it has.
+_REFERENCE_FIELDS = _reference_fields()
+
+
 def references(record: DerivedRecord) -> list[tuple[str, str]]:
     """(reference key, target record key) for every reference the record makes."""
+    fields = record.fields
+    head = None
     out = []
-    for name, value in record.fields.items():
-        target = REFERENCES.get((record.kind, name))
-        if target and value not in (None, ""):
-            out.append((_key(record.kind, record.source_id, name), _key(target, str(value))))
+    for name, target in _REFERENCE_FIELDS.get(record.kind, ()):
+        value = fields.get(name)
+        if value is not None and value != "":
+            head = head or _key(record.kind, record.source_id, "")
+            out.append((head + name, _key(target, str(value))))
     return out
 
 

@@ -40,9 +40,11 @@ def redact(event_name: str, state: dict[str, Any]) -> dict[str, Any]:
     for key, value in state.items():
         if key in {"timestamp", "originator_topic"}:
             continue
-        if event_name == "RowsRead" and key == "rows":
+        if event_name in ("RowsRead", "RowsResealed") and key == "rows":
             detail["rows"] = len(value)
             detail["first_row"] = value[0]["n"] if value else None
+        elif event_name == "RowsResealed" and key in ("page", "erased"):
+            detail[key] = value  # an event version and a count
         elif event_name == "Registered" and key == "fingerprint":
             detail["fingerprint"] = {k: value.get(k) for k in
                                      ("name", "sha256", "size_bytes", "format", "encoding",

@@ -62,6 +62,16 @@ class QualityIndexContract(ABC):
         for i in range(6000):
             index.add(record("patient", f"p{i}"))
         assert len(index.orphans()) == sum(1 for i in range(12_000) if i % 7000 >= 6000)
+        assert all(index.seen("appointment", f"a{i}") for i in range(12_000))
+        assert not any(index.taken("appointment", f"b{i}") for i in range(12_000))
+
+    def test_a_record_added_again_keeps_its_newest_references(self, index: Any) -> None:
+        index.add(record("appointment", "a1", patient_source_id="p9"))
+        index.add(record("appointment", "a2", patient_source_id="p8"))
+        assert len(index.orphans()) == 2  # and, on disk, written out before the second add
+        index.add(record("appointment", "a1", patient_source_id="p1"))
+        index.add(record("patient", "p1"))
+        assert [(o.source_id, o.missing_source_id) for o in index.orphans()] == [("a2", "p8")]
 
 
 class TestInMemory(QualityIndexContract):

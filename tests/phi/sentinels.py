@@ -1,7 +1,8 @@
 """Sentinel PHI: unmistakable values written into a copy of a bundled export, then hunted for.
 
-Two patients are added: one the tests forget (crypto-shredding) and one they keep, so a forget
-is shown to remove one patient's values without touching another's. Values are matched
+Two patients are added, each with a note and an appointment: one the tests forget
+(crypto-shredding) and one they keep, so a forget is shown to remove one patient's values, raw
+export rows included, without touching another's. Values are matched
 lower-cased, since derivation may re-case names; the phone is matched as typed and as digits,
 since derivation normalises it.
 """
@@ -17,8 +18,8 @@ from adapters.samples import sample_path
 
 FORGET_ID, KEEP_ID = "1999001", "1999002"
 FORGET = ("zqxforgetfirst", "zqxforgetlast", "zqxforget.mail", "zqxforgetnote",
-          "zqxforget street", "555-017-3921", "5550173921")
-KEEP = ("zqxkeepfirst", "zqxkeeplast", "zqxkeep.mail", "zqxkeepnote")
+          "zqxforget street", "555-017-3921", "5550173921", "zqxforgetvisit")
+KEEP = ("zqxkeepfirst", "zqxkeeplast", "zqxkeep.mail", "zqxkeepnote", "zqxkeepvisit")
 ALL = FORGET + KEEP
 
 
@@ -32,7 +33,8 @@ def _append(path: Path, values: list[dict[str, str]]) -> None:
 
 
 def sentinel_export(dest: Path) -> Path:
-    """A copy of the bundled Cliniko export with the two sentinel patients and a note each."""
+    """A copy of the bundled Cliniko export with the two sentinel patients, a note and an
+    appointment each."""
     shutil.copytree(sample_path("cliniko"), dest)
     _append(dest / "patients.csv", [
         {"ID": FORGET_ID, "First Name": "Zqxforgetfirst", "Last Name": "Zqxforgetlast",
@@ -53,6 +55,18 @@ def sentinel_export(dest: Path) -> Path:
         {"ID": "1004902", "Patient ID": KEEP_ID, "Practitioner ID": "1006000",
          "Title": "Consult", "Content": "Zqxkeepnote reports back pain",
          "Created At": "2020-01-03T10:00:00-05:00"},
+    ])
+    _append(dest / "appointments.csv", [
+        {"ID": "1003901", "Patient ID": FORGET_ID, "Practitioner ID": "1006000",
+         "Business ID": "1008000", "Starts At": "2020-01-02T09:00:00-05:00",
+         "Ends At": "2020-01-02T09:30:00-05:00", "Appointment Type": "Consult",
+         "Status": "Completed", "Notes": "Zqxforgetvisit asked for a ground floor room",
+         "Created At": "2019-12-20T10:00:00-05:00"},
+        {"ID": "1003902", "Patient ID": KEEP_ID, "Practitioner ID": "1006000",
+         "Business ID": "1008000", "Starts At": "2020-01-03T09:00:00-05:00",
+         "Ends At": "2020-01-03T09:30:00-05:00", "Appointment Type": "Consult",
+         "Status": "Completed", "Notes": "Zqxkeepvisit follow-up",
+         "Created At": "2019-12-21T10:00:00-05:00"},
     ])
     return dest
 

@@ -12,11 +12,12 @@ from uuid import UUID
 import pytest
 
 from adapters.keyring import SQLiteKeyring, SubjectForgotten
-from adapters.shredding_mapper import ShreddingMapper, Tombstone, envelope_subject
+from adapters.shredding_mapper import ShreddingMapper, Tombstone, envelope_subject, page_subject
 from adapters.transcoder import OrjsonTranscoder
 from domain.errors import TerminalError
 from domain.ids import record_id
 from domain.records import ClinicRecord
+from domain.source_file import PageShredded, SourceFile
 
 MASTER = bytes(range(32))
 
@@ -101,3 +102,26 @@ def test_keys_are_wrapped_and_bound_to_their_subject(keyring: SQLiteKeyring, db:
             again.key(str(UUID(int=8)))
     finally:
         again.close()
+
+
+def test_each_source_page_has_a_key_of_its_own_and_shreds_alone(keyring: SQLiteKeyring) -> None:
+    """A page mixes patients: it is sealed for itself, and once its key is destroyed it reads
+    as a placeholder that rebuilding the file's aggregate steps over."""
+    mapper = ShreddingMapper(OrjsonTranscoder(), keyring, MASTER)
+    source = SourceFile.register("r", {"name": "a.csv", "sha256": "ab" * 32})
+    source.read_rows([{"n": 1, "v": {"name": "Ann"}, "p": None, "pf": None}])
+    source.read_rows([{"n": 2, "v": {"name": "Bob"}, "p": None, "pf": None}])
+    source.complete_reading()
+    stored = [mapper.to_stored_event(e) for e in mapper.prepare(source.collect_events())]
+    pages = [str(page_subject(source.id, v)) for v in (2, 3)]
+    assert [envelope_subject(s.state) for s in stored] == [None, *pages, None]
+    assert all(b"Ann" not in s.state and b"Bob" not in s.state for s in stored)
+    assert keyring.shred([(pages[0], "")]) == [pages[0]]
+    back = [mapper.to_domain_event(s) for s in stored]
+    assert isinstance(back[1], PageShredded) and not back[1].resealing
+    assert isinstance(back[2], SourceFile.RowsRead) and back[2].rows[0]["v"] == {"name": "Bob"}
+    rebuilt = None
+    for event in back:
+        rebuilt = event.mutate(rebuilt)
+    assert isinstance(rebuilt, SourceFile) and rebuilt.version == 4
+    assert rebuilt.complete and rebuilt.rows_read == 2  # as read, shredded page included

@@ -51,6 +51,7 @@ def test_postgres_holds_no_sentinel_and_forget_shreds(pg_url: str, tmp_path: Pat
     _derive(op, sentinel_export(tmp_path / "export"))
     forget = op.json("forget", "--patient", FORGET_ID, "--by", "dpo")
     assert forget["runs"][0]["keys_destroyed"] == 1
+    assert forget["runs"][0]["page_keys_destroyed"] == forget["runs"][0]["pages_resealed"] == 3
     op.json("status")
     assert op.json("replay")["events"] > 0
     assert scan_schema(pg_url) == {}
@@ -58,9 +59,15 @@ def test_postgres_holds_no_sentinel_and_forget_shreds(pg_url: str, tmp_path: Pat
     for command, text in op.outputs:
         assert found_in(text.encode()) == set(), command
     with engine_at(Settings(home=home, database_url=pg_url, cipher_key=key)) as engine:
-        records = decrypt_all(engine).of("ClinicRecord")
+        decrypted = decrypt_all(engine)
+        records = decrypted.of("ClinicRecord")
         assert any(e.forgotten for e in records)
         assert found_in(Decrypted.text(records), FORGET) == set()
+        # The raw export rows too: their pages resealed without the patient, the old keys gone.
+        files = decrypted.of("SourceFile")
+        assert any(e.forgotten for e in files)
+        assert found_in(Decrypted.text(files), FORGET) == set()
+        assert "zqxkeepfirst" in found_in(Decrypted.text(files), ALL)
         assert engine.app.record("default", "patient", FORGET_ID) is None
         assert engine.app.record("default", "patient", KEEP_ID) is not None
         assert engine.keyring is not None
