@@ -190,8 +190,9 @@ class ProjectionPage:
     failures: list[dict[str, JSON]] = field(default_factory=list)
     # (kind, source_id) whose failure is over (removed before the upserts above)
     resolved: list[tuple[str, str]] = field(default_factory=list)
-    # (rid, run, kind, source_id, state) upserts
-    streams: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # (rid, run, kind, source_id, state, born) upserts; born: the position of the stream's
+    # first event, which never changes
+    streams: list[tuple[str, str, str, str, str, int]] = field(default_factory=list)
 
 
 class ProjectionStore(ABC):
@@ -221,8 +222,8 @@ class ProjectionStore(ABC):
     def record_state(self, kind: str, source_id: str) -> str | None: ...
 
     @abstractmethod
-    def streams(self, rids: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
-        """Aggregate id -> (run, kind, source_id, state) for the ids known."""
+    def streams(self, rids: Sequence[str]) -> dict[str, tuple[str, str, str, str, int]]:
+        """Aggregate id -> (run, kind, source_id, state, born) for the ids known."""
 
     @abstractmethod
     def records_in_state(self, kind: str | None = None,

@@ -73,9 +73,9 @@ def audit_rows(reader: AuditReader, store: ProjectionStore,
         yield row
 
 
-def _row(event: LoggedEvent, stream: tuple[str, str, str, str]) -> dict[str, Any]:
+def _row(event: LoggedEvent, stream: tuple[str, str, str, str, int]) -> dict[str, Any]:
     state = event.state
-    run, kind, source_id, _ = stream
+    run, kind, source_id = stream[:3]
     aggregate, name = topic_names(event.topic)
     stamp = state.get("timestamp", "")
     return {"seq": event.position,

@@ -77,7 +77,7 @@ class CoreProjector:
     already committed by this projector left in its cache: a replay reads almost none."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[str, str, str, str]] = {}
+        self._cache: dict[str, tuple[str, str, str, str, int]] = {}
         self._span: list[Any] = []  # [first seq, last seq, earliest at, latest at] of a page
         self._moves: dict[tuple[str, str, str], int] = {}  # (kind, from, to) -> records, a page
 
@@ -96,7 +96,7 @@ class CoreProjector:
         cache = self._cache
         wanted = {e.originator_id for e in events if e.version > 1}
         born_here = {e.originator_id for e in events if e.version == 1}
-        streams: dict[str, list[str]] = {rid: list(cache[rid]) for rid in wanted if rid in cache}
+        streams: dict[str, list[Any]] = {rid: list(cache[rid]) for rid in wanted if rid in cache}
         missing = sorted(wanted - streams.keys() - born_here)
         if missing:
             streams.update((rid, list(v)) for rid, v in store.streams(missing).items())
@@ -112,14 +112,16 @@ class CoreProjector:
         if self._span:
             page.spans = [tuple(self._span)]
         touched = wanted | born_here
-        page.streams = [(rid, *streams[rid]) for rid in sorted(touched) if rid in streams]  # type: ignore[misc]
+        # In the order the streams were born: the store's table is kept in that order.
+        page.streams = sorted(((rid, *streams[rid]) for rid in touched if rid in streams),
+                              key=lambda row: row[5])
         # Within a page only the last change of a key counts (a push then its rollback).
         page.xref = list({(k, s): (k, s, e, n) for k, s, e, n in page.xref}.values())
         page.failures = [row for row in failures.values() if row is not None]
         page.resolved = [key for key, row in failures.items() if row is None]
         return page
 
-    def _apply(self, event: LoggedEvent, streams: dict[str, list[str]],
+    def _apply(self, event: LoggedEvent, streams: dict[str, list[Any]],
                page: ProjectionPage, failures: dict[tuple[str, str], Any]) -> None:
         # The hot loop of a replay: written for speed (locals, no per-event helper calls on
         # the common path), so it reads a little denser than the rest.
@@ -133,22 +135,25 @@ class CoreProjector:
         if event.version == 1:
             if aggregate == "ClinicRecord":
                 kind = state["kind"]
-                streams[rid] = [state["run"], kind, state["source_id"], ""]
+                streams[rid] = [state["run"], kind, state["source_id"], "", event.position]
                 counts = page.counts
                 counts[(kind, "extracted")] = counts.get((kind, "extracted"), 0) + 1
             elif aggregate == "Erasure":
-                streams[rid] = [state["run"], ERASURE, state["patient_ref"], "forgotten"]
+                streams[rid] = [state["run"], ERASURE, state["patient_ref"], "forgotten",
+                                event.position]
             elif aggregate == "MigrationRun":
-                streams[rid] = [state["name"], RUN, state["name"], "started"]
+                streams[rid] = [state["name"], RUN, state["name"], "started", event.position]
             elif aggregate == "SourceFile":
-                streams[rid] = [state["run"], FILE, state["fingerprint"]["name"], "registered"]
+                streams[rid] = [state["run"], FILE, state["fingerprint"]["name"], "registered",
+                                event.position]
             else:
-                streams[rid] = [state["run"], state["kind"], state["source_id"], ""]
+                streams[rid] = [state["run"], state["kind"], state["source_id"], "",
+                                event.position]
                 self._count(page, state["kind"], "extracted", 1)
         stream = streams.get(rid)
         if stream is None:
             return  # an aggregate type the projections do not follow
-        _, kind, source_id, previous = stream
+        _, kind, source_id, previous, _ = stream
         if kind == RUN:
             stream[3] = state.get("state", stream[3]) if name != "Started" else "started"
         elif kind not in (FILE, ERASURE):

@@ -51,19 +51,19 @@ class ProjectionStoreContract(ABC):
         assert store.xref_by_nutshell("7-contacts") is None
 
     def test_streams_upsert_and_batch_lookup(self, store: ProjectionStore) -> None:
-        store.apply(self._page(1, streams=[("r1", "run", "patient", "p1", "derived"),
-                                           ("r2", "run", "patient", "p2", "quarantined")]))
-        store.apply(self._page(2, streams=[("r1", "run", "patient", "p1", "pushed")]))
+        store.apply(self._page(1, streams=[("r1", "run", "patient", "p1", "derived", 1),
+                                           ("r2", "run", "patient", "p2", "quarantined", 2)]))
+        store.apply(self._page(3, streams=[("r1", "run", "patient", "p1", "pushed", 1)]))
         assert store.streams(["r1", "r2", "r3"]) == {
-            "r1": ("run", "patient", "p1", "pushed"),
-            "r2": ("run", "patient", "p2", "quarantined")}
+            "r1": ("run", "patient", "p1", "pushed", 1),
+            "r2": ("run", "patient", "p2", "quarantined", 2)}
         assert store.record_state("patient", "p1") == "pushed"
         assert store.records_in_state("patient", ["pushed"]) == [("patient", "p1", "pushed")]
 
     def test_audit_index(self, store: ProjectionStore) -> None:
-        store.apply(self._page(5, streams=[("r1", "run", "patient", "p1", "derived"),
-                                           ("r2", "run2", "patient", "p1", "derived"),
-                                           ("r3", "run", "patient", "p2", "derived")],
+        store.apply(self._page(5, streams=[("r1", "run", "patient", "p1", "derived", 1),
+                                           ("r2", "run2", "patient", "p1", "derived", 2),
+                                           ("r3", "run", "patient", "p2", "derived", 4)],
                                spans=[(1, 5, "2026-01-01T00:00:00+00:00",
                                        "2026-01-05T00:00:00+00:00")],
                                actors=[(3, "alice"), (5, "bob")]))
@@ -79,12 +79,15 @@ class ProjectionStoreContract(ABC):
         assert store.actor_seqs("alice") == [3, 7]
         assert store.actor_seqs("carol") == []
 
-    def test_a_home_with_the_old_audit_table_is_rebuilt(self, store: Any) -> None:
+    def test_a_home_with_read_models_of_an_earlier_layout_is_rebuilt(self, store: Any) -> None:
         store.apply(self._page(4, counts={("patient", "extracted"): 1}))
-        with store._transaction() as cur:
+        with store._transaction() as cur:  # as the first layout left them
             cur.execute("CREATE TABLE c2n_audit (seq BIGINT PRIMARY KEY)")
+            cur.execute("DROP TABLE c2n_layout")
         store.create_tables()  # as when an engine opens that HOME
         assert store.position() == 0 and store.counts() == {}
+        with store._transaction() as cur:
+            assert not store._has_table(cur, "c2n_audit")
         store.apply(self._page(4, counts={("patient", "extracted"): 1}))
         store.create_tables()  # and only once
         assert store.position() == 4
