@@ -41,11 +41,21 @@ def _target_version(topic: str) -> int:
     return int(getattr(cls, "class_version", 1)) if cls is not None else 1
 
 
-def _upcast(topic: str, state: dict[str, Any], from_version: int, to_version: int) -> None:
-    cls = _event_class(topic)
-    while from_version < to_version:
-        getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(state)
-        from_version += 1
+def _state(data: bytes, topic: str) -> dict[str, Any]:
+    """An event's attributes from its JSON: timestamp as ISO text, upcast to its class's
+    current version."""
+    state: dict[str, Any] = orjson.loads(data)
+    stamp = state.get("timestamp")
+    if stamp.__class__ is dict:
+        state["timestamp"] = stamp.get(_DT, "")
+    from_version = state.pop("class_version", 1)
+    to_version = _VERSIONS.get(topic) or _VERSIONS.setdefault(topic, _target_version(topic))
+    if from_version < to_version:
+        cls = _event_class(topic)
+        while from_version < to_version:
+            getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(state)
+            from_version += 1
+    return state
 
 
 class LogReader:
@@ -113,20 +123,8 @@ class LogReader:
     @staticmethod
     def _decode_plain(rows: list[Any]) -> list[LoggedEvent]:
         """_decode for a log stored as plain JSON, in one loop: a replay's hottest path."""
-        loads, versions = orjson.loads, _VERSIONS
-        out: list[LoggedEvent] = []
-        append = out.append
-        for position, originator_id, version, topic, data in rows:
-            state = loads(data)
-            stamp = state.get("timestamp")
-            if stamp.__class__ is dict:
-                state["timestamp"] = stamp.get(_DT, "")
-            from_version = state.pop("class_version", 1)
-            to_version = versions.get(topic) or versions.setdefault(topic, _target_version(topic))
-            if from_version < to_version:
-                _upcast(topic, state, from_version, to_version)
-            append(LoggedEvent(position, originator_id, version, topic, state))
-        return out
+        return [LoggedEvent(position, originator_id, version, topic, _state(data, topic))
+                for position, originator_id, version, topic, data in rows]
 
     def _decode(self, position: int, originator_id: Any, version: int, topic: str,
                 data: bytes) -> LoggedEvent:
@@ -139,15 +137,7 @@ class LogReader:
                                    {FORGOTTEN: True, "subject": exc.subject, "timestamp": ""})
         if self.compressor:
             data = self.compressor.decompress(data)
-        state: dict[str, Any] = orjson.loads(data)
-        stamp = state.get("timestamp")
-        if stamp.__class__ is dict:
-            state["timestamp"] = stamp.get(_DT, "")
-        from_version = state.pop("class_version", 1)
-        to_version = _VERSIONS.get(topic) or _VERSIONS.setdefault(topic, _target_version(topic))
-        if from_version < to_version:
-            _upcast(topic, state, from_version, to_version)
-        return LoggedEvent(position, str(originator_id), version, topic, state)
+        return LoggedEvent(position, str(originator_id), version, topic, _state(data, topic))
 
     def close(self) -> None:
         if self._conn is not None:

@@ -21,6 +21,7 @@ from domain.ports import JSON, ProjectionPage, ProjectionStore
 PROJECTION = "core"
 
 SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS c2n_layout (version BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS c2n_position (name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS c2n_counts (kind TEXT NOT NULL, metric TEXT NOT NULL,"
     " n BIGINT NOT NULL, PRIMARY KEY (kind, metric))",
@@ -82,7 +83,8 @@ class SQLProjectionStore(ProjectionStore):
 
     def create_tables(self) -> None:
         with self._transaction() as cur:
-            if self._has_table(cur, "c2n_position") and self._layout(cur) != LAYOUT:
+            layout = self._layout(cur)
+            if layout not in (None, LAYOUT):
                 # Read models of an earlier layout: dropped, and rebuilt from the log by the
                 # next catch-up (they hold nothing the log does not).
                 for table in TABLES + OLD_TABLES:
@@ -90,13 +92,16 @@ class SQLProjectionStore(ProjectionStore):
             for statement in SCHEMA:
                 self._exec(cur, statement.replace("{keyed}", self.keyed)
                            .replace("{int_key}", self.int_key))
-            self._exec(cur, "CREATE TABLE IF NOT EXISTS c2n_layout (version BIGINT NOT NULL)")
-            self._exec(cur, "DELETE FROM c2n_layout")
-            self._exec(cur, "INSERT INTO c2n_layout (version) VALUES (?)", (LAYOUT,))
+            if layout != LAYOUT:
+                self._exec(cur, "DELETE FROM c2n_layout")
+                self._exec(cur, "INSERT INTO c2n_layout (version) VALUES (?)", (LAYOUT,))
 
-    def _layout(self, cur: Any) -> int:
+    def _layout(self, cur: Any) -> int | None:
+        """The layout of the read models here; None where there are none yet."""
+        if not self._has_table(cur, "c2n_position"):
+            return None
         if not self._has_table(cur, "c2n_layout"):
-            return 1
+            return 1  # the first layout kept no version
         self._exec(cur, "SELECT version FROM c2n_layout")
         found = cur.fetchone()
         return int(found[0]) if found else 1

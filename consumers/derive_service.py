@@ -5,7 +5,6 @@ records whose content changed; nothing reads the export again.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from eventsourcing.persistence import IntegrityError
 
 from adapters.quality_index import DiskQualityIndex
 from domain.app import MigrationLog
+from domain.collector import collector_paused
 from domain.derive import DerivedRecord, Quarantined, derive_key_values, derive_row
 from domain.errors import PreconditionFailed
 from domain.ids import record_id, source_file_id
@@ -145,16 +145,8 @@ class Deriver:
         self.first_pass = app.run(run_name).derivation is None
 
     def derive_all(self) -> DerivationSummary:
-        # What a derivation allocates holds no cycles, and with a page of thousands of records
-        # alive the collector's passes over it cost a sixth of the derivation: paused, then
-        # restored (as projections.runner does for a replay).
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return self._derive_all()
-        finally:
-            if paused:
-                gc.enable()
 
     def _derive_all(self) -> DerivationSummary:
         run = self.app.run(self.run_name)

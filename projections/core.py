@@ -42,32 +42,41 @@ def stream_of_key(key: str) -> list[tuple[str, str]]:
     return [(prefix, rest)]
 METRICS = ("extracted", "quarantined", "pushed", "failed", "rolled_back", "skipped")
 
-# Event name -> the record state it leads to (None: unchanged).
-STATE_AFTER: dict[str, str | None] = {
+# Event name -> the record state it leads to, whatever the state before (_state_after: the rest).
+STATE_AFTER: dict[str, str] = {
     "Derived": "derived", "Quarantined": "quarantined", "Requarantined": "quarantined",
     "PushRequested": "requested", "PushSucceeded": "pushed", "PushFailed": "failed",
     "Skipped": "skipped",
 }
 
 
-# Events whose next state depends on nothing but their name (see _record_state for the rest).
-_SIMPLE_STATE = {name: after for name, after in STATE_AFTER.items()}
-_NAMES: dict[str, tuple[str, str]] = {}  # topic -> (aggregate, event name)
-
 _XREF_OR_FAILURE = frozenset({"PushSucceeded", "CompensationSucceeded", "Quarantined",
                               "Requarantined", "PushFailed", "Rederived", "Skipped"})
 
 
-def _record_state(name: str, event: LoggedEvent, previous: str) -> str:
+def _state_after(name: str, event: LoggedEvent, previous: str) -> str:
+    """The record's state after an event that is not in STATE_AFTER."""
     if name == "Rederived":
         return "derived" if previous == "quarantined" else previous
     if name == "CompensationSucceeded":
         return "pushed" if event.state.get("action") == "undelete" else "rolled_back"
-    after = STATE_AFTER.get(name)
-    return after if after else previous
+    return previous
 
 
 CACHE_LIMIT = 200_000  # streams remembered between pages (a cache: memory stays bounded)
+
+
+class _PageWork:
+    """What projecting one page gathers before it becomes a ProjectionPage."""
+
+    __slots__ = ("failures", "moves", "page", "span", "streams")
+
+    def __init__(self, page: ProjectionPage, streams: dict[str, list[Any]]) -> None:
+        self.page = page
+        self.streams = streams  # rid -> [run, kind, source_id, state, born]
+        self.failures: dict[tuple[str, str], Any] = {}  # key -> failure row, None: over
+        self.moves: dict[tuple[str, str, str], int] = {}  # (kind, from, to) -> records
+        self.span: list[Any] = []  # [first seq, last seq, earliest at, latest at]
 
 
 class CoreProjector:
@@ -78,8 +87,6 @@ class CoreProjector:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, str, str, str, int]] = {}
-        self._span: list[Any] = []  # [first seq, last seq, earliest at, latest at] of a page
-        self._moves: dict[tuple[str, str, str], int] = {}  # (kind, from, to) -> records, a page
 
     def committed(self, page: ProjectionPage) -> None:
         """Called once the store holds the page: its streams' states become the cache's."""
@@ -100,43 +107,39 @@ class CoreProjector:
         missing = sorted(wanted - streams.keys() - born_here)
         if missing:
             streams.update((rid, list(v)) for rid, v in store.streams(missing).items())
+        work = _PageWork(page, streams)
         apply = self._apply
-        failures: dict[tuple[str, str], Any] = {}
-        self._span = []
-        self._moves = {}
         for event in events:
-            apply(event, streams, page, failures)
-        for (kind, before, after), n in self._moves.items():
-            self._count(page, kind, before, -n)
-            self._count(page, kind, after, n)
-        if self._span:
-            page.spans = [tuple(self._span)]
+            apply(event, work)
+        for (kind, before, after), n in work.moves.items():
+            for metric, delta in ((before, -n), (after, n)):
+                if metric in METRICS:
+                    page.counts[(kind, metric)] = page.counts.get((kind, metric), 0) + delta
+        if work.span:
+            page.spans = [tuple(work.span)]
         touched = wanted | born_here
         # In the order the streams were born: the store's table is kept in that order.
         page.streams = sorted(((rid, *streams[rid]) for rid in touched if rid in streams),
                               key=lambda row: row[5])
         # Within a page only the last change of a key counts (a push then its rollback).
         page.xref = list({(k, s): (k, s, e, n) for k, s, e, n in page.xref}.values())
-        page.failures = [row for row in failures.values() if row is not None]
-        page.resolved = [key for key, row in failures.items() if row is None]
+        page.failures = [row for row in work.failures.values() if row is not None]
+        page.resolved = [key for key, row in work.failures.items() if row is None]
         return page
 
-    def _apply(self, event: LoggedEvent, streams: dict[str, list[Any]],
-               page: ProjectionPage, failures: dict[tuple[str, str], Any]) -> None:
+    def _apply(self, event: LoggedEvent, work: _PageWork) -> None:
         # The hot loop of a replay: written for speed (locals, no per-event helper calls on
         # the common path), so it reads a little denser than the rest.
-        rid, state, topic = event.originator_id, event.state, event.topic
-        names = _NAMES.get(topic)
-        if names is None:
-            names = _NAMES[topic] = topic_names(topic)
-        aggregate, name = names
+        rid, state = event.originator_id, event.state
+        aggregate, name = topic_names(event.topic)
         if FORGOTTEN in state:
             return  # crypto-shredded: nothing of it is left to project
+        streams = work.streams
         if event.version == 1:
             if aggregate == "ClinicRecord":
                 kind = state["kind"]
                 streams[rid] = [state["run"], kind, state["source_id"], "", event.position]
-                counts = page.counts
+                counts = work.page.counts
                 counts[(kind, "extracted")] = counts.get((kind, "extracted"), 0) + 1
             elif aggregate == "Erasure":
                 streams[rid] = [state["run"], ERASURE, state["patient_ref"], "forgotten",
@@ -146,10 +149,6 @@ class CoreProjector:
             elif aggregate == "SourceFile":
                 streams[rid] = [state["run"], FILE, state["fingerprint"]["name"], "registered",
                                 event.position]
-            else:
-                streams[rid] = [state["run"], state["kind"], state["source_id"], "",
-                                event.position]
-                self._count(page, state["kind"], "extracted", 1)
         stream = streams.get(rid)
         if stream is None:
             return  # an aggregate type the projections do not follow
@@ -157,19 +156,16 @@ class CoreProjector:
         if kind == RUN:
             stream[3] = state.get("state", stream[3]) if name != "Started" else "started"
         elif kind not in (FILE, ERASURE):
-            if name in _SIMPLE_STATE:
-                current = _SIMPLE_STATE[name] or previous
-            else:
-                current = _record_state(name, event, previous)
+            current = STATE_AFTER.get(name) or _state_after(name, event, previous)
             if current != previous:
-                moves = self._moves
+                moves = work.moves
                 moves[(kind, previous, current)] = moves.get((kind, previous, current), 0) + 1
                 stream[3] = current
             if name in _XREF_OR_FAILURE:
-                self._xref_and_failures(name, event, kind, source_id, page, failures)
+                self._xref_and_failures(name, event, kind, source_id, work)
         stamp = state.get("timestamp", "")
         at = stamp if stamp.__class__ is str else stamp.isoformat()
-        span = self._span
+        span = work.span
         if span:
             if at < span[2]:
                 span[2] = at
@@ -180,18 +176,12 @@ class CoreProjector:
             span.extend((event.position, event.position, at, at))
         by = state.get("by")
         if by:
-            page.actors.append((event.position, str(by)))
-
-    @staticmethod
-    def _count(page: ProjectionPage, kind: str, metric: str, delta: int) -> None:
-        if metric in METRICS and metric != "extracted" or (metric == "extracted" and delta > 0):
-            page.counts[(kind, metric)] = page.counts.get((kind, metric), 0) + delta
+            work.page.actors.append((event.position, str(by)))
 
     @staticmethod
     def _xref_and_failures(name: str, event: LoggedEvent, kind: str, source_id: str,
-                           page: ProjectionPage, failures: dict[tuple[str, str], Any]) -> None:
-        """failures: (kind, source_id) -> the failure row, or None when it is over."""
-        state = event.state
+                           work: _PageWork) -> None:
+        state, page, failures = event.state, work.page, work.failures
         if name == "PushSucceeded" and state.get("action") in {"create", "adopt"}:
             page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
         elif name == "CompensationSucceeded" and state.get("action") == "delete":
