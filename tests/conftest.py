@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import require_service
+
 PG_HOST, PG_PORT, PG_DB = "127.0.0.1", 5432, "test"
 
 
@@ -26,15 +28,6 @@ def pg_available() -> str | None:
             return None
     except Exception as exc:  # any failure to connect is reported the same way
         return f"PostgreSQL at {PG_HOST}:{PG_PORT}/{PG_DB} unavailable: {type(exc).__name__}"
-
-
-def require_service(reason: str | None) -> None:
-    """In CI a missing service fails the run; on a developer machine it skips."""
-    if reason is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture

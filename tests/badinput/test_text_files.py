@@ -64,42 +64,37 @@ def test_invalid_utf8_bytes_flag_the_row_and_field(hostile: Hostile) -> None:
     assert "undecodable" in q["reason"] and not any(v in str(q) for v in hostile.secrets)
 
 
-def test_file_mixing_windows_1252_and_utf8_flags_the_rows_that_do_not_fit(
-        hostile: Hostile) -> None:
-    """Mostly UTF-8 with one row typed on a Windows-1252 machine: the file reads as UTF-8 (the
-    reader decides over every byte) and only that row is flagged, not silently misread."""
+def _row_five_in_another_encoding(hostile: Hostile, file_encoding: str,
+                                  row_encoding: str) -> dict[str, Any]:
+    """40 patients with accented names written in one encoding, row 5 in another; returns
+    the quarantine of row 5, the one problem, after checking its neighbour read right."""
     rows = [patient(n, First_Name=f"Ren\u00e9e{n}", City="Malm\u00f6") for n in range(1, 41)]
     hostile.secrets.extend(["Ren", "Malm"])
-    utf8 = csv_text(PATIENT_HEADER, rows).encode("utf-8")
-    header, *lines = utf8.split(b"\r\n")
+    header, *lines = csv_text(PATIENT_HEADER, rows).encode(file_encoding).split(b"\r\n")
     lines[4] = csv_text(PATIENT_HEADER, [patient(5, First_Name="Ren\u00e9e5", City="Malm\u00f6")]
-                        ).encode("cp1252").split(b"\r\n")[1]
+                        ).encode(row_encoding).split(b"\r\n")[1]
     (hostile.src / "patients.csv").write_bytes(b"\r\n".join([header, *lines]))
     extracted, balance, quarantines = _migrate(hostile, "patients.csv")
     assert (extracted["rows"], extracted["problems"]) == (40, 1)
     assert (balance["derived"], balance["quarantined"]) == (39, 1)
     (q,) = quarantines
     assert (q["file"], q["rows"], q["field"]) == ("patients.csv", [5], "first_name")
-    assert "undecodable" in q["reason"] and not any(v in str(q) for v in hostile.secrets)
+    assert not any(v in str(q) for v in hostile.secrets)
     neighbour = hostile.fields("patient", "6")
     assert (neighbour["first_name"], neighbour["city"]) == ("Ren\u00e9e6", "Malm\u00f6")
+    return q
+
+
+def test_file_mixing_windows_1252_and_utf8_flags_the_rows_that_do_not_fit(
+        hostile: Hostile) -> None:
+    """Mostly UTF-8 with one row typed on a Windows-1252 machine: the file reads as UTF-8 (the
+    reader decides over every byte) and only that row is flagged, not silently misread."""
+    q = _row_five_in_another_encoding(hostile, "utf-8", "cp1252")
+    assert "undecodable" in q["reason"]
 
 
 def test_file_mostly_windows_1252_flags_the_rows_written_as_utf8(hostile: Hostile) -> None:
     """The other way round: a Windows-1252 export with one row pasted in as UTF-8. Read as
     Windows-1252 that row would silently become "RenÃ©e"; it is flagged instead."""
-    rows = [patient(n, First_Name=f"Ren\u00e9e{n}", City="Malm\u00f6") for n in range(1, 41)]
-    hostile.secrets.extend(["Ren", "Malm"])
-    cp1252 = csv_text(PATIENT_HEADER, rows).encode("cp1252")
-    header, *lines = cp1252.split(b"\r\n")
-    lines[4] = csv_text(PATIENT_HEADER, [patient(5, First_Name="Ren\u00e9e5", City="Malm\u00f6")]
-                        ).encode("utf-8").split(b"\r\n")[1]
-    (hostile.src / "patients.csv").write_bytes(b"\r\n".join([header, *lines]))
-    extracted, balance, quarantines = _migrate(hostile, "patients.csv")
-    assert (extracted["rows"], extracted["problems"]) == (40, 1)
-    assert (balance["derived"], balance["quarantined"]) == (39, 1)
-    (q,) = quarantines
-    assert (q["file"], q["rows"], q["field"]) == ("patients.csv", [5], "first_name")
-    assert "UTF-8" in q["reason"] and not any(v in str(q) for v in hostile.secrets)
-    neighbour = hostile.fields("patient", "6")
-    assert (neighbour["first_name"], neighbour["city"]) == ("Ren\u00e9e6", "Malm\u00f6")
+    q = _row_five_in_another_encoding(hostile, "cp1252", "utf-8")
+    assert "UTF-8" in q["reason"]

@@ -4,7 +4,6 @@ until done: nothing compensated twice, no change lost or applied twice."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import pytest
 from consumers.rollback_service import verify_rollback
 from tests.faults.checks import say
 from tests.faults.harness import finish, kill_at_random_points, opened, operator, served
-from tests.integration.migrate import live, migrate
+from tests.integration.migrate import assert_each_operation_compensated_once, live, migrate
 from tests.integration.test_delta import newer_export, publish, revisions
 
 pytestmark = pytest.mark.faults
@@ -40,23 +39,15 @@ def test_a_killed_rollback_finishes_without_double_compensation(tmp_path: Path, 
             assert live(srv.snapshot()) == before, "the sandbox is not as it was before"
             proof = verify_rollback(engine, api)
             assert proof["ok"], proof
-            engine.catch_up()
-            compensated = Counter(str(a["record"]) for a in engine.audit()
-                                  if a["event"] == "ClinicRecord.CompensationSucceeded")
-            with_ops = [r for r in (engine.app.record("default", k, s)
-                                    for k, s, _ in engine.store.records_in_state())
-                        if r is not None and r.operations]
-            for record in with_ops:
-                assert compensated[record.key] == len(record.operations), record.key
-            assert set(compensated) == {r.key for r in with_ops}
+            compensations, with_ops = assert_each_operation_compensated_once(engine)
             rolled_back = sum(c.get("rolled_back", 0) for k, c in engine.store.counts().items()
                               if not k.startswith("_"))
             assert rolled_back == pushed
         assert json.loads(again.stdout)["done"] == {}
         say(scenario, f"injected: {kills} SIGKILLs during `c2n rollback`; checked: sandbox as "
                       f"before, verify --rollback ok ({proof['checked']} checked), "
-                      f"{sum(compensated.values())} compensations = operations of "
-                      f"{len(with_ops)} records, each once; {rolled_back} rolled back = "
+                      f"{compensations} compensations = operations of "
+                      f"{with_ops} records, each once; {rolled_back} rolled back = "
                       f"{pushed} pushed; a further rollback does nothing")
 
 

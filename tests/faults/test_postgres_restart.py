@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from consumers import migration_service as svc
-from tests.conftest import require_service
 from tests.faults.checks import assert_exactly_once, say
 from tests.faults.harness import opened, operator, served
 from tests.integration.migrate import prepare
+from tests.services import require_service
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,3 +73,18 @@ def live(snapshot: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, dict[
                      for r in records if not r.get("deletedTime")}
             for entity, records in snapshot.items()
             if entity in {"contacts", "accounts", "leads", "activities", "notes", "tasks"}}
+
+
+def assert_each_operation_compensated_once(engine: Engine) -> tuple[int, int]:
+    """The audit holds one CompensationSucceeded per Nutshell operation of every record that
+    made any, and none for any other record. Returns (compensations, those records)."""
+    engine.catch_up()
+    compensated = Counter(str(a["record"]) for a in engine.audit()
+                          if a["event"] == "ClinicRecord.CompensationSucceeded")
+    with_ops = [r for r in (engine.app.record(engine.settings.run_name, k, s)
+                            for k, s, _ in engine.store.records_in_state())
+                if r is not None and r.operations]
+    for record in with_ops:
+        assert compensated[record.key] == len(record.operations), record.key
+    assert set(compensated) == {r.key for r in with_ops}
+    return sum(compensated.values()), len(with_ops)

@@ -4,7 +4,6 @@ a dry run that lists exactly what the real run then does."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,13 @@ import orjson
 import pytest
 
 from consumers.rollback_service import rollback, undo, verify_rollback
-from tests.integration.migrate import STAFF_USER, environment, live, migrate
+from tests.integration.migrate import (
+    STAFF_USER,
+    assert_each_operation_compensated_once,
+    environment,
+    live,
+    migrate,
+)
 
 PRE_EXISTING = {"name": "Existing Person", "emails": [{"value": "existing@clinic.test"}]}
 
@@ -117,14 +122,7 @@ def test_a_rollback_killed_half_way_finishes_without_double_compensation(tmp_pat
         result = rollback(engine, api, scope="run", by="tester")
         assert not result.failed
         assert verify_rollback(engine, api)["ok"]
-        engine.catch_up()
-        compensated = Counter(a["record"] for a in engine.audit()
-                              if a["event"] == "ClinicRecord.CompensationSucceeded")
-        records_with_ops = [r for r in (engine.app.record("default", k, s)
-                                        for k, s, _ in engine.store.records_in_state())
-                            if r is not None and r.operations]
-        for record in records_with_ops:
-            assert compensated[record.key] == len(record.operations), record.key
+        assert_each_operation_compensated_once(engine)
 
 
 def test_the_dry_run_lists_exactly_what_the_real_run_does(tmp_path: Path) -> None:

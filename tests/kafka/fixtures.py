@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import uuid
 from collections.abc import Iterator
@@ -12,13 +11,11 @@ from typing import Any
 import pytest
 
 from tests.kafka.broker import BrokerUnavailable, TansuBroker, start_broker
+from tests.services import require_service
 
 
 def _unavailable(reason: str) -> None:
-    # In CI a missing broker is a failure, never a silent skip.
-    if os.environ.get("CI"):
-        pytest.fail(f"Kafka broker unavailable: {reason}")
-    pytest.skip(f"Kafka broker unavailable: {reason}")
+    require_service(f"Kafka broker unavailable: {reason}")
 
 
 def _launch(log_dir: Path) -> TansuBroker:

@@ -18,6 +18,7 @@ from consumers.migration_service import write_diff_reports
 from consumers.rollback_service import rollback
 from tests.integration.migrate import STAFF_USER, environment, migrate
 from tests.reports.cdp import Chromium, find_chromium
+from tests.services import require_service
 
 pytestmark = pytest.mark.browser
 
@@ -63,10 +64,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Reports]:
 def browser() -> Iterator[Chromium]:
     binary = os.environ.get("C2N_CHROMIUM") or find_chromium()
     if binary is None:
-        reason = "headless Chromium not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        require_service("headless Chromium not installed (apt-get install chromium)")
     chrome = Chromium(binary)
     yield chrome
     chrome.close()
