@@ -37,8 +37,8 @@ def make_changes(n: int) -> list[Change]:
 
 
 def engine(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
-    from adapters.kafka_bus import KafkaChangeBus, ensure_topic
-    from consumers.delta_loop import DeltaConsumer, DeltaStatus, PageResult
+    from adapters.bus.kafka import KafkaChangeBus, ensure_topic
+    from consumers.delta.loop import DeltaConsumer, DeltaStatus, PageResult
 
     topic = f"bench-delta-{uuid.uuid4().hex[:8]}"
     ensure_topic(bootstrap, topic, partitions)
@@ -82,7 +82,7 @@ def raw(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
     import orjson
     from kafka import KafkaConsumer, KafkaProducer
 
-    from adapters.kafka_bus import ensure_topic
+    from adapters.bus.kafka import ensure_topic
 
     topic = f"bench-raw-{uuid.uuid4().hex[:8]}"
     ensure_topic(bootstrap, topic, partitions)
@@ -126,15 +126,15 @@ def applied(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
     the real applier: the three-way check reads Nutshell, the patch writes it, events saved."""
     import tempfile
 
-    from adapters.kafka_bus import KafkaChangeBus, ensure_topic
-    from adapters.mapping_file import load_mapping
-    from adapters.nutshell_client import NutshellClient
+    from adapters.bus.kafka import KafkaChangeBus, ensure_topic
+    from adapters.nutshell.client import NutshellClient
     from adapters.nutshell_sandbox import SandboxServer
     from adapters.samples import sample_path
+    from adapters.stores.mapping_file import load_mapping
     from consumers.bootstrap import Engine, Settings
-    from consumers.cmd_demo import _migrate
-    from consumers.delta_loop import DeltaConsumer
-    from consumers.delta_service import DeltaApplier
+    from consumers.cli.demo import _migrate
+    from consumers.delta.apply import DeltaApplier
+    from consumers.delta.loop import DeltaConsumer
 
     home = Path(tempfile.mkdtemp(prefix="c2n-bench-delta-"))
     topic = f"bench-applied-{uuid.uuid4().hex[:8]}"

@@ -115,10 +115,10 @@ def baseline(folder: Path) -> dict[str, object]:
 def engine_run(folder: Path) -> dict[str, object]:
     from adapters.sources import open_sources
     from consumers.bootstrap import Engine, Settings
-    from consumers.derive_service import confirm_and_derive
-    from consumers.extract_service import extract_source
-    from consumers.profile_choice import ProfileChooser
-    from consumers.proposal_service import propose_mapping
+    from consumers.services.derive import confirm_and_derive
+    from consumers.services.extract import extract_source
+    from consumers.services.profile_choice import ProfileChooser
+    from consumers.services.proposal import propose_mapping
 
     home = Path(tempfile.mkdtemp(prefix="c2n-bench-extract-"))
     engine = Engine(Settings.from_env(env={"C2N_HOME": str(home)}))

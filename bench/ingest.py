@@ -31,7 +31,7 @@ def record_fields(i: int) -> dict[str, object]:
 
 def derived_events(records: list[dict[str, object]], first_row: int) -> list[object]:
     """Canonical records as their creating events (the derivation's hot path)."""
-    from domain.records import ClinicRecord
+    from domain.records.aggregate import ClinicRecord
 
     return [ClinicRecord.derived_event(
         run="bench", kind="patient", source_id=str(fields["source_id"]), fields=fields, extra={},
@@ -41,7 +41,7 @@ def derived_events(records: list[dict[str, object]], first_row: int) -> list[obj
 
 def worker(mode: str, n: int, store: str) -> dict[str, object]:
     from consumers.bootstrap import Engine, Settings
-    from domain.records import ClinicRecord
+    from domain.records.aggregate import ClinicRecord
 
     home = Path(tempfile.mkdtemp(prefix="c2n-bench-"))
     env = {"C2N_HOME": str(home)}

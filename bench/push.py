@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from adapters.nutshell_client import NutshellClient  # noqa: E402
+from adapters.nutshell.client import NutshellClient  # noqa: E402
 from adapters.nutshell_sandbox import SandboxServer  # noqa: E402
 from domain.ports import CustomFieldSpec  # noqa: E402
 

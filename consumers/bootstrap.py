@@ -14,26 +14,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from adapters.event_reader import LogReader
-from adapters.keyring import (
+from adapters.stores.event_reader import LogReader
+from adapters.stores.keyring import (
     Keyring,
     PostgresKeyring,
     SQLiteKeyring,
     postgres_has_keyring,
     sqlite_has_keyring,
 )
-from adapters.projection_sql import (
+from adapters.stores.projection_sql import (
     PostgresProjectionStore,
     SQLiteProjectionStore,
     SQLProjectionStore,
 )
-from adapters.shredding_mapper import ShreddingMapper, subject_of_created
-from adapters.store_config import Database, eventsourcing_env, parse_database_url
-from adapters.transcoder import OrjsonTranscoder
+from adapters.stores.shredding_mapper import ShreddingMapper, subject_of_created
+from adapters.stores.store_config import Database, eventsourcing_env, parse_database_url
+from adapters.stores.transcoder import OrjsonTranscoder
 from domain.app import MigrationLog
 from domain.errors import TerminalError
 from domain.ids import record_id
-from domain.run import MigrationRun
+from domain.run.aggregate import MigrationRun
 from projections.audit import audit_rows
 from projections.runner import ProjectionRunner
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.nutshell_client import NutshellClient
+from adapters.nutshell.client import NutshellClient
 from consumers.bootstrap import Settings
 from domain.errors import AuthenticationFailed
 

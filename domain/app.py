@@ -15,10 +15,10 @@ from eventsourcing.domain import Aggregate, DomainEvent
 from eventsourcing.persistence import Recording
 
 from domain.ids import record_id, run_id
-from domain.records import ClinicRecord
-from domain.run import MigrationRun
-from domain.source_file import SourceFile, is_erased
-from domain.source_rows import read_pages
+from domain.records.aggregate import ClinicRecord
+from domain.records.source_file import SourceFile, is_erased
+from domain.records.source_rows import read_pages
+from domain.run.aggregate import MigrationRun
 
 ROW_PAGE = 500  # rows per RowsRead event
 SAVE_PAGE = 500  # aggregates per save(): one transaction per page, never per record

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from uuid import uuid5
 
-from domain.canonical import KIND_FIELDS
 from domain.errors import SourceError
 from domain.ids import NAMESPACE
 from domain.ports import ChangeMessage
+from domain.records.canonical import KIND_FIELDS
 
 Op = Literal["create", "update", "delete"]
 Origin = Literal["export-diff", "debezium"]

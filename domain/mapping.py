@@ -2,7 +2,7 @@
 canonical -> Nutshell overrides. It is what the operator confirms; its content hash binds the
 confirmation, the sample approval and every derived record.
 
-Serialised as YAML in HOME/mapping.yaml by adapters.mapping_file (domain does no I/O).
+Serialised as YAML in HOME/mapping.yaml by adapters.stores.mapping_file (domain does no I/O).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ class LoggedEvent:
     position: int  # notification id
     originator_id: str
     version: int
-    topic: str  # "domain.records:ClinicRecord.Derived"
+    topic: str  # "domain.records.aggregate:ClinicRecord.Derived"
     state: dict[str, Any]  # decoded attributes (timestamp as datetime)
 
     @property
@@ -41,7 +41,7 @@ class LoggedEvent:
 
 @lru_cache(maxsize=512)
 def topic_names(topic: str) -> tuple[str, str]:
-    """("ClinicRecord", "Derived") from "domain.records:ClinicRecord.Derived"."""
+    """("ClinicRecord", "Derived") from "domain.records.aggregate:ClinicRecord.Derived"."""
     qualname = topic.rsplit(":", 1)[-1]
     return qualname.split(".")[0], qualname.rsplit(".", 1)[-1]
 

@@ -50,5 +50,5 @@ def test_domain_and_projections_do_no_io() -> None:
 
 def test_the_walker_sees_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("from adapters.nutshell_client import NutshellClient\nimport httpx\n")
+    bad.write_text("from adapters.nutshell.client import NutshellClient\nimport httpx\n")
     assert {"adapters", "httpx"} <= imports_of(bad)

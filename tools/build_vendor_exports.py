@@ -497,7 +497,7 @@ class FrontDesk(Style):
 
     def ref(self, target: Ref) -> str:
         # No insurance file here: policies ride on the client rows, whose records take
-        # "<client id>:insurance" as their id (domain.derive).
+        # "<client id>:insurance" as their id (domain.records.derive).
         if target[0] == "insurance":
             return f"{self.source_id('patient', INSURED[target[1]])}:insurance"
         return self.source_id(*target)

@@ -61,7 +61,7 @@ samples' shapes are kept everywhere else):
 
 Sandbox conventions with no Nutshell counterpart: lead `status` (open/won/lost/cancelled) is
 writable by create and patch; 429 answers `{"code": 429, "message": "Too Many Requests"}`;
-502/503 answer a small HTML page; JSON-RPC error codes are listed in `routes_activities.py`;
+502/503 answer a small HTML page; JSON-RPC error codes are listed in `routes/activities.py`;
 data lives in `<data_dir>/sandbox.sqlite3` (one transaction per request).
 """
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import auth, routes_activities, routes_admin, routes_core, routes_other
+from . import auth
 from .context import Ctx
 from .envelope import (
     HTML_TYPE,
@@ -33,6 +33,10 @@ from .envelope import (
 )
 from .faults import FaultBook, FaultSpec, RateLimiter, retry_after_header
 from .router import Router
+from .routes import activities as routes_activities
+from .routes import admin as routes_admin
+from .routes import core as routes_core
+from .routes import other as routes_other
 from .store import ALL_COLLECTIONS, Store
 
 log = logging.getLogger("adapters.nutshell_sandbox")

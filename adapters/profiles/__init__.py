@@ -19,10 +19,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from adapters.sources.headers import normalise_header
-from domain.canonical import KIND_FIELDS
 from domain.errors import SourceError
 from domain.mapping import ColumnMapping, FileMapping, KeyValueLayout
 from domain.ports import SourceFingerprint
+from domain.records.canonical import KIND_FIELDS
 
 MIN_SCORE = 0.6  # share of a file's columns a profile must recognise to be proposed
 

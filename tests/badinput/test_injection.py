@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from consumers.report_html import diff_html, plain_table_html
+from consumers.views.report_html import diff_html, plain_table_html
 from tests.badinput.builders import PATIENT_HEADER, csv_text, patient
 from tests.badinput.conftest import Hostile
 

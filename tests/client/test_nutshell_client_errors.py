@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from adapters.nutshell_client import NutshellClient
+from adapters.nutshell.client import NutshellClient
 from domain.errors import (
     AmbiguousWriteError,
     AuthenticationFailed,

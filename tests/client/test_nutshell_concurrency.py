@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from adapters.nutshell_client import NutshellClient
+from adapters.nutshell.client import NutshellClient
 from domain.errors import TerminalError
 from tests.fakes.fake_nutshell import API_KEY, USER, FakeNutshell
 

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from adapters.retry import Backoff, parse_retry_after
-from adapters.throttle import RateMeter, TokenBucket
+from adapters.nutshell.retry import Backoff, parse_retry_after
+from adapters.nutshell.throttle import RateMeter, TokenBucket
 from tests.client.fake_time import FakeTime
 
 

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from adapters.kafka_bus import KafkaChangeBus
-from adapters.memory_bus import MemoryChangeBus, MemoryTopic
+from adapters.bus.kafka import KafkaChangeBus
+from adapters.bus.memory import MemoryChangeBus, MemoryTopic
 from domain.ports import ChangeBus, ChangeMessage
 from tests.kafka.broker import TansuBroker
 

@@ -119,7 +119,7 @@ class ProjectionStoreContract(ABC):
 
 class TestSQLiteProjectionStore(ProjectionStoreContract):
     def make_store(self, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
-        from adapters.projection_sql import SQLiteProjectionStore
+        from adapters.stores.projection_sql import SQLiteProjectionStore
 
         return SQLiteProjectionStore(tmp_path / "p.sqlite")
 
@@ -127,8 +127,8 @@ class TestSQLiteProjectionStore(ProjectionStoreContract):
 @pytest.mark.postgres
 class TestPostgresProjectionStore(ProjectionStoreContract):
     def make_store(self, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
-        from adapters.projection_sql import PostgresProjectionStore
-        from adapters.store_config import parse_database_url
+        from adapters.stores.projection_sql import PostgresProjectionStore
+        from adapters.stores.store_config import parse_database_url
         from consumers.bootstrap import _conninfo, _ensure_schema
 
         db = parse_database_url(request.getfixturevalue("pg_url"), tmp_path)

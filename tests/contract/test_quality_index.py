@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from domain.derive import DerivedRecord
-from domain.quality import QualityChecker
+from domain.records.derive import DerivedRecord
+from domain.records.quality import QualityChecker
 
 
 def record(kind: str, source_id: str, **fields: Any) -> DerivedRecord:
@@ -81,6 +81,6 @@ class TestInMemory(QualityIndexContract):
 
 class TestOnDisk(QualityIndexContract):
     def make(self, tmp_path: Path) -> Any:
-        from adapters.quality_index import DiskQualityIndex
+        from adapters.stores.quality_index import DiskQualityIndex
 
         return DiskQualityIndex(tmp_path / "index.sqlite")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from domain.app import MigrationLog
-from domain.records import ClinicRecord
+from domain.records.aggregate import ClinicRecord
 
 SENTINEL_NAME = "Zyxwqvutsrona"  # a name that appears nowhere else
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from domain.ids import record_id
-from domain.records import ClinicRecord
-from domain.source_file import SourceFile
+from domain.records.aggregate import ClinicRecord
+from domain.records.source_file import SourceFile
 from tests.core.helpers import SENTINEL_NAME, derived
 
 
@@ -64,7 +64,7 @@ def test_rows_read_v1_events_are_upcast(make_engine: Callable[..., Any]) -> None
                     {"n": 8, "v": {"x": "2"}, "p": None, "pf": None}]
     assert app.source_file(source.id).rows_read == 2  # type: ignore[union-attr]
     engine.catch_up()
-    from consumers.audit_view import audit_rows
+    from consumers.views.audit import audit_rows
 
     audit = list(audit_rows(engine, record="file:a.csv"))
     assert audit[-1]["detail"]["rows"] == 2 and audit[-1]["detail"]["first_row"] == 7
@@ -137,7 +137,7 @@ def test_quarantine_then_rederive_releases_the_record() -> None:
 
 @pytest.mark.parametrize("url", ["sqlite:///tmp/x.sqlite", "postgresql://u:p@h:5433/d?schema=s"])
 def test_database_urls_parse(url: str, tmp_path: Path) -> None:
-    from adapters.store_config import parse_database_url
+    from adapters.stores.store_config import parse_database_url
 
     db = parse_database_url(url, tmp_path)
     assert db.redacted().split(":")[0] in {"sqlite", "postgresql"}

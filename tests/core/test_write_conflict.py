@@ -34,7 +34,7 @@ def test_a_concurrent_write_is_refused_whole_and_reported(
         mine.request_push(op_key="mine", action="create", steps=[], mode="run")
         engine.app.save(mine)
 
-    monkeypatch.setattr("consumers.cmd_forget.forget_patient", racing_command)
+    monkeypatch.setattr("consumers.cli.forget.forget_patient", racing_command)
     assert main(["forget", "--patient", "p1", "--by", "dpo"]) == 2
     err = capsys.readouterr().err
     assert "another c2n command wrote the same records" in err and "Traceback" not in err

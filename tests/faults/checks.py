@@ -10,9 +10,9 @@ from collections import Counter
 from typing import Any
 
 from adapters.nutshell_sandbox import SandboxServer
-from consumers import migration_service as svc
 from consumers.bootstrap import Engine
-from consumers.status_view import status_document
+from consumers.services import migration as svc
+from consumers.views.status import status_document
 from domain.ports import NutshellAPI
 from tests.integration.migrate import live
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from adapters.nutshell_client import NutshellClient
+from adapters.nutshell.client import NutshellClient
 from adapters.nutshell_sandbox import SandboxServer
 from consumers.bootstrap import Engine, Settings
 from tests.e2e.conftest import ROOT, Operator

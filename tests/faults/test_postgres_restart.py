@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from consumers import migration_service as svc
+from consumers.services import migration as svc
 from tests.faults.checks import assert_exactly_once, say
 from tests.faults.harness import opened, operator, served
 from tests.integration.migrate import prepare

@@ -8,18 +8,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from adapters.mapping_file import save_mapping
-from adapters.nutshell_client import NutshellClient
+from adapters.nutshell.client import NutshellClient
 from adapters.nutshell_sandbox import SandboxServer
 from adapters.samples import sample_path
 from adapters.sources import open_sources
-from consumers import migration_service as svc
+from adapters.stores.mapping_file import save_mapping
 from consumers.bootstrap import Engine, Settings
-from consumers.derive_service import confirm_and_derive
-from consumers.extract_service import extract_source
-from consumers.plan_service import make_plan
-from consumers.profile_choice import ProfileChooser
-from consumers.proposal_service import propose_mapping
+from consumers.services import migration as svc
+from consumers.services.derive import confirm_and_derive
+from consumers.services.extract import extract_source
+from consumers.services.plan import make_plan
+from consumers.services.profile_choice import ProfileChooser
+from consumers.services.proposal import propose_mapping
 from domain.mapping import MappingDocument
 
 STAFF_USER = {"email": "staff@clinic.test", "name": "Sam Staff", "api_key": "staff-key",

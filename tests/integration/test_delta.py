@@ -18,12 +18,12 @@ import httpx
 import orjson
 import pytest
 
-from adapters.kafka_bus import KafkaChangeBus
-from adapters.mapping_file import load_mapping
+from adapters.bus.kafka import KafkaChangeBus
 from adapters.samples import sample_path
-from consumers.delta_loop import DeltaConsumer
-from consumers.delta_publish import export_changes
-from consumers.delta_service import DeltaApplier, open_conflicts, resolve
+from adapters.stores.mapping_file import load_mapping
+from consumers.delta.apply import DeltaApplier, open_conflicts, resolve
+from consumers.delta.loop import DeltaConsumer
+from consumers.delta.publish import export_changes
 from domain.delta import to_message
 from tests.integration.migrate import STAFF_USER, environment, migrate
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from adapters.memory_bus import MemoryChangeBus, MemoryTopic
-from consumers.delta_loop import DeltaConsumer, DeltaStatus, PageResult
+from adapters.bus.memory import MemoryChangeBus, MemoryTopic
+from consumers.delta.loop import DeltaConsumer, DeltaStatus, PageResult
 from domain.delta import Change, to_message
 from domain.errors import TransientError
 from domain.ports import ChangeMessage

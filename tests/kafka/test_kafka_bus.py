@@ -7,7 +7,7 @@ import time
 import pytest
 from kafka import KafkaProducer
 
-from adapters.kafka_bus import KafkaChangeBus, ensure_topic
+from adapters.bus.kafka import KafkaChangeBus, ensure_topic
 from domain.delta import InvalidChange, from_message
 from domain.errors import PreconditionFailed, TransientError
 from domain.ports import ChangeMessage

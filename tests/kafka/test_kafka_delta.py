@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from adapters.kafka_bus import KafkaChangeBus, ensure_topic
-from consumers.delta_loop import DeltaConsumer, DeltaStatus, PageResult
+from adapters.bus.kafka import KafkaChangeBus, ensure_topic
+from consumers.delta.loop import DeltaConsumer, DeltaStatus, PageResult
 from domain.delta import Change, to_message
 from domain.errors import TransientError
 from tests.kafka.broker import TansuBroker
@@ -183,8 +183,8 @@ def test_the_consumer_recovers_when_the_broker_restarts_mid_window(
 
 KILLED_MEMBER = """
 import os, sys
-from adapters.kafka_bus import KafkaChangeBus
-from consumers.delta_loop import DeltaConsumer
+from adapters.bus.kafka import KafkaChangeBus
+from consumers.delta.loop import DeltaConsumer
 
 bootstrap, topic, group, out = sys.argv[1:5]
 

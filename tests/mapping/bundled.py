@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from domain.mapping import FileMapping
-from domain.proposal import ColumnProfiler, propose_file
+from domain.proposal.propose import ColumnProfiler, propose_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "adapters" / "samples"

@@ -64,7 +64,7 @@ def test_the_profiles_other_spellings_are_understood_too() -> None:
     use the first. Renaming each sample column to its other spellings must not matter."""
     import yaml
 
-    from domain.proposal import ColumnProfiler, propose_file
+    from domain.proposal.propose import ColumnProfiler, propose_file
     from tests.mapping.bundled import PROFILES, SAMPLES, read_table, truth_for
 
     profile = yaml.safe_load((PROFILES / "frontdesk.yaml").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.proposal import ColumnProfiler, propose_file
+from domain.proposal.propose import ColumnProfiler, propose_file
 from tests.mapping.exports import TABLES, Export, build_export
 
 MUTATIONS = ("rename", "reorder", "abbreviate", "misspell", "snake", "camel", "upper")

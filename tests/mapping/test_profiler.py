@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from domain.proposal import ColumnProfiler, FileProfile
-from domain.proposal_profile import DISTINCT_CAP, SKETCH_K
+from domain.proposal.profile import DISTINCT_CAP, SKETCH_K
+from domain.proposal.propose import ColumnProfiler, FileProfile
 
 
 def test_counts_shapes_and_proves_date_order() -> None:

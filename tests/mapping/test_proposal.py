@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from domain.mapping import FileMapping, MappingDocument
 from domain.mapping import Settings as MappingSettings
-from domain.proposal import ColumnProfiler, FileProfile, propose, propose_file
+from domain.proposal.propose import ColumnProfiler, FileProfile, propose, propose_file
 
 
 def profile_of(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> FileProfile:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.proposal_shapes import classify, date_info, loinc_ok, npi_ok, snomed_ok, split_datetime
+from domain.proposal.shapes import classify, date_info, loinc_ok, npi_ok, snomed_ok, split_datetime
 
 
 @pytest.mark.parametrize(("value", "shape"), [

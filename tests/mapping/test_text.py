@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from domain.proposal_match import header_matches
-from domain.proposal_text import phrase, similarity, title_case
+from domain.proposal.match import header_matches
+from domain.proposal.text import phrase, similarity, title_case
 
 
 @pytest.mark.parametrize(("raw", "tokens"), [

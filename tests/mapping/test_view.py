@@ -8,9 +8,9 @@ import json
 
 from rich.console import Console
 
-from consumers.mapping_view import mapping_json, render_mapping
+from consumers.views.mapping import mapping_json, render_mapping
 from domain.mapping import MappingDocument
-from domain.proposal import propose
+from domain.proposal.propose import propose
 from tests.mapping.test_proposal import PATIENT_HEADERS, PATIENT_ROWS, profile_of
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from domain.mapping import KindTarget, MappingDocument, Settings
-from domain.nutshell_map import (
+from domain.nutshell.map import (
     custom_field_checklist,
     custom_field_specs,
     estimate_seconds,

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from domain.mapping import MappingDocument, Settings
-from domain.nutshell_map import (
+from domain.nutshell.map import (
     actual_values,
     bind,
     compare,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from domain.nutshell_map import (
+from domain.nutshell.map import (
     actual_values,
     inverse_patch,
     is_writable,

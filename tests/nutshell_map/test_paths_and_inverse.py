@@ -1,7 +1,7 @@
 
 
 def test_inverse_patch_of_a_list_field_that_was_absent_clears_it() -> None:
-    from domain.nutshell_paths import inverse_patch
+    from domain.nutshell.paths import inverse_patch
 
     ops = inverse_patch("contacts", {}, {"contacts.address": {"city": "Boston"},
                                          "contacts.emails": ["a@b.test"]})

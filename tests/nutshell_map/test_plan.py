@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from domain.mapping import ColumnMapping, FileMapping, KindTarget, MappingDocument, Settings
-from domain.nutshell_map import Blocked, Skipped, Step, bind, plan_record
+from domain.nutshell.map import Blocked, Skipped, Step, bind, plan_record
 from tests.nutshell_map.conftest import NOW, Ctx, assert_valid_create
 
 PATIENT = {

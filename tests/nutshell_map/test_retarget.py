@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.nutshell_retarget import retarget
-from domain.nutshell_types import Blocked, Built
+from domain.nutshell.retarget import retarget
+from domain.nutshell.types import Blocked, Built
 
 ACTIVITY = Built("activities", {"name": "Check-up: Ada", "description": "Room 1",
                                 "startTime": 1700000000, "endTime": 1700003600, "isLogged": True,

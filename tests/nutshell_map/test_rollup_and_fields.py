@@ -7,15 +7,15 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.canonical import ENUMS, KINDS
 from domain.mapping import ColumnMapping, FileMapping, KindTarget, MappingDocument, Settings
-from domain.nutshell_map import (
+from domain.nutshell.map import (
     CARRIED_BY_PATIENT,
     RUN_ORDER,
     custom_field_specs,
     order_key,
     patient_rollup,
 )
+from domain.records.canonical import ENUMS, KINDS
 
 OPT_IN = MappingDocument(settings=Settings(clinical_content=True))
 

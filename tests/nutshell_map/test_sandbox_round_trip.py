@@ -13,7 +13,7 @@ import pytest
 
 from adapters.nutshell_sandbox import SandboxServer
 from domain.mapping import MappingDocument, Settings
-from domain.nutshell_map import (
+from domain.nutshell.map import (
     RUN_ORDER,
     Step,
     activity_type_id,

@@ -11,7 +11,7 @@ from uuid import UUID
 import pytest
 
 from consumers.bootstrap import Engine, Settings
-from consumers.forget_service import forget_patient
+from consumers.services.forget import forget_patient
 from domain.ids import phi_hash, record_id
 from tests.phi.conftest import Migrated, engine_at
 from tests.phi.reading import Decrypted, decrypt_all
@@ -153,9 +153,9 @@ def test_a_delta_change_does_not_bring_a_forgotten_patient_back(migrated: Migrat
                                                                 engine: Engine) -> None:
     """During the delta window the clinic may still edit the patient, or book them: the
     erasure holds (nothing recorded, nothing sent), while a change for anyone else applies."""
-    from adapters.nutshell_client import NutshellClient
-    from consumers.delta_service import DeltaApplier
-    from consumers.migration_service import current_mapping
+    from adapters.nutshell.client import NutshellClient
+    from consumers.delta.apply import DeltaApplier
+    from consumers.services.migration import current_mapping
     from domain.delta import Change
 
     forgotten = [

@@ -11,13 +11,13 @@ from uuid import UUID
 
 import pytest
 
-from adapters.keyring import SQLiteKeyring, SubjectForgotten
-from adapters.shredding_mapper import ShreddingMapper, Tombstone, envelope_subject, page_subject
-from adapters.transcoder import OrjsonTranscoder
+from adapters.stores.keyring import SQLiteKeyring, SubjectForgotten
+from adapters.stores.shredding_mapper import ShreddingMapper, Tombstone, envelope_subject, page_subject
+from adapters.stores.transcoder import OrjsonTranscoder
 from domain.errors import TerminalError
 from domain.ids import record_id
-from domain.records import ClinicRecord
-from domain.source_file import PageShredded, SourceFile
+from domain.records.aggregate import ClinicRecord
+from domain.records.source_file import PageShredded, SourceFile
 
 MASTER = bytes(range(32))
 

@@ -14,7 +14,7 @@ from uuid import UUID
 import pytest
 
 from consumers.bootstrap import Engine, Settings
-from consumers.forget_service import forget_patient
+from consumers.services.forget import forget_patient
 from domain.app import ROW_PAGE
 from tests.phi.conftest import InProcessOperator, engine_at, new_key, operator_env
 from tests.phi.reading import Decrypted, decrypt_all
@@ -190,7 +190,7 @@ def test_a_log_sealed_before_page_keys_says_which_rows_it_could_not_shred(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages sealed with the master key (the earlier releases) cannot be shredded: forget
     still takes the rows out of what derivation reads, and lists them as left readable."""
-    import adapters.shredding_mapper as shredding_mapper
+    import adapters.stores.shredding_mapper as shredding_mapper
 
     key = new_key()
     home = tmp_path / "home"

@@ -13,9 +13,9 @@ import httpx
 import orjson
 import pytest
 
-from consumers.diff_service import diff
-from consumers.migration_service import write_diff_reports
-from consumers.rollback_service import rollback
+from consumers.services.diff import diff
+from consumers.services.migration import write_diff_reports
+from consumers.services.rollback import rollback
 from tests.integration.migrate import STAFF_USER, environment, migrate
 from tests.reports.cdp import Chromium, find_chromium
 from tests.services import require_service

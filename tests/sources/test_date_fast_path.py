@@ -9,7 +9,7 @@ import random
 import pytest
 
 from domain.mapping import Settings
-from domain.validation import Invalid, parse_date, parse_datetime
+from domain.records.validation import Invalid, parse_date, parse_datetime
 
 US = Settings()
 

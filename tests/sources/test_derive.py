@@ -1,10 +1,12 @@
-"""Derivation: rows -> canonical records or quarantine, nothing dropped (domain.derive)."""
+"""Derivation: rows -> canonical records or quarantine, nothing dropped (domain.records.derive)."""
 
 from __future__ import annotations
 
 import pytest
 
-from domain.derive import (
+from domain.mapping import ColumnMapping, FileMapping, KeyValueLayout, Settings
+from domain.ports import SourceRow
+from domain.records.derive import (
     DerivedRecord,
     FileTally,
     Quarantined,
@@ -13,8 +15,6 @@ from domain.derive import (
     row_outcome,
     tally,
 )
-from domain.mapping import ColumnMapping, FileMapping, KeyValueLayout, Settings
-from domain.ports import SourceRow
 
 SETTINGS = Settings()
 PATIENTS = FileMapping(kind="patient", columns={

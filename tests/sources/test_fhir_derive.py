@@ -1,4 +1,4 @@
-"""domain.fhir: every mapped resource type, references, STU3 shapes, ignored vs failed."""
+"""domain.fhir.resources: every mapped resource type, references, STU3 shapes, ignored vs failed."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.canonical import KIND_FIELDS
-from domain.fhir import (
+from domain.fhir.resources import (
     IGNORED,
     PARTIAL,
     UnmappableResource,
@@ -21,7 +20,8 @@ from domain.fhir import (
     kinds_for_resource_type,
     resource_source_id,
 )
-from domain.fhir_values import reference_id, reference_type
+from domain.fhir.values import reference_id, reference_type
+from domain.records.canonical import KIND_FIELDS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "adapters" / "samples" / "fhir"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fhir"

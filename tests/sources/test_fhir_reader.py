@@ -19,7 +19,7 @@ from adapters.sources.fhir import (
     manifest_members,
 )
 from domain.errors import SourceError
-from domain.fhir import derive_resource
+from domain.fhir.resources import derive_resource
 from domain.ports import ClinicSource, SourceRow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "adapters" / "samples" / "fhir"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.mapping_file import dump_mapping, load_mapping, save_mapping
+from adapters.stores.mapping_file import dump_mapping, load_mapping, save_mapping
 from domain.errors import SourceError
 from domain.mapping import ColumnMapping, FileMapping, KeyValueLayout, MappingDocument, Settings
 

@@ -9,9 +9,9 @@ import pytest
 from adapters.profiles import file_mapping, load_profile_file, load_profiles, match_profile
 from adapters.samples import sample_path
 from adapters.sources import open_sources
-from domain.canonical import KINDS
 from domain.errors import SourceError
 from domain.ports import SourceFingerprint
+from domain.records.canonical import KINDS
 
 
 def _fp(name: str, *header: str) -> SourceFingerprint:

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from adapters.sources.csv_source import CsvSource
 from adapters.sources.headers import EXTRA_CELLS, normalise_header
 from adapters.sources.xlsx_source import XlsxSource
-from domain.canonical import KIND_FIELDS
-from domain.derive import DerivedRecord, FileTally, Quarantined, derive_row, tally
 from domain.errors import SourceError
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import SourceRow
-from domain.validation import validate_record
+from domain.records.canonical import KIND_FIELDS
+from domain.records.derive import DerivedRecord, FileTally, Quarantined, derive_row, tally
+from domain.records.validation import validate_record
 
 FAST = settings(max_examples=int(os.environ.get("C2N_EXAMPLES", "60")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])

@@ -1,9 +1,9 @@
-"""Orphan references and merge candidates (domain.quality)."""
+"""Orphan references and merge candidates (domain.records.quality)."""
 
 from __future__ import annotations
 
-from domain.derive import DerivedRecord
-from domain.quality import QualityChecker
+from domain.records.derive import DerivedRecord
+from domain.records.quality import QualityChecker
 
 
 def _rec(kind: str, sid: str, **fields: str) -> DerivedRecord:

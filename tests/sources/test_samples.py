@@ -9,10 +9,10 @@ import pytest
 from adapters.profiles import load_profiles, match_profile
 from adapters.samples import SAMPLES, VENDOR_SETS, sample_path
 from adapters.sources import open_sources
-from domain.canonical import KINDS
-from domain.derive import DerivedRecord, FileTally, Quarantined, derive_key_values, derive_row, tally
 from domain.mapping import Settings
-from domain.quality import QualityChecker
+from domain.records.canonical import KINDS
+from domain.records.derive import DerivedRecord, FileTally, Quarantined, derive_key_values, derive_row, tally
+from domain.records.quality import QualityChecker
 
 
 def _derive_set(vendor: str) -> tuple[Counter[str], list[Quarantined], QualityChecker,

@@ -1,12 +1,12 @@
-"""Validation and normalisation of canonical values (domain.validation)."""
+"""Validation and normalisation of canonical values (domain.records.validation)."""
 
 from __future__ import annotations
 
 import pytest
 
-from domain.canonical import KIND_FIELDS
 from domain.mapping import Settings
-from domain.validation import (
+from domain.records.canonical import KIND_FIELDS
+from domain.records.validation import (
     RECORD_MODELS,
     ValidationResult,
     detect_date_order,

@@ -9,7 +9,7 @@ evidence while it fingerprints:
 - weak: code-system URLs (`http://hl7.org/fhir/v2/...` is STU3's spelling,
   `http://terminology.hl7.org/CodeSystem/...` R4's), used only when nothing strong was seen.
 
-Verdict: R4 or STU3 (both are read: domain.fhir maps either shape). DSTU2, R5, and files that
+Verdict: R4 or STU3 (both are read: domain.fhir.resources maps either shape). DSTU2, R5, and files that
 mix STU3 and R4 shapes are refused with a SourceError naming the entry and the element.
 """
 

@@ -1,0 +1,140 @@
+"""`c2n demo`: the whole migration of bundled sample data into an embedded sandbox.
+
+Every step an operator takes, in order, with the numbers at the end: extract, propose, confirm,
+plan, sample (with its field-level diff), approve, run, verify. The sandbox runs in-process on a
+free loopback port and keeps its data in HOME/demo/sandbox, the migration's log in HOME/demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from adapters.nutshell.client import NutshellClient
+from adapters.nutshell_sandbox import SandboxServer
+from adapters.samples import sample_path
+from adapters.sources import open_sources
+from adapters.stores.mapping_file import save_mapping
+from consumers.bootstrap import Engine, Settings, prepare_home
+from consumers.cli.common import add_json, console, emit_json
+from consumers.services import migration as svc
+from consumers.services.derive import confirm_and_derive
+from consumers.services.extract import extract_source
+from consumers.services.plan import make_plan
+from consumers.services.profile_choice import ProfileChooser
+from consumers.services.proposal import propose_mapping
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="a whole migration of bundled sample data into a sandbox")
+    p.add_argument("--sample-set", default="cliniko",
+                   help="bundled export: cliniko, opendental, frontdesk, frontdesk-xlsx, fhir")
+    p.add_argument("--size", type=int, default=200, help="sample size")
+    add_json(p)
+    p.set_defaults(func=demo)
+
+
+def _step(name: str) -> None:
+    console.print(f"[bold cyan]==>[/] {name}")
+
+
+def demo(args: argparse.Namespace) -> int:
+    base = Settings.from_env(home=getattr(args, "home", None))
+    prepare_home(base.home)  # before the sandbox writes its data under HOME: owner-only too
+    home = base.home / "demo"
+    if home.exists():
+        shutil.rmtree(home)  # the demo starts from nothing every time
+    started = time.monotonic()
+    with SandboxServer(data_dir=home / "sandbox") as sandbox:
+        url = sandbox.start()
+        settings = Settings(home=home, database_url=None, cipher_key=base.cipher_key,
+                            nutshell_url=url, nutshell_user=sandbox.admin_user,
+                            nutshell_api_key=sandbox.admin_key, run_name="demo")
+        with Engine(settings) as engine, NutshellClient(url, sandbox.admin_user,
+                                                        sandbox.admin_key) as api:
+            summary = _migrate(engine, api, sample_path(args.sample_set), args.size,
+                               sandbox.admin_user)
+    summary["seconds"] = round(time.monotonic() - started, 1)
+    summary["home"] = str(home)
+    if args.json:
+        emit_json(summary)
+    else:
+        _print_summary(summary)
+    return 0 if summary["verified"] else 1
+
+
+def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
+             admin: str) -> dict[str, Any]:
+    run_name = engine.settings.run_name
+    _step(f"extract {source.name}: every file's rows into the event log, exactly as read")
+    chooser = ProfileChooser("auto")
+    files = [extract_source(engine.app, run_name, s, chooser.choose(s)) for s in
+             open_sources([source])]
+    rows = sum(f.rows for f in files)
+    console.print(f"    {len(files)} files, {rows} rows")
+    _step("map propose: the mapping, from the rows in the log")
+    doc = propose_mapping(engine.app, run_name)
+    doc.settings.clinical_content = True  # the demo shows notes and allergies moving too
+    save_mapping(doc, engine.settings.mapping_path)
+    _step("map confirm --by demo: confirmed mapping, canonical records derived")
+    derived = confirm_and_derive(engine.app, run_name, doc, "demo",
+                                 scratch=engine.settings.home)
+    engine.catch_up()
+    quarantined = sum(b.quarantined for b in derived.balance.values())
+    console.print(f"    {derived.created} records; {quarantined} rows quarantined; "
+                  f"{len(derived.orphans)} orphan references; "
+                  f"{len(derived.merge_candidates)} merge candidates; balanced: {derived.balanced}")
+    _step("plan --apply: custom fields created, staff resolved to users (fallback: admin)")
+    plan = make_plan(engine, api, doc, apply=True, fallback_owner_email=admin, rate=50.0)
+    console.print(f"    {len(plan.custom_fields)} custom fields; owners {plan.owners['matched']} "
+                  f"matched, {len(plan.owners['unmatched'])} to the fallback owner")
+    _step(f"sample --size {size}: representative sample pushed, read back, diffed")
+    sample = svc.run_sample(engine, api, size)
+    cov = sample.sample.coverage()
+    console.print(f"    {cov['records']} records, coverage {cov['features_covered']}/"
+                  f"{cov['features_total']}; {sample.report.records_ok}/{sample.report.records} "
+                  f"identical, {sample.report.differing} differences")
+    _step("approve --by demo")
+    svc.approve(engine, "demo")
+    _step("run: the full migration")
+    pushed = svc.run_full(engine, api)
+    _step("verify: every record read back and compared")
+    report, verified = svc.verify(engine, api)
+    counts = engine.store.counts()
+    return {
+        "files": len(files), "rows": rows, "records": derived.created,
+        "quarantined_rows": quarantined, "orphans": len(derived.orphans),
+        "merge_candidates": len(derived.merge_candidates),
+        "custom_fields": len(plan.custom_fields),
+        "sample": {"records": cov["records"], "coverage": cov,
+                   "differences": sample.report.differing},
+        "counts": counts, "blocked": pushed.to_json()["blocked"],
+        "verify": {"records": report.records, "differences": report.differing,
+                   "missing": len(report.missing_records)},
+        "verified": report.ok,
+        "reports": sorted(str(p) for p in engine.settings.reports.glob("*")),
+    }
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table("kind", "extracted", "pushed", "skipped", "quarantined", "failed",
+                  title="clinic2nutshell demo")
+    for kind, v in sorted(summary["counts"].items()):
+        table.add_row(kind, *(str(v.get(m, 0)) for m in
+                              ("extracted", "pushed", "skipped", "quarantined", "failed")))
+    console.print(table)
+    console.print(f"{summary['rows']} rows from {summary['files']} files -> "
+                  f"{summary['records']} records; sample of {summary['sample']['records']} with "
+                  f"{summary['sample']['differences']} differences; verification: "
+                  f"{summary['verify']['records']} records, {summary['verify']['differences']} "
+                  f"differences, {summary['verify']['missing']} missing")
+    if summary["blocked"]:
+        console.print(f"not sent (orphans, reported): {summary['blocked']}")
+    console.print(f"done in {summary['seconds']} s; the log and reports are in {summary['home']}")
+    for path in summary["reports"]:
+        console.print(f"    {path}")

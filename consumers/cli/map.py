@@ -1,0 +1,123 @@
+"""`c2n map propose|show|confirm`: the engine proposes, the operator confirms."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from rich.progress import BarColumn, Progress, TextColumn
+
+from adapters.stores.mapping_file import load_mapping, save_mapping
+from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.services.derive import confirm_and_derive
+from consumers.services.proposal import flagged_count, propose_mapping
+from consumers.services.raw_shredding import shred_forgotten
+from consumers.views.mapping import mapping_json, render_mapping
+from domain.errors import PreconditionFailed
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("map", help="propose, show and confirm the field mapping")
+    msub = p.add_subparsers(dest="map_command", required=True)
+    q = msub.add_parser("propose", help="write HOME/mapping.yaml from the extracted rows")
+    add_json(q)
+    q.set_defaults(func=propose)
+    q = msub.add_parser("show", help="show HOME/mapping.yaml")
+    add_json(q)
+    q.set_defaults(func=show)
+    q = msub.add_parser("confirm", help="confirm the mapping and derive the canonical records")
+    q.add_argument("--by", required=True, help="who confirms (recorded in the audit log)")
+    q.add_argument("--file", help="a mapping file to confirm (copied to HOME/mapping.yaml)")
+    add_json(q)
+    q.set_defaults(func=confirm)
+
+
+def propose(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        path = engine.settings.mapping_path
+        settings = load_mapping(path).settings if path.exists() else None
+        doc = propose_mapping(engine.app, engine.settings.run_name, settings)
+        if not doc.files:
+            raise PreconditionFailed("nothing extracted yet: run `c2n extract SOURCE...` first")
+        save_mapping(doc, path)
+        run = engine.run()
+        run.mapping_proposed(mapping_hash=doc.content_hash(), files=len(doc.files),
+                             flagged=flagged_count(doc))
+        engine.app.save(run)
+        engine.catch_up()
+    if args.json:
+        emit_json(mapping_json(doc))
+    else:
+        render_mapping(doc, console)
+        console.print(f"written to {path}; {flagged_count(doc)} low-confidence choices flagged."
+                      " Review, edit if needed, then `c2n map confirm --by NAME`.")
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        path = engine.settings.mapping_path
+        if not path.exists():
+            raise PreconditionFailed("no mapping yet: run `c2n map propose`")
+        doc = load_mapping(path)
+        run = engine.app.find_run(engine.settings.run_name)
+    document = mapping_json(doc)
+    document["mapping_hash"] = doc.content_hash()
+    document["confirmed"] = bool(run and run.confirmed_hash == doc.content_hash())
+    if args.json:
+        emit_json(document)
+    else:
+        render_mapping(doc, console)
+        console.print(f"mapping {doc.content_hash()[:12]}: "
+                      f"{'confirmed' if document['confirmed'] else 'NOT confirmed'}")
+    return 0
+
+
+def confirm(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        path = engine.settings.mapping_path
+        if args.file:
+            shutil.copyfile(Path(args.file), path)
+        if not path.exists():
+            raise PreconditionFailed("no mapping yet: run `c2n map propose`")
+        doc = load_mapping(path)
+        # Rows of patients forgotten in this run, in an export extracted since, are shredded
+        # before deriving: the balance then counts them as erased.
+        shredded = shred_forgotten(engine, args.by, doc=doc)
+        with Progress(TextColumn("deriving"), BarColumn(), TextColumn("{task.completed} rows"),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("derive", total=None)
+            result = confirm_and_derive(engine.app, engine.settings.run_name, doc, args.by,
+                                        lambda n: progress.advance(task, n),
+                                        scratch=engine.settings.home)
+        engine.catch_up()
+    quarantined_rows = sum(b.quarantined - b.ignored for b in result.balance.values())
+    document = {
+        "mapping_hash": doc.content_hash(),
+        "files": {k: v.to_json() for k, v in result.balance.items()},
+        "balanced": result.balanced,
+        "records": {"created": result.created, "rederived": result.rederived,
+                    "unchanged": result.unchanged, "quarantined": result.quarantined},
+        "orphans": [o._asdict() for o in result.orphans],
+        "merge_candidates": [m._asdict() for m in result.merge_candidates],
+        "forgotten_rows_shredded": {"rows": shredded.rows_erased,
+                                    "pages": shredded.pages_resealed},
+    }
+    if args.json:
+        emit_json(document)
+    else:
+        for name, b in result.balance.items():
+            ignored = f" (of which {b.ignored} resource types not migrated)" if b.ignored else ""
+            erased = f" + erased {b.erased} (forgotten patients)" if b.erased else ""
+            console.print(f"{name}: rows read {b.read} = records {b.derived} + quarantined "
+                          f"{b.quarantined}{ignored}{erased}"
+                          f"{'' if b.balanced else '  UNBALANCED'}")
+        console.print(f"records: {result.created} new, {result.rederived} re-derived, "
+                      f"{result.unchanged} unchanged; {len(result.orphans)} orphan references, "
+                      f"{len(result.merge_candidates)} merge candidates")
+        if shredded.rows_erased:
+            console.print(f"{shredded.rows_erased} rows of forgotten patients shredded from "
+                          f"{shredded.pages_resealed} pages before deriving")
+        console.print(f"mapping {doc.content_hash()[:12]} confirmed by {args.by}")
+    return 1 if quarantined_rows or not result.balanced else 0

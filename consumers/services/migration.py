@@ -1,0 +1,209 @@
+"""The operator's path from a confirmed mapping to a clinic in Nutshell: sample, diff,
+approval, full run, verification, and the post-migration documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.bootstrap import Engine
+from consumers.services.diff import DiffReport, diff
+from consumers.services.plan import ensure_prepared, record_counts
+from consumers.services.push import Pusher, PushSummary
+from consumers.services.push_context import RunContext
+from consumers.services.sample_select import Sample, select_sample
+from consumers.views.report_html import diff_html
+from domain.errors import PreconditionFailed
+from domain.ids import phi_hash
+from domain.mapping import MappingDocument
+from domain.nutshell.map import (
+    CARRIED_BY_PATIENT,
+    RUN_ORDER,
+    custom_field_checklist,
+    custom_field_specs,
+    operations_guide,
+    phi_review_list,
+    workflow_rebuild_inventory,
+)
+from domain.ports import NutshellAPI
+
+Tick = Callable[[str], None]
+
+
+def current_mapping(engine: Engine) -> MappingDocument:
+    path = engine.settings.mapping_path
+    if not path.exists():
+        raise PreconditionFailed("no mapping yet: run `c2n map propose`")
+    doc = load_mapping(path)
+    run = engine.run()
+    run.require_confirmed()
+    if run.confirmed_hash != doc.content_hash():
+        raise PreconditionFailed("HOME/mapping.yaml changed since it was confirmed: "
+                                 "`c2n map confirm --by NAME` again")
+    return doc
+
+
+def _context(engine: Engine, api: NutshellAPI) -> RunContext:
+    types: list[dict[str, Any]] = []
+    fetch = getattr(api, "activity_types", None)
+    if callable(fetch):
+        types = list(fetch())
+    return RunContext(engine, types)
+
+
+@dataclass
+class SampleResult:
+    sample: Sample
+    push: PushSummary
+    report: DiffReport
+    html: Path
+    json: Path
+
+
+def run_sample(engine: Engine, api: NutshellAPI, size: int, *, fallback_owner: str | None = None,
+               tick: Tick | None = None) -> SampleResult:
+    doc = current_mapping(engine)
+    ensure_prepared(engine, api, doc, fallback_owner)
+    sample = select_sample(engine, size)
+    run = engine.run()
+    run.select_sample(mapping_hash=doc.content_hash(),
+                      records=[f"{k}:{s}" for k, s in sample.keys], coverage=sample.coverage())
+    engine.app.save(run)
+    pusher = Pusher(engine, api, doc, "sample", _context(engine, api), on_record=tick)
+    summary = pusher.push(sample.keys)
+    engine.catch_up()
+    report = diff(engine, api, sample.keys)
+    run = engine.run()
+    run.sample_diffed(diff_hash=report.digest(), summary=report.summary())
+    engine.app.save(run)
+    engine.catch_up()
+    html_path, json_path = write_diff_reports(engine, "sample-diff", "Sample: source vs Nutshell",
+                                              report)
+    return SampleResult(sample, summary, report, html_path, json_path)
+
+
+def write_diff_reports(engine: Engine, stem: str, title: str,
+                       report: DiffReport) -> tuple[Path, Path]:
+    reports = engine.settings.reports
+    reports.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The JSON report is for machines: values as hashes (equal values, equal hashes). The HTML
+    # report, for the operator, shows them side by side and says it contains PHI.
+    hashed = {kind: {path: {**slot, "examples": [
+        {**ex, "expected": phi_hash(ex["expected"]), "actual": phi_hash(ex["actual"])}
+        for ex in slot.get("examples", [])]} for path, slot in fields.items()}
+        for kind, fields in report.kinds.items()}
+    document = {**report.summary(), "kinds": hashed,
+                "missing_records": report.missing_records, "contains_phi": False}
+    json_path = reports / f"{stem}.json"
+    json_path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    html_path = reports / f"{stem}.html"
+    html_path.write_text(diff_html(title, {**report.summary(), "kinds": report.kinds}),
+                         encoding="utf-8")
+    return html_path, json_path
+
+
+def approve(engine: Engine, by: str, *, keep_sample: bool = True) -> None:
+    doc = current_mapping(engine)
+    run = engine.run()
+    run.approve(by=by, mapping_hash=doc.content_hash(), keep_sample=keep_sample)
+    engine.app.save(run)
+    engine.catch_up()
+
+
+def pending_keys(engine: Engine, *, retry_failed: bool) -> list[tuple[str, str]]:
+    states = {"derived", "requested"} | ({"failed"} if retry_failed else set())
+    keys = []
+    for kind in RUN_ORDER:
+        keys += [(k, s) for k, s, st in engine.store.records_in_state(kind) if st in states]
+    return keys
+
+
+def run_full(engine: Engine, api: NutshellAPI, *, retry_failed: bool = False,
+             fallback_owner: str | None = None, tick: Tick | None = None) -> PushSummary:
+    doc = current_mapping(engine)
+    run = engine.run()
+    run.require_approved(doc.content_hash())
+    ensure_prepared(engine, api, doc, fallback_owner)
+    engine.catch_up()
+    run = engine.run()
+    if run.state != "running":
+        run.start_full_run(doc.content_hash())
+        engine.app.save(run)
+    pusher = Pusher(engine, api, doc, "retry" if retry_failed else "run", _context(engine, api),
+                    on_record=tick)
+    summary = pusher.push(pending_keys(engine, retry_failed=retry_failed))
+    engine.catch_up()
+    counts = engine.store.counts()
+    failed = sum(v.get("failed", 0) for v in counts.values())
+    run = engine.run()
+    run.complete_full_run(counts={k: v.get("pushed", 0) for k, v in counts.items()},
+                          failed=failed)
+    engine.app.save(run)
+    engine.catch_up()
+    write_post_migration_documents(engine, doc)
+    return summary
+
+
+def verify(engine: Engine, api: NutshellAPI, sample: int | None = None,
+           tick: Callable[[], None] | None = None) -> tuple[DiffReport, dict[str, Any]]:
+    engine.catch_up()
+    keys = []
+    counts: dict[str, Any] = {}
+    for kind in RUN_ORDER:
+        states = engine.store.records_in_state(kind)
+        if not states:
+            continue
+        expected = [s for _, s, st in states if st not in {"quarantined", "skipped"}]
+        pushed = [s for _, s, st in states if st == "pushed"]
+        counts[kind] = {"source": len(expected), "pushed": len(pushed),
+                        "not_pushed": len(expected) - len(pushed)}
+        keys += [(kind, s) for s in pushed]
+    if sample:
+        step = max(1, len(keys) // sample)
+        keys = keys[::step][:sample]
+    report = diff(engine, api, keys, tick)
+    for kind, values in counts.items():
+        values["found_in_nutshell"] = values["pushed"] - sum(
+            1 for m in report.missing_records if m.startswith(f"{kind}:")) if not sample else None
+    ok = report.ok and all(v["not_pushed"] == 0 for v in counts.values())
+    run = engine.run()
+    run.record_verification(ok=ok, scope=f"sample:{sample}" if sample else "all",
+                            summary={"counts": counts, "differing": report.differing,
+                                     "missing_records": len(report.missing_records)})
+    engine.app.save(run)
+    engine.catch_up()
+    write_diff_reports(engine, "verify", "Verification: source vs Nutshell", report)
+    return report, {"ok": ok, "counts": counts}
+
+
+def write_post_migration_documents(engine: Engine, doc: MappingDocument) -> list[Path]:
+    reports = engine.settings.reports
+    reports.mkdir(parents=True, exist_ok=True, mode=0o700)
+    counts = record_counts(engine)
+    specs = custom_field_specs(doc, [k for k, n in counts.items() if n])
+    rows: list[dict[str, Any]] = []
+    for kind in sorted(CARRIED_BY_PATIENT | {"clinical_note", "document", "allergy_condition"}):
+        for _, source_id, state in engine.store.records_in_state(kind):
+            rows.append({"kind": kind, "source_id": source_id, "status": state,
+                         "hash": phi_hash(f"{kind}:{source_id}")})
+    for failure in engine.store.failures():
+        rows.append({"kind": failure["kind"], "source_id": failure["source_id"],
+                     "reason": failure["reason"], "file": failure.get("file"),
+                     "row": failure.get("row"), "status": failure["stage"]})
+    documents = {
+        "custom-field-checklist.md": custom_field_checklist(specs),
+        "workflow-rebuild-inventory.md": workflow_rebuild_inventory(doc, counts),
+        "operations-guide.md": operations_guide(doc),
+        "phi-review-list.md": phi_review_list(rows),
+    }
+    paths = []
+    for name, text in documents.items():
+        path = reports / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,153 @@
+"""`c2n plan`: custom fields to create, staff to users, plan limits, run order, time estimate.
+
+With apply, the custom fields are created (existing ones reused) and the owner resolution is
+recorded, each as events on the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from consumers.bootstrap import Engine
+from domain.errors import PreconditionFailed
+from domain.mapping import MappingDocument
+from domain.nutshell.map import (
+    RUN_ORDER,
+    custom_field_specs,
+    estimate_seconds,
+    kind_enabled,
+    plan_limits,
+    resolve_owners,
+)
+from domain.ports import CustomFieldSpec, NutshellAPI
+
+PLAN = "foundation"
+
+
+@dataclass
+class Plan:
+    custom_fields: list[dict[str, Any]] = field(default_factory=list)
+    owners: dict[str, Any] = field(default_factory=dict)
+    findings: list[dict[str, str]] = field(default_factory=list)
+    run_order: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    estimate_seconds: float = 0.0
+    applied: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"custom_fields": self.custom_fields, "owners": self.owners,
+                "findings": self.findings, "run_order": self.run_order, "counts": self.counts,
+                "requests": self.requests, "estimate_seconds": round(self.estimate_seconds, 1),
+                "applied": self.applied}
+
+
+def record_counts(engine: Engine) -> dict[str, int]:
+    engine.catch_up()
+    return {kind: values.get("extracted", 0) - values.get("quarantined", 0)
+            for kind, values in engine.store.counts().items() if not kind.startswith("_")}
+
+
+def staff(engine: Engine) -> list[tuple[str, str | None]]:
+    out = []
+    for _, source_id, state in engine.store.records_in_state("provider"):
+        if state == "quarantined":
+            continue
+        record = engine.app.record(engine.settings.run_name, "provider", source_id)
+        if record is not None:
+            email = record.fields.get("email")
+            out.append((source_id, str(email) if email else None))
+    return out
+
+
+def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: bool,
+              fallback_owner_email: str | None, rate: float) -> Plan:
+    counts = record_counts(engine)
+    plan = Plan(counts=counts,
+                run_order=[k for k in RUN_ORDER if counts.get(k) and kind_enabled(doc, k)])
+    specs = custom_field_specs(doc, [k for k, n in counts.items() if n])
+    existing = {(entity, str(cf.get("name"))): cf for entity in {s.entity for s in specs}
+                for cf in api.custom_fields(entity)}
+    run = engine.run()
+    for spec in specs:
+        found = existing.get((spec.entity, spec.name))
+        entry = {"entity": spec.entity, "name": spec.name, "type": spec.type,
+                 "choices": list(spec.choices), "exists": found is not None}
+        if apply and f"{spec.entity}/{spec.name}" not in run.custom_fields:
+            created = found or api.create_custom_field(spec)
+            run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
+                                     nutshell_id=str(created.get("id", "")),
+                                     reused=found is not None)
+        plan.custom_fields.append(entry)
+    users = api.users()
+    resolution = resolve_owners(staff(engine), users)
+    fallback_id = None
+    if fallback_owner_email:
+        matches = [u for u in users if fallback_owner_email.casefold() in
+                   [str(e).casefold() for e in _emails(u)]]
+        if not matches:
+            raise PreconditionFailed("the fallback owner is not a Nutshell user of this account")
+        fallback_id = str(matches[0]["id"])
+    plan.owners = {"matched": len(resolution.matched), "unmatched": resolution.unmatched,
+                   "seats_missing": resolution.seats_missing, "fallback_owner": fallback_id}
+    if resolution.unmatched and not fallback_id:
+        plan.findings.append({"level": "error", "message":
+                              f"{len(resolution.unmatched)} staff have no Nutshell user: name a "
+                              "fallback owner with --fallback-owner EMAIL"})
+    for finding in plan_limits(PLAN, counts, len(resolution.unmatched) + len(resolution.matched),
+                               len(users), len(specs)):
+        plan.findings.append({"level": finding.level, "message": finding.message})
+    plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
+    plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
+    if apply:
+        if resolution.unmatched and not fallback_id:
+            engine.app.save(run)
+            raise PreconditionFailed(f"{len(resolution.unmatched)} staff have no Nutshell user: "
+                                     "run again with --fallback-owner EMAIL")
+        run.owners_resolved(matched=resolution.matched, unmatched=resolution.unmatched,
+                            fallback_owner=fallback_id)
+        engine.app.save(run)
+        plan.applied = True
+    return plan
+
+
+def _emails(user: dict[str, Any]) -> list[str]:
+    raw = user.get("emails") or []
+    if isinstance(raw, str):
+        raw = [raw]
+    return [str(e.get("value") if isinstance(e, dict) else e) for e in raw]
+
+
+def ensure_custom_fields(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> int:
+    """Creates the custom fields the mapping needs and the run has not made or found yet
+    (a re-confirmed mapping may need more); returns how many were missing."""
+    run = engine.run()
+    counts = record_counts(engine)
+    missing = [s for s in custom_field_specs(doc, [k for k, n in counts.items() if n])
+               if f"{s.entity}/{s.name}" not in run.custom_fields]
+    if not missing:
+        return 0
+    existing = {(entity, str(cf.get("name"))): cf for entity in {s.entity for s in missing}
+                for cf in api.custom_fields(entity)}
+    for spec in missing:
+        found = existing.get((spec.entity, spec.name))
+        created = found or api.create_custom_field(spec)
+        run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
+                                 nutshell_id=str(created.get("id", "")), reused=found is not None)
+    engine.app.save(run)
+    return len(missing)
+
+
+def ensure_prepared(engine: Engine, api: NutshellAPI, doc: MappingDocument,
+                    fallback_owner_email: str | None = None) -> None:
+    """Sample and run need the custom fields and the owners: `plan --apply` if not done, and
+    the custom fields a re-confirmed mapping added."""
+    if not engine.run().owners:
+        make_plan(engine, api, doc, apply=True, fallback_owner_email=fallback_owner_email,
+                  rate=10.0)
+    ensure_custom_fields(engine, api, doc)
+
+
+def specs_needed(doc: MappingDocument, kinds: list[str]) -> list[CustomFieldSpec]:
+    return custom_field_specs(doc, kinds)

@@ -1,0 +1,164 @@
+"""Activities and notes built from canonical records: appointments, communications, clinical
+notes and documents (all hang off the patient's Person and need it to have an id first).
+
+Activities carry Unix seconds, `isLogged` and `links.participants` (the Person and the user
+who owns it); notes are `{"body", "links": {"parent": "<id>-contacts"}}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from domain.mapping import MappingDocument
+from domain.nutshell.types import Blocked, Built, PushContext, Skipped
+from domain.nutshell.values import drop_empty, iso_date, person_name, present, text, unix_seconds
+from domain.ports import JSON
+
+
+def _participants(patient_id: str, owner: str) -> dict[str, JSON]:
+    return {"participants": [patient_id, owner]}
+
+
+def _patient_and_owner(f: Mapping[str, Any], staff_field: str,
+                       ctx: PushContext) -> tuple[str, str] | Blocked:
+    psid = text(f.get("patient_source_id"))
+    pid = ctx.nutshell_id("patient", psid) if psid else None
+    if not pid:
+        return Blocked("patient has no Nutshell id yet", [("patient", psid)])
+    staff = text(f.get(staff_field)) or None
+    owner = ctx.owner_for(staff)
+    if not owner:
+        return Blocked("no resolved owner for the activity",
+                       [("provider", staff)] if staff else [])
+    return pid, owner
+
+
+def _name_of(ctx: PushContext, kind: str, sid: Any) -> str:
+    s = text(sid)
+    rec = ctx.record(kind, s) if s else None
+    return person_name(dict(rec), "") if rec else ""
+
+
+# Nutshell keeps activity times as Unix seconds and refuses negative ones: such an activity is
+# reported as skipped (its record stays in the log, the report lists it), never sent to fail.
+BEFORE_EPOCH = "dated before 1970-01-01: Nutshell activity times cannot hold it"
+
+
+def _who_and_when(f: Mapping[str, Any], staff_field: str, time_field: str, no_time: str,
+                  ctx: PushContext) -> tuple[str, str, int] | Blocked | Skipped:
+    """An activity's patient, owner and start (Unix seconds), or why it cannot be sent."""
+    got = _patient_and_owner(f, staff_field, ctx)
+    if isinstance(got, Blocked):
+        return got
+    start = unix_seconds(f.get(time_field))
+    if start is None:
+        return Blocked(no_time)
+    if start < 0:
+        return Skipped(BEFORE_EPOCH)
+    return got[0], got[1], start
+
+
+def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
+                      doc: MappingDocument) -> list[Built] | Blocked | Skipped:
+    got = _who_and_when(f, "provider_source_id", "starts_at", "appointment has no start time", ctx)
+    if isinstance(got, Blocked | Skipped):
+        return got
+    pid, owner, start = got
+    end = unix_seconds(f.get("ends_at")) or start
+    kind_label = text(f.get("appointment_type")) or "Appointment"
+    patient = _name_of(ctx, "patient", f.get("patient_source_id"))
+    status = text(f.get("status")).lower()
+    lines = [f"Appointment type: {kind_label}"]
+    provider = _name_of(ctx, "provider", f.get("provider_source_id"))
+    if provider:
+        lines.append(f"Provider: {provider}")
+    if present(f.get("location")):
+        lines.append(f"Location: {text(f.get('location'))}")
+    if status:
+        lines.append(f"Status: {status}")
+    if doc.settings.clinical_content and present(f.get("notes")):
+        lines.append(f"Notes: {text(f.get('notes'))}")
+    lines.append(f"Clinic appointment ID: {sid}")
+    title = f"{kind_label}: {patient}" if patient else kind_label
+    if status in {"cancelled", "no_show"}:
+        title += f" ({status.replace('_', '-')})"
+    future = start > ctx.now()
+    if future and doc.settings.future_appointments_as_tasks and status not in {"cancelled",
+                                                                               "no_show"}:
+        task = {"title": title, "description": "\n".join(lines), "dueTime": str(start),
+                "links": {"relatedEntity": pid, "assignee": owner}}
+        return [Built("tasks", task, None, owner)]
+    rec: dict[str, JSON] = drop_empty({
+        "name": title,
+        "description": "\n".join(lines),
+        "location": text(f.get("location")),
+        "activityType": ctx.activity_type("appointment"),
+    })
+    rec.update({"startTime": start, "endTime": max(end, start), "isLogged": not future,
+                "links": _participants(pid, owner)})
+    return [Built("activities", rec, None, owner)]
+
+
+def build_communication(sid: str, f: Mapping[str, Any], ctx: PushContext,
+                        doc: MappingDocument) -> list[Built] | Blocked | Skipped:
+    got = _who_and_when(f, "staff_source_id", "occurred_at", "communication has no time", ctx)
+    if isinstance(got, Blocked | Skipped):
+        return got
+    pid, owner, start = got
+    channel = text(f.get("channel")).lower() or "call"
+    direction = text(f.get("direction")).lower()
+    minutes = f.get("duration_minutes")
+    try:
+        seconds = max(0, int(float(text(minutes)) * 60)) if present(minutes) else 0
+    except ValueError:
+        seconds = 0
+    title = text(f.get("subject")) or f"{channel.capitalize()} ({direction or 'logged'})"
+    lines = [f"Channel: {channel}"] + ([f"Direction: {direction}"] if direction else [])
+    if doc.settings.clinical_content and present(f.get("body")):
+        lines += ["", text(f.get("body"))]
+    lines.append(f"Clinic communication ID: {sid}")
+    rec: dict[str, JSON] = drop_empty({
+        "name": title, "description": "\n".join(lines),
+        "activityType": ctx.activity_type(channel),
+    })
+    rec.update({"startTime": start, "endTime": start + seconds, "isLogged": True,
+                "links": _participants(pid, owner)})
+    return [Built("activities", rec, None, owner)]
+
+
+def _note_parent(f: Mapping[str, Any], ctx: PushContext) -> str | Blocked:
+    psid = text(f.get("patient_source_id"))
+    pid = ctx.nutshell_id("patient", psid) if psid else None
+    return pid or Blocked("patient has no Nutshell id yet", [("patient", psid)])
+
+
+def build_clinical_note(sid: str, f: Mapping[str, Any], ctx: PushContext,
+                        doc: MappingDocument) -> list[Built] | Blocked | Skipped:
+    parent = _note_parent(f, ctx)
+    if isinstance(parent, Blocked):
+        return parent
+    author = _name_of(ctx, "provider", f.get("author_source_id")) or (
+        f"staff {text(f.get('author_source_id'))}" if present(f.get("author_source_id"))
+        else "unknown author")
+    header = f"[{iso_date(f.get('created_at')) or 'undated'}, {author}]"
+    parts = [header, text(f.get("title")), "", str(f.get("body") or "").strip()]
+    body = "\n".join(p for i, p in enumerate(parts) if p or i == 2)
+    return [Built("notes", {"body": body.strip(), "links": {"parent": parent}})]
+
+
+def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
+                   doc: MappingDocument) -> list[Built] | Blocked | Skipped:
+    parent = _note_parent(f, ctx)
+    if isinstance(parent, Blocked):
+        return parent
+    # File upload needs the legacy RPC flow; the REST path records where the file is kept.
+    lines = [f"Document: {text(f.get('filename')) or sid}"]
+    for label, key in (("Category", "category"), ("Type", "content_type"),
+                       ("Size (bytes)", "size_bytes"), ("SHA-256", "sha256"),
+                       ("Kept at", "path"), ("Description", "description")):
+        if present(f.get(key)):
+            lines.append(f"{label}: {text(f.get(key))}")
+    if present(f.get("created_at")):
+        lines.append(f"Original date: {iso_date(f.get('created_at'))}")
+    return [Built("notes", {"body": "\n".join(lines), "links": {"parent": parent}})]

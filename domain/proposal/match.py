@@ -1,0 +1,211 @@
+"""Header evidence: which canonical field a header names, and which kind a file holds.
+
+A field's phrases are its own name, the generic synonyms of that field name, the phrases of
+that kind's field, and for ids the phrases naming the record they point at. A phrase may carry
+a weight (`"phone|0.85"`): a bare `Phone` is weaker evidence of a home phone than `HmPhone`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from domain.proposal.text import one_edit, phrase, similarity, token_sim
+from domain.proposal.vocabulary import (
+    ENTITY_ID_SYNONYMS,
+    FIELD_SYNONYMS,
+    KIND_FIELD_SYNONYMS,
+    KIND_NAME_SYNONYMS,
+    REFERENCE_SYNONYMS,
+)
+from domain.records.canonical import KIND_FIELDS, KINDS, REFERENCES
+
+HEADER_FLOOR = 0.6  # below this a header says nothing about a field
+KIND_EVIDENCE_FLOOR = 0.8
+# Words a header may carry that only repeat the file's own kind: `Patient First Name`.
+SELF_WORDS: dict[str, frozenset[str]] = {
+    "patient": frozenset({"patient", "client"}),
+    "appointment": frozenset({"appointment", "booking", "visit"}),
+    "provider": frozenset({"provider", "practitioner", "staff", "user", "doctor"}),
+    "company": frozenset({"clinic", "business", "company", "practice", "location"}),
+    "insurance": frozenset({"insurance", "policy", "plan", "coverage", "health", "fund"}),
+    "clinical_note": frozenset({"note", "treatment"}),
+    "allergy_condition": frozenset({"allergy", "condition", "problem"}),
+    "billing": frozenset({"billing", "account"}),
+    "referral": frozenset({"referral"}),
+    "lead": frozenset({"lead", "enquiry", "inquiry"}),
+    "communication": frozenset({"communication", "comm", "message"}),
+    "document": frozenset({"document", "file"}),
+    "insurance_verification": frozenset({"verification", "eligibility"}),
+}
+NOISE_WORDS = frozenset({"export", "data", "report", "list", "all", "csv", "xlsx", "table",
+                         "dump", "file", "backup", "tbl", "sheet", "extract", "full"})
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    field: str
+    score: float  # 0..1
+    phrase: str  # the synonym that matched best
+    specificity: float  # how much this field says about the file's kind
+
+
+def _split_weight(text: str) -> tuple[str, float]:
+    body, _, weight = text.partition("|")
+    return body, float(weight) if weight else 1.0
+
+
+@lru_cache(maxsize=512)
+def field_phrases(kind: str, field: str) -> tuple[tuple[str, float, float], ...]:
+    """(phrase, weight, specificity) for one field of one kind."""
+    owners = sum(1 for fields in KIND_FIELDS.values() if field in fields)
+    generic = 1.0 / owners
+    out: list[tuple[str, float, float]] = [(field.replace("_", " "), 1.0, generic)]
+    out += [(*_split_weight(p), generic) for p in FIELD_SYNONYMS.get(field, ())]
+    out += [(*_split_weight(p), 1.0) for p in KIND_FIELD_SYNONYMS.get(f"{kind}.{field}", ())]
+    if field == "source_id":
+        out += [(*_split_weight(p), 0.6) for p in ENTITY_ID_SYNONYMS.get(kind, ())]
+    target = REFERENCES.get((kind, field))
+    if target:
+        out += [(*_split_weight(p), generic) for p in ENTITY_ID_SYNONYMS.get(target, ())]
+        out += [(*_split_weight(p), generic) for p in REFERENCE_SYNONYMS.get(field, ())]
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, set[str]], dict[str, set[str]], frozenset[str]]:
+    """Every phrase, indexed by its tokens and by its compact spellings."""
+    by_token: dict[str, set[str]] = {}
+    by_compact: dict[str, set[str]] = {}
+    every: set[str] = set()
+    for kind, fields in KIND_FIELDS.items():
+        for fld in fields:
+            for text, _, _ in field_phrases(kind, fld):
+                every.add(text)
+                p = phrase(text)
+                for token in p.tokens:
+                    by_token.setdefault(token, set()).add(text)
+                by_compact.setdefault(p.compact, set()).add(text)
+                by_compact.setdefault(p.expanded, set()).add(text)
+    return by_token, by_compact, frozenset(every)
+
+
+@lru_cache(maxsize=20000)
+def _near_tokens(token: str) -> tuple[str, ...]:
+    """Vocabulary tokens equal or close (a typo away) to this one."""
+    return tuple(known for known in _vocabulary()[0] if token_sim(token, known))
+
+
+@lru_cache(maxsize=20000)
+def candidate_phrases(header: str) -> frozenset[str]:
+    """The phrases worth a full comparison: sharing a (fuzzy) token or a compact spelling.
+    A header made of one long run-together word is compared with everything."""
+    by_token, by_compact, every = _vocabulary()
+    h = phrase(header)
+    if len(h.tokens) == 1 and len(h.tokens[0]) >= 7 and h.tokens[0] not in by_token:
+        return every
+    out: set[str] = set()
+    for token in h.tokens:
+        for known in _near_tokens(token):
+            out |= by_token[known]
+    out |= by_compact.get(h.compact, set()) | by_compact.get(h.expanded, set())
+    if len(h.tokens) == 1 and len(h.compact) >= 4:  # `Patum` for `PatNum`
+        for key, texts in by_compact.items():
+            if one_edit(h.compact, key):
+                out |= texts
+    return frozenset(out)
+
+
+def _variants(kind: str, header: str) -> list[tuple[str, float]]:
+    """The header, and the header without words that repeat the file's kind (one at a time,
+    then all): `Insurance Plan Type` in an insurance file also reads as `Plan Type`."""
+    tokens = phrase(header).tokens
+    own = SELF_WORDS.get(kind, frozenset())
+    out = [(header, 1.0)]
+    if len(tokens) < 2:
+        return out
+    for i, token in enumerate(tokens):
+        if token in own:
+            out.append((" ".join(tokens[:i] + tokens[i + 1:]), 0.98))
+    kept = [t for t in tokens if t not in own]
+    if kept and len(kept) < len(tokens) - 1:
+        out.append((" ".join(kept), 0.98))
+    return out
+
+
+@lru_cache(maxsize=20000)
+def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
+    """Every field of `kind` the header resembles (score >= HEADER_FLOOR), best first."""
+    variants = [(v, d, candidate_phrases(v)) for v, d in _variants(kind, header)]
+    out: list[HeaderMatch] = []
+    for field in KIND_FIELDS[kind]:
+        best = HeaderMatch(field, 0.0, "", 0.0)
+        for text, weight, specificity in field_phrases(kind, field):
+            for variant, discount, worth in variants:
+                if text not in worth:
+                    continue
+                score = similarity(variant, text) * weight * discount
+                if score > best.score:
+                    best = HeaderMatch(field, score, text, specificity)
+        if best.score >= HEADER_FLOOR:
+            out.append(best)
+    out.sort(key=lambda m: -m.score)
+    return tuple(out)
+
+
+def _name_score(file_name: str, kind: str) -> tuple[float, str]:
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    stem_tokens = [t for t in phrase(stem).tokens if t not in NOISE_WORDS and not t.isdigit()]
+    if not stem_tokens:
+        return 0.0, ""
+    best, best_phrase = 0.0, ""
+    for text in KIND_NAME_SYNONYMS[kind]:
+        tokens = phrase(text).tokens
+        covered = sum(max(similarity(t, s) for s in stem_tokens) for t in tokens) / len(tokens)
+        if covered < 0.85:
+            continue
+        score = covered * (1 + 0.15 * (len(tokens) - 1))
+        if score > best:
+            best, best_phrase = score, text
+    return best, best_phrase
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    kind: str
+    confidence: float
+    reasons: list[str]
+
+
+def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGuess:
+    """The kind from the file name and how many headers are that kind's own fields."""
+    names = {k: _name_score(file_name, k) for k in KINDS}
+    fits: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    for kind in KINDS:
+        total = 0.0
+        hits: list[str] = []
+        for header in headers:
+            matches = header_matches(kind, header)
+            if matches and matches[0].score >= KIND_EVIDENCE_FLOOR:
+                total += matches[0].score * matches[0].specificity
+                if matches[0].specificity >= 0.5:
+                    hits.append(matches[0].field)
+        fits[kind] = total / max(1, len(headers))
+        evidence[kind] = hits
+    top_fit = max(fits.values()) or 1.0
+    combined = {k: names[k][0] + 1.2 * fits[k] / top_fit for k in KINDS}
+    ranked = sorted(KINDS, key=lambda k: -combined[k])
+    kind, runner_up = ranked[0], ranked[1]
+    margin = combined[kind] - combined[runner_up]
+    confidence = round(min(1.0, 0.5 + margin / 1.2), 2)
+    reasons: list[str] = []
+    if names[kind][0]:
+        reasons.append(f"file name '{file_name}' contains '{names[kind][1]}', a {kind} word")
+    if evidence[kind]:
+        shown = ", ".join(sorted(set(evidence[kind]))[:6])
+        reasons.append(f"{len(evidence[kind])} of {len(headers)} headers are {kind} fields "
+                       f"({shown})")
+    if confidence < 0.7:
+        reasons.append(f"could also be {runner_up}: check the kind")
+    return KindGuess(kind, confidence, reasons)

@@ -1,0 +1,330 @@
+"""The mapping proposal: per source file its kind, per column a canonical field or a new
+custom field, each with a confidence and the reasons a person can check.
+
+Pure: it reads headers and column profiles (domain.proposal.profile), never the export, and
+never a vendor profile: it is judged against them. Evidence is the header (domain.
+proposal_match) and the values (domain.proposal.values); one target per file at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+
+from domain.mapping import (
+    ColumnMapping,
+    FileMapping,
+    KeyValueLayout,
+    KindTarget,
+    MappingDocument,
+    Settings,
+)
+from domain.proposal.match import HEADER_FLOOR, HeaderMatch, detect_kind, header_matches
+from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
+from domain.proposal.text import phrase, similarity, title_case
+from domain.proposal.values import value_fit, value_only_fields
+from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
+from domain.records.canonical import KIND_FIELDS, qualified
+
+FLAG_BELOW = 0.7
+ACCEPT = 0.55  # a candidate below this is not proposed as a target
+NAME_COLUMN_PHRASES = ("field name", "FieldName", "key", "attribute", "field", "property",
+                       "question", "label", "item", "name", "campo", "champ", "feld")
+VALUE_COLUMN_PHRASES = ("value", "FieldValue", "answer", "data", "content", "valor",
+                        "valeur", "wert", "response", "text")
+
+
+# Fields of another kind that a file of this kind often carries (a patient export with the
+# insurer's name and the member number on the patient's row).
+SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
+    "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type")},
+}
+SATELLITE_FLOOR = 0.85
+
+
+@dataclass
+class Candidate:
+    kind: str
+    field: str
+    confidence: float
+    reasons: list[str] = dc_field(default_factory=list)
+
+    @property
+    def target(self) -> str:
+        return qualified(self.kind, self.field)
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def _header_reason(header: str, kind: str, match: HeaderMatch) -> str:
+    target = qualified(kind, match.field)
+    if match.score >= 0.995:
+        if phrase(match.phrase).tokens == tuple(match.field.split("_")):
+            return f"header '{header}' is the canonical name of {target}"
+        return f"header '{header}' is a synonym of {target} ('{match.phrase}')"
+    return (f"header '{header}' resembles '{match.phrase}', a synonym of {target} "
+            f"({_pct(match.score)} similar)")
+
+
+def _combine(header: float, fit: float | None) -> float:
+    if fit is None:
+        return header * 0.95
+    return min(1.0, header * (0.6 + 0.4 * fit) + 0.25 * (1 - header) * fit)
+
+
+def _date_reason(col: ColumnProfile) -> str | None:
+    if col.dmy_proof and not col.mdy_proof:
+        return f"{col.dmy_proof} dates have a day > 12 in position 1: DMY order proven"
+    if col.mdy_proof and not col.dmy_proof:
+        return f"{col.mdy_proof} dates have a day > 12 in position 2: MDY order proven"
+    if col.dmy_proof and col.mdy_proof:
+        return "dates disagree on day/month order (both orders seen)"
+    if col.numeric_dates:
+        return "day/month order not proven by these values (no day > 12)"
+    return None
+
+
+def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
+                       only: tuple[str, ...] | None = None) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in header_matches(kind, header):
+        if match.score < floor or (only is not None and match.field not in only):
+            continue
+        fit, why = value_fit(kind, match.field, col)
+        reasons = [_header_reason(header, kind, match)]
+        if why:
+            reasons.append(why)
+        out.append(Candidate(kind, match.field, round(_combine(match.score, fit), 3), reasons))
+    return out
+
+
+def column_candidates(kind: str, header: str, col: ColumnProfile) -> list[Candidate]:
+    """Every field this column of a `kind` file could hold, most likely first."""
+    out = _header_candidates(kind, header, col, HEADER_FLOOR)
+    for other, fields in SATELLITES.get(kind, {}).items():
+        for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
+            cand.confidence = round(cand.confidence * 0.95, 3)
+            cand.reasons.append(f"a field of the {other} record carried on the {kind} row")
+            out.append(cand)
+    seen = {c.field for c in out if c.kind == kind}
+    for fld, share in value_only_fields(col):
+        if fld in seen or fld not in KIND_FIELDS[kind]:
+            continue
+        reasons = [f"header '{header}' names no canonical field",
+                   f"{_pct(share)} of values fit {qualified(kind, fld)}"]
+        out.append(Candidate(kind, fld, round(0.4 + 0.25 * share, 3), reasons))
+    out.sort(key=lambda c: -c.confidence)
+    return out
+
+
+def custom_field_type(col: ColumnProfile) -> tuple[str, list[str]]:
+    """(Nutshell custom field type, choices for a Decision field)."""
+    if not col.non_empty:
+        return "Text", []
+    if col.share_any("date", "datetime") >= 0.8:
+        return "Date", []
+    if col.share("money") >= 0.8 and col.share("integer") < 0.5:
+        return "Currency", []
+    numeric = col.share_any("integer", "decimal")
+    if col.share("boolean") >= 0.9 or (col.is_enumeration and numeric < 0.9):
+        return "Decision", sorted(col.distinct)
+    if numeric >= 0.9 and col.unique_ratio < 0.9:
+        return "Number", []
+    return "Text", []
+
+
+def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMapping:
+    if not col.non_empty:
+        return ColumnMapping(confidence=0.6, flagged=True, reasons=[
+            f"header '{header}' names no canonical field and the column is empty: left out"])
+    kind_name, choices = custom_field_type(col)
+    name = title_case(header) or "Unnamed Column"
+    reasons = [f"header '{header}' names no canonical field: a new {kind_name} custom field "
+               f"'{name}'"]
+    if choices:
+        reasons.append(f"{len(choices)} distinct values become its choices: "
+                       + ", ".join(choices[:10]))
+    date_reason = _date_reason(col) if kind_name == "Date" else None
+    if date_reason:
+        reasons.append(date_reason)
+    confidence = 0.75
+    if near is not None:
+        confidence = 0.55
+        reasons.append(f"closest canonical field: {near.target} "
+                       f"({_pct(near.confidence)})")
+    return ColumnMapping(custom_field=name, custom_field_type=kind_name, confidence=confidence,
+                         reasons=reasons, flagged=confidence < FLAG_BELOW)
+
+
+def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]]) -> dict[str, ColumnMapping]:
+    """Best target per column with no target used twice (highest confidence wins)."""
+    candidates = {h: column_candidates(kind, h, col) for h, col in columns}
+    ranked = sorted(
+        ((c.confidence, i, h, c) for i, (h, _) in enumerate(columns) for c in candidates[h]
+         if c.confidence >= ACCEPT),
+        key=lambda t: (-t[0], t[1]))
+    chosen: dict[str, Candidate] = {}
+    owner: dict[str, str] = {}
+    for _, _, header, cand in ranked:
+        if header in chosen or cand.target in owner:
+            continue
+        chosen[header] = cand
+        owner[cand.target] = header
+    out: dict[str, ColumnMapping] = {}
+    for header, col in columns:
+        cands = candidates[header]
+        top = cands[0] if cands else None
+        lost = top is not None and top.confidence >= ACCEPT and owner.get(top.target) != header
+        pick = chosen.get(header)
+        note = (f"{top.target} also fits, but column '{owner[top.target]}' fits "
+                f"it better") if lost and top else None
+        if pick is None:
+            mapping = _custom(header, col, top if top and top.confidence >= 0.45 else None)
+            if note:
+                mapping.reasons.append(note)
+                mapping.confidence = min(mapping.confidence, 0.55)
+                mapping.flagged = True
+            out[header] = mapping
+            continue
+        reasons = list(pick.reasons)
+        date_reason = _date_reason(col)
+        if date_reason and any(w in pick.field for w in ("date", "_at", "effective")):
+            reasons.append(date_reason)
+        if note:
+            reasons.append(note)
+        confidence = pick.confidence if not note else min(pick.confidence, 0.6)
+        out[header] = ColumnMapping(target=pick.target, confidence=confidence,
+                                    reasons=reasons, flagged=confidence < FLAG_BELOW)
+    return out
+
+
+def file_date_order(profile: FileProfile) -> tuple[str | None, str | None]:
+    """('DMY'|'MDY'|'YMD'|None, reason) from every column's dates."""
+    dmy = sum(c.dmy_proof for c in profile.columns.values())
+    mdy = sum(c.mdy_proof for c in profile.columns.values())
+    numeric = sum(c.numeric_dates for c in profile.columns.values())
+    iso = sum(c.iso_dates for c in profile.columns.values())
+    if dmy and not mdy:
+        return "DMY", f"{dmy} dates have a day > 12 in position 1: DMY order proven"
+    if mdy and not dmy:
+        return "MDY", f"{mdy} dates have a day > 12 in position 2: MDY order proven"
+    if dmy and mdy:
+        return None, "dates disagree on day/month order: the settings' default applies"
+    if numeric:
+        return None, "day/month order not proven (no day > 12): the settings' default applies"
+    if iso:
+        return "YMD", "dates are ISO 8601 (year first)"
+    return None, None
+
+
+def _best(headers: Sequence[str], phrases: Sequence[str], exclude: set[str]) -> tuple[str, float]:
+    best, score = "", 0.0
+    for h in headers:
+        if h in exclude:
+            continue
+        s = max(similarity(h, p) for p in phrases)
+        if s > score:
+            best, score = h, s
+    return best, score
+
+
+def detect_key_value(headers: Sequence[str], profile: FileProfile
+                     ) -> tuple[KeyValueLayout, str] | None:
+    """A key/value table (record id, field name, value) and the kind of its records."""
+    if not 3 <= len(headers) <= 4:
+        return None
+    name_col, name_score = _best(headers, NAME_COLUMN_PHRASES, set())
+    groups = profile.by_value.get(name_col, {})
+    names = profile.columns.get(name_col, ColumnProfile())
+    # field names repeat: every record has the same few
+    if name_score < 0.75 or len(groups) < 2 or names.non_empty < 2 * len(groups):
+        return None
+    value_col, value_score = _best(headers, VALUE_COLUMN_PHRASES, {name_col})
+    if value_score < 0.75:
+        return None
+    best_kind, record_col, record_score = "", "", 0.0
+    for kind, phrases in ENTITY_ID_SYNONYMS.items():
+        col, score = _best(headers, phrases, {name_col, value_col})
+        if score > record_score + 0.01 or (kind == "patient" and score >= record_score > 0):
+            best_kind, record_col, record_score = kind, col, score
+    if record_score < 0.75:
+        return None
+    layout = KeyValueLayout(record_column=record_col, name_column=name_col,
+                            value_column=value_col)
+    return layout, best_kind
+
+
+def _propose_key_value(file_name: str, headers: Sequence[str], profile: FileProfile,
+                       layout: KeyValueLayout, kind: str) -> FileMapping:
+    groups = profile.by_value.get(layout.name_column, {})
+    fields = [(name, cols.get(layout.value_column, ColumnProfile()))
+              for name, cols in sorted(groups.items())]
+    key_values = assign(kind, fields)
+    columns: dict[str, ColumnMapping] = {}
+    roles = {layout.record_column: f"the {kind} each row belongs to",
+             layout.name_column: "the field name", layout.value_column: "the field value"}
+    for header in headers:
+        role = roles.get(header, "the row's own id, not migrated")
+        columns[header] = ColumnMapping(
+            confidence=0.9, reasons=[f"key/value table: '{header}' holds {role}"])
+    return FileMapping(
+        kind=kind, confidence=0.9, columns=columns, key_value=layout, key_values=key_values,
+        reasons=[f"'{file_name}' is a key/value table: one row per {kind}, field name "
+                 f"('{layout.name_column}') and value ('{layout.value_column}'); "
+                 f"{len(groups)} field names"])
+
+
+def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile) -> FileMapping:
+    """The kind of one file and the meaning of each of its columns."""
+    kv = detect_key_value(headers, profile)
+    if kv is not None:
+        return _propose_key_value(file_name, headers, profile, kv[0], kv[1])
+    guess = detect_kind(file_name, list(headers))
+    empty = ColumnProfile()
+    columns = assign(guess.kind, [(h, profile.columns.get(h, empty)) for h in headers])
+    order, order_reason = file_date_order(profile)
+    reasons = list(guess.reasons)
+    if order_reason:
+        reasons.append(order_reason)
+    return FileMapping(kind=guess.kind, confidence=guess.confidence, reasons=reasons,
+                       columns=columns, date_order=order)  # type: ignore[arg-type]
+
+
+def _nutshell_custom_fields(doc: MappingDocument, name: str, profile: FileProfile) -> None:
+    """Custom fields' types, and a Decision field's choices, go into the canonical -> Nutshell
+    overrides of the file's kind (a column mapping has no place for choices)."""
+    fm = doc.files[name]
+    kv_groups = profile.by_value.get(fm.key_value.name_column, {}) if fm.key_value else {}
+    value_col = fm.key_value.value_column if fm.key_value else ""
+    for source, mappings in (("columns", fm.columns), ("key_values", fm.key_values)):
+        for header, mapping in mappings.items():
+            if not (mapping.custom_field and mapping.custom_field_type):
+                continue
+            target = doc.nutshell.setdefault(fm.kind, KindTarget())
+            target.custom_field_types[mapping.custom_field] = mapping.custom_field_type
+            if mapping.custom_field_type != "Decision":
+                continue
+            col = (profile.columns.get(header) if source == "columns"
+                   else kv_groups.get(header, {}).get(value_col))
+            if col is not None:
+                target.choices[mapping.custom_field] = custom_field_type(col)[1]
+
+
+def propose(files: Mapping[str, tuple[Sequence[str], FileProfile]],
+            settings: Settings | None = None) -> MappingDocument:
+    """The whole proposal: one FileMapping per tabular file (FHIR files are the caller's)."""
+    doc = MappingDocument(settings=settings or Settings())
+    for name, (headers, profile) in files.items():
+        doc.files[name] = propose_file(name, headers, profile)
+        _nutshell_custom_fields(doc, name, profile)
+    return doc
+
+
+__all__ = [
+    "HEADER_FLOOR", "Candidate", "ColumnProfile", "ColumnProfiler", "FileProfile", "assign",
+    "column_candidates", "custom_field_type", "detect_key_value", "file_date_order", "propose",
+    "propose_file",
+]

@@ -1,0 +1,233 @@
+"""What a single cell value looks like: email, phone, date (and its order), money, codes...
+
+Shapes are not exclusive (`5551234567` is an integer, a phone and perhaps an NPI); the profiler
+counts each one, and the proposal reads the fractions. Pure functions, no state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_URL = re.compile(r"^(https?://|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|au|uk|ca|io)$",
+                  re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[\d\s().\-/]{7,22}$|^\+?[\d\s().\-]{7,20}\s*(x|ext\.?)\s*\d{1,5}$",
+                    re.IGNORECASE)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
+_ZONE = re.compile(r"(Z|[+\-]\d{2}:?\d{2})$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TEXT_DATE = re.compile(
+    r"^(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+_INTEGER = re.compile(r"^[+\-]?\d+$")
+_DECIMAL = re.compile(r"^[+\-]?\d*[.,]\d+$")
+_MONEY = re.compile(
+    r"^[+\-(]?\s*([$€£¥]|[A-Z]{3}\s?)?\s*[+\-]?\d{1,3}([, ]?\d{3})*([.,]\d{2})?\)?(\s?[A-Z]{3})?$")
+_ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$")
+_LOINC = re.compile(r"^(\d{1,5})-(\d)$")
+_POSTAL = re.compile(
+    r"^(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4})$",
+    re.IGNORECASE)
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_HEX64 = re.compile(r"^[0-9a-f]{64}$", re.IGNORECASE)
+_MIME = re.compile(r"^(application|image|text|audio|video|multipart)/[\w.+\-]+$", re.IGNORECASE)
+_FILENAME = re.compile(r"^[^\s/\\]*[^/\\]*\.[A-Za-z0-9]{2,5}$")
+_PATH = re.compile(r"^([A-Za-z]:)?[\\/]?([^\\/]+[\\/])+[^\\/]+$")
+_NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.?$")
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]{4,20}$")
+
+SHAPES: tuple[str, ...] = (
+    "email", "url", "phone", "date", "datetime", "time", "money", "integer", "decimal",
+    "boolean", "icd10", "snomed", "loinc", "npi", "postal", "region", "sex", "country",
+    "currency_code", "uuid", "hex64", "mime", "filename", "path", "name", "text", "code",
+)
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """A parsed date's layout: 'ISO' or 'NUM' (day/month in some order), and the proof of order."""
+
+    layout: str  # "ISO" | "NUM" | "TEXT"
+    proves: str | None  # "DMY" | "MDY" when a part > 12 settles the order
+    first_part: int = 0  # 1-based position (in the value) of the part that proved it
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def npi_ok(text: str) -> bool:
+    """An NPI: ten digits whose Luhn check holds with the 80840 card-issuer prefix."""
+    return len(text) == 10 and text.isdigit() and text[0] in "12" and luhn_ok("80840" + text)
+
+
+_VERHOEFF_D = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
+    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6), (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
+    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
+    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4), (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+)
+_VERHOEFF_P = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
+    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2), (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
+    (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+)
+
+
+def snomed_ok(text: str) -> bool:
+    """A SNOMED CT identifier: 6-18 digits, a concept/description partition, Verhoeff check."""
+    if not (6 <= len(text) <= 18 and text.isdigit()) or text[-3:-1] not in {"00", "01", "10", "11"}:
+        return False
+    check = 0
+    for i, ch in enumerate(reversed(text)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[i % 8][int(ch)]]
+    return check == 0
+
+
+def loinc_ok(text: str) -> bool:
+    """A LOINC code `NNNNN-C` whose check digit is the mod-10 (Luhn-style) digit of NNNNN."""
+    match = _LOINC.match(text)
+    if not match:
+        return False
+    body, check = match.group(1), int(match.group(2))
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d // 10 + d % 10
+    return (10 - total % 10) % 10 == check
+
+
+def date_info(text: str) -> DateInfo | None:
+    """Recognises a date (no time part); tells which order it proves, if any."""
+    iso = _ISO_DATE.match(text)
+    if iso:
+        month, day = int(iso.group(2)), int(iso.group(3))
+        return DateInfo("ISO", None) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    num = _NUM_DATE.match(text)
+    if num:
+        a, b = int(num.group(1)), int(num.group(3))
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return None
+        if a > 12:
+            return DateInfo("NUM", "DMY", 1)
+        if b > 12:
+            return DateInfo("NUM", "MDY", 2)
+        return DateInfo("NUM", None)
+    if _TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS):
+        return DateInfo("TEXT", None)
+    return None
+
+
+def split_datetime(text: str) -> tuple[str, str] | None:
+    """'2024-03-05T14:30:00Z' / '05/03/2024 2:30 PM' -> (date part, time part), else None."""
+    if "T" in text[8:11]:
+        date_part, _, time_part = text.partition("T")
+    else:
+        date_part, sep, time_part = text.partition(" ")
+        if not sep:
+            return None
+    time_part = _ZONE.sub("", time_part.strip()).strip()
+    if date_info(date_part) and _TIME.match(time_part):
+        return date_part, time_part
+    return None
+
+
+def classify(text: str) -> tuple[set[str], DateInfo | None]:
+    """The shapes of one non-empty, stripped value; plus the date layout for date-like values."""
+    shapes: set[str] = set()
+    lower = text.lower()
+    info: DateInfo | None = None
+    has_digit = any(c.isdigit() for c in text)
+    if "@" in text:
+        if _EMAIL.match(text):
+            shapes.add("email")
+        return shapes, None
+    if has_digit:
+        info = _classify_digits(text, shapes)
+    else:
+        _classify_words(text, lower, shapes)
+    if len(text) > 40 or text.count(" ") >= 5:
+        shapes.add("text")
+    if _URL.match(text):
+        shapes.add("url")
+    if _MIME.match(text):
+        shapes.add("mime")
+    elif _PATH.match(text) and ("/" in text or "\\" in text):
+        shapes.add("path")
+    elif _FILENAME.match(text) and not _DECIMAL.match(text) and "url" not in shapes:
+        shapes.add("filename")
+    return shapes, info
+
+
+def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
+    info = date_info(text)
+    if info:
+        shapes.add("date")
+        return info
+    parts = split_datetime(text)
+    if parts:
+        shapes.add("datetime")
+        return date_info(parts[0])
+    if _TIME.match(text):
+        shapes.add("time")
+        return None
+    compact = text.replace(" ", "")
+    if _INTEGER.match(compact):
+        shapes.add("integer")
+        digits = compact.lstrip("+-")
+        if text in ("0", "1"):
+            shapes.add("boolean")
+        if npi_ok(digits):
+            shapes.add("npi")
+        if snomed_ok(digits):
+            shapes.add("snomed")
+    elif _DECIMAL.match(compact):
+        shapes.add("decimal")
+    letters = "".join(c for c in text if c.isalpha())
+    if _MONEY.match(text) and (not letters or letters in CURRENCY_CODES) and (
+            "." in text or "," in text or not text[-1:].isdigit() or not text[:1].isdigit()):
+        shapes.add("money")
+    if _PHONE.match(text) and 7 <= sum(c.isdigit() for c in text) <= 15 and "." not in text[-3:]:
+        shapes.add("phone")
+    if _ICD10.match(text.upper()) and text[:1].isalpha():
+        shapes.add("icd10")
+    if loinc_ok(text):
+        shapes.add("loinc")
+    if _POSTAL.match(text):
+        shapes.add("postal")
+    if _UUID.match(text):
+        shapes.add("uuid")
+    if _HEX64.match(text):
+        shapes.add("hex64")
+    if _CODE.match(text) and not shapes:
+        shapes.add("code")
+    return None
+
+
+def _classify_words(text: str, lower: str, shapes: set[str]) -> None:
+    if lower in BOOLEAN_WORDS:
+        shapes.add("boolean")
+    if lower in SEX_WORDS:
+        shapes.add("sex")
+    if text.upper() in REGION_CODES or lower in REGION_CODES:
+        shapes.add("region")
+    if lower in COUNTRY_WORDS:
+        shapes.add("country")
+    if text in CURRENCY_CODES:
+        shapes.add("currency_code")
+    if _NAME.match(text):
+        shapes.add("name")

@@ -1,0 +1,137 @@
+"""Header text: normalisation and a fuzzy similarity with no dependency beyond the stdlib.
+
+`Pt_DOB`, `patientDob`, `PATIENT D.O.B.` and `Date of Birth (patient)` must meet. A header is
+split on separators and camelCase, stripped of accents, singularised and abbreviation-expanded;
+two headers are compared by the best of an exact compact match, a fuzzy token match (typos in
+long tokens tolerated, word order ignored) and a character-sequence ratio.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from domain.proposal.vocabulary import ABBREVIATIONS, STOPWORDS
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)"
+                    r"|(?<=\d)(?=[A-Za-z])")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_KEEP_S = ("ss", "us", "is", "os", "as", "ys")
+CHAR_FLOOR = 0.8
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A header or synonym ready for comparison."""
+
+    raw: str
+    compact: str  # every token joined, before abbreviation expansion: `hmphone`
+    tokens: tuple[str, ...]  # expanded, singular, without stopwords: ("home", "phone")
+    expanded: str  # the tokens joined without spaces: `homephone`
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def singular(token: str) -> str:
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith(_KEEP_S):
+        return token[:-1]
+    return token
+
+
+def raw_tokens(text: str) -> list[str]:
+    text = strip_accents(text).replace("#", " number ").replace("&", " and ")
+    text = _CAMEL.sub(" ", text)
+    return [t for t in _NON_ALNUM.split(text.lower()) if t]
+
+
+@lru_cache(maxsize=20000)
+def phrase(text: str) -> Phrase:
+    raws = raw_tokens(text)
+    tokens: list[str] = []
+    for token in raws:
+        expansion = ABBREVIATIONS.get(token) or ABBREVIATIONS.get(singular(token)) or token
+        for part in expansion.split():
+            if part not in STOPWORDS:
+                tokens.append(singular(part))
+    if not tokens:  # a header made only of stopwords keeps them
+        tokens = [singular(t) for t in raws]
+    return Phrase(text, "".join(raws), tuple(tokens), "".join(tokens))
+
+
+def one_edit(a: str, b: str) -> bool:
+    """One deletion, insertion, substitution or swap of neighbours apart (Damerau, 1)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=100000)
+def token_sim(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    shorter, longer = sorted((len(a), len(b)))
+    # short tokens (dob, id, mi) only match exactly; lengths too far apart cannot reach 0.8
+    if shorter < 4 or 2 * shorter < 0.8 * (shorter + longer):
+        return 0.0
+    if one_edit(a, b):
+        return max(0.85, SequenceMatcher(None, a, b).ratio())
+    common = sum((Counter(a) & Counter(b)).values())  # an upper bound of the match length
+    if 2 * common < 0.8 * (shorter + longer):
+        return 0.0
+    ratio = SequenceMatcher(None, a, b).ratio()
+    return ratio if ratio >= 0.8 else 0.0
+
+
+def _token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Fuzzy F1 over the two token sets, order ignored."""
+    if not a or not b:
+        return 0.0
+    matched_a = sum(max(token_sim(x, y) for y in b) for x in a)
+    matched_b = sum(max(token_sim(y, x) for x in a) for y in b)
+    return (matched_a + matched_b) / (len(a) + len(b))
+
+
+@lru_cache(maxsize=200000)
+def similarity(header: str, synonym: str) -> float:
+    """0..1: how well a header matches a synonym phrase."""
+    h, s = phrase(header), phrase(synonym)
+    if h.compact == s.compact or h.expanded == s.expanded or h.tokens == s.tokens:
+        return 1.0
+    if sorted(h.tokens) == sorted(s.tokens):
+        return 0.97
+    best = _token_score(h.tokens, s.tokens)
+    # Run-together spellings (`Adress1`, `emailaddr`): a close character match counts; a
+    # loose one (`invoicenumber` ~ `clinicnum`) says nothing.
+    if len(h.tokens) > 1 and len(s.tokens) > 1:
+        return best
+    pairs = [(h.expanded, s.expanded)]
+    if h.compact != h.expanded or s.compact != s.expanded:
+        pairs.append((h.compact, s.compact))
+    for x, y in pairs:
+        if len(x) < 4 or len(y) < 4:
+            continue
+        matcher = SequenceMatcher(None, x, y)
+        if matcher.real_quick_ratio() >= CHAR_FLOOR and matcher.quick_ratio() >= CHAR_FLOOR:
+            ratio = matcher.ratio()
+            if ratio >= CHAR_FLOOR:
+                best = max(best, 0.95 * ratio)
+    return best
+
+
+def title_case(header: str) -> str:
+    """`wirelessPhone`, `referral_source` -> `Wireless Phone`, `Referral Source`."""
+    words = [w for w in _CAMEL.sub(" ", header).replace("_", " ").replace("-", " ").split() if w]
+    return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)

@@ -1,0 +1,176 @@
+"""How well a column's values fit a canonical field, with the sentence that says why.
+
+`value_fit` answers (fit 0..1, reason) or (None, reason) when the field expects nothing in
+particular; `value_only_fields` lists the fields whose values alone are evidence enough to
+propose them (every value an email, an NPI, an ICD-10 code...) when the header says nothing.
+"""
+
+from __future__ import annotations
+
+from domain.proposal.profile import ColumnProfile
+from domain.proposal.vocabulary import BOOLEAN_WORDS, ENUM_VALUE_SYNONYMS
+from domain.records.canonical import ENUMS
+
+DATE_FIELDS = frozenset({
+    "date_of_birth", "effective_from", "effective_to", "last_payment_date", "referred_at",
+    "recorded_at", "verified_at", "created_at", "updated_at",
+})
+DATETIME_FIELDS = frozenset({"starts_at", "ends_at", "occurred_at"})
+MONEY_FIELDS = frozenset({"copay", "outstanding_balance", "last_payment_amount"})
+NAME_FIELDS = frozenset({"first_name", "last_name", "middle_name", "preferred_name"})
+TEXT_FIELDS = frozenset({"body", "notes", "payer_response"})
+# Yes/no fields, and the words beyond yes/no that say the same.
+BOOLEAN_FIELDS: dict[str, frozenset[str]] = {
+    "is_primary": frozenset({"primary", "secondary", "tertiary", "1", "2", "3", "main"}),
+    "active": frozenset({"active", "inactive", "enabled", "disabled", "hidden", "archived",
+                         "current", "former"}),
+}
+
+# field -> (shapes any of which fits, the noun used in reasons)
+SHAPE_FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "email": (("email",), "emails"),
+    "phone": (("phone",), "phone numbers"),
+    "phone_mobile": (("phone",), "phone numbers"),
+    "phone_home": (("phone",), "phone numbers"),
+    "phone_work": (("phone",), "phone numbers"),
+    "postal_code": (("postal",), "postal codes"),
+    "state": (("region",), "states or provinces"),
+    "country": (("country",), "countries"),
+    "npi": (("npi",), "NPIs (Luhn check with the 80840 prefix holds)"),
+    "code": (("icd10", "snomed", "loinc"), "ICD-10, SNOMED CT or LOINC codes"),
+    "currency": (("currency_code",), "ISO 4217 currency codes"),
+    "duration_minutes": (("integer", "decimal"), "numbers"),
+    "size_bytes": (("integer",), "integers"),
+    "sha256": (("hex64",), "SHA-256 hex digests"),
+    "content_type": (("mime",), "MIME types"),
+    "filename": (("filename",), "file names"),
+    "path": (("path", "url", "filename"), "paths or URLs"),
+    "website": (("url",), "web addresses"),
+    "city": (("name",), "place names"),
+    "carrier_name": (("name", "text"), "names"),
+    "referrer_name": (("name",), "names"),
+}
+# Identifiers printed on cards and charts: any short token will do, not sentences or dates.
+CODE_FIELDS = frozenset({"member_id", "group_number", "license_number", "chart_number"})
+SHAPE_FIELDS.update({f: (("money", "decimal", "integer"), "amounts of money")
+                     for f in MONEY_FIELDS})
+SHAPE_FIELDS.update({f: (("name",), "names") for f in NAME_FIELDS})
+SHAPE_FIELDS.update({f: (("date", "datetime"), "dates") for f in DATE_FIELDS})
+SHAPE_FIELDS.update({f: (("datetime", "date"), "dates or date-times") for f in DATETIME_FIELDS})
+SHAPE_FIELDS.update({f: (("boolean",), "yes/no values") for f in BOOLEAN_FIELDS})
+
+# Shapes that, when a column is made of them, rule out a field that does not expect them.
+STRONG_SHAPES = ("email", "date", "datetime", "url", "hex64", "mime", "money")
+
+# Fields the values alone may propose, and the share of values they need. Phones and dates
+# are left out: a clinic export has many of them (emergency contact, last visit) with no home.
+VALUE_ONLY = {
+    "email": 0.9, "npi": 0.9, "code": 0.9, "sha256": 0.9, "content_type": 0.9,
+    "website": 0.9, "currency": 0.95, "postal_code": 0.95, "state": 0.9, "country": 0.95,
+    "filename": 0.9, "sex": 0.95,
+}
+
+
+def _enum_words(kind: str, field: str) -> dict[str, str] | None:
+    allowed = ENUMS.get((kind, field))
+    if allowed is None:
+        return None
+    words: dict[str, str] = {}
+    for canonical in allowed:
+        words[canonical.replace("_", " ")] = canonical
+        words[canonical] = canonical
+        for synonym in ENUM_VALUE_SYNONYMS.get(canonical, ()):
+            words.setdefault(synonym, canonical)
+    return words
+
+
+def enum_match(kind: str, field: str, col: ColumnProfile) -> tuple[float, list[str]] | None:
+    """Share of values (by count) that read as one of the enumeration's words; the unknowns."""
+    words = _enum_words(kind, field)
+    if words is None or not col.distinct:
+        return None
+    known = 0
+    unknown: list[str] = []
+    for value, count in col.distinct.items():
+        key = value.strip().lower().replace("-", " ").replace("_", " ")
+        if key in words or value.strip().lower() in words:
+            known += count
+        else:
+            unknown.append(value)
+    share = known / max(1, sum(col.distinct.values()))
+    if col.distinct_overflow:
+        share *= 0.5
+    return share, unknown
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, str]:
+    if not col.non_empty:
+        return None, "the column is empty"
+    enum = enum_match(kind, field, col)
+    if enum is not None:
+        share, unknown = enum
+        # Values are named only when they are a pick-list: free text may identify a person.
+        if col.is_enumeration:
+            listed = f"distinct values: {', '.join(sorted(col.distinct)[:8])}"
+        else:
+            listed = f"{col.distinct_estimate} distinct values"
+        reason = f"{_pct(share)} of values are {field} words ({listed})"
+        if unknown and share < 1:
+            reason += f"; {len(unknown)} unrecognised"
+        return share, reason
+    if field == "source_id" or field.endswith("_source_id"):
+        return _id_fit(field, col)
+    if field in CODE_FIELDS:
+        share = max(0.0, 1 - col.share_any("email", "date", "datetime", "text", "money"))
+        return share, f"{_pct(share)} of values are short codes"
+    expected = SHAPE_FIELDS.get(field)
+    if expected is None:
+        return _contradiction(col)
+    shapes, noun = expected
+    share = col.share_any(*shapes) if len(shapes) > 1 else col.share(*shapes)
+    if field in TEXT_FIELDS:
+        share = max(share, min(1.0, col.mean_length / 30))
+    if field in BOOLEAN_FIELDS and col.distinct:
+        words = BOOLEAN_WORDS | BOOLEAN_FIELDS[field]
+        known = sum(n for v, n in col.distinct.items() if v.strip().lower() in words)
+        share = known / sum(col.distinct.values()) * (0.5 if col.distinct_overflow else 1.0)
+    if field in DATETIME_FIELDS and col.share("datetime") < 0.5 <= col.share("date"):
+        share *= 0.85  # a date alone for an instant: plausible, less so
+    return share, f"{_pct(share)} of values are {noun}"
+
+
+def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
+    idlike = col.share_any("integer", "uuid", "code")
+    if field == "source_id":
+        unique = col.unique_ratio
+        fit = 0.5 * idlike + 0.5 * unique
+        return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"
+    if col.share("name") > 0.8:  # a name in place of an id: plausible for references
+        return 0.5, "values are names rather than identifiers"
+    return 0.3 + 0.7 * idlike, f"{_pct(idlike)} of values look like identifiers"
+
+
+def _contradiction(col: ColumnProfile) -> tuple[float | None, str]:
+    for shape in STRONG_SHAPES:
+        share = col.share(shape)
+        if share >= 0.8:
+            return 0.1, f"but {_pct(share)} of values are {shape} values"
+    return None, ""
+
+
+def value_only_fields(col: ColumnProfile) -> list[tuple[str, float]]:
+    """(field, share) for fields the values prove on their own."""
+    out: list[tuple[str, float]] = []
+    for field, needed in VALUE_ONLY.items():
+        if field == "sex":
+            share = col.share("sex") if col.is_enumeration else 0.0
+        else:
+            shapes = SHAPE_FIELDS[field][0]
+            share = col.share_any(*shapes) if len(shapes) > 1 else col.share(shapes[0])
+        if share >= needed:
+            out.append((field, share))
+    return out

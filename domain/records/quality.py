@@ -1,0 +1,149 @@
+"""Data quality over the derived records, streaming: orphan references and merge candidates.
+
+Memory grows with the number of distinct records (their kind and source id) and references,
+never with field values: matching keys for duplicates are kept as hashes only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from domain.ids import phi_hash
+from domain.records.canonical import REFERENCES
+from domain.records.derive import DerivedRecord
+
+
+class Orphan(NamedTuple):
+    kind: str
+    source_id: str
+    field: str
+    missing_kind: str
+    missing_source_id: str
+
+
+class MergeCandidate(NamedTuple):
+    reason: str  # "name+dob" | "email"
+    source_ids: tuple[str, ...]  # patient source ids, sorted
+    key: str  # phi_hash of the matching key: shows two groups are one without showing values
+
+
+def _fold(value: object) -> str:
+    return " ".join(str(value).casefold().split())
+
+
+SEP = "\x1f"  # joins key parts: one small string per entry instead of a tuple of strings
+_SEP = SEP
+
+
+def _key(*parts: str) -> str:
+    return _SEP.join(parts)
+
+
+def record_key(kind: str, source_id: str) -> str:
+    return _key(kind, source_id)
+
+
+def _reference_fields() -> dict[str, tuple[tuple[str, str], ...]]:
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for (kind, name), target in REFERENCES.items():
+        by_kind.setdefault(kind, []).append((name, target))
+    return {kind: tuple(pairs) for kind, pairs in by_kind.items()}
+
+
+# kind -> its reference fields and the kind each points at: a record's few references are
+# looked up directly instead of testing every field it has.
+_REFERENCE_FIELDS = _reference_fields()
+
+
+def references(record: DerivedRecord) -> list[tuple[str, str]]:
+    """(reference key, target record key) for every reference the record makes."""
+    fields = record.fields
+    head = None
+    out = []
+    for name, target in _REFERENCE_FIELDS.get(record.kind, ()):
+        value = fields.get(name)
+        if value is not None and value != "":
+            head = head or _key(record.kind, record.source_id, "")
+            out.append((head + name, _key(target, str(value))))
+    return out
+
+
+def person_keys(record: DerivedRecord) -> list[str]:
+    """Hashed keys under which two patients are probably one person (name + date of birth,
+    or email); each is "<reason><SEP><hash>"."""
+    if record.kind != "patient":
+        return []
+    f = record.fields
+    out = []
+    first, last, dob = f.get("first_name"), f.get("last_name"), f.get("date_of_birth")
+    if first and last and dob:
+        out.append(_key("name+dob", phi_hash(f"{_fold(first)}|{_fold(last)}|{dob}")))
+    if f.get("email"):
+        out.append(_key("email", phi_hash(_fold(f["email"]))))
+    return out
+
+
+def orphan_of(ref: str, target: str) -> Orphan:
+    kind, source_id, name = ref.split(_SEP, 2)
+    missing_kind, missing_id = target.split(_SEP, 1)
+    return Orphan(kind, source_id, name, missing_kind, missing_id)
+
+
+def merge_candidate(key: str, source_ids: Iterable[str]) -> MergeCandidate:
+    reason, hashed = key.split(_SEP, 1)
+    return MergeCandidate(reason, tuple(sorted(source_ids)), hashed)
+
+
+class QualityChecker:
+    """Keys are kept as single joined strings, and a merge group becomes a set only when a
+    second patient shares its key: the state is a few dozen bytes per record."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+        self._references: dict[str, str] = {}
+        self._by_key: dict[str, str | set[str]] = {}
+        self._quarantined: set[str] = set()
+
+    def seen(self, kind: str, source_id: str) -> bool:
+        return _key(kind, source_id) in self._seen
+
+    def mark(self, kind: str, source_id: str) -> None:
+        self._seen.add(_key(kind, source_id))
+
+    def mark_quarantined(self, kind: str, source_id: str) -> None:
+        """A key taken by a quarantined row: a duplicate of it is caught, references to it are
+        still orphans (the record did not make it)."""
+        self._quarantined.add(_key(kind, source_id))
+
+    def taken(self, kind: str, source_id: str) -> bool:
+        key = _key(kind, source_id)
+        return key in self._seen or key in self._quarantined
+
+    def add(self, record: DerivedRecord) -> None:
+        self.mark(record.kind, record.source_id)
+        self._references.update(references(record))
+        for key in person_keys(record):
+            self._group(key, record.source_id)
+
+    def _group(self, key: str, source_id: str) -> None:
+        found = self._by_key.get(key)
+        if found is None:
+            self._by_key[key] = source_id
+        elif isinstance(found, str):
+            if found != source_id:
+                self._by_key[key] = {found, source_id}
+        else:
+            found.add(source_id)
+
+    def orphans(self) -> list[Orphan]:
+        return [orphan_of(ref, target) for ref, target in sorted(self._references.items())
+                if target not in self._seen]
+
+    def merge_candidates(self) -> list[MergeCandidate]:
+        groups = [merge_candidate(key, ids) for key, ids in self._by_key.items()
+                  if isinstance(ids, set)]
+        return sorted(groups, key=lambda g: (g.reason, g.source_ids))
+
+    def close(self) -> None:
+        """Nothing to release: the state is in memory."""
