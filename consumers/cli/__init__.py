@@ -85,6 +85,3 @@ def _database_errors() -> tuple[type[BaseException], ...]:
         return tuple(errors)
     return (*errors, psycopg.OperationalError, psycopg.InterfaceError)
 
-
-if __name__ == "__main__":
-    sys.exit(main())

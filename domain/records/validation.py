@@ -10,21 +10,30 @@ the field and the reason, never the value: a fatal problem means the record cann
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from domain.mapping import Settings
 from domain.records.canonical import ENUMS, KIND_FIELDS, REFERENCES
+from domain.records.normalise import (
+    Invalid,
+    clean_name,
+    clean_text,
+    fold_enum,
+    is_sentinel_date,
+    parse_bool,
+    parse_date,
+    parse_datetime,
+    parse_email,
+    parse_int,
+    parse_money,
+    parse_phone,
+)
 
 # --- field types ------------------------------------------------------------------------------
 
@@ -84,8 +93,6 @@ class ValidationResult:
         return [p for p in self.problems if p.fatal]
 
 
-class Invalid(ValueError):
-    """A value that cannot be normalised; the message is the reason (no value in it)."""
 
 
 # --- pydantic models of the canonical kinds (the shape every normalised record has) -----------
@@ -106,281 +113,6 @@ def _model(kind: str) -> type[BaseModel]:
 
 
 RECORD_MODELS: dict[str, type[BaseModel]] = {kind: _model(kind) for kind in KIND_FIELDS}
-
-
-# --- normalisers ------------------------------------------------------------------------------
-
-SENTINEL_DATES = ("0001-01-01", "0000-00-00", "00/00/0000", "1800-01-01")
-_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_WORD_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%b %d %Y",
-                      "%B %d %Y")
-_TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I %p")
-
-
-def clean_text(value: str) -> str:
-    return value.strip()
-
-
-def clean_name(value: str) -> str:
-    # str.split() splits on the same whitespace as \s and drops the ends: trim and collapse.
-    return " ".join(value.split())
-
-
-def is_sentinel_date(value: str) -> bool:
-    return value.strip().startswith(SENTINEL_DATES)
-
-
-def _make_date(year: int, month: int, day: int) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError as exc:
-        raise Invalid("not a calendar date") from exc
-
-
-def parse_date(value: str, order: str) -> tuple[dt.date, str | None]:
-    """(date, note): note says when the data proved the configured day/month order wrong."""
-    text = value.strip()
-    if len(text) == 10 and text[4] == text[7] == "-":
-        # YYYY-MM-DD, most dates of most exports: the C parser reads it at a fraction of the
-        # cost; anything it refuses takes the general path below, which says why.
-        try:
-            return dt.date.fromisoformat(text), None
-        except ValueError:
-            pass
-    if m := _ISO_DATE.match(text) or _COMPACT_DATE.match(text):
-        return _make_date(int(m[1]), int(m[2]), int(m[3])), None
-    if m := _NUMERIC_DATE.match(text.split(" ")[0].split("T")[0]):
-        first, second, year = int(m[1]), int(m[2]), int(m[3])
-        day, month = (first, second) if order == "DMY" else (second, first)
-        if month > 12 and day <= 12:
-            # A month over 12 proves the order: 13/02/1990 can only be day-first.
-            return _make_date(year, day, month), "day/month order differs from the setting"
-        return _make_date(year, month, day), None
-    for fmt in _WORD_DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date(), None  # noqa: DTZ007
-        except ValueError:
-            continue
-    raise Invalid("not a recognised date")
-
-
-def detect_date_order(values: Iterable[str]) -> str | None:
-    """"DMY" or "MDY" when some value proves it (a first or second part over 12), else None."""
-    for value in values:
-        m = _NUMERIC_DATE.match(value.strip().split(" ")[0])
-        if not m:
-            if _ISO_DATE.match(value.strip()):
-                return "YMD"
-            continue
-        first, second = int(m[1]), int(m[2])
-        if first > 12 >= second:
-            return "DMY"
-        if second > 12 >= first:
-            return "MDY"
-    return None
-
-
-def _zone(settings: Settings) -> dt.tzinfo:
-    try:
-        return ZoneInfo(settings.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
-
-
-# ISO 8601 exactly as datetime.isoformat() writes it (seconds, a numeric offset): such a value
-# is its own normal form once the parser has accepted it, so it is not written out again.
-_CANONICAL_MOMENT = re.compile(
-    r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d[+-](?:[01]\d|2[0-3]):[0-5]\d")
-
-
-def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str | None]:
-    text = value.strip()
-    if _CANONICAL_MOMENT.fullmatch(text) and not text.endswith("-00:00"):  # -00:00 reads +00:00
-        try:
-            dt.datetime.fromisoformat(text)
-        except ValueError:
-            pass  # out of range: the general path below says why
-        else:
-            return text, None
-    note = None
-    try:
-        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if " " in text else text)
-    except ValueError:
-        date_part, _, time_part = text.partition(" ")
-        if "T" in date_part and not time_part:
-            date_part, _, time_part = date_part.partition("T")
-        day, note = parse_date(date_part, order)
-        clock = dt.time(0)
-        if time_part.strip():
-            for fmt in _TIME_FORMATS:
-                try:
-                    clock = dt.datetime.strptime(time_part.strip().upper(), fmt).time()  # noqa: DTZ007
-                    break
-                except ValueError:
-                    continue
-            else:
-                raise Invalid("not a recognised time of day") from None
-        moment = dt.datetime.combine(day, clock)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_zone(settings))
-    return moment.isoformat(), note
-
-
-_MONEY_NOISE = re.compile(r"[\s$€£¥]|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|A\$|NZ\$|C\$")
-
-
-def parse_money(value: str) -> str:
-    text = value.strip()
-    negative = text.startswith("(") and text.endswith(")")
-    text = _MONEY_NOISE.sub("", text.strip("()"))
-    if text.startswith("-"):
-        negative, text = not negative, text[1:]
-    if "," in text and "." in text:
-        if text.rfind(",") > text.rfind("."):  # 1.234,50
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
-    elif "," in text:
-        head, _, tail = text.rpartition(",")
-        text = f"{head.replace(',', '')}.{tail}" if len(tail) in (1, 2) else text.replace(",", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation as exc:
-        raise Invalid("not an amount of money") from exc
-    if not amount.is_finite():
-        raise Invalid("not an amount of money")
-    return str(-amount if negative else amount)
-
-
-_TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked"})
-_FALSE = frozenset({"false", "f", "no", "n", "0", "inactive", "secondary", "off", "hidden",
-                    "archived", ""})
-
-
-def parse_bool(value: str) -> bool:
-    word = value.strip().lower()
-    if word in _TRUE:
-        return True
-    if word in _FALSE:
-        return False
-    raise Invalid("not a yes/no value")
-
-
-def parse_int(value: str) -> int:
-    text = value.strip().replace(",", "")
-    text = re.sub(r"\s*(min(ute)?s?|bytes?|b)$", "", text, flags=re.IGNORECASE)
-    try:
-        number = Decimal(text)
-    except InvalidOperation as exc:
-        raise Invalid("not a whole number") from exc
-    if not number.is_finite() or number != number.to_integral_value():
-        raise Invalid("not a whole number")
-    return int(number)
-
-
-# Plain ASCII addresses (nearly all of them) are checked by this strict subset of the
-# syntax; anything else goes through email_validator, which also knows internationalised
-# addresses. Both refuse the special-use domains (.test, .local, ...).
-_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_PLAIN_EMAIL = re.compile(rf"({_LOCAL})@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})")
-_SPECIAL = frozenset(SPECIAL_USE_DOMAIN_NAMES)
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_email(value: str) -> str:
-    text = value.strip()
-    plain = _PLAIN_EMAIL.fullmatch(text)
-    if (plain and len(plain[1]) <= 64 and len(text) <= 254
-            and plain[2].rsplit(".", 1)[-1].lower() not in _SPECIAL):
-        return text.lower()
-    try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise Invalid("not a valid email address") from exc
-    return result.normalized.lower()
-
-
-# North American numbers in their usual spellings ("555-677-3119", "(555) 677-3119") read in a
-# NANP region: for these phonenumbers always answers +1 and the ten digits (an area code never
-# starts with 0 or 1, so there is no prefix to strip), and its general parser is the costliest
-# step of a patient row. Everything else goes through phonenumbers.
-_NANP_REGIONS = frozenset({"US", "CA"})
-_NANP_PLAIN = re.compile(r"\(?([2-9]\d{2})\)?[-. ]?(\d{3})[-. ]?(\d{4})")
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_phone(value: str, region: str) -> str:
-    if region.upper() in _NANP_REGIONS and (plain := _NANP_PLAIN.fullmatch(value)):
-        return f"+1{plain[1]}{plain[2]}{plain[3]}"
-    try:
-        number = phonenumbers.parse(value, region.upper())
-    except phonenumbers.NumberParseException as exc:
-        raise Invalid("not a phone number") from exc
-    if not phonenumbers.is_possible_number(number):
-        raise Invalid("not a possible phone number for the region")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-# Vendor spellings of the canonical enumeration words (after folding: lowercase, _ for spaces).
-SYNONYMS: dict[str, dict[str, str]] = {
-    "sex": {"f": "female", "m": "male", "u": "unknown", "o": "other", "woman": "female",
-            "man": "male", "unspecified": "unknown", "not_specified": "unknown",
-            "non_binary": "other", "nonbinary": "other", "x": "other"},
-    "status": {"scheduled": "booked", "confirmed": "booked", "pending_confirmation": "booked",
-               "unconfirmed": "booked", "attended": "completed", "complete": "completed",
-               "finished": "completed", "fulfilled": "completed", "checked_in": "arrived",
-               "arrived": "arrived", "here": "arrived", "canceled": "cancelled",
-               "cancelled": "cancelled", "unschedlist": "cancelled", "did_not_arrive": "no_show",
-               "dna": "no_show", "no_show": "no_show", "noshow": "no_show", "missed": "no_show",
-               "broken": "no_show", "patient": "active", "archived": "inactive",
-               "nonpatient": "inactive", "dead": "deceased", "enquiry": "inquiry",
-               "new": "inquiry", "booked": "scheduled", "won": "converted", "closed_lost": "lost",
-               "approved": "verified", "active_coverage": "verified", "rejected": "denied",
-               "remission": "inactive"},
-    "contact_preference": {"e_mail": "email", "text": "sms", "text_message": "sms",
-                           "call": "phone", "phone_call": "phone", "telephone": "phone",
-                           "post": "mail", "letter": "mail", "do_not_contact": "none",
-                           "no_contact": "none"},
-    "role": {"practitioner": "provider", "doctor": "provider", "dentist": "provider",
-             "physician": "provider", "therapist": "provider", "hygienist": "provider",
-             "receptionist": "front_desk", "reception": "front_desk", "frontdesk": "front_desk",
-             "rn": "nurse", "manager": "admin", "administrator": "admin"},
-    "billing_status": {"ok": "current", "up_to_date": "current", "past_due": "overdue",
-                       "in_collections": "collections", "settled": "paid", "paid_in_full": "paid"},
-    "referral_type": {"doctor": "physician", "gp": "physician", "professional": "physician",
-                      "self_referred": "self", "walk_in": "self", "friend": "patient",
-                      "family": "patient", "existing_patient": "patient",
-                      "word_of_mouth": "patient", "online": "marketing", "google": "marketing",
-                      "advertising": "marketing", "insurance": "insurer"},
-    "channel": {"phone": "call", "phone_call": "call", "telephone": "call", "e_mail": "email",
-                "text": "sms", "text_message": "sms", "mail": "letter", "post": "letter",
-                "in_person": "meeting", "inperson": "meeting", "visit": "meeting"},
-    "direction": {"in": "inbound", "received": "inbound", "incoming": "inbound",
-                  "out": "outbound", "sent": "outbound", "outgoing": "outbound"},
-    "kind": {"allergies": "allergy", "intolerance": "allergy", "problem": "condition",
-             "diagnosis": "condition", "disease": "condition"},
-    "clinical_status": {"recurrence": "active", "relapse": "active", "current": "active"},
-    "category": {"id": "id_scan", "identification": "id_scan", "laboratory": "lab",
-                 "x_ray": "imaging", "xray": "imaging", "radiograph": "imaging",
-                 "correspondence": "letter", "consent_form": "consent"},
-    "phi_review": {"yes": "required", "no": "cleared", "pending": "required"},
-}
-
-
-_ENUM_SEPARATORS = re.compile(r"[\s\-/]+")
-
-
-@functools.lru_cache(maxsize=4096)  # an enumeration's spellings are few, and repeat every row
-def fold_enum(kind: str, name: str, value: str) -> str | None:
-    word = _ENUM_SEPARATORS.sub("_", value.strip().lower())
-    allowed = ENUMS[(kind, name)]
-    if word in allowed:
-        return word
-    synonym = SYNONYMS.get(name, {}).get(word)
-    return synonym if synonym in allowed else None
 
 
 # --- the entry point --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from domain.mapping import Settings
-from domain.records.validation import Invalid, parse_date, parse_datetime
+from domain.records.normalise import Invalid, parse_date, parse_datetime
 
 US = Settings()
 

@@ -6,7 +6,7 @@ import random
 
 import phonenumbers
 
-from domain.records.validation import parse_phone
+from domain.records.normalise import parse_phone
 
 
 def reference(value: str, region: str) -> str:

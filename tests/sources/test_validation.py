@@ -6,10 +6,10 @@ import pytest
 
 from domain.mapping import Settings
 from domain.records.canonical import KIND_FIELDS
+from domain.records.normalise import detect_date_order
 from domain.records.validation import (
     RECORD_MODELS,
     ValidationResult,
-    detect_date_order,
     validate_record,
 )
 
