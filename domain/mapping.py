@@ -11,7 +11,11 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from domain.canonical import KIND_FIELDS, KINDS
+
+DROP = "drop"  # a route's word for rows left out on purpose
 
 
 class ColumnMapping(BaseModel):
@@ -23,6 +27,12 @@ class ColumnMapping(BaseModel):
     confidence: float = 1.0
     reasons: list[str] = Field(default_factory=list)
     flagged: bool = False  # low confidence: the operator should look
+    # Source value -> canonical value (an enumeration's word, a code's meaning), matched
+    # case-insensitively on the trimmed text; a value not listed passes unchanged.
+    values: dict[str, str] = Field(default_factory=dict)
+    # How the values are written (strptime directives, e.g. "%d/%m/%Y"): read with exactly
+    # this format instead of guessing; a value it does not fit is quarantined naming the column.
+    format: str | None = None
 
 
 class KeyValueLayout(BaseModel):
@@ -33,6 +43,42 @@ class KeyValueLayout(BaseModel):
     record_column: str  # column holding the owning record's source id (e.g. PatNum)
     name_column: str  # column holding the field name
     value_column: str  # column holding the value
+
+
+class Combine(BaseModel):
+    """One target from several columns: date + time, name parts, address lines, or flags that
+    together make a status (their values joined, then read through `values`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target: str  # "<kind>.<field>"
+    columns: list[str]  # in the order they are joined; empty cells are skipped
+    separator: str = " "
+    values: dict[str, str] = Field(default_factory=dict)  # joined value -> canonical value
+    format: str | None = None  # strptime format of the joined value
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Route(BaseModel):
+    """Rows sent to another kind by a column's value (Open Dental PatStatus 6 -> lead);
+    `drop` leaves the row out of the migration on purpose (counted as dropped, not lost)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    column: str
+    values: dict[str, str]  # source value -> canonical kind, or "drop"
+    reasons: list[str] = Field(default_factory=list)
+
+
+class DerivedId(BaseModel):
+    """The id of a row that has none of its own: the named columns (the parent's reference)
+    and, with `content`, a digest of the whole row, so that the id survives a re-export."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    columns: list[str]
+    content: bool = True
+    reasons: list[str] = Field(default_factory=list)
 
 
 class FileMapping(BaseModel):
@@ -46,6 +92,55 @@ class FileMapping(BaseModel):
     key_value: KeyValueLayout | None = None
     key_values: dict[str, ColumnMapping] = Field(default_factory=dict)
     date_order: Literal["DMY", "MDY", "YMD"] | None = None  # None: the settings' default
+    combine: list[Combine] = Field(default_factory=list)
+    route: Route | None = None
+    derived_id: DerivedId | None = None
+    id_prefix: str | None = None  # ids of tables that restart their numbering (employees)
+    # The same table delivered again (a CSV and its XLSX twin): not read, its rows counted
+    # as dropped; names the file that is read.
+    twin_of: str | None = None
+    # Date-only values of datetime fields (a communication's date) are placed at this local
+    # time of day ("HH:MM"); without it they stay at midnight.
+    time_of_day: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+
+    @field_validator("route")
+    @classmethod
+    def _route_kinds(cls, route: Route | None) -> Route | None:
+        if route is not None:
+            wrong = sorted({k for k in route.values.values() if k not in (*KINDS, DROP)})
+            if wrong:
+                raise ValueError(f"route values name no canonical kind: {', '.join(wrong)} "
+                                 f"(kinds: {', '.join(KINDS)}, or {DROP})")
+        return route
+
+    @field_validator("combine")
+    @classmethod
+    def _combine_targets(cls, combine: list[Combine]) -> list[Combine]:
+        for item in combine:
+            kind, _, name = item.target.partition(".")
+            if name not in KIND_FIELDS.get(kind, ()):
+                raise ValueError(f"combine target {item.target} is no canonical field")
+            if not item.columns:
+                raise ValueError(f"combine target {item.target} names no column")
+        return combine
+
+
+# Parts of the language added after the first release: left out of the document's data (so
+# out of its hash) while unused, so mappings confirmed before keep their hash.
+_LATER_FILE_KEYS = ("combine", "route", "derived_id", "id_prefix", "twin_of", "time_of_day")
+_LATER_COLUMN_KEYS = ("values", "format")
+
+
+def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:
+    for fm in data.get("files", {}).values():
+        for key in _LATER_FILE_KEYS:
+            if fm.get(key) in (None, []):
+                fm.pop(key, None)
+        for col in [*fm.get("columns", {}).values(), *fm.get("key_values", {}).values()]:
+            for key in _LATER_COLUMN_KEYS:
+                if col.get(key) in (None, {}):
+                    col.pop(key, None)
+    return data
 
 
 class Settings(BaseModel):
@@ -84,7 +179,7 @@ class MappingDocument(BaseModel):
     nutshell: dict[str, KindTarget] = Field(default_factory=dict)
 
     def to_data(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        return _drop_unused(self.model_dump(mode="json"))
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> MappingDocument:

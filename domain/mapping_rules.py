@@ -1,0 +1,229 @@
+"""What the mapping language says about one row before its values are validated: the kind it
+goes to (a route), the values of combined targets (date + time, name parts, flags), value
+maps and parse formats per column, an id for a row that has none, and date-only events placed
+at the mapping's time of day.
+
+Pure and value-free in its messages: problems name the column and the format, never the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from domain.canonical import KIND_FIELDS
+from domain.mapping import DROP, ColumnMapping, Combine, FileMapping
+
+# A routed row's fields of its file's kind land on the same-named field of the new kind, or on
+# these (a patient's phones are a lead's one phone: the first non-empty wins).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "phone_mobile": ("phone",), "phone_home": ("phone",), "phone_work": ("phone",),
+    "phone": ("phone_mobile",), "date_of_birth": (), "primary_provider_source_id": (),
+}
+DATETIME_NAMES = frozenset({"created_at", "updated_at", "starts_at", "ends_at", "verified_at",
+                            "recorded_at", "occurred_at"})
+_TIME_DIRECTIVES = re.compile(r"%[HIMSpXcT]")
+_DATE_ONLY = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
+    r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4}")
+SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
+
+
+def uses_rules(mapping: FileMapping) -> bool:
+    """Whether any part of the language beyond column -> target is used (the fast path of
+    derivation skips this module otherwise)."""
+    return bool(mapping.combine or mapping.route or mapping.derived_id or mapping.id_prefix
+                or mapping.time_of_day
+                or any(c.values or c.format for c in mapping.columns.values()))
+
+
+@dataclass
+class PreparedRow:
+    kind: str | None  # None: routed to `drop`
+    values: dict[str, Any]
+    targets: dict[str, tuple[str, str] | None]  # column key -> (kind, field) for this row
+    problem: tuple[str, str, str] | None = None  # (column, field, reason)
+    notes: list[str] = field(default_factory=list)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def lookup(values: Mapping[str, str], raw: str) -> str | None:
+    """A value map's entry for this text: exact, then case-insensitive."""
+    if raw in values:
+        return values[raw]
+    folded = raw.casefold()
+    for source, target in values.items():
+        if source.strip().casefold() == folded:
+            return target
+    return None
+
+
+def routed_kind(mapping: FileMapping, values: Mapping[str, Any]) -> str | None:
+    route = mapping.route
+    if route is None:
+        return mapping.kind
+    found = lookup(route.values, _text(_get(values, route.column)))
+    if found is None:
+        return mapping.kind
+    return None if found == DROP else found
+
+
+def _get(values: Mapping[str, Any], column: str) -> Any:
+    if column in values:
+        return values[column]
+    folded = column.casefold()
+    return next((v for k, v in values.items() if k.casefold() == folded), None)
+
+
+def apply_format(text: str, fmt: str) -> str:
+    """The value read with exactly this strptime format, written as ISO 8601 (a date, or a
+    local date and time when the format has a time of day). ValueError when it does not fit."""
+    moment = dt.datetime.strptime(" ".join(text.split()), fmt)  # noqa: DTZ007 - local time
+    if _TIME_DIRECTIVES.search(fmt) and not re.search(r"%[dmyYbBj]", fmt):
+        return moment.time().isoformat()  # a time column, combined with a date later
+    if _TIME_DIRECTIVES.search(fmt):
+        return moment.isoformat()
+    return moment.date().isoformat()
+
+
+def is_date_only(text: str) -> bool:
+    return bool(_DATE_ONLY.fullmatch(text.strip()))
+
+
+def at_time_of_day(text: str, time_of_day: str) -> str:
+    """A date-only value placed at the stated time: "2018-06-08" -> "2018-06-08 09:00"."""
+    return f"{text.strip()} {time_of_day}" if is_date_only(text) else text
+
+
+def derived_id(mapping: FileMapping, values: Mapping[str, Any]) -> str | None:
+    spec = mapping.derived_id
+    if spec is None:
+        return None
+    parts = [_text(_get(values, c)) for c in spec.columns]
+    if spec.content:
+        data = orjson.dumps({k: _text(v) for k, v in values.items()}, option=orjson.OPT_SORT_KEYS)
+        parts.append(hashlib.sha256(data).hexdigest()[:12])
+    if not any(parts):
+        return None
+    return ":".join(parts)
+
+
+def _column(columns: Mapping[str, ColumnMapping], key: str) -> ColumnMapping | None:
+    found = columns.get(key)
+    if found is None:
+        folded = key.casefold()
+        found = next((c for n, c in columns.items() if n.casefold() == folded), None)
+    return found
+
+
+def _split(target: str) -> tuple[str, str] | None:
+    kind, _, name = target.partition(".")
+    return (kind, name) if name in KIND_FIELDS.get(kind, ()) else None
+
+
+def retarget(target: tuple[str, str], home: str, kind: str) -> tuple[str, str] | None:
+    """Where a column aimed at the file's kind lands when its row is routed to `kind`;
+    satellites of the file's kind (insurance on a patient row) do not follow a routed row."""
+    if kind == home:
+        return target
+    if target[0] != home:
+        return None
+    name = target[1]
+    if name in KIND_FIELDS[kind]:
+        return (kind, name)
+    for alias in FIELD_ALIASES.get(name, ()):
+        if alias in KIND_FIELDS[kind]:
+            return (kind, alias)
+    return None
+
+
+def _combined(item: Combine, values: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """(joined value, problem) of one combine."""
+    parts = [_text(_get(values, c)) for c in item.columns]
+    joined = item.separator.join(p for p in parts if p)
+    if item.values:
+        # flags: every part counts, empty ones too ("1|" is not "|1")
+        found = lookup(item.values, item.separator.join(parts))
+        joined = found if found is not None else joined
+    if not joined:
+        return None, None
+    if item.format:
+        try:
+            joined = apply_format(joined, item.format)
+        except ValueError:
+            return None, f"columns {', '.join(item.columns)} do not fit the format {item.format}"
+    return joined, None
+
+
+def prepare_row(mapping: FileMapping, values: Mapping[str, Any]) -> PreparedRow:
+    kind = routed_kind(mapping, values)
+    if kind is None:
+        return PreparedRow(None, dict(values), {})
+    out: dict[str, Any] = {}
+    targets: dict[str, tuple[str, str] | None] = {}
+    routed = kind != mapping.kind
+    for key, value in values.items():
+        column = _column(mapping.columns, key)
+        target = _split(column.target) if column is not None and column.target else None
+        if target is not None:
+            target = retarget(target, mapping.kind, kind)
+        if routed and mapping.route is not None and key.casefold() == mapping.route.column.casefold():
+            target = None  # the code that routed the row says nothing more to the new kind
+        text = _text(value) if isinstance(value, str) else value
+        if column is not None and isinstance(text, str) and text:
+            if column.values:
+                mapped = lookup(column.values, text)
+                text = mapped if mapped is not None else text
+            if column.format and target is not None:
+                try:
+                    text = apply_format(text, column.format)
+                except ValueError:
+                    return PreparedRow(kind, out, targets, problem=(
+                        key, target[1], f"column {key}: does not fit the format {column.format}"))
+        if (mapping.time_of_day and target is not None and target[1] in DATETIME_NAMES
+                and isinstance(text, str)):
+            text = at_time_of_day(text, mapping.time_of_day)
+        out[key] = text if isinstance(value, str) else value
+        targets[key] = target
+    for item in mapping.combine:
+        target = _split(item.target)
+        if target is None:
+            continue
+        target = retarget(target, mapping.kind, kind)
+        if target is None:
+            continue
+        joined, problem = _combined(item, values)
+        if problem is not None:
+            return PreparedRow(kind, out, targets, problem=(item.columns[0], target[1], problem))
+        if joined is None:
+            continue
+        if mapping.time_of_day and target[1] in DATETIME_NAMES:
+            joined = at_time_of_day(joined, mapping.time_of_day)
+        key = SYNTHETIC + item.target
+        # a combined target takes the place of any single column aimed at it
+        for other, aimed in targets.items():
+            if aimed == target:
+                targets[other] = None
+        out[key] = joined
+        targets[key] = target
+    if (kind, "source_id") not in targets.values() or not any(
+            _text(out.get(k)) for k, t in targets.items() if t == (kind, "source_id")):
+        made = derived_id(mapping, values)
+        if made is not None:
+            key = f"{SYNTHETIC}{kind}.source_id"
+            out[key] = made
+            targets[key] = (kind, "source_id")
+    if mapping.id_prefix:
+        for key, aimed in targets.items():
+            if aimed == (kind, "source_id") and _text(out.get(key)):
+                out[key] = f"{mapping.id_prefix}{_text(out[key])}"
+    return PreparedRow(kind, out, targets)
