@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from domain.canonical import KIND_FIELDS, KINDS
+from domain.records.canonical import KIND_FIELDS, KINDS
 
 DROP = "drop"  # a route's word for rows left out on purpose
 

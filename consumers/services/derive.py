@@ -23,7 +23,13 @@ from domain.ids import record_id, source_file_id
 from domain.mapping import FileMapping, MappingDocument
 from domain.ports import SourceRow
 from domain.records.aggregate import QUARANTINED, ClinicRecord
-from domain.records.derive import DerivedRecord, Quarantined, derive_key_values, derive_row
+from domain.records.derive import (
+    DerivedRecord,
+    Quarantined,
+    derive_key_values,
+    derive_row,
+    row_outcome,
+)
 from domain.records.quality import QualityChecker
 from domain.records.source_file import is_erased
 
@@ -41,23 +47,25 @@ def content_hash(fields: dict[str, Any], extra: dict[str, Any]) -> str:
 
 @dataclass
 class Balance:
-    """rows read = records derived + rows quarantined + rows erased; `ignored` counts the
-    quarantined rows that are FHIR resource types not migrated by design (Procedure...);
-    `erased` the rows of forgotten patients, shredded from the log (`c2n forget`)."""
+    """rows read = records derived + rows quarantined + rows erased + rows dropped; `ignored`
+    counts the quarantined rows that are FHIR resource types not migrated by design
+    (Procedure...); `erased` the rows of forgotten patients, shredded from the log (`c2n
+    forget`); `dropped` the rows the mapping leaves out on purpose (twins, routes to drop)."""
 
     read: int = 0
     derived: int = 0
     quarantined: int = 0
     ignored: int = 0
     erased: int = 0
+    dropped: int = 0  # left out on purpose: a twin file's rows, rows routed to `drop`
 
     @property
     def balanced(self) -> bool:
-        return self.read == self.derived + self.quarantined + self.erased
+        return self.read == self.derived + self.quarantined + self.erased + self.dropped
 
     def to_json(self) -> dict[str, int]:
         return {"read": self.read, "derived": self.derived, "quarantined": self.quarantined,
-                "ignored": self.ignored, "erased": self.erased}
+                "ignored": self.ignored, "erased": self.erased, "dropped": self.dropped}
 
 
 @dataclass
@@ -170,16 +178,22 @@ class Deriver:
     def _derive_file(self, fid: UUID, name: str, mapping: FileMapping) -> None:
         balance = self.summary.balance.setdefault(name, Balance())
         settings = self.doc.settings
+        if mapping.twin_of is not None:
+            # The same table delivered again: read once, from the file it is the twin of.
+            for _ in self._counted(fid, balance):
+                balance.dropped += 1
+            return
         if mapping.key_value is not None:
             for result in derive_key_values(name, mapping, settings, self._counted(fid, balance)):
                 self._take(result, mapping, balance, partial_file=True)
             return
         for row in self._counted(fid, balance):
             results = derive_row(name, mapping, settings, row)
-            primary = any(isinstance(r, DerivedRecord) and
-                          mapping.kind in (r.kind, "fhir") for r in results)
-            if primary or (mapping.kind == "fhir" and not results):
+            outcome = row_outcome(results, mapping.kind)
+            if outcome == "derived" or (mapping.kind == "fhir" and not results):
                 balance.derived += 1
+            elif outcome == "dropped":
+                balance.dropped += 1
             else:
                 balance.quarantined += 1
                 if results and all(isinstance(r, Quarantined) and r.ignored for r in results):

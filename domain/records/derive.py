@@ -19,6 +19,7 @@ from typing import Any
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.rules import SYNTHETIC, prepare_row, uses_rules
 from domain.records.validation import ValidationResult, validate_record
 
 
@@ -57,25 +58,32 @@ class FileTally:
     rows_derived: int = 0
     rows_quarantined: int = 0
     rows_ignored: int = 0  # of rows_quarantined: FHIR resource types not migrated
+    rows_dropped: int = 0  # left out on purpose by the mapping (a route to `drop`)
     records: dict[str, int] = field(default_factory=dict)  # kind -> records derived
 
     @property
     def balanced(self) -> bool:
-        return self.rows_read == self.rows_derived + self.rows_quarantined
+        return self.rows_read == self.rows_derived + self.rows_quarantined + self.rows_dropped
 
 
 def row_outcome(results: list[Result], primary_kind: str) -> str:
-    """"derived" when the row yielded a record of the primary kind, else "quarantined"."""
-    if any(isinstance(r, DerivedRecord) and primary_kind in (r.kind, "fhir")
-           for r in results):
-        return "derived"
-    return "quarantined"
+    """"derived" when the row yielded its own record (of the file's kind, or of the kind a
+    route sent it to: the first result), "dropped" when a route left it out on purpose, else
+    "quarantined"."""
+    if primary_kind == "fhir":
+        return "derived" if any(isinstance(r, DerivedRecord) for r in results) else "quarantined"
+    if not results:
+        return "dropped"
+    return "derived" if isinstance(results[0], DerivedRecord) else "quarantined"
 
 
 def tally(tally_: FileTally, results: list[Result], primary_kind: str) -> None:
     tally_.rows_read += 1
-    if row_outcome(results, primary_kind) == "derived":
+    outcome = row_outcome(results, primary_kind)
+    if outcome == "derived":
         tally_.rows_derived += 1
+    elif outcome == "dropped":
+        tally_.rows_dropped += 1
     else:
         tally_.rows_quarantined += 1
         if results and all(isinstance(r, Quarantined) and r.ignored for r in results):
@@ -145,18 +153,27 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     if mapping.kind == "fhir":
         return _derive_fhir(file_name, settings, row)
     primary = mapping.kind
+    values = row.values
+    targets = _targets(mapping)
+    if uses_rules(mapping):
+        prepared = prepare_row(mapping, row.values)
+        if prepared.kind is None:
+            return []  # routed to `drop`: left out on purpose
+        if prepared.problem is not None:
+            _, name, reason = prepared.problem
+            return [Quarantined(file_name, row.number, prepared.kind, None, name, reason)]
+        primary, values, targets = prepared.kind, prepared.values, prepared.targets
     primary_fields: dict[str, object] = {}
     per_kind: dict[str, dict[str, object]] = {primary: primary_fields}
     extra: dict[str, Any] = {}
     warnings: list[str] = []
-    targets = _targets(mapping)
-    for key, value in row.values.items():
+    for key, value in values.items():
         try:
             target = targets[key]
         except KeyError:  # a file's first row (or a ragged row's extra cells)
             target = _target(mapping, targets, key)
         if target is None:
-            if value not in ("", None, []):
+            if value not in ("", None, []) and not key.startswith(SYNTHETIC):
                 extra[key] = value
             continue
         kind, name = target

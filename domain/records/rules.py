@@ -17,8 +17,8 @@ from typing import Any
 
 import orjson
 
-from domain.canonical import KIND_FIELDS
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping
+from domain.records.canonical import KIND_FIELDS
 
 # A routed row's fields of its file's kind land on the same-named field of the new kind, or on
 # these (a patient's phones are a lead's one phone: the first non-empty wins).
