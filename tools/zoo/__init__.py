@@ -1,0 +1,1 @@
+"""The export zoo: vendor-style clinic exports with answer keys (see tools/zoo/build.py)."""
