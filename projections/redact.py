@@ -23,7 +23,7 @@ SAFE = frozenset({
     "fallback_owner", "records", "coverage", "balance", "orphans", "merge_candidates",
     "created", "rederived", "unchanged", "changed", "warnings", "results", "links_added",
     "answer", "deleted", "kind", "source_id", "run", "summary", "rows",
-    "subject", "patient_ref", FORGOTTEN,
+    "subject", "patient_ref", "items", "decision", "role", "bulk", "list_hash", FORGOTTEN,
 })
 HASHED = frozenset({"fields", "extra", "raw_kept", "steps", "written", "overwritten",
                     "previous", "detail", "mapping", "ops"})

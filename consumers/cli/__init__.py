@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "consumers.cli.demo",
     "consumers.cli.delta",
     "consumers.cli.forget",
+    "consumers.cli.review",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2

@@ -9,6 +9,7 @@ from typing import Any
 
 from consumers.bootstrap import Engine
 from domain.nutshell.map import CARRIED_BY_PATIENT, activity_type_id
+from domain.run.review import Gate
 
 
 class RunContext:
@@ -23,6 +24,7 @@ class RunContext:
         self.activity_types = list(activity_types)
         self._children: dict[str, list[tuple[str, str]]] | None = None
         self._fields: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._gate: Gate | None = None
 
     # --- PushContext ----------------------------------------------------------------------
 
@@ -63,6 +65,13 @@ class RunContext:
             self._fields[key] = (dict(record.fields) if record is not None
                                  and record.state != "quarantined" else None)
         return self._fields[key]
+
+    def review_hold(self, kind: str, source_id: str) -> str | None:
+        if self._gate is None:
+            from consumers.services.review import review_gate
+
+            self._gate = review_gate(self.engine)
+        return self._gate.hold_reason(kind, source_id)
 
     # --- executor side --------------------------------------------------------------------
 

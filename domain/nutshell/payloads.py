@@ -50,6 +50,7 @@ from domain.nutshell.values import (
     text,
 )
 from domain.ports import JSON
+from domain.records.canonical import CLINICAL_KINDS
 
 
 def _custom_fields(doc: MappingDocument, kind: str, fields: Mapping[str, Any],
@@ -227,8 +228,10 @@ def build(kind: str, source_id: str, fields: Mapping[str, Any], ctx: PushContext
         return Skipped(CARRIED)
     if kind not in BUILDERS:
         return Skipped(f"kind {kind!r} has no Nutshell target")
-    if kind == "document" and text(fields.get("phi_review")).lower() == "required":
-        return Skipped("document held back: phi_review required")
+    if kind in CLINICAL_KINDS:
+        held = ctx.review_hold(kind, source_id)
+        if held:  # not skipped: it moves on a later run once the review lets it
+            return Blocked(held)
     built = BUILDERS[kind](source_id, fields, ctx, doc)
     override = doc.nutshell.get(kind)
     if isinstance(built, list) and built and override is not None and override.entity:

@@ -33,6 +33,7 @@ class MigrationRun(Aggregate):
         self.delta: JSONDict | None = None
         self.rollbacks: list[JSONDict] = []
         self.verifications: list[JSONDict] = []
+        self.review: JSONDict = {"decisions": {}, "sign_off": None}
 
     @classmethod
     def start(cls, name: str) -> MigrationRun:
@@ -279,3 +280,43 @@ class MigrationRun(Aggregate):
 
     def complete_rollback(self, *, scope: str, summary: JSONDict) -> None:
         self.trigger_event(self.RollbackCompleted, scope=scope, summary=summary)
+
+    # --- PHI review (rules in domain/run/review.py) -------------------------------------------
+
+    class ReviewDecided(Aggregate.Event):
+        items: dict[str, str]  # item -> content hash of the record version decided on
+        decision: str  # cleared | held
+        by: str
+        role: str
+        reason: str | None
+        bulk: bool  # one decision over the whole list (`review clear --all`)
+
+        def apply(self, aggregate: Any) -> None:
+            at = self.timestamp.isoformat()
+            review = aggregate.__dict__.setdefault("review", {"decisions": {}, "sign_off": None})
+            for item, content_hash in self.items.items():
+                review["decisions"][item] = {
+                    "decision": self.decision, "by": self.by, "role": self.role,
+                    "reason": self.reason, "content_hash": content_hash, "at": at}
+
+    class ReviewSignedOff(Aggregate.Event):
+        list_hash: str
+        by: str
+        role: str
+        items: int
+
+        def apply(self, aggregate: Any) -> None:
+            review = aggregate.__dict__.setdefault("review", {"decisions": {}, "sign_off": None})
+            review["sign_off"] = {"list_hash": self.list_hash, "by": self.by, "role": self.role,
+                                  "at": self.timestamp.isoformat(), "items": self.items}
+
+    def decide_review(self, *, items: dict[str, str], decision: str, by: str, role: str,
+                      reason: str | None, bulk: bool = False) -> None:
+        if decision not in ("cleared", "held"):
+            raise ValueError(f"unknown review decision {decision!r}")
+        self.trigger_event(self.ReviewDecided, items=items, decision=decision, by=by, role=role,
+                           reason=reason, bulk=bulk)
+
+    def sign_off_review(self, *, list_hash: str, by: str, role: str, items: int) -> None:
+        self.trigger_event(self.ReviewSignedOff, list_hash=list_hash, by=by, role=role,
+                           items=items)

@@ -214,8 +214,10 @@ def test_document_rules(ctx: Ctx) -> None:
          "sha256": "ab" * 32, "path": "docs/xray.png", "category": "imaging",
          "phi_review": "cleared"}
     assert isinstance(plan_record("document", "D1", f, ctx, MappingDocument()), Skipped)
+    ctx.held[("document", "D1")] = "held for PHI review (pending)"
     held = plan_record("document", "D1", {**f, "phi_review": "required"}, ctx, OPT_IN)
-    assert held == Skipped("document held back: phi_review required")
+    assert held == Blocked("held for PHI review (pending)")  # not skipped: moves once cleared
+    del ctx.held[("document", "D1")]
     [step] = only_steps(plan_record("document", "D1", f, ctx, OPT_IN))
     assert isinstance(step.payload, dict)
     assert_valid_create("notes", step.payload)
