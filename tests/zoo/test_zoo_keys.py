@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.canonical import KIND_FIELDS
+from domain.records.canonical import KIND_FIELDS
 from tests.zoo.keys import DATA_SUFFIXES, Export, exports, read_table, truth
 
 ALL = exports()
