@@ -10,9 +10,11 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from adapters.stores.mapping_file import load_mapping, save_mapping
 from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.services.check import check_mapping
 from consumers.services.derive import confirm_and_derive
 from consumers.services.proposal import flagged_count, propose_mapping
 from consumers.services.raw_shredding import shred_forgotten
+from consumers.views.check import render_check
 from consumers.views.mapping import mapping_json, render_mapping
 from domain.errors import PreconditionFailed
 
@@ -26,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = msub.add_parser("show", help="show HOME/mapping.yaml")
     add_json(q)
     q.set_defaults(func=show)
+    q = msub.add_parser("check", help="what the mapping would do to the rows, saving nothing")
+    q.add_argument("--rows", type=int, default=None,
+                   help="rows per file to check (default: all)")
+    add_json(q)
+    q.set_defaults(func=check)
     q = msub.add_parser("confirm", help="confirm the mapping and derive the canonical records")
     q.add_argument("--by", required=True, help="who confirms (recorded in the audit log)")
     q.add_argument("--file", help="a mapping file to confirm (copied to HOME/mapping.yaml)")
@@ -74,6 +81,22 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
+def check(args: argparse.Namespace) -> int:
+    with open_engine(args) as engine:
+        path = engine.settings.mapping_path
+        if not path.exists():
+            raise PreconditionFailed("no mapping yet: run `c2n map propose`")
+        doc = load_mapping(path)
+        report = check_mapping(engine.app, engine.settings.run_name, doc, args.rows)
+    if args.json:
+        emit_json({"mapping_hash": doc.content_hash(), **report.to_json()})
+    else:
+        render_check(report, console)
+        console.print(f"mapping {doc.content_hash()[:12]}: edit {path} and check again, or "
+                      "`c2n map confirm --by NAME`")
+    return 0
+
+
 def confirm(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         path = engine.settings.mapping_path
@@ -85,6 +108,7 @@ def confirm(args: argparse.Namespace) -> int:
         # Rows of patients forgotten in this run, in an export extracted since, are shredded
         # before deriving: the balance then counts them as erased.
         shredded = shred_forgotten(engine, args.by, doc=doc)
+        report = check_mapping(engine.app, engine.settings.run_name, doc)
         with Progress(TextColumn("deriving"), BarColumn(), TextColumn("{task.completed} rows"),
                       console=console, transient=True) as progress:
             task = progress.add_task("derive", total=None)
@@ -103,13 +127,16 @@ def confirm(args: argparse.Namespace) -> int:
         "merge_candidates": [m._asdict() for m in result.merge_candidates],
         "forgotten_rows_shredded": {"rows": shredded.rows_erased,
                                     "pages": shredded.pages_resealed},
+        "check": report.to_json(),
     }
     if args.json:
         emit_json(document)
     else:
+        render_check(report, console)
         for name, b in result.balance.items():
             ignored = f" (of which {b.ignored} resource types not migrated)" if b.ignored else ""
             erased = f" + erased {b.erased} (forgotten patients)" if b.erased else ""
+            erased += f" + dropped {b.dropped} (on purpose)" if b.dropped else ""
             console.print(f"{name}: rows read {b.read} = records {b.derived} + quarantined "
                           f"{b.quarantined}{ignored}{erased}"
                           f"{'' if b.balanced else '  UNBALANCED'}")
