@@ -16,8 +16,8 @@ from consumers.cli.common import add_json, console, emit_json, open_engine
 from consumers.delta.apply import DeltaApplier, open_conflicts, resolve
 from consumers.delta.loop import DeltaConsumer, DeltaStatus
 from consumers.delta.publish import debezium_changes, export_changes
+from consumers.nutshell.migration import current_mapping
 from consumers.nutshell_wiring import nutshell_client
-from consumers.services.migration import current_mapping
 from domain.delta import to_message
 from domain.errors import PreconditionFailed
 

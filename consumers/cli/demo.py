@@ -20,10 +20,10 @@ from adapters.sources import open_sources
 from adapters.stores.mapping_file import save_mapping
 from consumers.bootstrap import Engine, Settings, prepare_home
 from consumers.cli.common import add_json, console, emit_json
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
+from consumers.nutshell.plan import make_plan
 from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source
-from consumers.services.plan import make_plan
 from consumers.services.profile_choice import ProfileChooser
 from consumers.services.proposal import propose_mapping
 

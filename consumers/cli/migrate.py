@@ -8,9 +8,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.nutshell import migration as svc
+from consumers.nutshell.plan import make_plan
 from consumers.nutshell_wiring import nutshell_client
-from consumers.services import migration as svc
-from consumers.services.plan import make_plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -106,7 +106,7 @@ def approve(args: argparse.Namespace) -> int:
         svc.approve(engine, args.by, keep_sample=not args.discard_sample)
         removed = None
         if args.discard_sample:
-            from consumers.services.rollback import rollback
+            from consumers.nutshell.rollback import rollback
 
             with nutshell_client(engine.settings) as api:
                 removed = rollback(engine, api, scope="sample", by=args.by).to_json()
@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
 
 def verify(args: argparse.Namespace) -> int:
     if args.rollback:
-        from consumers.services.rollback import verify_rollback
+        from consumers.nutshell.rollback import verify_rollback
 
         with open_engine(args) as engine, nutshell_client(engine.settings) as api:
             result = verify_rollback(engine, api)

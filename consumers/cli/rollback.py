@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.nutshell.rollback import rollback as do_rollback
+from consumers.nutshell.rollback import undo
 from consumers.nutshell_wiring import nutshell_client
-from consumers.services.rollback import rollback as do_rollback
-from consumers.services.rollback import undo
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,8 +9,9 @@ import sys
 import orjson
 
 from consumers.cli.common import add_json, console, emit_json, open_engine
-from consumers.views.audit import audit_rows
-from consumers.views.status import print_status, status_document
+from consumers.services.audit import audit_rows
+from consumers.services.status import status_document
+from consumers.views.status import print_status
 from domain.errors import PreconditionFailed
 
 
@@ -40,7 +41,7 @@ def status(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(document)
     else:
-        print_status(document)
+        print_status(document, console)
     return 0
 
 

@@ -15,9 +15,9 @@ from typing import Any
 from eventsourcing.utils import get_topic
 
 from consumers.bootstrap import Engine
+from consumers.nutshell.push import Pusher
+from consumers.nutshell.push_context import RunContext
 from consumers.services.derive import content_hash
-from consumers.services.push import Pusher
-from consumers.services.push_context import RunContext
 from domain.delta import Change, PageResult
 from domain.errors import C2NError, TransientError
 from domain.ids import operation_key, phi_hash

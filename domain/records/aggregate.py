@@ -8,7 +8,6 @@ lets rollback compute compensating commands from history alone.
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic
@@ -203,7 +202,7 @@ class ClinicRecord(Aggregate):
         def apply(self, aggregate: Any) -> None:
             aggregate.pending = {"op_key": self.op_key, "action": self.action, "mode": self.mode,
                                  "steps": self.steps,
-                                 "requested_at": int(_unix(self.timestamp))}
+                                 "requested_at": int(self.timestamp.timestamp())}
             aggregate.state = REQUESTED
             if self.mode == "sample":
                 aggregate.in_sample = True
@@ -398,10 +397,3 @@ class ClinicRecord(Aggregate):
 
 _RECORD_TOPIC = get_topic(ClinicRecord)
 
-
-def _unix(stamp: Any) -> float:
-    return stamp.timestamp() if hasattr(stamp, "timestamp") else 0.0
-
-
-def record_uuid(run: str, kind: str, source_id: str) -> UUID:
-    return record_id(run, kind, source_id)

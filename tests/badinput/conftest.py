@@ -109,7 +109,7 @@ class Hostile:
         """The audit `detail` of every quarantine event (what `c2n audit` shows), read in
         process: one subprocess less per test."""
         from consumers.bootstrap import Engine, Settings
-        from consumers.views.audit import audit_rows
+        from consumers.services.audit import audit_rows
 
         with Engine(Settings(home=self.home)) as engine:
             return [row["detail"] for row in audit_rows(engine)

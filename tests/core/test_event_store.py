@@ -64,7 +64,7 @@ def test_rows_read_v1_events_are_upcast(make_engine: Callable[..., Any]) -> None
                     {"n": 8, "v": {"x": "2"}, "p": None, "pf": None}]
     assert app.source_file(source.id).rows_read == 2  # type: ignore[union-attr]
     engine.catch_up()
-    from consumers.views.audit import audit_rows
+    from consumers.services.audit import audit_rows
 
     audit = list(audit_rows(engine, record="file:a.csv"))
     assert audit[-1]["detail"]["rows"] == 2 and audit[-1]["detail"]["first_row"] == 7

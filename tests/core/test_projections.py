@@ -148,7 +148,7 @@ def test_audit_detail_holds_hashes_not_values(make_engine: Callable[..., Any]) -
     engine = make_engine()
     engine.app.save(derived("default", "p1", first_name=SENTINEL_NAME))
     engine.catch_up()
-    from consumers.views.audit import audit_rows
+    from consumers.services.audit import audit_rows
 
     rows = list(audit_rows(engine, record="patient:p1"))
     assert SENTINEL_NAME not in repr(rows)

@@ -11,8 +11,8 @@ from typing import Any
 
 from adapters.nutshell_sandbox import SandboxServer
 from consumers.bootstrap import Engine
-from consumers.services import migration as svc
-from consumers.views.status import status_document
+from consumers.nutshell import migration as svc
+from consumers.services.status import status_document
 from domain.ports import NutshellAPI
 from tests.integration.migrate import live
 

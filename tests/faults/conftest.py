@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
 from tests.integration.migrate import environment, live, prepare
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from consumers.services.rollback import verify_rollback
+from consumers.nutshell.rollback import verify_rollback
 from tests.faults.checks import say
 from tests.faults.harness import finish, kill_at_random_points, opened, operator, served
 from tests.integration.migrate import assert_each_operation_compensated_once, live, migrate

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
 from tests.faults.checks import assert_exactly_once, say
 from tests.faults.harness import opened, operator, served
 from tests.integration.migrate import prepare

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from adapters.nutshell_sandbox.faults import FaultSpec
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
 from tests.faults.checks import assert_exactly_once, consumed, say
 from tests.integration.migrate import environment, prepare
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from adapters.samples import sample_path
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
 from tests.integration.migrate import environment, migrate
 
 
@@ -35,7 +35,7 @@ def test_a_fhir_export_migrates_and_verifies(tmp_path: Path) -> None:
 
 
 def test_the_sample_holds_orphans_merge_candidates_and_branches(tmp_path: Path) -> None:
-    from consumers.services.sample_select import select_sample
+    from consumers.nutshell.sample_select import select_sample
     from tests.integration.migrate import prepare
 
     with environment(tmp_path) as (engine, api, srv):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from consumers.services import migration as svc
-from consumers.services.rollback import rollback
+from consumers.nutshell import migration as svc
+from consumers.nutshell.rollback import rollback
 from domain.mapping import KindTarget, MappingDocument
 from tests.integration.migrate import environment, live, migrate
 

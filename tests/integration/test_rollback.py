@@ -11,7 +11,7 @@ import httpx
 import orjson
 import pytest
 
-from consumers.services.rollback import rollback, undo, verify_rollback
+from consumers.nutshell.rollback import rollback, undo, verify_rollback
 from tests.integration.migrate import (
     STAFF_USER,
     assert_each_operation_compensated_once,

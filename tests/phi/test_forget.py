@@ -155,7 +155,7 @@ def test_a_delta_change_does_not_bring_a_forgotten_patient_back(migrated: Migrat
     erasure holds (nothing recorded, nothing sent), while a change for anyone else applies."""
     from adapters.nutshell.client import NutshellClient
     from consumers.delta.apply import DeltaApplier
-    from consumers.services.migration import current_mapping
+    from consumers.nutshell.migration import current_mapping
     from domain.delta import Change
 
     forgotten = [

@@ -13,9 +13,9 @@ import httpx
 import orjson
 import pytest
 
-from consumers.services.diff import diff
-from consumers.services.migration import write_diff_reports
-from consumers.services.rollback import rollback
+from consumers.nutshell.diff import diff
+from consumers.nutshell.migration import write_diff_reports
+from consumers.nutshell.rollback import rollback
 from tests.integration.migrate import STAFF_USER, environment, migrate
 from tests.reports.cdp import Chromium, find_chromium
 from tests.services import require_service

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
-from consumers.services.push_context import RunContext
+from consumers.nutshell.push_context import RunContext
 from domain.errors import AmbiguousWriteError, C2NError, TerminalError, TransientError
 from domain.ids import operation_key
 from domain.mapping import MappingDocument

@@ -12,12 +12,12 @@ import orjson
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
-from consumers.services.diff import DiffReport, diff
-from consumers.services.plan import ensure_prepared, record_counts
-from consumers.services.push import Pusher, PushSummary
-from consumers.services.push_context import RunContext
+from consumers.nutshell.diff import DiffReport, diff
+from consumers.nutshell.plan import ensure_prepared, record_counts
+from consumers.nutshell.push import Pusher, PushSummary
+from consumers.nutshell.push_context import RunContext
+from consumers.nutshell.sample_select import Sample, select_sample
 from consumers.services.review import review_gate
-from consumers.services.sample_select import Sample, select_sample
 from consumers.views.report_html import diff_html
 from domain.errors import PreconditionFailed
 from domain.ids import phi_hash

@@ -1,0 +1,41 @@
+"""The data behind `c2n status`: counts per kind and the run's state, from the projections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.bootstrap import Engine
+from projections.core import METRICS
+
+
+def status_document(engine: Engine) -> dict[str, Any]:
+    engine.catch_up()
+    counts = {kind: {metric: values.get(metric, 0) for metric in METRICS}
+              for kind, values in sorted(engine.store.counts().items()) if not kind.startswith("_")}
+    run = engine.app.find_run(engine.settings.run_name)
+    mapping_hash = None
+    if engine.settings.mapping_path.exists():
+        mapping_hash = load_mapping(engine.settings.mapping_path).content_hash()
+    document: dict[str, Any] = {
+        "counts": counts,
+        "run": {
+            "name": engine.settings.run_name,
+            "state": run.state if run else "new",
+            "mapping_hash": mapping_hash,
+            "confirmed_mapping_hash": run.confirmed_hash if run else None,
+            "approved": bool(run and run.approval and mapping_hash
+                             and run.approval["mapping_hash"] == mapping_hash),
+            "files": len(run.files) if run else 0,
+        },
+        "failures": len(engine.store.failures()),
+    }
+    if run and run.delta:
+        document["delta"] = dict(run.delta)
+        live = engine.settings.home / "delta-status.json"
+        if live.exists():
+            # The consumer's own figures: lag per partition, applied, conflicts, errors, time left.
+            document["delta"]["consumer"] = orjson.loads(live.read_bytes())
+    return document
