@@ -1,4 +1,4 @@
 """The MigrationRun aggregate (the operator's path as past-tense facts) and the erasure of a patient.
 
-Imports: `domain` core modules only (ids, errors, app); never an adapter.
+Imports: `domain` core modules and the canonical model (`domain.records`); never an adapter.
 """
