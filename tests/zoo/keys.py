@@ -58,7 +58,7 @@ def read_table(folder: Path, name: str, spec: dict[str, Any]) -> tuple[list[str]
     """(header, data rows) of one file or sheet, as the key's layout describes it."""
     file_name, _, sheet = name.partition("#")
     path = folder / file_name
-    if path.suffix == ".xlsx":
+    if path.suffix.lower() == ".xlsx":
         return _read_sheet(path, sheet or None)
     layout = spec["layout"]
     text = path.read_bytes().decode(layout["encoding"])

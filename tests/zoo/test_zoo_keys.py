@@ -26,7 +26,7 @@ def test_both_halves_hold_exports() -> None:
 
 @pytest.mark.parametrize("export", ALL, ids=_id)
 def test_every_file_is_in_the_key_and_documented(export: Export) -> None:
-    on_disk = {p.name for p in export.folder.iterdir() if p.suffix in DATA_SUFFIXES}
+    on_disk = {p.name for p in export.folder.iterdir() if p.suffix.lower() in DATA_SUFFIXES}
     in_key = {name.split("#")[0] for name in export.files}
     assert on_disk == in_key
     provenance = (export.folder / "PROVENANCE.md").read_text(encoding="utf-8")

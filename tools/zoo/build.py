@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tools.zoo import tuning_a, tuning_b
+from tools.zoo import tuning_a, tuning_b, tuning_c
 from tools.zoo.writers import Table, write_export
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +25,7 @@ EXPORTS: dict[str, Builder] = {
     "jane-ca": tuning_b.jane_ca,
     "powerdiary-uk": tuning_b.powerdiary_uk,
     "nookal-workbook": tuning_b.nookal_workbook,
+    "proclinica-es": tuning_c.proclinica_es,
 }
 try:  # the hold-out half lands later than the tuning half
     from tools.zoo import holdout

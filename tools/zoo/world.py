@@ -30,6 +30,9 @@ FIRST = {
     "de": ("Lukas", "Anna", "Jonas", "Lea", "Felix", "Hannah", "Maximilian", "Sophie", "Jürgen",
            "Grete", "Murat", "Elif", "Stefan", "Katrin", "Björn", "Ingrid", "Paul", "Marie",
            "Tobias", "Lena"),
+    "es": ("Lucía", "Hugo", "Martina", "Mateo", "Sofía", "Álvaro", "Paula", "Javier", "Carmen",
+           "Sergio", "Nerea", "Iñaki", "Ainhoa", "Jordi", "Montserrat", "Rocío", "Andrés",
+           "Begoña", "Raúl", "Elena"),
 }
 LAST = {
     "au": ("Smith", "Nguyen", "Williams", "Brown", "Wilson", "Taylor", "Kelly", "O'Connor",
@@ -47,6 +50,9 @@ LAST = {
     "de": ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
            "Schulz", "Hoffmann", "Koch", "Richter", "Yılmaz", "Öztürk", "Krüger", "Wolf",
            "Neumann", "Schwarz", "Zimmermann", "Braun"),
+    "es": ("García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez",
+           "Pérez", "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno",
+           "Muñoz", "Álvarez", "Romero", "Navarro", "Torres"),
 }
 STREETS = {
     "au": ("George St", "Bridge Rd", "Beach Rd", "Anzac Pde", "Wattle Ave", "Station St"),
@@ -57,6 +63,8 @@ STREETS = {
     "us": ("Main St", "Oak Ave", "Maple Dr", "Elm St", "Washington Blvd", "Lakeview Ter"),
     "de": ("Hauptstraße", "Bahnhofstraße", "Gartenweg", "Schillerstraße", "Lindenallee",
            "Bergstraße"),
+    "es": ("Calle Mayor", "Calle del Sol", "Avenida de la Constitución", "Calle San Vicente",
+           "Paseo de Gracia", "Calle de Alcalá"),
 }
 CITIES = {
     "au": (("Bondi", "NSW", "2026"), ("Fitzroy", "VIC", "3065"), ("Paddington", "QLD", "4064"),
@@ -70,6 +78,8 @@ CITIES = {
            ("Boston", "MA", "02116"), ("Denver", "CO", "80202"), ("Tampa", "FL", "33602")),
     "de": (("Berlin", "BE", "10115"), ("München", "BY", "80331"), ("Köln", "NW", "50667"),
            ("Hamburg", "HH", "20095"), ("Leipzig", "SN", "04109"), ("Freiburg", "BW", "79098")),
+    "es": (("Madrid", "M", "28013"), ("Sevilla", "SE", "41004"), ("València", "V", "46002"),
+           ("A Coruña", "C", "15001"), ("Málaga", "MA", "29005"), ("Bilbao", "BI", "48001")),
 }
 ALLERGIES = ("Penicillin", "Latex", "Peanuts", "Codeine", "Sulfa drugs", "Bee stings",
              "Shellfish", "Ibuprofen")
@@ -87,8 +97,9 @@ FUNDS = {
     "ca": ("Sun Life", "Manulife", "Canada Life", "Blue Cross", "Desjardins", "Green Shield"),
     "us": ("Aetna", "Cigna", "Humana", "Anthem", "Kaiser Permanente", "UnitedHealthcare"),
     "de": ("AOK", "Techniker Krankenkasse", "Barmer", "DAK", "IKK", "Allianz PKV"),
+    "es": ("Sanitas", "Adeslas", "DKV", "Asisa", "Mapfre", "Cigna España"),
 }
-CURRENCY = {"au": "AUD", "uk": "GBP", "ca": "CAD", "us": "USD", "de": "EUR"}
+CURRENCY = {"au": "AUD", "uk": "GBP", "ca": "CAD", "us": "USD", "de": "EUR", "es": "EUR"}
 
 
 @dataclass
@@ -146,6 +157,9 @@ def _phone(rng: random.Random, locale: str, kind: str) -> str:
     if locale == "uk":
         return f"07{r(700, 999)} {r(100000, 999999)}" if kind == "mobile" else \
             f"0{rng.choice(('113', '29', '141', '117', '20'))} {r(200, 999)} {r(1000, 9999)}"
+    if locale == "es":
+        return f"+34 6{r(10, 99)} {r(100, 999)} {r(100, 999)}" if kind == "mobile" else \
+            f"9{r(1, 9)}{r(1, 9)} {r(100, 999)} {r(100, 999)}"
     if locale == "de":
         return f"+49 1{r(51, 79)} {r(1000000, 9999999)}" if kind == "mobile" else \
             f"0{rng.choice(('30', '89', '221', '40'))} {r(100000, 999999)}"
