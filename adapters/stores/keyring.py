@@ -26,6 +26,7 @@ from typing import Any
 
 from Crypto.Cipher import AES
 
+from adapters.stores.sqlite_tx import immediate_transaction
 from domain.errors import TerminalError
 
 KEY_BYTES = 32
@@ -321,17 +322,8 @@ class SQLiteKeyring(Keyring):
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
-        cur = self._conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate_transaction(self._conn) as cur:
             yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        else:
-            cur.execute("COMMIT")
-        finally:
-            cur.close()
 
     @contextmanager
     def _reading(self) -> Iterator[Any]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from adapters.stores.sqlite_tx import immediate_transaction
 from domain.ports import JSON, ProjectionPage, ProjectionStore
 
 PROJECTION = "core"
@@ -269,15 +270,8 @@ class SQLiteProjectionStore(SQLProjectionStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
-        with self._lock:
-            cur = self._conn.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            cur.execute("COMMIT")
+        with self._lock, immediate_transaction(self._conn) as cur:
+            yield cur
 
     def reindexed(self) -> None:
         super().reindexed()
