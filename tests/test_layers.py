@@ -126,6 +126,17 @@ def test_no_folder_of_product_code_is_a_heap() -> None:
     assert not crowded and not long_, "\n".join(crowded + long_)
 
 
+def test_the_readme_layout_names_every_package() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Layout", 1)[1].split("```", 2)[1]
+    listed = {line.split()[0].rstrip("/") for line in block.splitlines()
+              if line.strip() and not line.startswith(" ")}
+    packages = {str(p.parent.relative_to(ROOT)) for layer in LAYERS for p in (ROOT / layer).rglob("__init__.py")
+                if "__pycache__" not in p.parts}
+    assert packages - listed == set(), "packages missing from the README's layout"
+    assert {p for p in listed - packages if not (ROOT / p).is_dir()} == set(), "README names folders that do not exist"
+
+
 def test_the_walker_sees_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from adapters.nutshell.client import NutshellClient\nimport httpx\n")
