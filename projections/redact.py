@@ -24,6 +24,8 @@ SAFE = frozenset({
     "created", "rederived", "unchanged", "changed", "warnings", "results", "links_added",
     "answer", "deleted", "kind", "source_id", "run", "summary", "rows",
     "subject", "patient_ref", "items", "decision", "role", "bulk", "list_hash", FORGOTTEN,
+    # the console's signatures: how, hashes, never values
+    "via", "page_hash", "hashes",
 })
 HASHED = frozenset({"fields", "extra", "raw_kept", "steps", "written", "overwritten",
                     "previous", "detail", "mapping", "ops"})

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "consumers.cli.delta",
     "consumers.cli.forget",
     "consumers.cli.review",
+    "consumers.cli.console",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2

@@ -32,6 +32,7 @@ from domain.nutshell.map import (
 from domain.nutshell.plan import Step
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
+from domain.run.signer import Signer
 
 
 @dataclass
@@ -257,7 +258,7 @@ def open_conflicts(engine: Engine) -> list[dict[str, Any]]:
 
 
 def resolve(engine: Engine, api: NutshellAPI, doc: MappingDocument, key: str, take: str,
-            by: str) -> dict[str, Any]:
+            by: str, signer: Signer | None = None) -> dict[str, Any]:
     kind, source_id = key.split(":", 1)
     record = engine.app.record(engine.settings.run_name, kind, source_id)
     if record is None or not record.conflicts:
@@ -281,6 +282,30 @@ def resolve(engine: Engine, api: NutshellAPI, doc: MappingDocument, key: str, ta
         record.resolve_conflict(paths=paths, take="source", by=by, accepted=values)
     else:
         record.resolve_conflict(paths=paths, take="nutshell", by=by, accepted=nutshell_now)
-    engine.app.save(record)
+    if signer is not None:
+        run = engine.run()
+        signer.sign(run, f"resolve-conflict-{take}", record=key, paths=paths)
+        engine.app.save(record, run)
+    else:
+        engine.app.save(record)
     engine.catch_up()
     return {"record": key, "resolved": paths, "take": take}
+
+
+def conflict_sides(engine: Engine, api: NutshellAPI, doc: MappingDocument,
+                   key: str) -> dict[str, dict[str, Any]]:
+    """Per conflicting path of one record, the two values `resolve` chooses between: what the
+    source says now and what Nutshell holds now (PHI: for the people deciding only)."""
+    kind, source_id = key.split(":", 1)
+    record = engine.app.record(engine.settings.run_name, kind, source_id)
+    if record is None or not record.conflicts:
+        return {}
+    target = DeltaApplier(engine, api, doc)._target_record(record)
+    paths = sorted(record.conflicts)
+    if not target.entity or not target.nutshell_id:
+        return {}
+    current = api.get(target.entity, target.nutshell_id) or {}
+    nutshell_now = actual_values(target.entity, current, paths)
+    source_now = expectations(target.kind, target.source_id, target.fields, RunContext(engine),
+                              doc)
+    return {p: {"source": source_now.get(p), "nutshell": nutshell_now.get(p)} for p in paths}

@@ -32,6 +32,7 @@ from domain.nutshell.map import (
     workflow_rebuild_inventory,
 )
 from domain.ports import NutshellAPI
+from domain.run.signer import Signer
 
 Tick = Callable[[str], None]
 
@@ -108,9 +109,13 @@ def write_diff_reports(engine: Engine, stem: str, title: str,
     return html_path, json_path
 
 
-def approve(engine: Engine, by: str, *, keep_sample: bool = True) -> None:
+def approve(engine: Engine, by: str, *, keep_sample: bool = True,
+            signer: Signer | None = None) -> None:
     doc = current_mapping(engine)
     run = engine.run()
+    if signer is not None:
+        signer.sign(run, "approve-sample", mapping_hash=doc.content_hash(),
+                    diff_hash=(run.sample_diff or {}).get("diff_hash"))
     run.approve(by=by, mapping_hash=doc.content_hash(), keep_sample=keep_sample)
     engine.app.save(run)
     engine.catch_up()

@@ -23,6 +23,7 @@ from domain.ids import NAMESPACE
 from domain.nutshell.map import RUN_ORDER, actual_values, compare, inverse_patch, residue
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
+from domain.run.signer import Signer
 
 # Children before parents: the reverse of the run order, branches before their parents.
 ROLLBACK_ORDER = tuple(reversed(RUN_ORDER))
@@ -144,11 +145,14 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
 
 def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator",
              dry_run: bool = False, force: bool = False,
-             tick: Callable[[], None] | None = None) -> RollbackResult:
+             tick: Callable[[], None] | None = None,
+             signer: Signer | None = None) -> RollbackResult:
     engine.catch_up()
     result = RollbackResult(scope=scope, dry_run=dry_run)
     run = engine.run()
     if not dry_run:
+        if signer is not None:
+            signer.sign(run, "rollback", scope=scope, force=force)
         run.request_rollback(scope=scope, by=by, force=force, undo=False)
         engine.app.save(run)
     kinds_pushed: set[str] = set()

@@ -32,6 +32,7 @@ from domain.records.derive import (
 )
 from domain.records.quality import QualityChecker
 from domain.records.source_file import is_erased
+from domain.run.signer import Signer
 
 # Records per save (one transaction) while deriving. New records' ids are spread all over the
 # event store's index, so every transaction rewrites index pages everywhere: larger pages write
@@ -291,10 +292,13 @@ def file_stream_id(run_name: str, sha256: str) -> UUID:
 
 def confirm_and_derive(app: MigrationLog, run_name: str, doc: MappingDocument, by: str,
                        on_rows: Callable[[int], None] | None = None,
-                       scratch: Path | None = None) -> DerivationSummary:
+                       scratch: Path | None = None,
+                       signer: Signer | None = None) -> DerivationSummary:
     """Records the confirmation (bound to the mapping's hash), derives the canonical records
-    through it, and records the derivation's balance."""
+    through it, and records the derivation's balance. A console `signer` is saved with it."""
     run = app.run(run_name)
+    if signer is not None:
+        signer.sign(run, "confirm-mapping", mapping_hash=doc.content_hash())
     run.confirm_mapping(mapping_hash=doc.content_hash(), by=by, mapping=doc.to_data())
     app.save(run)
     quality = DiskQualityIndex(scratch / "derive-index.sqlite") if scratch else None

@@ -1,0 +1,1 @@
+"""One module per console page: its view model, its template, its decisions."""
