@@ -85,14 +85,16 @@ def console_world(tmp: Path) -> Iterator[World]:
         yield World(console_url, settings.home, settings, srv)
 
 
-def sign_in(url: str, name: str, password: str = PASSWORD) -> httpx.Client:
+@contextmanager
+def sign_in(url: str, name: str, password: str = PASSWORD) -> Iterator[httpx.Client]:
     """An HTTP client signed in through the login form (as a script would)."""
-    client = httpx.Client(base_url=url, follow_redirects=False, timeout=60)
-    form = client.get("/login")
-    token = csrf_of(form.text)
-    answer = client.post("/login", data={"username": name, "password": password, "csrf": token})
-    assert answer.status_code == 303, answer.text
-    return client
+    with httpx.Client(base_url=url, follow_redirects=False, timeout=60) as client:
+        form = client.get("/login")
+        token = csrf_of(form.text)
+        answer = client.post("/login", data={"username": name, "password": password,
+                                             "csrf": token})
+        assert answer.status_code == 303, answer.text
+        yield client
 
 
 def csrf_of(html: str, name: str = "csrf") -> str:

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.console.world import World, console_world, sign_in
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    with console_world(tmp_path_factory.mktemp("console")) as built:
+        yield built
+
+
+def audit(world: World, **filters: str) -> list[dict[str, str]]:
+    """The audit log as the auditor downloads it (CSV), filtered as the page filters."""
+    with sign_in(world.url, "aude") as client:
+        answer = client.get("/audit.csv", params=filters)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(answer.text)))
+
+
+def refusals(world: World, person: str) -> list[dict[str, str]]:
+    return [r for r in audit(world, actor=person) if r["event"] == "MigrationRun.AccessRefused"]
+
+
+def reason_of(row: dict[str, str]) -> str:
+    import json
+
+    return str(json.loads(row["detail"])["reason"])
+
+
+@pytest.fixture
+def anonymous(world: World) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=world.url, follow_redirects=False, timeout=60) as client:
+        yield client
+
+
+def restore_mapping(world: World) -> tuple[Path, bytes]:
+    path = world.settings.mapping_path
+    return path, path.read_bytes()
