@@ -33,6 +33,7 @@ from domain.run.review import (
     list_hash,
     review_reason,
 )
+from domain.run.signer import Signer
 
 REVIEWER, OFFICER = "reviewer", "privacy_officer"
 
@@ -93,10 +94,12 @@ def _check_shown(current: ReviewList, shown_hash: str | None) -> None:
 
 
 def _decide(engine: Engine, wanted: dict[str, str], decision: str, *, by: str, role: str,
-            reason: str | None, bulk: bool) -> ReviewList:
+            reason: str | None, bulk: bool, signer: Signer | None = None) -> ReviewList:
     if not by.strip():
         raise PreconditionFailed("a review decision needs the name of the person taking it")
     run = engine.run()
+    if signer is not None:  # the console's signature, saved with the decision
+        signer.sign(run, f"review-{decision}", items=sorted(wanted), bulk=bulk)
     run.decide_review(items=wanted, decision=decision, by=by, role=role, reason=reason,
                       bulk=bulk)
     engine.app.save(run)
@@ -114,25 +117,26 @@ def _select(current: ReviewList, items: Sequence[str]) -> dict[str, str]:
 
 
 def clear(engine: Engine, items: Sequence[str], *, by: str, role: str = REVIEWER,
-          reason: str | None = None, shown_hash: str | None = None) -> ReviewList:
+          reason: str | None = None, shown_hash: str | None = None,
+          signer: Signer | None = None) -> ReviewList:
     current = review_list(engine)
     _check_shown(current, shown_hash)
     return _decide(engine, _select(current, items), CLEARED, by=by, role=role, reason=reason,
-                   bulk=False)
+                   bulk=False, signer=signer)
 
 
 def hold(engine: Engine, items: Sequence[str], *, by: str, reason: str, role: str = REVIEWER,
-         shown_hash: str | None = None) -> ReviewList:
+         shown_hash: str | None = None, signer: Signer | None = None) -> ReviewList:
     if not reason.strip():
         raise PreconditionFailed("holding an item needs a reason")
     current = review_list(engine)
     _check_shown(current, shown_hash)
     return _decide(engine, _select(current, items), HELD, by=by, role=role, reason=reason,
-                   bulk=False)
+                   bulk=False, signer=signer)
 
 
 def clear_all(engine: Engine, *, by: str, reason: str, role: str = REVIEWER,
-              shown_hash: str | None = None) -> ReviewList:
+              shown_hash: str | None = None, signer: Signer | None = None) -> ReviewList:
     """Every item not yet cleared, in one recorded decision."""
     if not reason.strip():
         raise PreconditionFailed("clearing the whole list needs a reason")
@@ -141,11 +145,12 @@ def clear_all(engine: Engine, *, by: str, reason: str, role: str = REVIEWER,
     wanted = {i.item: i.content_hash for i in current.items if i.decision != CLEARED}
     if not wanted:
         return current
-    return _decide(engine, wanted, CLEARED, by=by, role=role, reason=reason, bulk=True)
+    return _decide(engine, wanted, CLEARED, by=by, role=role, reason=reason, bulk=True,
+                   signer=signer)
 
 
 def sign_off(engine: Engine, *, by: str, role: str = OFFICER,
-             shown_hash: str | None = None) -> ReviewList:
+             shown_hash: str | None = None, signer: Signer | None = None) -> ReviewList:
     """The officer's sign-off of the list as it stands (every item decided)."""
     if not by.strip():
         raise PreconditionFailed("a sign-off needs the name of the person signing")
@@ -156,6 +161,8 @@ def sign_off(engine: Engine, *, by: str, role: str = OFFICER,
         raise PreconditionFailed(f"{len(pending)} item(s) have no decision yet: clear or hold "
                                  "each before signing off")
     run = engine.run()
+    if signer is not None:
+        signer.sign(run, "review-sign-off", list_hash=current.hash)
     run.sign_off_review(list_hash=current.hash, by=by, role=role, items=len(current.items))
     engine.app.save(run)
     return review_list(engine)

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from consumers.console.web import Console
-from consumers.views.audit import audit_rows
+from consumers.services.audit import audit_rows
 
 ROWS_SHOWN = 500
 CSV_COLUMNS = ("seq", "at", "run", "record", "event", "actor", "role", "via", "mapping_hash",

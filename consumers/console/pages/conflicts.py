@@ -15,7 +15,7 @@ from consumers.console.masking import shown
 from consumers.console.users import Session
 from consumers.console.web import Console, page_hash
 from consumers.delta.apply import conflict_sides, open_conflicts, resolve
-from consumers.services.migration import current_mapping
+from consumers.nutshell.migration import current_mapping
 from domain.errors import C2NError, PreconditionFailed
 from domain.run.signer import Signer
 

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from consumers.console.charts import Bar, bars, line
 from consumers.console.web import Console
-from consumers.views.status import status_document
+from consumers.services.status import status_document
 from domain.records.aggregate import ClinicRecord
 
 THROUGHPUT_EVENTS = 200_000  # pushes read for the throughput chart: the page stays quick

@@ -1,6 +1,6 @@
 """`/review`: clinical notes and documents held for PHI review, each cleared or held with a
 reason, and the sign-off of the whole list (hipaa-officer), through consumers/services/review.py
-(the service `c2n review` of issue 17 is to share)."""
+(the service `c2n review` calls)."""
 
 from __future__ import annotations
 
@@ -15,19 +15,27 @@ from consumers.console.masking import shown
 from consumers.console.users import Session
 from consumers.console.web import Console, page_hash
 from consumers.services import review as svc
-from domain.errors import PreconditionFailed
 from domain.run.signer import Signer
 
 
 def review_model(console: Console, session: Session) -> dict[str, Any]:
     phi = console.sees_phi(session)
     listing = svc.review_list(console.engine)
-    return {"items": [{"key": i.key, "kind": i.kind, "source_id": i.source_id, "file": i.file,
-                       "title": shown(i.title, phi), "state": i.state, "decision": i.decision,
-                       "note": shown(i.note, phi), "by": i.by} for i in listing.items],
-            "list_hash": listing.list_hash, "pending": listing.pending,
-            "signed_off": listing.signed_off, "signed_off_by": listing.signed_off_by,
-            "phi": phi}
+    items = []
+    for i in listing.items:
+        title = ""
+        if phi:  # what the item is about, for the people who decide on PHI
+            record = console.engine.app.record(console.settings.run_name, i.kind, i.source_id)
+            fields = record.fields if record else {}
+            title = str(fields.get("title") or fields.get("description")
+                        or fields.get("filename") or "")
+        items.append({"key": i.item, "kind": i.kind, "source_id": i.source_id,
+                      "why": i.reason, "title": title, "decision": i.decision,
+                      "note": shown(i.note, phi), "by": i.by or "", "role": i.role or ""})
+    sign_off = listing.sign_off or {}
+    return {"items": items, "list_hash": listing.hash,
+            "pending": listing.counts().get("pending", 0),
+            "signed_off": listing.signed_off, "signed_off_by": sign_off.get("by"), "phi": phi}
 
 
 def current_hash(console: Console, session: Session) -> str:
@@ -47,26 +55,23 @@ def routes(console: Console) -> list[Route]:
         def work(session: Session, form: Any, signer: Signer) -> str:
             items = [str(i) for i in form.getlist("item")]
             reason = str(form.get("reason", "")).strip()
-            if form.get("decision") == "clear-all":
-                # A bulk decision, recorded as one, with the reason it was taken in bulk.
-                if not reason:
-                    raise PreconditionFailed("clearing every undecided item needs a reason")
-                items = [i.key for i in svc.review_list(console.engine).items
-                         if i.decision == "pending"]
-            if decision == "held":
-                if not reason:
-                    raise PreconditionFailed("holding an item needs a reason")
-                svc.hold(console.engine, items, reason=reason, by=session.user.name,
-                         signer=signer)
+            by, role = session.user.name, session.user.role
+            shown = str(form.get("list_hash", ""))
+            if form.get("decision") == "clear-all":  # one bulk decision
+                svc.clear_all(console.engine, reason=reason, by=by, role=role, shown_hash=shown,
+                              signer=signer)
+            elif decision == "held":
+                svc.hold(console.engine, items, reason=reason, by=by, role=role,
+                         shown_hash=shown, signer=signer)
             else:
-                svc.clear(console.engine, items, by=session.user.name, note=reason,
-                          signer=signer)
+                svc.clear(console.engine, items, reason=reason or None, by=by, role=role,
+                          shown_hash=shown, signer=signer)
             return f"/review?done={decision}"
         return work
 
     def sign_off(session: Session, form: Any, signer: Signer) -> str:
-        svc.sign_off(console.engine, by=session.user.name,
-                     list_hash=str(form.get("list_hash", "")), signer=signer)
+        svc.sign_off(console.engine, by=session.user.name, role=session.user.role,
+                     shown_hash=str(form.get("list_hash", "")), signer=signer)
         return "/review?done=signed-off"
 
     async def post_decide(request: Request) -> Response:

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from consumers.console.users import Session
 from consumers.console.web import Console, page_hash
-from consumers.services.rollback import rollback
+from consumers.nutshell.rollback import rollback
 from domain.errors import PreconditionFailed
 from domain.run.signer import Signer
 

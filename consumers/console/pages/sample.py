@@ -16,7 +16,7 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.console.masking import shown
 from consumers.console.users import Session
 from consumers.console.web import Console, page_hash
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
 from domain.run.signer import Signer
 
 EXAMPLES_SHOWN = 5
