@@ -109,11 +109,11 @@ def run_export(half: str, name: str) -> dict[str, Any]:
     from adapters.sources import open_sources
     from adapters.stores.mapping_file import save_mapping
     from consumers.bootstrap import Engine, Settings
-    from consumers.services import migration as svc
+    from consumers.nutshell import migration as svc
+    from consumers.nutshell.plan import make_plan
     from consumers.services import review
     from consumers.services.derive import confirm_and_derive
     from consumers.services.extract import extract_source
-    from consumers.services.plan import make_plan
     from consumers.services.profile_choice import ProfileChooser
     from consumers.services.proposal import propose_mapping
 
@@ -150,6 +150,7 @@ def run_export(half: str, name: str) -> dict[str, Any]:
                     doc = propose_mapping(engine.app, run)
                     doc.settings.clinical_content = True  # the opt-in, not an edit
                     out["columns"] = score_columns(doc, key)
+                    out["check"] = _check(engine, run, doc)
                     save_mapping(doc, settings.mapping_path)
                     mark("confirm")
                     derived = confirm_and_derive(engine.app, run, doc, "bench",
@@ -180,6 +181,19 @@ def run_export(half: str, name: str) -> dict[str, Any]:
             out["error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
             out["trace"] = traceback.format_exc(limit=6)[-1500:]
     return score_landing(out)
+
+
+def _check(engine: Any, run: str, doc: Any) -> dict[str, Any]:
+    """`map check`'s top quarantine reasons per file (column, masked example): why rows would
+    not land. Reported, never acted on."""
+    try:
+        from consumers.services.check import check_mapping
+    except ImportError:  # an engine without `map check`
+        return {}
+    report = check_mapping(engine.app, run, doc).to_json()
+    return {name: {k: f[k] for k in ("kind", "read", "derived", "quarantined", "dropped",
+                                     "top_reasons")}
+            for name, f in report["files"].items()}
 
 
 def score_landing(out: dict[str, Any]) -> dict[str, Any]:

@@ -173,6 +173,11 @@ def _ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum()).lower()
 
 
+def _street(number: int, street: str, locale: str) -> str:
+    """`12 High Street`, or `Hauptstraße 12` where the number follows the street."""
+    return f"{street} {number}" if locale in ("de", "es") else f"{number} {street}"
+
+
 def person(world: World, *, born_from: int = 1940, born_span: int = 80) -> Person:
     rng, loc = world.rng, world.locale
     for _ in range(1000):
@@ -193,7 +198,8 @@ def person(world: World, *, born_from: int = 1940, born_span: int = 80) -> Perso
         email=f"{_ascii(first)}.{_ascii(last)}@{domain}",
         mobile=_phone(rng, loc, "mobile"), home=_phone(rng, loc, "home") if rng.random() < .6
         else "", work=_phone(rng, loc, "work") if rng.random() < .2 else "",
-        line1=f"{rng.randrange(1, 240)} {rng.choice(STREETS[loc])}", city=city, state=state,
+        line1=_street(rng.randrange(1, 240), rng.choice(STREETS[loc]), loc), city=city,
+        state=state,
         postcode=postcode, created=created,
         preferred=rng.choice(("", "", "", "", "Bec", "Sam", "Jo", "Alex")))
 
