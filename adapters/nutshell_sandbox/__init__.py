@@ -65,7 +65,8 @@ writable by create and patch; 429 answers `{"code": 429, "message": "Too Many Re
 data lives in `<data_dir>/sandbox.sqlite3` (one transaction per request).
 """
 
+from .context import Settings
 from .faults import FaultSpec, FaultSpecError
 from .server import SandboxServer
 
-__all__ = ["FaultSpec", "FaultSpecError", "SandboxServer"]
+__all__ = ["FaultSpec", "FaultSpecError", "SandboxServer", "Settings"]

@@ -12,6 +12,21 @@ from .envelope import error
 from .store import Store
 
 
+@dataclass(frozen=True)
+class Settings:
+    """Where Nutshell's behaviour is not known, the sandbox's choice; defaults are the
+    stricter ones.
+
+    - retry_after: a 429 carries `Retry-After` (Nutshell is not known to send one).
+    - unknown_custom_field: "refuse" (400 naming the field) or "ignore" (the value is dropped).
+    - duplicate_custom_field: "refuse" a second definition with the same name, or "allow" it.
+    """
+
+    retry_after: bool = False
+    unknown_custom_field: str = "refuse"
+    duplicate_custom_field: str = "refuse"
+
+
 @dataclass
 class Ctx:
     store: Store
@@ -24,6 +39,7 @@ class Ctx:
     user: dict[str, Any] = field(default_factory=dict)  # the acting user (after impersonation)
     params: dict[str, str] = field(default_factory=dict)  # path parameters
     now: int = field(default_factory=lambda: int(time.time()))
+    settings: Settings = field(default_factory=Settings)
 
     def q(self, name: str) -> str | None:
         values = self.query.get(name)

@@ -23,7 +23,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 KEY = "customFields"
 
 
-def validate_definition(entity: str, body: Any, existing: list[dict[str, Any]]) -> dict[str, Any]:
+def validate_definition(entity: str, body: Any, existing: list[dict[str, Any]], *,
+                        allow_duplicate: bool = False) -> dict[str, Any]:
     """The stored definition for a create request, or HttpError 400."""
     if not isinstance(body, dict):
         raise error(KEY, "Request body must be an object")
@@ -36,7 +37,7 @@ def validate_definition(entity: str, body: Any, existing: list[dict[str, Any]]) 
         raise error(KEY, "Invalid custom field type", field_name="type")
     if kind in LEAD_ONLY and entity != "leads":
         raise error(KEY, f"{kind} custom fields apply to leads only", field_name="type")
-    if any(d["name"].lower() == name.strip().lower() for d in existing):
+    if not allow_duplicate and any(d["name"].lower() == name.strip().lower() for d in existing):
         raise error(KEY, "A custom field with this name already exists", field_name="name")
     choices, multiple = body.get("choices"), body.get("isMultiple", False)
     if not isinstance(multiple, bool):
@@ -100,14 +101,17 @@ def check_value(key: str, definition: dict[str, Any], value: Any) -> Any:
 
 
 def apply_values(key: str, definitions: list[dict[str, Any]], current: dict[str, Any],
-                 values: Any) -> dict[str, Any]:
-    """`current` updated with `values` ({field name: value}); unknown names are a 400."""
+                 values: Any, *, ignore_unknown: bool = False) -> dict[str, Any]:
+    """`current` updated with `values` ({field name: value}); unknown names are a 400, or
+    dropped with `ignore_unknown` (what Nutshell does is not known: a sandbox setting)."""
     if not isinstance(values, dict):
         raise error(key, "customFields must be an object", field_name="customFields")
     out = dict(current)
     for name, value in values.items():
         definition = find(definitions, name)
         if definition is None:
+            if ignore_unknown:
+                continue
             raise unknown_field(key, name)
         stored = check_value(key, definition, value)
         if stored is None:

@@ -49,6 +49,15 @@ def by_path_ids(ctx: Ctx, collection: str, raw: str, *, deleted: bool = False,
     return found
 
 
+def ignore_unknown(ctx: Ctx) -> bool:
+    return ctx.settings.unknown_custom_field == "ignore"
+
+
+def bump_rev(rec: dict[str, Any]) -> None:
+    """Every write changes an entity's `rev` (what JSON-RPC edit*/delete* must quote)."""
+    rec["rev"] = str(int(rec.get("rev") or "1") + 1)
+
+
 def definitions(ctx: Ctx, entity: str) -> list[dict[str, Any]]:
     return [d for d in ctx.store.all("customfields") if d["entityType"] == entity]
 
@@ -126,8 +135,9 @@ def new_record(ctx: Ctx, kind: Kind, item: Any) -> dict[str, Any]:
     """A stored record built from a create request's item (not yet saved)."""
     if not isinstance(item, dict):
         raise error(kind.name, f"Each {kind.name} item must be an object")
-    rec: dict[str, Any] = {"id": "", "createdTime": ctx.now, "modifiedTime": ctx.now,
-                           "deletedTime": None, "links": {"creator": ctx.actor_id}}
+    rec: dict[str, Any] = {"id": "", "rev": "1", "createdTime": ctx.now,
+                           "modifiedTime": ctx.now, "deletedTime": None,
+                           "links": {"creator": ctx.actor_id}}
     for name in kind.details:
         rec[name] = []
     for name in (*kind.link_lists, *kind.link_ones):
@@ -139,7 +149,8 @@ def new_record(ctx: Ctx, kind: Kind, item: Any) -> dict[str, Any]:
             set_field(ctx, kind, rec, name, value)
     if kind.custom_fields:
         rec["customFields"] = cf.apply_values(kind.name, definitions(ctx, kind.name), {},
-                                              item.get("customFields") or {})
+                                              item.get("customFields") or {},
+                                              ignore_unknown=ignore_unknown(ctx))
     return rec
 
 
@@ -196,6 +207,7 @@ def soft_delete(ctx: Ctx, collection: str, rec: dict[str, Any]) -> dict[str, Any
     with ctx.store.transaction():
         rec["deletedTime"] = ctx.now
         rec["modifiedTime"] = ctx.now
+        bump_rev(rec)
         ctx.store.put(collection, number_of(rec), rec)
         add_event(ctx, collection, "delete", rec, [change("deletedTime", None, ctx.now)])
     return rec
@@ -207,6 +219,7 @@ def undelete(ctx: Ctx, collection: str, rec: dict[str, Any]) -> dict[str, Any]:
         old = rec["deletedTime"]
         rec["deletedTime"] = None
         rec["modifiedTime"] = ctx.now
+        bump_rev(rec)
         ctx.store.put(collection, number_of(rec), rec)
         add_event(ctx, collection, "undelete", rec, [change("deletedTime", old, None)])
     return rec
@@ -216,8 +229,7 @@ def save_update(ctx: Ctx, collection: str, rec: dict[str, Any],
                 changes: list[dict[str, Any]]) -> None:
     with ctx.store.transaction():
         rec["modifiedTime"] = ctx.now
-        if "rev" in rec:
-            rec["rev"] = str(int(rec["rev"]) + 1)
+        bump_rev(rec)
         rec["links"]["modifiedBy"] = ctx.actor_id
         ctx.store.put(collection, number_of(rec), rec)
         add_event(ctx, collection, "update", rec, changes)

@@ -80,6 +80,8 @@ def _custom(ctx: Ctx, kind: Kind, rec: dict[str, Any], op: str, name: str,
     defs = ops.definitions(ctx, kind.name)
     definition = cf.find(defs, name)
     if definition is None:
+        if ops.ignore_unknown(ctx):
+            return []
         raise cf.unknown_field(kind.name, name)
     old = rec["customFields"].get(definition["name"])
     rec["customFields"] = cf.apply_values(kind.name, defs, rec["customFields"],

@@ -46,7 +46,8 @@ def render(collection: str, rec: dict[str, Any], base_url: str) -> dict[str, Any
     number = int(str(rec["id"]).split("-", 1)[0])
     out: dict[str, Any] = {"id": rec["id"], "type": collection}
     for key, value in rec.items():
-        if key in ("id", "links") or key.startswith("_"):
+        # `rev` belongs to the JSON-RPC API: Nutshell's REST answers do not carry it.
+        if key in ("id", "links", "rev") or key.startswith("_"):
             continue
         out[key] = value
     out["href"] = f"{base_url}/{collection}/{rec['id']}"

@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import auth
-from .context import Ctx
+from . import auth, rpc
+from .context import Ctx, Settings
 from .envelope import (
     HTML_TYPE,
     HttpError,
     Response,
     json_response,
+    method_not_allowed,
     not_found,
     request_id,
     unauthorized,
@@ -35,6 +36,7 @@ from .faults import FaultBook, FaultSpec, RateLimiter, retry_after_header
 from .router import Router
 from .routes import activities as routes_activities
 from .routes import admin as routes_admin
+from .routes import catalog
 from .routes import core as routes_core
 from .routes import other as routes_other
 from .store import ALL_COLLECTIONS, Store
@@ -117,7 +119,8 @@ class SandboxServer:
 
     def __init__(self, data_dir: Path | None = None, host: str = "127.0.0.1", port: int = 0,
                  users: list[dict[str, Any]] | None = None, rate_limit: float | None = None,
-                 latency_ms: int = 0, faults: list[FaultSpec] | None = None) -> None:
+                 latency_ms: int = 0, faults: list[FaultSpec] | None = None,
+                 settings: Settings | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.host, self.port = host, port
         self.users = auth.normalise_users(users)
@@ -125,6 +128,7 @@ class SandboxServer:
         self.admin_user: str = admin["email"]
         self.admin_key: str = admin["api_key"]
         self.latency_ms = latency_ms
+        self.settings = settings or Settings()
         self.limiter = RateLimiter(rate_limit) if rate_limit else None
         self.faults = FaultBook()
         self.faults.set(list(faults or []))
@@ -133,6 +137,7 @@ class SandboxServer:
         self._thread: threading.Thread | None = None
         self.url = ""
         self._api, self._admin = Router(), Router()
+        catalog.register(self._api)  # before the `/{entity}/{id}` routes: `/leads/list`...
         routes_core.register(self._api)
         routes_activities.register(self._api)
         routes_other.register(self._api)
@@ -231,10 +236,16 @@ class SandboxServer:
             area, rel = "rest", path[len(REST):] or "/"
         else:
             raise not_found()
-        user, key = auth.authenticate(store, req.headers.get("Authorization"))
         ctx = Ctx(store=store, base_url=self.url, method=req.command, path=rel,
                   query=parse_qs(url.query, keep_blank_values=True),
-                  headers={k.lower(): v for k, v in req.headers.items()}, body=body, user=user)
+                  headers={k.lower(): v for k, v in req.headers.items()}, body=body,
+                  settings=self.settings)
+        if area == "rpc":
+            public = _public_rpc(ctx)
+            if public is not None:
+                return public
+        user, key = auth.authenticate(store, req.headers.get("Authorization"))
+        ctx.user = user
         if area == "admin":
             if not user.get("isAdministrator"):
                 raise unauthorized()
@@ -252,10 +263,7 @@ class SandboxServer:
         ctx.user = auth.acting_user(store, user, ctx.headers.get(auth.IMPERSONATE_HEADER))
         try:
             if area == "rpc":
-                if req.command != "POST":
-                    raise HttpError(Response(405, wire_bytes("err-internal-server.txt"),
-                                             "text/plain; charset=UTF-8", {"Allow": "POST"}))
-                response = routes_activities.rpc(ctx)
+                response = rpc.dispatch(ctx)
             else:
                 handler, ctx.params = self._api.resolve(req.command, rel)
                 response = handler(ctx)
@@ -274,7 +282,24 @@ class SandboxServer:
         wait = self.limiter.acquire(key)
         if wait <= 0:
             return None
-        return Response(429, _TOO_MANY, headers={"Retry-After": retry_after_header(wait)})
+        # Nutshell publishes no limit and sends no Retry-After (reference/derived/
+        # nutshell-rate-limits.yml); the hint is a setting, off by default.
+        headers = {"Retry-After": retry_after_header(wait)} if self.settings.retry_after else {}
+        return Response(429, _TOO_MANY, headers=headers)
+
+
+def _public_rpc(ctx: Ctx) -> Response | None:
+    """What the RPC endpoint answers without credentials: the service description (GET) and
+    endpoint discovery; other methods than GET and POST are 405."""
+    if ctx.method == "GET":
+        return json_response(rpc.service_description(RPC))
+    if ctx.method != "POST":
+        raise method_not_allowed(["GET", "POST"])
+    try:
+        _, name, _ = rpc.registry.parse_call(ctx.body)
+    except rpc.RpcError:
+        return None
+    return rpc.dispatch(ctx) if name in rpc.registry.PUBLIC else None
 
 
 def internal_error(method: str, path: str, exc: Exception) -> Response:

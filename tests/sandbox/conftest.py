@@ -47,3 +47,18 @@ def define(client: httpx.Client, entity: str, name: str, kind: str = "Text", **e
     r = client.post(f"/{entity}/customfield", json={"name": name, "type": kind, **extra})
     assert r.status_code == 200, r.text
     return r.json()
+
+
+def rpc_url(sandbox: SandboxServer) -> str:
+    return sandbox.url.replace("/rest", "/api/v1/json")
+
+
+def rpc(sandbox: SandboxServer, method: str, auth: tuple[str, str] | None = None,
+        **params: object) -> dict:
+    """One JSON-RPC call as the administrator; the whole answer (result or error)."""
+    r = httpx.post(rpc_url(sandbox), auth=auth or (sandbox.admin_user, sandbox.admin_key),
+                   json={"method": method, "params": params, "id": 7, "jsonrpc": "2.0"},
+                   timeout=10)
+    assert r.status_code == 200, r.text
+    assert r.json()["id"] == 7
+    return r.json()

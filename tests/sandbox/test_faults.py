@@ -7,7 +7,7 @@ import time
 import httpx
 import pytest
 
-from adapters.nutshell_sandbox import FaultSpec, FaultSpecError, SandboxServer
+from adapters.nutshell_sandbox import FaultSpec, FaultSpecError, SandboxServer, Settings
 
 from .conftest import WIRE, create
 
@@ -69,14 +69,18 @@ def test_latency_fault_and_global_latency(sandbox, client):
         assert r.status_code == 200 and time.monotonic() - started >= 0.15
 
 
-def test_rate_limit_answers_429_with_retry_after_per_key():
-    with SandboxServer(rate_limit=2, users=[
+@pytest.mark.parametrize("retry_after", [False, True])
+def test_rate_limit_answers_429_per_key_with_retry_after_only_when_set(retry_after):
+    with SandboxServer(rate_limit=2, settings=Settings(retry_after=retry_after), users=[
             {"email": "a@x.test", "api_key": "ka", "is_admin": True},
             {"email": "b@x.test", "api_key": "kb"}]) as srv:
         codes = [httpx.get(f"{srv.url}/users", auth=("a@x.test", "ka")) for _ in range(6)]
         refused = [r for r in codes if r.status_code == 429]
         assert refused, [r.status_code for r in codes]
-        assert all(int(r.headers["Retry-After"]) >= 1 for r in refused)
+        if retry_after:
+            assert all(int(r.headers["Retry-After"]) >= 1 for r in refused)
+        else:  # as Nutshell: no rate-limit hint at all
+            assert not any("retry-after" in r.headers for r in refused)
         # another key has its own bucket
         assert httpx.get(f"{srv.url}/users", auth=("b@x.test", "kb")).status_code == 200
         deadline = time.monotonic() + 5

@@ -1,10 +1,8 @@
-"""Activities (appointments, calls...): REST create/read/PUT update, no REST delete (405),
-and the legacy JSON-RPC endpoint `POST /api/v1/json` with `deleteActivity` and
-`undeleteActivity`.
+"""Activities (appointments, calls...): REST create/read/PUT update, no REST delete (405).
 
-Every activity carries a `rev` string that changes on every update; `deleteActivity` must
-quote the current one. JSON-RPC errors: -32700 parse error, -32600 invalid request,
--32601 unknown method, -32602 invalid params, 404 no such activity, 409 stale rev.
+Deleting one takes the JSON-RPC `deleteActivity` with the activity's current `rev`, which
+only the JSON-RPC `getActivity` shows (see `rpc/`): the REST answers carry no `rev`, as
+Nutshell's do not.
 """
 
 from __future__ import annotations
@@ -16,14 +14,13 @@ import orjson
 from .. import ops
 from ..context import Ctx
 from ..entities import KINDS, parse_id
-from ..envelope import Response, envelope, error, json_response, method_not_allowed
+from ..envelope import Response, envelope, error, method_not_allowed
 from ..listing import MAX_LIMIT, page_args
 from ..records import render
 from ..router import Router
 
 KEY = "activities"
 KIND = KINDS[KEY]
-RPC_PATH = "/api/v1/json"
 
 
 def register(router: Router) -> None:
@@ -62,7 +59,6 @@ def create(ctx: Ctx) -> Response:
     if rec["isLogged"]:
         rec["links"]["loggedBy"] = ctx.actor_id
         rec["loggedTime"] = rec["startTime"]
-    rec["rev"] = "1"
     ops.save_new(ctx, KIND, rec, item.get("links"))
     return envelope(KEY, [render(KEY, rec, ctx.base_url)], status=201)
 
@@ -121,61 +117,3 @@ def list_activities(ctx: Ctx) -> Response:
     chunk = rows[page * limit:(page + 1) * limit]
     return envelope(KEY, [render(KEY, r, ctx.base_url) for r in chunk],
                     meta_extra={"count": len(rows), "total": len(rows)})
-
-
-# --- legacy JSON-RPC ------------------------------------------------------------------------
-
-def rpc(ctx: Ctx) -> Response:
-    try:
-        call = orjson.loads(ctx.body)
-    except orjson.JSONDecodeError:
-        return _rpc_error(None, -32700, "Parse error")
-    if not isinstance(call, dict) or not isinstance(call.get("method"), str):
-        return _rpc_error(None, -32600, "Invalid request")
-    call_id, params = call.get("id"), call.get("params") or {}
-    if not isinstance(params, dict):
-        return _rpc_error(call_id, -32602, "Invalid params")
-    method = {"deleteActivity": _rpc_delete, "undeleteActivity": _rpc_undelete,
-              "getActivity": _rpc_get}.get(call["method"])
-    if method is None:
-        return _rpc_error(call_id, -32601, "Method not found")
-    parsed = parse_id(params.get("activityId"), (KEY,))
-    if parsed is None:
-        return _rpc_error(call_id, -32602, "Invalid params: activityId")
-    with ctx.store.transaction():
-        rec = ctx.store.get(KEY, parsed[1])
-        if rec is None:
-            return _rpc_error(call_id, 404, "Activity not found")
-        return method(ctx, call_id, rec, params)
-
-
-def _rpc_delete(ctx: Ctx, call_id: Any, rec: dict[str, Any], params: dict[str, Any]) -> Response:
-    if rec.get("deletedTime") is not None:
-        return _rpc_error(call_id, 404, "Activity not found")
-    if str(params.get("rev")) != rec["rev"]:
-        return _rpc_error(call_id, 409, "Stale rev: the activity was modified")
-    ops.soft_delete(ctx, KEY, rec)
-    return _rpc_result(call_id, True)
-
-
-def _rpc_undelete(ctx: Ctx, call_id: Any, rec: dict[str, Any],
-                  params: dict[str, Any]) -> Response:
-    if rec.get("deletedTime") is not None:
-        ops.undelete(ctx, KEY, rec)
-    return _rpc_result(call_id, True)
-
-
-def _rpc_get(ctx: Ctx, call_id: Any, rec: dict[str, Any], params: dict[str, Any]) -> Response:
-    if rec.get("deletedTime") is not None:
-        return _rpc_error(call_id, 404, "Activity not found")
-    return _rpc_result(call_id, render(KEY, rec, ctx.base_url))
-
-
-def _rpc_result(call_id: Any, result: Any) -> Response:
-    return json_response({"result": result, "error": None, "id": call_id, "jsonrpc": "2.0"})
-
-
-def _rpc_error(call_id: Any, code: int, message: str) -> Response:
-    return json_response({"result": None, "error": {"code": code, "message": message,
-                                                    "data": None},
-                          "id": call_id, "jsonrpc": "2.0"})

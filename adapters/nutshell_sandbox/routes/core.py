@@ -32,7 +32,9 @@ def _register_entity(router: Router, key: str) -> None:
     def create_field(ctx: Ctx) -> Response:
         body = ctx.json(cf.KEY)
         with ctx.store.transaction():
-            stored = cf.validate_definition(key, body, ops.definitions(ctx, key))
+            stored = cf.validate_definition(
+                key, body, ops.definitions(ctx, key),
+                allow_duplicate=ctx.settings.duplicate_custom_field == "allow")
             number = ctx.store.next_id("customfields")
             stored = {"id": api_id(number, "customfields"), **stored,
                       "createdTime": ctx.now, "modifiedTime": ctx.now}
