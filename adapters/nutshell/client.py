@@ -20,10 +20,10 @@ from typing import Any
 
 import orjson
 
-from adapters.nutshell.transport import ItemResult, Transport
+from adapters.nutshell.rpc import RpcCalls
+from adapters.nutshell.transport import ItemResult
 from adapters.nutshell.wire import (
     REQUEST_ID,
-    api_number,
     cf_entity,
     custom_value,
     emails_of,
@@ -42,7 +42,7 @@ DEFAULT_URL = "https://app.nutshell.com/rest"
 MAX_PAGE = 10_000
 
 
-class NutshellClient(Transport, NutshellAPI):
+class NutshellClient(RpcCalls, NutshellAPI):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **options: Any) -> NutshellClient:
@@ -114,15 +114,15 @@ class NutshellClient(Transport, NutshellAPI):
 
     def delete(self, entity: str, api_id: str) -> None:
         if entity == "activities":
-            self._delete_activity(api_id)
+            self.delete_by_rev("activities", api_id)
             return
         call = self._call("DELETE", f"/{entity_name(entity)}/{{id}}", id_path(entity, api_id))
         self._response(call, gone_ok=True)
 
     def undelete(self, entity: str, api_id: str) -> None:
         if entity == "activities":
-            self._rpc("undeleteActivity", {"activityId": api_number(api_id)})
-            return
+            # Nutshell has no undeleteActivity; a rollback's reversal re-creates activities.
+            raise TerminalError("Nutshell cannot undelete an activity; create it again")
         call = self._call("POST", f"/{entity_name(entity)}/{{id}}/undelete",
                           id_path(entity, api_id) + "/undelete")
         self._response(call)
@@ -275,26 +275,3 @@ class NutshellClient(Transport, NutshellAPI):
         call = self._call("PUT", "/activities/{id}", id_path("activities", api_id),
                           body={"activities": [fields]})
         self._response(call)
-
-
-
-    # --- the one way out ----------------------------------------------------------------------
-
-    def _delete_activity(self, api_id: str) -> None:
-        """No REST DELETE for activities: RPC `deleteActivity` with the current `rev`. A refusal
-        is re-checked against a fresh read: already gone is done, a newer rev is retried."""
-        for _ in range(3):
-            current = self.get("activities", api_id)
-            if current is None:
-                return
-            try:
-                self._rpc("deleteActivity", {"activityId": api_number(api_id),
-                                             "rev": current.get("rev")})
-                return
-            except TerminalError:
-                after = self.get("activities", api_id)
-                if after is None:
-                    return
-                if after.get("rev") == current.get("rev"):
-                    raise
-        raise TerminalError("Nutshell RPC deleteActivity: the activity kept changing")

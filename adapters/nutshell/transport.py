@@ -155,7 +155,9 @@ class Transport:
             code = error.get("code") if isinstance(error, dict) else None
             message = (f"Nutshell RPC {method}: error code {code} "
                        f"(request {response.headers.get(REQUEST_ID)})")
-            raise NotFound(message) if code == 404 else TerminalError(message)
+            status = code if isinstance(code, int) else None
+            raise NotFound(message, status=status) if code == 404 else \
+                TerminalError(message, status=status)
         return answer.get("result") if isinstance(answer, dict) else None
 
     def _call(self, method: str, template: str, path: str | None = None, *,

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="the blast radius; nothing is sent")
     p.add_argument("--scope", default="run", help="run | sample | kind:KIND | record:KIND:SOURCE_ID")
     p.add_argument("--force", action="store_true", help="also undo records staff changed since")
-    p.add_argument("--undo", action="store_true", help="reverse a rollback (undelete)")
+    p.add_argument("--undo", action="store_true", help="reverse a rollback (undelete; activities are created again)")
     p.add_argument("--by", default="operator", help="who asks (recorded in the audit log)")
     add_json(p)
     p.set_defaults(func=rollback)
@@ -40,6 +40,8 @@ def rollback(args: argparse.Namespace) -> int:
                               f"({', '.join(item.paths)})")
         for text in result.residue:
             console.print(f"residue: {text}")
+        for text in result.notes:
+            console.print(f"note: {text}")
         console.print(f"{'would do' if args.dry_run else 'done'}: "
                       f"{document['done'] if not args.dry_run else document['by_kind']}")
     return 1 if result.failed else 0

@@ -1,7 +1,8 @@
 """Rollback: compensating commands computed from the event history, newest first, children
 before parents.
 
-- created by us and unchanged since -> deleted (activities through the legacy RPC);
+- created by us and unchanged since -> deleted (activities through JSON-RPC `deleteActivity`
+  with the rev `getActivity` shows);
 - updated by us (an existing record, or a delta change) -> the values we overwrote put back;
 - changed in Nutshell by someone else after our write -> skipped and reported, unless forced.
 Each compensation is an event (requested, then succeeded / failed / skipped), so a rollback
@@ -21,12 +22,18 @@ from consumers.views.report_html import plain_table_html
 from domain.errors import C2NError, NotFound, PreconditionFailed, TransientError
 from domain.ids import NAMESPACE
 from domain.nutshell.map import RUN_ORDER, actual_values, compare, inverse_patch, residue
+from domain.nutshell.paths import record_from_values
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
 from domain.run.signer import Signer
 
 # Children before parents: the reverse of the run order, branches before their parents.
 ROLLBACK_ORDER = tuple(reversed(RUN_ORDER))
+# Nutshell has no undelete for these (no REST undelete, no JSON-RPC undeleteActivity): a
+# rollback's reversal creates them again, under new ids.
+RECREATED = frozenset({"activities"})
+RECREATE_NOTE = ("Nutshell cannot undelete activities: reversing this rollback (--undo) "
+                 "creates them again, under new ids")
 
 
 @dataclass
@@ -56,6 +63,13 @@ class RollbackResult:
     failed: list[dict[str, Any]] = field(default_factory=list)
     residue: list[str] = field(default_factory=list)
 
+    @property
+    def notes(self) -> list[str]:
+        """What the operator should know before running it (the dry run says it too)."""
+        if any(i.action == "delete" and i.entity in RECREATED for i in self.items):
+            return [RECREATE_NOTE]
+        return []
+
     def count(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for item in self.items:
@@ -66,7 +80,7 @@ class RollbackResult:
     def to_json(self) -> dict[str, Any]:
         return {"scope": self.scope, "dry_run": self.dry_run, "by_kind": self.count(),
                 "items": [i.to_json() for i in self.items], "done": self.done,
-                "failed": self.failed, "residue": self.residue}
+                "failed": self.failed, "residue": self.residue, "notes": self.notes}
 
 
 def _scope_keys(engine: Engine, scope: str) -> list[tuple[str, str]]:
@@ -134,8 +148,10 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
             continue
         if op["action"] == "create" and not any(r.get("action") == "adopt"
                                                 for r in op.get("results") or []):
+            note = "; undo re-creates it (new id)" if op["entity"] in RECREATED else ""
             out.append(Compensation(**base, action="delete",
-                                    reason="created by the migration" + (" (forced)" if changed else "")))
+                                    reason="created by the migration"
+                                    + (" (forced)" if changed else "") + note))
         else:
             ops = inverse_patch(op["entity"], op.get("overwritten") or {}, written)
             out.append(Compensation(**base, action="restore", ops=ops,
@@ -219,39 +235,76 @@ def _delete_created(api: NutshellAPI, record: ClinicRecord, item: Compensation) 
 
 
 def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator") -> RollbackResult:
-    """Reverses a rollback's deletions within Nutshell's restore window (undelete)."""
+    """Reverses a rollback's deletions, parents first: undelete within Nutshell's restore
+    window, and a new create for what Nutshell cannot undelete (activities), recorded as a new
+    operation so that a later rollback deletes the new record."""
     engine.catch_up()
     result = RollbackResult(scope=scope, dry_run=False)
     run = engine.run()
     run.request_rollback(scope=scope, by=by, force=False, undo=True)
     engine.app.save(run)
-    for record in _ordered(engine, _scope_keys(engine, scope)):
-        for op in record.operations:
+    for record in reversed(list(_ordered(engine, _scope_keys(engine, scope)))):
+        for op in list(record.operations):
             if op["op_key"] not in record.compensated or op["action"] != "create":
                 continue
-            key = comp_key(op["op_key"], "undelete")
-            record.request_compensation(comp_key=key, op_key=op["op_key"], action="undelete",
-                                        entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
-            try:
-                for res in op.get("results") or [{"entity": op["entity"], "id": op["nutshell_id"]}]:
-                    if res.get("action", "create") == "create":
-                        api.undelete(res["entity"], res["id"])
-            except C2NError as exc:
-                record.compensation_failed(comp_key=key, op_key=op["op_key"],
-                                           status=getattr(exc, "status", None),
-                                           transient=isinstance(exc, TransientError),
-                                           reason=str(exc)[:300])
-                continue
-            record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="undelete")
-            result.items.append(Compensation(record.kind, record.source_id, op["op_key"],
-                                             "undelete", op["entity"], op["nutshell_id"]))
-            result.done["undelete"] = result.done.get("undelete", 0) + 1
+            if op["entity"] in RECREATED:
+                _recreate(api, record, op, result)
+            else:
+                _undelete(api, record, op, result)
         engine.app.save(record)
     run = engine.run()
     run.complete_rollback(scope=f"undo:{scope}", summary={"done": result.done})
     engine.app.save(run)
     engine.catch_up()
     return result
+
+
+def _undelete(api: NutshellAPI, record: ClinicRecord, op: dict[str, Any],
+              result: RollbackResult) -> None:
+    key = comp_key(op["op_key"], "undelete")
+    record.request_compensation(comp_key=key, op_key=op["op_key"], action="undelete",
+                                entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
+    try:
+        for res in op.get("results") or [{"entity": op["entity"], "id": op["nutshell_id"]}]:
+            if res.get("action", "create") == "create":
+                api.undelete(res["entity"], res["id"])
+    except C2NError as exc:
+        _failed(record, key, op, exc, result)
+        return
+    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="undelete")
+    result.items.append(Compensation(record.kind, record.source_id, op["op_key"], "undelete",
+                                     op["entity"], op["nutshell_id"]))
+    result.done["undelete"] = result.done.get("undelete", 0) + 1
+
+
+def _recreate(api: NutshellAPI, record: ClinicRecord, op: dict[str, Any],
+              result: RollbackResult) -> None:
+    """The deleted record stays deleted; the values we had written are created again."""
+    key = comp_key(op["op_key"], "recreate")
+    record.request_compensation(comp_key=key, op_key=op["op_key"], action="recreate",
+                                entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
+    try:
+        made = api.create(op["entity"], record_from_values(op["entity"], op.get("written") or {}))
+    except C2NError as exc:
+        _failed(record, key, op, exc, result)
+        return
+    new_id = str(made["id"])
+    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="recreate")
+    record.push_succeeded(op_key=key, action="create", entity=op["entity"], nutshell_id=new_id,
+                          results=[{"action": "create", "entity": op["entity"], "id": new_id}],
+                          written=op.get("written") or {}, overwritten={}, links_added=[],
+                          answer={"mode": "undo", "replaces": op["nutshell_id"]})
+    result.items.append(Compensation(record.kind, record.source_id, op["op_key"], "recreate",
+                                     op["entity"], new_id, reason=RECREATE_NOTE))
+    result.done["recreate"] = result.done.get("recreate", 0) + 1
+
+
+def _failed(record: ClinicRecord, key: str, op: dict[str, Any], exc: C2NError,
+            result: RollbackResult) -> None:
+    record.compensation_failed(comp_key=key, op_key=op["op_key"],
+                               status=getattr(exc, "status", None),
+                               transient=isinstance(exc, TransientError), reason=str(exc)[:300])
+    result.failed.append({"record": record.key, "action": key, "error": str(exc)[:300]})
 
 
 def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dict[str, Any]:

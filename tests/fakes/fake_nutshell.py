@@ -1,8 +1,8 @@
 """An in-memory fake of Nutshell's REST API as an `httpx.MockTransport` handler.
 
 Behaves as Nutshell's OpenAPI document and the captured wire samples say (envelopes, API ids,
-JSON Patch with 204, soft delete + undelete, no activity DELETE but RPC `deleteActivity` with a
-`rev`, custom fields by name, `page[limit]`/`page[page]` paging ending on an empty page, `email=`
+JSON Patch with 204, soft delete + undelete, no activity DELETE but RPC `deleteActivity` with the
+`rev` that only RPC `getActivity` shows (no `undeleteActivity`: Nutshell has none), custom fields by name, `page[limit]`/`page[page]` paging ending on an empty page, `email=`
 and `filter[<custom field>]=` look-ups) and injects scripted faults. It runs in-process with no
 sockets, so client tests are fast and deterministic; the sandbox covers real sockets.
 
@@ -244,13 +244,18 @@ class FakeNutshell:
         record = self.records["activities"].get(int(params.get("activityId", -1)))
         if record is None:
             return _rpc_answer(call, error={"code": 404, "message": "Activity not found"})
+        if call.get("method") == "getActivity":
+            return _rpc_answer(call, result={
+                "stub": False, "id": int(params["activityId"]), "entityType": "Activities",
+                "rev": record["rev"], "name": record.get("name"),
+                "deletedTime": record.get("deletedTime")})
         if call.get("method") == "deleteActivity":
-            if record.get("deletedTime") or params.get("rev") != record["rev"]:
-                return _rpc_answer(call, error={"code": 409, "message": "Stale rev"})
+            if record.get("deletedTime"):
+                return _rpc_answer(call, error={"code": 404, "message": "Activity not found"})
+            if params.get("rev") != record["rev"]:
+                return _rpc_answer(call, error={"code": 409, "message": "rev key is out-of-date"})
             record["deletedTime"] = int(time.time())
-            return _rpc_answer(call, result=True)
-        if call.get("method") == "undeleteActivity":
-            record.pop("deletedTime", None)
+            record["rev"] = str(int(record["rev"]) + 1)
             return _rpc_answer(call, result=True)
         return _rpc_answer(call, error={"code": -32601, "message": "Method not found"})
 
@@ -281,7 +286,9 @@ def _answer(status: int, body: bytes, content_type: str = "application/json",
 
 
 def _envelope(entity: str, records: list[dict[str, Any]], status: int = 200) -> httpx.Response:
-    body = {"meta": {"instanceId": "379104", "siteId": "6smEpVK1"}, "links": {}, entity: records}
+    # `rev` is a JSON-RPC matter: REST answers do not carry it.
+    shown = [{k: v for k, v in r.items() if k != "rev"} for r in records]
+    body = {"meta": {"instanceId": "379104", "siteId": "6smEpVK1"}, "links": {}, entity: shown}
     return _answer(status, orjson.dumps(body))
 
 

@@ -169,3 +169,31 @@ def test_a_rollback_killed_between_a_lead_and_its_prospect_finishes_both(tmp_pat
         rollback(engine, api, scope="run", by="tester")
         assert live(srv.snapshot()) == before
         assert verify_rollback(engine, api)["ok"]
+
+
+def test_activities_are_deleted_by_their_rpc_rev_and_undo_creates_them_again(
+        tmp_path: Path) -> None:
+    """Nutshell has no undeleteActivity: the dry run says so, the reversal creates the
+    appointments again under new ids, and a second rollback deletes those new ones."""
+    with environment(tmp_path) as (engine, api, srv):
+        migrate(engine, api, sample=30)
+        migrated = live(srv.snapshot())["activities"]
+        assert migrated
+        plan = rollback(engine, api, scope="kind:appointment", by="tester", dry_run=True)
+        assert plan.notes and "create" in plan.notes[0]
+        assert live(srv.snapshot())["activities"] == migrated  # a dry run sends nothing
+        done = rollback(engine, api, scope="kind:appointment", by="tester")
+        assert not done.failed and done.done["delete"] > 0
+        left = live(srv.snapshot())["activities"]
+        assert len(left) == len(migrated) - done.done["delete"]
+        restored = undo(engine, api, scope="kind:appointment", by="tester")
+        assert not restored.failed and restored.done == {"recreate": done.done["delete"]}
+        again = live(srv.snapshot())["activities"]
+        assert len(again) == len(migrated)
+        new_ids = set(again) - set(migrated)
+        assert len(new_ids) == done.done["delete"]
+        names = sorted(a["name"] for a in migrated.values())
+        assert sorted(a["name"] for a in again.values()) == names
+        second = rollback(engine, api, scope="kind:appointment", by="tester")
+        assert not second.failed and second.done["delete"] == len(new_ids)
+        assert set(live(srv.snapshot())["activities"]) == set(left)
