@@ -22,7 +22,7 @@ def jane_ca() -> tuple[dict, list[Table]]:
         "Address": "patient.address_line1", "Address 2": "patient.address_line2",
         "City": "patient.city", "Province": "patient.state", "Postal Code": "patient.postal_code",
         "Country": "patient.country", "Birth Date": "patient.date_of_birth", "Sex": "patient.sex",
-        "Personal Health Number": "custom", "Occupation": "custom", "Referred By": "custom",
+        "Personal Health Number": "custom", "Occupation": "custom", "Referred By": "referral.referrer_name",
         "Emergency Contact Name": "custom", "Emergency Contact Phone": "custom",
         "Email Reminders": "patient.contact_preference (with SMS Reminders)",
         "SMS Reminders": "patient.contact_preference (with Email Reminders)",
@@ -50,11 +50,15 @@ def jane_ca() -> tuple[dict, list[Table]]:
     n = len(w.patients)
     dups = [{"row": n + 1, "of_row": 8, "reason": "the same patient created twice (name, "
              "birth date and email equal), new Patient ID"}]
-    patients = Table("patient_list_2025-06-11.csv", "patient", cols, rows, {"patient": n},
+    referrals = sum(1 for r in rows[:n] if r[19])
+    patients = Table("patient_list_2025-06-11.csv", "patient", cols, rows,
+                     {"patient": n, "referral": referrals},
                      duplicate_rows=dups, layout=Layout(encoding="utf-8-sig"),
-                     notes=["UTF-8 with BOM; some postal codes lower case without the space"])
+                     notes=["UTF-8 with BOM; some postal codes lower case without the space",
+                            "Referred By carries a referral (who referred the patient)"])
     twin_rows = [r[:15] + [datetime.fromisoformat(r[15])] + r[16:] for r in rows]
-    twin = Table("patient_list_2025-06-11.xlsx", "patient", cols, twin_rows, {"patient": n},
+    twin = Table("patient_list_2025-06-11.xlsx", "patient", cols, twin_rows,
+                 {"patient": n, "referral": referrals},
                  duplicate_rows=dups, twin_of="patient_list_2025-06-11.csv",
                  notes=["the same Patient List downloaded again as Excel: read once"])
 
