@@ -45,3 +45,11 @@ def anonymous(world: World) -> Iterator[httpx.Client]:
 def restore_mapping(world: World) -> tuple[Path, bytes]:
     path = world.settings.mapping_path
     return path, path.read_bytes()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Keeps each phase's report on the test, so the browser fixture knows it failed."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"report_{report.when}", report)
