@@ -59,6 +59,7 @@ def demo(args: argparse.Namespace) -> int:
                                sandbox.admin_user)
     summary["seconds"] = round(time.monotonic() - started, 1)
     summary["home"] = str(home)
+    summary["console"] = console_commands(home, sandbox.admin_user, sandbox.admin_key)
     if args.json:
         emit_json(summary)
     else:
@@ -138,3 +139,22 @@ def _print_summary(summary: dict[str, Any]) -> None:
     console.print(f"done in {summary['seconds']} s; the log and reports are in {summary['home']}")
     for path in summary["reports"]:
         console.print(f"    {path}")
+    console.print("To open the approvers' console on the demo's home (each in its own shell):")
+    for line in summary["console"]:
+        console.print(f"    {line}", markup=False)
+    console.print(f"then browse {CONSOLE_URL} and sign in.")
+
+
+CONSOLE_URL = "http://127.0.0.1:8780"
+
+
+def console_commands(home: Path, admin_user: str, admin_key: str) -> list[str]:
+    """The demo's sandbox keeps its data in HOME/demo/sandbox: served again, the console's pages
+    that read Nutshell (conflicts, rollback) work on the demo's migration."""
+    port = 8765
+    return [
+        f"c2n --home {home} console user add me --role manager   # type a password (10+ chars)",
+        f"c2n sandbox serve --data {home / 'sandbox'} --port {port}",
+        f"C2N_NUTSHELL_URL=http://127.0.0.1:{port} C2N_NUTSHELL_USER={admin_user} "
+        f"C2N_NUTSHELL_API_KEY={admin_key} c2n --home {home} console serve --run demo",
+    ]
