@@ -59,7 +59,7 @@ def routes(console: Console) -> list[Route]:
             return console.to_login()
         model = await run_in_threadpool(console.locked,
                                         lambda: conflicts_model(console, session))
-        return console.render(request, "conflicts.html", session, phi=model["phi"],
+        return console.render(request, "conflicts.html", session, values=True, phi=model["phi"],
                               model=model, shown=page_hash(model),
                               done=request.query_params.get("done"))
 

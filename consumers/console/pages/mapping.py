@@ -89,7 +89,7 @@ def routes(console: Console) -> list[Route]:
         if session is None:
             return console.to_login()
         model = await run_in_threadpool(console.locked, lambda: mapping_model(console, session))
-        return console.render(request, "mapping.html", session, phi=bool(model and model["phi"]),
+        return console.render(request, "mapping.html", session, values=True, phi=bool(model and model["phi"]),
                               model=model, shown=page_hash(model), targets=all_qualified_fields(),
                               done=request.query_params.get("done"))
 

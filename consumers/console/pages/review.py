@@ -48,7 +48,7 @@ def routes(console: Console) -> list[Route]:
         if session is None:
             return console.to_login()
         model = await run_in_threadpool(console.locked, lambda: review_model(console, session))
-        return console.render(request, "review.html", session, phi=model["phi"], model=model,
+        return console.render(request, "review.html", session, values=True, phi=model["phi"], model=model,
                               shown=page_hash(model), done=request.query_params.get("done"))
 
     def decide(decision: str) -> Any:

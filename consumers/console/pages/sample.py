@@ -91,7 +91,7 @@ def routes(console: Console) -> list[Route]:
         filters = {"kind": kind, "q": text, "only": only}
         rows = _filtered(model, kind, text, only)
         kinds = sorted({r["kind"] for r in model["rows"]}) if model else []
-        return console.render(request, "sample.html", session, phi=bool(model and model["phi"]),
+        return console.render(request, "sample.html", session, values=True, phi=bool(model and model["phi"]),
                               model=model, rows=rows, kinds=kinds, filters=filters,
                               shown=page_hash(model), done=q.get("done"))
 
