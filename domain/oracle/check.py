@@ -1,0 +1,216 @@
+"""Expectations (expect.py) against Nutshell records (read by wire.py): one Difference per
+expectation Nutshell does not meet, with a reason class and the source cell it came from.
+Values are masked (a short hash) unless the operator reveals them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from domain.ids import phi_hash
+from domain.oracle.expect import Expectation
+from domain.oracle.wire import MISSING, read
+
+MISSING_RECORD = "missing record"
+NOT_SENT = "not sent"
+MISSING_VALUE = "missing value"
+WRONG_VALUE = "wrong value"
+WRONG_TYPE = "wrong type"
+WRONG_OWNER = "wrong owner"
+WRONG_ACTIVITY_TYPE = "wrong activity type"
+WRONG_LINK = "wrong link"
+REASONS = (MISSING_RECORD, NOT_SENT, MISSING_VALUE, WRONG_VALUE, WRONG_TYPE, WRONG_OWNER,
+           WRONG_ACTIVITY_TYPE, WRONG_LINK)
+
+LEAD_STATUS = {"inquiry": "open", "scheduled": "open", "no_show": "open", "converted": "won",
+               "lost": "lost"}
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Difference:
+    kind: str
+    source_id: str
+    reason: str
+    place: str  # the Nutshell field (entity-relative), or "" for a whole record
+    field: str  # the canonical field or cf:<Name>
+    file: str | None
+    row: int | None
+    column: str | None
+    expected: Any
+    actual: Any
+
+    def to_json(self, reveal: bool = False) -> dict[str, Any]:
+        def shown(v: Any) -> Any:
+            if v is None or v is MISSING or isinstance(v, bool):
+                return None if v is MISSING else v
+            return v if reveal else phi_hash(v)
+        return {"record": f"{self.kind}:{self.source_id}", "reason": self.reason,
+                "nutshell_field": self.place, "field": self.field, "file": self.file,
+                "row": self.row, "column": self.column, "expected": shown(self.expected),
+                "actual": shown(self.actual)}
+
+
+def _text(value: Any) -> str:
+    return _WS.sub(" ", str(value)).strip() if value is not None else ""
+
+
+def _blank(value: Any) -> bool:
+    return value is MISSING or value is None or value == [] or _text(value) == ""
+
+
+def _fold(value: Any) -> str:
+    return re.sub(r"[\s\-/]+", "_", _text(value).casefold())
+
+
+def _seconds(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value)
+    text = _text(value)
+    if text.isdigit():
+        return int(text)
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return int(moment.timestamp())
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return dt.datetime.fromtimestamp(value, dt.UTC).date().isoformat()
+    text = _text(value)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return text
+    seconds = _seconds(text)
+    return text[:10] if seconds is not None and re.match(r"\d{4}-\d\d-\d\d", text) else None
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(re.sub(r"[^\d.\-]", "", _text(value)))
+    except InvalidOperation:
+        return None
+
+
+def _digits(value: Any) -> str:
+    return re.sub(r"\D", "", _text(value))
+
+
+def _phone_in(expected: Any, actual: Any) -> bool:
+    want = _digits(expected)
+    for got in actual if isinstance(actual, list) else [actual]:
+        have = _digits(got)
+        if have and (have == want or (len(have) >= 7 and want.endswith(have))
+                     or (len(want) >= 7 and have.endswith(want))):
+            return True
+    return False
+
+
+def matches(how: str, expected: Any, actual: Any) -> tuple[bool, str]:
+    """(met, reason when not) for one expectation."""
+    if how.startswith("one_of:"):
+        inner = how[len("one_of:"):]
+        ok = any(matches(inner, e, actual)[0] for e in expected)
+        return ok, WRONG_VALUE
+    if how == "contains":
+        return _text(expected).casefold() in _text(actual).casefold(), WRONG_VALUE
+    if how == "contains_item":
+        items = actual if isinstance(actual, list) else [actual]
+        return any(_text(expected).casefold() in _text(i).casefold() for i in items), \
+            WRONG_VALUE
+    if how == "email":
+        items = actual if isinstance(actual, list) else [actual]
+        return _text(expected).casefold() in {_text(i).casefold() for i in items}, WRONG_VALUE
+    if how == "phone":
+        return _phone_in(expected, actual), WRONG_VALUE
+    if how == "date":
+        got = _date(actual)
+        return (got == _date(expected), WRONG_VALUE) if got else (False, WRONG_TYPE)
+    if how == "instant":
+        got = _seconds(actual)
+        if got is None:
+            return False, WRONG_TYPE
+        return got == _seconds(expected), WRONG_VALUE
+    if how == "money":
+        got = _decimal(actual)
+        return (got == _decimal(expected), WRONG_VALUE) if got is not None else (False,
+                                                                                WRONG_TYPE)
+    if how == "enum":
+        return _fold(expected) == _fold(actual), WRONG_VALUE
+    if how == "bool":
+        if not isinstance(actual, bool):
+            return False, WRONG_TYPE
+        return actual is bool(expected), WRONG_VALUE
+    if how == "id":
+        return _text(expected) == _text(actual), WRONG_OWNER
+    if how == "has_id":
+        items = actual if isinstance(actual, list) else [actual]
+        return _text(expected) in {_text(i) for i in items}, WRONG_LINK
+    if how == "line":
+        lines = {_text(line).casefold() for line in str(actual).splitlines()}
+        return _text(expected).casefold() in lines, WRONG_VALUE
+    if how == "lead_status":
+        return LEAD_STATUS.get(_fold(expected), "open") == _fold(actual), WRONG_VALUE
+    if how == "activity_type":
+        return _text(expected).casefold() == _text(actual).casefold(), WRONG_ACTIVITY_TYPE
+    return _text(expected) == _text(actual), WRONG_VALUE
+
+
+def _expected_blank(e: Expectation) -> bool:
+    return e.how not in {"bool"} and _blank(e.value)
+
+
+def check_record(entity: str, record: Mapping[str, Any], expectations: Sequence[Expectation],
+                 type_names: Mapping[str, str],
+                 linked: Callable[[str, str], Mapping[str, Any] | None]) -> list[Difference]:
+    """Differences between one Nutshell record and what it must hold. `type_names` maps
+    activity-type ids to names; `linked(entity, id)` fetches a record a lead links to."""
+    out: list[Difference] = []
+    for e in expectations:
+        if _expected_blank(e) and e.how not in {"id", "activity_type"}:
+            continue
+        source, place = record, e.place
+        if place.startswith("contact."):
+            contacts = read(entity, record, "contacts")
+            found = linked("contacts", contacts[0]) if contacts else None
+            source, place = (found or {}), place[len("contact."):]
+            actual = read("contacts", source, place) if found else MISSING
+        else:
+            actual = read(entity, source, place)
+        if e.how == "activity_type" and actual is not MISSING:
+            actual = type_names.get(str(actual), actual)
+        expected = e.value
+        if e.how == "activity_type" and expected is None:
+            expected = "(no activity type in Nutshell fits)"
+        if _blank(actual) and not (e.how == "bool" and actual is False):
+            reason = {"id": WRONG_OWNER, "has_id": WRONG_LINK,
+                      "activity_type": WRONG_ACTIVITY_TYPE}.get(e.how, MISSING_VALUE)
+            if e.how == "id" and _blank(expected):
+                continue
+            out.append(_diff(e, reason, expected, None if actual is MISSING else actual))
+            continue
+        ok, reason = matches(e.how, expected, actual)
+        if not ok:
+            out.append(_diff(e, reason, expected, actual))
+    return out
+
+
+def _diff(e: Expectation, reason: str, expected: Any, actual: Any) -> Difference:
+    cell = e.cell
+    return Difference(e.kind, e.source_id, reason, e.place, e.field,
+                      cell.file if cell else None, cell.row if cell else None,
+                      cell.column if cell else None, expected, actual)
+
+
+def record_difference(kind: str, source_id: str, reason: str, file: str | None,
+                      row: int | None) -> Difference:
+    return Difference(kind, source_id, reason, "", "", file, row, None, None, None)

@@ -1,0 +1,226 @@
+"""What each Nutshell record must hold, from the source records (source.py), the confirmed
+mapping and the run's resolutions (staff -> Nutshell users, Nutshell ids of referenced records,
+the instance's activity types). Nothing here asks the payload builder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from domain.mapping import MappingDocument
+from domain.oracle.source import CF_PREFIX, Cell, SourceRecord
+from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, place_of
+
+Key = tuple[str, str]
+
+# Activity-type names Nutshell instances use, per channel or kind (first found wins).
+TYPE_NAMES: dict[str, tuple[str, ...]] = {
+    "appointment": ("appointment", "meeting"),
+    "call": ("phone call", "call"), "email": ("email", "e-mail"),
+    "sms": ("sms", "text message", "text"), "letter": ("letter", "mail"),
+    "meeting": ("meeting",),
+}
+
+
+@dataclass(frozen=True)
+class Expectation:
+    kind: str  # the record the value comes from
+    source_id: str
+    holder: Key  # the record whose Nutshell counterpart holds it (the patient for carried kinds)
+    place: str
+    how: str
+    value: Any
+    field: str  # canonical field, or cf:<Name> for a vendor column sent as a custom field
+    cell: Cell | None
+
+
+@dataclass
+class Resolutions:
+    """What the run resolved: staff -> user, referenced records -> Nutshell ids, types."""
+
+    users: Mapping[str, str] = field(default_factory=dict)  # staff source id -> user id
+    fallback_user: str | None = None
+    ids: Mapping[Key, str] = field(default_factory=dict)
+    activity_types: Sequence[Mapping[str, Any]] = ()  # GET /activitytypes
+    type_overrides: Mapping[str, str] = field(default_factory=dict)  # type/channel -> name
+    now: int = 0  # Unix seconds: appointments after it are not logged yet
+
+    def user(self, staff: Any) -> str | None:
+        return self.users.get(str(staff or "")) or self.fallback_user
+
+    def type_name(self, channel_or_type: str, default: str) -> str | None:
+        """The instance's activity type for an appointment type or a channel: the operator's
+        choice, else a type of that very name, else the default for the kind."""
+        names = {str(t.get("name") or "").casefold(): str(t.get("name")) for t in
+                 self.activity_types}
+        wanted = self.type_overrides.get(channel_or_type) or self.type_overrides.get(
+            channel_or_type.casefold())
+        if wanted:
+            return wanted
+        if channel_or_type.casefold() in names:
+            return names[channel_or_type.casefold()]
+        for candidate in TYPE_NAMES.get(default, (default,)):
+            if candidate in names:
+                return names[candidate]
+        return None
+
+
+def _zone(doc: MappingDocument) -> dt.tzinfo:
+    try:
+        return ZoneInfo(doc.settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def stamp(value: Any, doc: MappingDocument) -> str | None:
+    """A moment as a note's header shows it: clinic-local `YYYY-MM-DD HH:MM`."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_zone(doc))
+    return moment.astimezone(_zone(doc)).strftime("%Y-%m-%d %H:%M")
+
+
+class Expector:
+    def __init__(self, doc: MappingDocument, records: Mapping[Key, SourceRecord],
+                 res: Resolutions) -> None:
+        self.doc = doc
+        self.records = records
+        self.res = res
+
+    def for_record(self, rec: SourceRecord) -> list[Expectation]:
+        if not kind_sent(self.doc, rec.kind):
+            return []
+        holder: Key = (rec.kind, rec.source_id)
+        if rec.kind in CARRIED:
+            holder = ("patient", str(rec.values.get("patient_source_id") or ""))
+        out: list[Expectation] = []
+
+        def add(place: str, how: str, value: Any, fld: str) -> None:
+            out.append(Expectation(rec.kind, rec.source_id, holder, place, how, value, fld,
+                                   rec.cells.get(fld)))
+
+        for fld, value in rec.values.items():
+            if fld.startswith(CF_PREFIX):
+                if ENTITY[rec.kind] in CF_HOLDERS:
+                    add("customFields." + fld[len(CF_PREFIX):], "text", value, fld)
+                continue
+            if rec.kind in CARRIED:
+                continue  # carried values: see carried(), one patient at a time
+            spot = place_of(self.doc, rec.kind, fld)
+            if spot is not None and spot.how not in {"stamp", "stamp_date", "cancelled",
+                                                      "duration", "activity_type", "line"}:
+                add(spot.place, spot.how, value, fld)
+        out += self._special(rec, add)
+        out += self._joined(rec)
+        return out
+
+    def _special(self, rec: SourceRecord, add: Any) -> list[Expectation]:
+        v = rec.values
+        if rec.kind == "appointment":
+            status = str(v.get("status") or "").lower()
+            add("isCancelled", "bool", status in {"cancelled", "no_show"}, "status")
+            if status:
+                add("description", "line", f"Status: {status.replace('_', '-')}", "status")
+            name = self.res.type_name(str(v.get("appointment_type") or "appointment"),
+                                      "appointment")
+            add("activityType", "activity_type", name, "appointment_type")
+            start = _seconds(v.get("starts_at"))
+            if start is not None and status not in {"cancelled", "no_show"}:
+                add("isLogged", "bool", start <= self.res.now, "starts_at")
+        elif rec.kind == "communication":
+            channel = str(v.get("channel") or "call").lower()
+            add("activityType", "activity_type", self.res.type_name(channel, channel), "channel")
+            add("isLogged", "bool", True, "occurred_at")
+            if v.get("direction"):
+                add("description", "line", f"Direction: {v['direction']}", "direction")
+            start = _seconds(v.get("occurred_at"))
+            minutes = v.get("duration_minutes")
+            if start is not None and minutes not in (None, ""):
+                add("endTime", "instant", start + int(minutes) * 60, "duration_minutes")
+        elif rec.kind == "clinical_note" and v.get("created_at"):
+            add("body", "contains", stamp(v["created_at"], self.doc), "created_at")
+        elif rec.kind == "document" and v.get("created_at"):
+            add("body", "contains", str(v["created_at"])[:10], "created_at")
+        return []
+
+    def _joined(self, rec: SourceRecord) -> list[Expectation]:
+        out: list[Expectation] = []
+        for fld, role in JOINED.get(rec.kind, {}).items():
+            ref = rec.values.get(fld)
+            if role in {"-", "carrier"}:
+                continue
+            cell = rec.cells.get(fld)
+            key = (rec.kind, rec.source_id)
+            if role == "owner":
+                out.append(Expectation(rec.kind, rec.source_id, key, "owner", "id",
+                                       self.res.user(ref), fld, cell))
+            elif role == "author" and ref:
+                author = self.records.get(("provider", str(ref)))
+                name = " ".join(str(author.values.get(p) or "") for p in
+                                ("first_name", "last_name")).strip() if author else ""
+                if name:
+                    out.append(Expectation(rec.kind, rec.source_id, key, "body", "contains",
+                                           name, fld, cell))
+            elif ref:
+                target = {"accounts": "company", "participants": "patient",
+                          "parent": "patient"}[role]
+                nid = self.res.ids.get((target, str(ref)))
+                out.append(Expectation(rec.kind, rec.source_id, key, role, "has_id",
+                                       nid or f"{target}:{ref}", fld, cell))
+        if rec.kind in {"patient", "provider", "lead", "appointment", "communication"} and \
+                not any(e.place == "owner" for e in out):
+            out.append(Expectation(rec.kind, rec.source_id, (rec.kind, rec.source_id), "owner",
+                                   "id", self.res.fallback_user, "(fallback owner)", None))
+        return out
+
+    def carried(self, patient: str, children: Sequence[SourceRecord]) -> list[Expectation]:
+        """Custom fields the patient's Person holds for its insurance, billing, ...: a kind
+        with one record is checked value by value; with several, each custom field must hold
+        one of their values."""
+        out: list[Expectation] = []
+        by_kind: dict[str, list[SourceRecord]] = {}
+        for c in children:
+            if kind_sent(self.doc, c.kind):
+                by_kind.setdefault(c.kind, []).append(c)
+        holder = ("patient", patient)
+        for kind, recs in sorted(by_kind.items()):
+            if kind == "allergy_condition":
+                for r in recs:
+                    if str(r.values.get("clinical_status") or "active") != "active":
+                        continue
+                    label = "Allergies" if r.values.get("kind") == "allergy" else "Conditions"
+                    if r.values.get("name"):
+                        out.append(Expectation(kind, r.source_id, holder,
+                                               f"customFields.{label}", "contains",
+                                               r.values["name"], "name", r.cells.get("name")))
+                continue
+            if kind == "insurance":
+                primary = [r for r in recs if r.values.get("is_primary") is True] or recs
+                recs = primary
+            for fld in sorted({f for r in recs for f in r.values}):
+                spot = place_of(self.doc, kind, fld)
+                if spot is None or not spot.place.startswith("customFields."):
+                    continue
+                values = tuple(r.values[fld] for r in recs if fld in r.values)
+                first = next(r for r in recs if fld in r.values)
+                value: Any = values[0] if len(recs) == 1 else values
+                how = spot.how if len(recs) == 1 else f"one_of:{spot.how}"
+                out.append(Expectation(kind, first.source_id, holder, spot.place, how, value,
+                                       fld, first.cells.get(fld)))
+        return out
+
+
+def _seconds(value: Any) -> int | None:
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return int(moment.timestamp())

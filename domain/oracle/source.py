@@ -1,0 +1,188 @@
+"""Source records as the oracle reads them: straight from the rows in the log, through the
+confirmed mapping, each value keeping the file, row and column it came from.
+
+Values go through the mapping's declared transformations only (domain.validation: dates to ISO
+in the clinic's timezone, phones to E.164, enumerations folded, money as decimals). A column with
+no canonical target that the mapping sends as a custom field is kept under `cf:<Name>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.canonical import KIND_FIELDS, REFERENCES
+from domain.mapping import ColumnMapping, FileMapping, MappingDocument
+from domain.validation import validate_record
+
+CF_PREFIX = "cf:"
+
+
+@dataclass(frozen=True)
+class Cell:
+    file: str
+    row: int
+    column: str
+
+    def where(self) -> str:
+        return f"{self.file} row {self.row} column {self.column}"
+
+
+@dataclass
+class SourceRecord:
+    kind: str
+    source_id: str
+    values: dict[str, Any] = field(default_factory=dict)  # canonical field or cf:Name -> value
+    cells: dict[str, Cell] = field(default_factory=dict)
+    file: str = ""
+    row: int = 0
+
+
+Key = tuple[str, str]
+
+
+def _lookup(columns: Mapping[str, ColumnMapping], name: str) -> ColumnMapping | None:
+    found = columns.get(name)
+    if found is not None:
+        return found
+    folded = name.casefold()
+    return next((c for n, c in columns.items() if n.casefold() == folded), None)
+
+
+def _target(cm: ColumnMapping | None) -> tuple[str, str] | None:
+    if cm is None or not cm.target:
+        return None
+    kind, _, name = cm.target.partition(".")
+    return (kind, name) if name in KIND_FIELDS.get(kind, ()) else None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def _normalised(kind: str, raw: dict[str, Any], doc: MappingDocument,
+                fm: FileMapping) -> dict[str, Any]:
+    """The mapping's declared transformation of each value; a value it cannot read is kept
+    as the text it was (the record is then quarantined or reports the field as raw)."""
+    checked = validate_record(kind, {"source_id": "-", **raw}, doc.settings, fm.date_order)
+    return {k: checked.fields.get(k, raw[k]) for k in raw}
+
+
+def _reference(kind: str, to_kind: str) -> str | None:
+    return next((n for (k, n), t in REFERENCES.items()
+                 if k == kind and t == to_kind and n != "source_id"), None)
+
+
+class SourceReader:
+    """Collects source records from files' rows. Rows are `{"n": number, "v": {column: value}}`
+    as the source-file stream keeps them; erased rows are skipped."""
+
+    def __init__(self, doc: MappingDocument) -> None:
+        self.doc = doc
+        self.records: dict[Key, SourceRecord] = {}
+        self.columns: dict[str, list[str]] = {}  # file -> columns (or keys) seen, in order
+        self.filled: dict[tuple[str, str], int] = {}  # (file, column) -> non-empty values
+        self.not_read: dict[str, str] = {}  # file -> why the oracle did not read it
+
+    def read_file(self, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
+        fm = self.doc.files.get(name)
+        if fm is None:
+            self.not_read[name] = "the mapping names no kind for this file"
+            for row in rows:
+                self._seen(name, row.get("v") or {})
+            return
+        if fm.kind == "fhir":
+            self.not_read[name] = "FHIR resources map by the standard, not by columns"
+            return
+        if fm.key_value is not None:
+            self._key_values(name, fm, rows)
+            return
+        for row in rows:
+            if row.get("erased"):
+                continue
+            values = row.get("v") or {}
+            self._seen(name, values)
+            self._row(name, fm, int(row.get("n") or 0), values)
+
+    def _seen(self, name: str, values: Mapping[str, Any]) -> None:
+        cols = self.columns.setdefault(name, [])
+        for col, value in values.items():
+            if col not in cols:
+                cols.append(col)
+            if not _blank(value):
+                self.filled[(name, col)] = self.filled.get((name, col), 0) + 1
+
+    def _row(self, name: str, fm: FileMapping, number: int, values: Mapping[str, Any]) -> None:
+        per_kind: dict[str, dict[str, Any]] = {}
+        cells: dict[str, dict[str, Cell]] = {}
+        for col, value in values.items():
+            if _blank(value):
+                continue
+            cm = _lookup(fm.columns, col)
+            target = _target(cm)
+            if target is None:
+                if cm is not None and cm.custom_field:
+                    key = CF_PREFIX + cm.custom_field
+                    per_kind.setdefault(fm.kind, {}).setdefault(key, str(value).strip())
+                    cells.setdefault(fm.kind, {}).setdefault(key, Cell(name, number, col))
+                continue
+            kind, fld = target
+            if fld in per_kind.get(kind, {}):
+                continue  # two columns for one field: the first non-empty one is the value
+            per_kind.setdefault(kind, {})[fld] = value
+            cells.setdefault(kind, {})[fld] = Cell(name, number, col)
+        primary = per_kind.get(fm.kind, {})
+        primary_id = str(primary.get("source_id") or "").strip()
+        if not primary_id:
+            return  # no id: quarantined by derivation, nothing is expected in Nutshell
+        for kind, raw in per_kind.items():
+            sid = str(raw.get("source_id") or "").strip()
+            if kind != fm.kind:
+                ref = _reference(kind, fm.kind)
+                if ref and ref not in raw:
+                    raw[ref] = primary_id
+                sid = sid or f"{primary_id}:{kind}"
+            self._add(kind, sid, raw, cells.get(kind, {}), fm, name, number)
+
+    def _add(self, kind: str, sid: str, raw: dict[str, Any], cells: dict[str, Cell],
+             fm: FileMapping, name: str, number: int) -> None:
+        fields = {k: v for k, v in raw.items() if not k.startswith(CF_PREFIX)}
+        normal = _normalised(kind, fields, self.doc, fm)
+        normal.update({k: v for k, v in raw.items() if k.startswith(CF_PREFIX)})
+        normal["source_id"] = sid
+        rec = self.records.get((kind, sid))
+        if rec is None:
+            rec = self.records[(kind, sid)] = SourceRecord(kind, sid, file=name, row=number)
+        for k, v in normal.items():
+            rec.values.setdefault(k, v)
+        for k, c in cells.items():
+            rec.cells.setdefault(k, c)
+
+    def _key_values(self, name: str, fm: FileMapping, rows: Iterable[Mapping[str, Any]]) -> None:
+        layout = fm.key_value
+        assert layout is not None
+        keys = self.columns.setdefault(name, [])
+        for row in rows:
+            if row.get("erased"):
+                continue
+            values = row.get("v") or {}
+            number = int(row.get("n") or 0)
+            sid = str(values.get(layout.record_column) or "").strip()
+            key = str(values.get(layout.name_column) or "").strip()
+            value = values.get(layout.value_column)
+            if not sid or not key:
+                continue
+            if key not in keys:
+                keys.append(key)
+            if _blank(value):
+                continue
+            self.filled[(name, key)] = self.filled.get((name, key), 0) + 1
+            cm = _lookup(fm.key_values, key)
+            target = _target(cm)
+            cell = Cell(name, number, f"{layout.value_column}[{key}]")
+            if target is not None and target[0] == fm.kind and target[1] != "source_id":
+                self._add(fm.kind, sid, {target[1]: value}, {target[1]: cell}, fm, name, number)
+            elif cm is not None and cm.custom_field:
+                k = CF_PREFIX + cm.custom_field
+                self._add(fm.kind, sid, {k: str(value).strip()}, {k: cell}, fm, name, number)
