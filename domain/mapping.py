@@ -168,6 +168,9 @@ class KindTarget(BaseModel):
     field_names: dict[str, str] = Field(default_factory=dict)  # canonical field -> Nutshell name
     custom_field_types: dict[str, str] = Field(default_factory=dict)
     choices: dict[str, list[str]] = Field(default_factory=dict)
+    # Activities: an appointment type or a channel -> the Nutshell activity type (by name) it
+    # lands as, where the operator chooses other than a type of the same name or the default.
+    activity_types: dict[str, str] = Field(default_factory=dict)
 
 
 class MappingDocument(BaseModel):

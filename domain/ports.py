@@ -130,6 +130,11 @@ class NutshellAPI(ABC):
     def users(self) -> list[dict[str, JSON]]:
         """Nutshell users (id, name, emails)."""
 
+    def activity_types(self) -> list[dict[str, JSON]]:
+        """The instance's activity types (GET /activitytypes: id, name); none by default, for
+        a Nutshell stand-in that has no such list."""
+        return []
+
     @abstractmethod
     def custom_fields(self, entity: str) -> list[dict[str, JSON]]:
         """Custom-field definitions of contacts/accounts/leads (name, type, choices)."""

@@ -163,6 +163,10 @@ class NutshellClient(RpcCalls, NutshellAPI):
         call = self._call("GET", "/users")
         return records_of(json_body(self._response(call), call), "users")
 
+    def activity_types(self) -> list[dict[str, JSON]]:
+        call = self._call("GET", "/activitytypes")
+        return records_of(json_body(self._response(call), call), "activityTypes")
+
     def custom_fields(self, entity: str) -> list[dict[str, JSON]]:
         call = self._call("GET", f"/{cf_entity(entity)}/customfields/attributes")
         body = json_body(self._response(call), call)

@@ -95,6 +95,8 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     _step(f"sample --size {size}: representative sample pushed, read back, diffed")
     sample = svc.run_sample(engine, api, size)
     cov = sample.sample.coverage()
+    if sample.oracle is not None:
+        console.print(f"    from the source: {sample.oracle.headline()}")
     console.print(f"    {cov['records']} records, coverage {cov['features_covered']}/"
                   f"{cov['features_total']}; {sample.report.records_ok}/{sample.report.records} "
                   f"identical, {sample.report.differing} differences")
@@ -104,6 +106,8 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     pushed = svc.run_full(engine, api)
     _step("verify: every record read back and compared")
     report, verified = svc.verify(engine, api)
+    source = verified["from_source"]
+    console.print(f"    from the source: {source['headline']}")
     counts = engine.store.counts()
     return {
         "files": len(files), "rows": rows, "records": derived.created,
@@ -114,8 +118,11 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
                    "differences": sample.report.differing},
         "counts": counts, "blocked": pushed.to_json()["blocked"],
         "verify": {"records": report.records, "differences": report.differing,
-                   "missing": len(report.missing_records)},
-        "verified": report.ok,
+                   "missing": len(report.missing_records),
+                   "from_source": {**source["records"],
+                                   "unaccounted_columns": source["unaccounted_columns"],
+                                   "reasons": source["reasons"]}},
+        "verified": bool(verified["ok"]),
         "reports": sorted(str(p) for p in engine.settings.reports.glob("*")),
     }
 
@@ -129,11 +136,12 @@ def _print_summary(summary: dict[str, Any]) -> None:
         table.add_row(kind, *(str(v.get(m, 0)) for m in
                               ("extracted", "pushed", "skipped", "quarantined", "failed")))
     console.print(table)
+    src = summary["verify"]["from_source"]
     console.print(f"{summary['rows']} rows from {summary['files']} files -> "
-                  f"{summary['records']} records; sample of {summary['sample']['records']} with "
-                  f"{summary['sample']['differences']} differences; verification: "
-                  f"{summary['verify']['records']} records, {summary['verify']['differences']} "
-                  f"differences, {summary['verify']['missing']} missing")
+                  f"{summary['records']} records; verification from the source: records "
+                  f"expected {src['expected']}, found {src['found']}, missing {src['missing']}, "
+                  f"differing {src['differing']}; unaccounted columns: "
+                  f"{src['unaccounted_columns']}")
     if summary["blocked"]:
         console.print(f"not sent (orphans, reported): {summary['blocked']}")
     console.print(f"done in {summary['seconds']} s; the log and reports are in {summary['home']}")

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from adapters.stores.mapping_file import load_mapping, save_mapping
 from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.nutshell.oracle import column_ledger
 from consumers.services.check import check_mapping
 from consumers.services.derive import confirm_and_derive
 from consumers.services.proposal import flagged_count, propose_mapping
@@ -17,6 +18,8 @@ from consumers.services.raw_shredding import shred_forgotten
 from consumers.views.check import render_check
 from consumers.views.mapping import mapping_json, render_mapping
 from domain.errors import PreconditionFailed
+from domain.oracle.ledger import summary as ledger_summary
+from domain.oracle.ledger import unaccounted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,13 +72,22 @@ def show(args: argparse.Namespace) -> int:
             raise PreconditionFailed("no mapping yet: run `c2n map propose`")
         doc = load_mapping(path)
         run = engine.app.find_run(engine.settings.run_name)
+        lines = column_ledger(engine, doc)
     document = mapping_json(doc)
+    document["ledger"] = [line.to_json() for line in lines]
+    document["ledger_summary"] = ledger_summary(lines)
+    document["unaccounted_columns"] = len(unaccounted(lines))
     document["mapping_hash"] = doc.content_hash()
     document["confirmed"] = bool(run and run.confirmed_hash == doc.content_hash())
     if args.json:
         emit_json(document)
     else:
         render_mapping(doc, console)
+        console.print("column ledger (every column of every file, exactly one of standard, "
+                      "custom, combined, joined, dropped):")
+        for line in lines:
+            console.print(f"  {line.file}:{line.column:28} {line.status:11} {line.detail}")
+        console.print(f"unaccounted columns: {document['unaccounted_columns']}")
         console.print(f"mapping {doc.content_hash()[:12]}: "
                       f"{'confirmed' if document['confirmed'] else 'NOT confirmed'}")
     return 0

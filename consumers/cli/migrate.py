@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sample", type=int, default=None, help="compare N records only")
     p.add_argument("--rollback", action="store_true",
                    help="prove the state before the migration is back (after a rollback)")
+    p.add_argument("--reveal", action="store_true",
+                   help="show source and Nutshell values in the reports (needs the cipher key, "
+                        "C2N_CIPHER_KEY); masked otherwise")
     add_json(p)
     p.set_defaults(func=verify)
 
@@ -84,13 +87,20 @@ def sample(args: argparse.Namespace) -> int:
         task = bar.add_task("sample", total=None)
         result = svc.run_sample(engine, api, args.size, fallback_owner=args.fallback_owner,
                                 tick=lambda kind: bar.advance(task))
-    document = {"coverage": result.sample.coverage(), "push": result.push.to_json(),
+    oracle = result.oracle.to_json() if result.oracle is not None else None
+    document = {"from_source": oracle, "coverage": result.sample.coverage(),
+                "push": result.push.to_json(),
                 "diff": result.report.summary(), "diff_hash": result.report.digest(),
                 "reports": {"html": str(result.html), "json": str(result.json)}}
     if args.json:
         emit_json(document)
     else:
         cov = result.sample.coverage()
+        if result.oracle is not None:
+            console.print(f"from the source: {result.oracle.headline()}")
+            for d in result.oracle.differences[:20]:
+                console.print(f"  {d.kind}:{d.source_id} {d.reason} {d.place or '(record)'} "
+                              f"[{d.file} row {d.row} {d.column or ''}]")
         console.print(f"sample: {cov['records']} records; coverage {cov['features_covered']}/"
                       f"{cov['features_total']} fields and values")
         console.print(f"pushed {result.push.pushed}; failed {result.push.failed}; "
@@ -98,7 +108,7 @@ def sample(args: argparse.Namespace) -> int:
         console.print(f"diff: {result.report.records} records compared, "
                       f"{result.report.records_ok} identical, {result.report.differing} field "
                       f"differences; report {result.html}")
-    return 0 if result.report.ok and not result.push.failed else 1
+    return 0 if result.ok and not result.push.failed else 1
 
 
 def approve(args: argparse.Namespace) -> int:
@@ -150,12 +160,26 @@ def verify(args: argparse.Namespace) -> int:
         emit_json(result) if args.json else console.print(result)
         return 0 if result["ok"] else 1
     with open_engine(args) as engine, nutshell_client(engine.settings) as api:
+        if args.reveal and not engine.settings.cipher_key:
+            console.print("c2n: --reveal needs the cipher key (C2N_CIPHER_KEY); values stay "
+                          "masked without it")
+            return 2
         load_mapping(engine.settings.mapping_path)
-        report, counts = svc.verify(engine, api, args.sample)
+        report, counts = svc.verify(engine, api, args.sample, reveal=args.reveal)
     document = {**counts, "diff": report.summary()}
     if args.json:
         emit_json(document)
     else:
+        source = counts["from_source"]
+        console.print(f"from the source: {source['headline']}")
+        for d in source["differences"][:50]:
+            console.print(f"  {d['record']} {d['reason']} {d['nutshell_field'] or '(record)'} "
+                          f"[{d['file']} row {d['row']} {d['column'] or ''}] "
+                          f"expected {d['expected']} found {d['actual']}")
+        for line in source["ledger"]:
+            if line["status"] == "unaccounted":
+                console.print(f"  unaccounted column {line['file']}:{line['column']}: "
+                              f"{line['detail']}")
         for kind, values in counts["counts"].items():
             console.print(f"{kind:24} {values}")
         console.print(f"{report.records} records compared, {report.differing} differences, "

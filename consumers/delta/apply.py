@@ -29,6 +29,7 @@ from domain.nutshell.map import (
     three_way,
     update_ops,
 )
+from domain.nutshell.payloads import with_extra
 from domain.nutshell.plan import Step
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
@@ -153,7 +154,8 @@ class DeltaApplier:
         """Three-way per path on the target's Nutshell object; applies, or records conflicts."""
         self.app.save(changed)  # the revision is a fact before anything is sent
         self.ctx.changed(changed.kind, changed.source_id)
-        source_now = expectations(target.kind, target.source_id, target.fields, self.ctx,
+        source_now = expectations(target.kind, target.source_id,
+                                  with_extra(target.fields, target.extra), self.ctx,
                                   self.doc)
         entity, nutshell_id = target.entity, target.nutshell_id
         if not entity or not nutshell_id:
@@ -270,7 +272,8 @@ def resolve(engine: Engine, api: NutshellAPI, doc: MappingDocument, key: str, ta
     current = api.get(target.entity, target.nutshell_id) or {}
     nutshell_now = actual_values(target.entity, current, paths)
     if take == "source":
-        source_now = expectations(target.kind, target.source_id, target.fields,
+        source_now = expectations(target.kind, target.source_id,
+                                  with_extra(target.fields, target.extra),
                                   RunContext(engine), doc)
         values = {p: source_now.get(p) for p in paths}
         op_key = operation_key(record.id, f"resolve/{'/'.join(paths)}", record.content_hash)

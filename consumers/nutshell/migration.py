@@ -13,12 +13,13 @@ import orjson
 from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
 from consumers.nutshell.diff import DiffReport, diff
+from consumers.nutshell.oracle import verify_from_source
 from consumers.nutshell.plan import ensure_prepared, record_counts
 from consumers.nutshell.push import Pusher, PushSummary
 from consumers.nutshell.push_context import RunContext
 from consumers.nutshell.sample_select import Sample, select_sample
 from consumers.services.review import review_gate
-from consumers.views.report_html import diff_html
+from consumers.views.report_html import diff_html, oracle_html
 from domain.errors import PreconditionFailed
 from domain.ids import phi_hash
 from domain.mapping import MappingDocument
@@ -31,6 +32,7 @@ from domain.nutshell.map import (
     phi_review_list,
     workflow_rebuild_inventory,
 )
+from domain.oracle.report import OracleReport
 from domain.ports import NutshellAPI
 from domain.run.signer import Signer
 
@@ -65,6 +67,11 @@ class SampleResult:
     report: DiffReport
     html: Path
     json: Path
+    oracle: OracleReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok and (self.oracle is None or self.oracle.ok)
 
 
 def run_sample(engine: Engine, api: NutshellAPI, size: int, *, fallback_owner: str | None = None,
@@ -84,13 +91,16 @@ def run_sample(engine: Engine, api: NutshellAPI, size: int, *, fallback_owner: s
     run.sample_diffed(diff_hash=report.digest(), summary=report.summary())
     engine.app.save(run)
     engine.catch_up()
+    # The oracle: the same sample checked from the source rows, not from what we meant to send.
+    oracle = verify_from_source(engine, api, doc, sample.keys)
     html_path, json_path = write_diff_reports(engine, "sample-diff", "Sample: source vs Nutshell",
-                                              report)
-    return SampleResult(sample, summary, report, html_path, json_path)
+                                              report, oracle)
+    return SampleResult(sample, summary, report, html_path, json_path, oracle)
 
 
-def write_diff_reports(engine: Engine, stem: str, title: str,
-                       report: DiffReport) -> tuple[Path, Path]:
+def write_diff_reports(engine: Engine, stem: str, title: str, report: DiffReport,
+                       oracle: OracleReport | None = None,
+                       reveal: bool = False) -> tuple[Path, Path]:
     reports = engine.settings.reports
     reports.mkdir(parents=True, exist_ok=True, mode=0o700)
     # The JSON report is for machines: values as hashes (equal values, equal hashes). The HTML
@@ -101,10 +111,14 @@ def write_diff_reports(engine: Engine, stem: str, title: str,
         for kind, fields in report.kinds.items()}
     document = {**report.summary(), "kinds": hashed,
                 "missing_records": report.missing_records, "contains_phi": False}
+    if oracle is not None:
+        # The counts that matter lead; values stay hashed in the machine report.
+        document = {"from_source": oracle.to_json(reveal=False), **document}
     json_path = reports / f"{stem}.json"
     json_path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     html_path = reports / f"{stem}.html"
-    html_path.write_text(diff_html(title, {**report.summary(), "kinds": report.kinds}),
+    lead = oracle_html(oracle.to_json(reveal=reveal)) if oracle is not None else ""
+    html_path.write_text(diff_html(title, {**report.summary(), "kinds": report.kinds}, lead),
                          encoding="utf-8")
     return html_path, json_path
 
@@ -156,7 +170,8 @@ def run_full(engine: Engine, api: NutshellAPI, *, retry_failed: bool = False,
 
 
 def verify(engine: Engine, api: NutshellAPI, sample: int | None = None,
-           tick: Callable[[], None] | None = None) -> tuple[DiffReport, dict[str, Any]]:
+           tick: Callable[[], None] | None = None,
+           reveal: bool = False) -> tuple[DiffReport, dict[str, Any]]:
     engine.catch_up()
     keys = []
     counts: dict[str, Any] = {}
@@ -179,15 +194,20 @@ def verify(engine: Engine, api: NutshellAPI, sample: int | None = None,
     for kind, values in counts.items():
         values["found_in_nutshell"] = values["pushed"] - sum(
             1 for m in report.missing_records if m.startswith(f"{kind}:")) if not sample else None
-    ok = report.ok and all(v["not_pushed"] == 0 for v in counts.values())
+    oracle = verify_from_source(engine, api, current_mapping(engine),
+                                keys if sample else None)
+    ok = report.ok and oracle.ok and all(v["not_pushed"] == 0 for v in counts.values())
     run = engine.run()
     run.record_verification(ok=ok, scope=f"sample:{sample}" if sample else "all",
                             summary={"counts": counts, "differing": report.differing,
-                                     "missing_records": len(report.missing_records)})
+                                     "missing_records": len(report.missing_records),
+                                     "from_source": oracle.to_json()["records"],
+                                     "unaccounted_columns": oracle.unaccounted})
     engine.app.save(run)
     engine.catch_up()
-    write_diff_reports(engine, "verify", "Verification: source vs Nutshell", report)
-    return report, {"ok": ok, "counts": counts}
+    write_diff_reports(engine, "verify", "Verification: source vs Nutshell", report, oracle,
+                       reveal)
+    return report, {"ok": ok, "counts": counts, "from_source": oracle.to_json(reveal)}
 
 
 def write_post_migration_documents(engine: Engine, doc: MappingDocument) -> list[Path]:

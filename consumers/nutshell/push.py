@@ -32,7 +32,7 @@ from domain.nutshell.map import (
     read_paths,
     update_ops,
 )
-from domain.nutshell.payloads import CARRIED
+from domain.nutshell.payloads import CARRIED, with_extra
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
 
@@ -118,7 +118,8 @@ class Pusher:
                 steps = [Step.from_json(s) for s in record.pending["steps"]]
                 work.append((record, steps, True))
                 continue
-            plan = plan_record(record.kind, record.source_id, record.fields, self.ctx, self.doc)
+            plan = plan_record(record.kind, record.source_id,
+                               with_extra(record.fields, record.extra), self.ctx, self.doc)
             if isinstance(plan, Blocked):
                 blocked.append((record, self._why_blocked(plan)))
                 continue
@@ -151,7 +152,8 @@ class Pusher:
             assert record.pending is not None
             op_key, action = record.pending["op_key"], record.pending["action"]
             if isinstance(outcome, _Outcome):
-                written = expectations(record.kind, record.source_id, record.fields, self.ctx,
+                written = expectations(record.kind, record.source_id,
+                                       with_extra(record.fields, record.extra), self.ctx,
                                        self.doc)
                 if outcome.adopted:
                     action = "adopt"

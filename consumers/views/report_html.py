@@ -47,7 +47,44 @@ def _e(value: Any) -> str:
     return html.escape(orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode())
 
 
-def diff_html(title: str, report: dict[str, Any]) -> str:
+def oracle_html(doc: dict[str, Any]) -> str:
+    """The verification from the source: counts first, then every difference with its reason
+    class and source cell, then the column ledger."""
+    rec = doc["records"]
+    counts = ('<table id="from-source-counts"><thead><tr><th>kind</th><th>expected</th>'
+              '<th>found</th><th>missing</th><th>differing</th><th>not expected</th></tr>'
+              '</thead><tbody>' + "".join(
+                  f"<tr><td>{_e(k)}</td><td class=num>{c['expected']}</td>"
+                  f"<td class=num>{c['found']}</td><td class=num>{c['missing']}</td>"
+                  f"<td class=num>{c['differing']}</td><td class=num>{c['not_expected']}</td></tr>"
+                  for k, c in doc["kinds"].items()) + "</tbody></table>")
+    diffs = "".join(
+        f"<tr><td>{_e(d['record'])}</td><td>{_e(d['reason'])}</td><td>{_e(d['nutshell_field'])}"
+        f"</td><td>{_e(d['file'] or '')} {_e(d['row'] or '')} {_e(d['column'] or '')}</td>"
+        f"<td>{_e(d['expected'])}</td><td>{_e(d['actual'])}</td></tr>"
+        for d in doc["differences"])
+    ledger = "".join(
+        f'<tr class="{"bad" if line["status"] == "unaccounted" else ""}"><td>{_e(line["file"])}'
+        f'</td><td>{_e(line["column"])}</td><td>{_e(line["status"])}</td>'
+        f'<td>{_e(line["detail"])}</td><td class=num>{line["filled"]}</td></tr>'
+        for line in doc["ledger"])
+    reasons = ", ".join(f"{k}: {v}" for k, v in doc["reasons"].items()) or "none"
+    return (f'<section id="from-source"><h2>From the source: {_e(doc["headline"])}</h2>'
+            f'<p id="from-source-figures">records expected <b>{rec["expected"]}</b>, found '
+            f'<b>{rec["found"]}</b>, missing <b>{rec["missing"]}</b>, differing '
+            f'<b>{rec["differing"]}</b>; unaccounted columns: '
+            f'<b id="unaccounted">{doc["unaccounted_columns"]}</b>; differences by reason: '
+            f'{_e(reasons)}</p>{counts}'
+            f'<h3>Differences ({len(doc["differences"])})</h3><table><thead><tr><th>record</th>'
+            f'<th>reason</th><th>Nutshell field</th><th>source file row column</th>'
+            f'<th>expected</th><th>in Nutshell</th></tr></thead><tbody>{diffs}</tbody></table>'
+            f'<h3>Column ledger</h3><table id="ledger"><thead><tr><th>file</th><th>column</th>'
+            f'<th>status</th><th>where / why</th><th>values</th></tr></thead>'
+            f'<tbody>{ledger}</tbody></table></section>'
+            "<h2>What the engine meant to send, read back</h2>")
+
+
+def diff_html(title: str, report: dict[str, Any], lead: str = "") -> str:
     kinds = sorted(report["kinds"])
     rows = []
     for kind in kinds:
@@ -72,6 +109,7 @@ def diff_html(title: str, report: dict[str, Any]) -> str:
 <style>{STYLE}</style></head><body>
 <div class="phi" id="phi-banner">Contains PHI: source and Nutshell values. Keep within HOME.</div>
 <h1>{_e(title)}</h1>
+{lead}
 <p id="summary">{_e(summary)}</p>
 <div class="controls">
  <label>Kind <select id="kind"><option value="">all</option>{options}</select></label>

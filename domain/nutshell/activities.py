@@ -12,7 +12,15 @@ from typing import Any
 
 from domain.mapping import MappingDocument
 from domain.nutshell.types import Blocked, Built, PushContext, Skipped
-from domain.nutshell.values import drop_empty, iso_date, person_name, present, text, unix_seconds
+from domain.nutshell.values import (
+    drop_empty,
+    iso_date,
+    local_stamp,
+    person_name,
+    present,
+    text,
+    unix_seconds,
+)
 from domain.ports import JSON
 
 
@@ -59,6 +67,16 @@ def _who_and_when(f: Mapping[str, Any], staff_field: str, time_field: str, no_ti
     return got[0], got[1], start
 
 
+def _activity_type(ctx: PushContext, doc: MappingDocument, kind: str, value: str,
+                   default: str) -> str | None:
+    """The instance's activity type (GET /activitytypes) for an appointment type or a channel:
+    the operator's choice in the mapping, else a type of that name, else the kind's default."""
+    target = doc.nutshell.get(kind)
+    chosen = target.activity_types.get(value) if target is not None else None
+    return (ctx.activity_type((chosen or value).casefold())
+            or ctx.activity_type(default))
+
+
 def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
                       doc: MappingDocument) -> list[Built] | Blocked | Skipped:
     got = _who_and_when(f, "provider_source_id", "starts_at", "appointment has no start time", ctx)
@@ -76,7 +94,7 @@ def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
     if present(f.get("location")):
         lines.append(f"Location: {text(f.get('location'))}")
     if status:
-        lines.append(f"Status: {status}")
+        lines.append(f"Status: {status.replace('_', '-')}")
     if doc.settings.clinical_content and present(f.get("notes")):
         lines.append(f"Notes: {text(f.get('notes'))}")
     lines.append(f"Clinic appointment ID: {sid}")
@@ -93,9 +111,13 @@ def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
         "name": title,
         "description": "\n".join(lines),
         "location": text(f.get("location")),
-        "activityType": ctx.activity_type("appointment"),
+        "activityType": _activity_type(ctx, doc, "appointment", kind_label, "appointment"),
     })
-    rec.update({"startTime": start, "endTime": max(end, start), "isLogged": not future,
+    # Nutshell records a cancelled activity as isCancelled; a no-show did not take place
+    # either: cancelled too, the status line says which.
+    missed = status in {"cancelled", "no_show"}
+    rec.update({"startTime": start, "endTime": max(end, start),
+                "isLogged": not future and not missed, "isCancelled": missed,
                 "links": _participants(pid, owner)})
     return [Built("activities", rec, None, owner)]
 
@@ -120,7 +142,7 @@ def build_communication(sid: str, f: Mapping[str, Any], ctx: PushContext,
     lines.append(f"Clinic communication ID: {sid}")
     rec: dict[str, JSON] = drop_empty({
         "name": title, "description": "\n".join(lines),
-        "activityType": ctx.activity_type(channel),
+        "activityType": _activity_type(ctx, doc, "communication", channel, channel),
     })
     rec.update({"startTime": start, "endTime": start + seconds, "isLogged": True,
                 "links": _participants(pid, owner)})
@@ -141,7 +163,7 @@ def build_clinical_note(sid: str, f: Mapping[str, Any], ctx: PushContext,
     author = _name_of(ctx, "provider", f.get("author_source_id")) or (
         f"staff {text(f.get('author_source_id'))}" if present(f.get("author_source_id"))
         else "unknown author")
-    header = f"[{iso_date(f.get('created_at')) or 'undated'}, {author}]"
+    header = f"[{local_stamp(f.get('created_at'), doc.settings.timezone) or 'undated'}, {author}]"
     parts = [header, text(f.get("title")), "", str(f.get("body") or "").strip()]
     body = "\n".join(p for i, p in enumerate(parts) if p or i == 2)
     return [Built("notes", {"body": body.strip(), "links": {"parent": parent}})]

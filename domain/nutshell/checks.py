@@ -146,7 +146,9 @@ ACTIVITY_TYPE_NAMES: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail"),
     "sms": ("sms", "text message", "text"),
     "meeting": ("meeting",),
-    "letter": ("letter", "mail"),
+    # An instance without a Letter type logs letters as Email (written correspondence); the
+    # operator may choose another in the mapping (nutshell.communication.activity_types).
+    "letter": ("letter", "mail", "email"),
 }
 
 

@@ -64,7 +64,8 @@ CATALOGUE: tuple[CFDef, ...] = (
           _enum("patient", "contact_preference")),
     CFDef("patient", "status", "contacts", "Patient Status", "Decision",
           _enum("patient", "status")),
-    CFDef("patient", "created_at", "contacts", "Original Created", "Date"),
+    # Text, not Date: an ISO 8601 moment keeps the time of day (createdTime is not writable)
+    CFDef("patient", "created_at", "contacts", "Original Created"),
     # insurance (primary policy; the others as text)
     CFDef("insurance", "carrier_name", "contacts", "Insurance Carrier"),
     CFDef("insurance", "plan_type", "contacts", "Insurance Plan Type"),
@@ -109,7 +110,7 @@ CATALOGUE: tuple[CFDef, ...] = (
     CFDef("lead", "status", "leads", "Lead Stage", "Decision", ("scheduled", "no_show")),
     CFDef("lead", "referral_type", "leads", "Referral Type", "Decision",
           _enum("lead", "referral_type")),
-    CFDef("lead", "created_at", "leads", "Original Created", "Date"),
+    CFDef("lead", "created_at", "leads", "Original Created"),
 )
 
 _BY_KEY: dict[tuple[str, str], CFDef] = {(d.kind, d.field): d for d in CATALOGUE}

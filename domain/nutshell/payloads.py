@@ -58,7 +58,7 @@ def _custom_fields(doc: MappingDocument, kind: str, fields: Mapping[str, Any],
     out: dict[str, JSON] = {}
     for f in cf_fields:
         raw = fields.get(f)
-        value = (iso_date(raw) or "") if f in {"date_of_birth", "created_at"} else text(raw)
+        value = (iso_date(raw) or "") if f == "date_of_birth" else text(raw)
         if value:
             out[cf_name(doc, kind, f)] = cf_value(doc, kind, f, value)
     extra = fields.get("extra") or {}
@@ -242,6 +242,12 @@ def build(kind: str, source_id: str, fields: Mapping[str, Any], ctx: PushContext
     return built
 
 
+def with_extra(fields: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's fields as the builders read them: its vendor columns with no canonical
+    field under `extra` (those the mapping sends as custom fields become their values)."""
+    return {**fields, "extra": dict(extra)} if extra else dict(fields)
+
+
 def carrier_of(kind: str, fields: Mapping[str, Any]) -> tuple[str, str] | None:
     """(kind, source_id) of the record whose write carries this one (a changed insurance
     re-plans its patient), or None."""
@@ -255,4 +261,4 @@ def main_entity(kind: str) -> str:
 
 
 __all__ = ["PLACEHOLDER", "Blocked", "Built", "PushContext", "Skipped", "build", "carrier_of",
-           "main_entity", "placeholder"]
+           "main_entity", "placeholder", "with_extra"]

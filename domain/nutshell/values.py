@@ -8,9 +8,10 @@ times, "YYYY-MM-DD" for Date custom fields and decimal strings for Currency.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DIGITS_RE = re.compile(r"\D+")
@@ -61,6 +62,18 @@ def parse_instant(value: Any) -> datetime | None:
     except ValueError:
         return None
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def local_stamp(value: Any, timezone: str) -> str | None:
+    """A moment as a note's header shows it, `YYYY-MM-DD HH:MM` in the clinic's timezone."""
+    moment = parse_instant(value)
+    if moment is None:
+        return None
+    try:
+        zone: tzinfo = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def unix_seconds(value: Any) -> int | None:

@@ -136,14 +136,15 @@ def matches(how: str, expected: Any, actual: Any) -> tuple[bool, str]:
         got = _date(actual)
         return (got == _date(expected), WRONG_VALUE) if got else (False, WRONG_TYPE)
     if how == "instant":
-        got = _seconds(actual)
-        if got is None:
+        moment = _seconds(actual)
+        if moment is None:
             return False, WRONG_TYPE
-        return got == _seconds(expected), WRONG_VALUE
+        return moment == _seconds(expected), WRONG_VALUE
     if how == "money":
-        got = _decimal(actual)
-        return (got == _decimal(expected), WRONG_VALUE) if got is not None else (False,
-                                                                                WRONG_TYPE)
+        amount = _decimal(actual)
+        if amount is None:
+            return False, WRONG_TYPE
+        return amount == _decimal(expected), WRONG_VALUE
     if how == "enum":
         return _fold(expected) == _fold(actual), WRONG_VALUE
     if how == "bool":

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.mapping import MappingDocument
-from domain.oracle.source import CF_PREFIX, Cell, SourceRecord
+from domain.oracle.source import CF_PREFIX, DUP_PREFIX, Cell, SourceRecord
 from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, place_of
 
 Key = tuple[str, str]
@@ -20,7 +20,7 @@ Key = tuple[str, str]
 TYPE_NAMES: dict[str, tuple[str, ...]] = {
     "appointment": ("appointment", "meeting"),
     "call": ("phone call", "call"), "email": ("email", "e-mail"),
-    "sms": ("sms", "text message", "text"), "letter": ("letter", "mail"),
+    "sms": ("sms", "text message", "text"), "letter": ("letter", "mail", "email"),
     "meeting": ("meeting",),
 }
 
@@ -93,6 +93,24 @@ class Expector:
         self.records = records
         self.res = res
 
+    def not_expected(self, rec: SourceRecord) -> str | None:
+        """Why the mapping sends this record nowhere, or None when Nutshell must hold it."""
+        if not kind_sent(self.doc, rec.kind):
+            return "kind not sent by the confirmed mapping"
+        v = rec.values
+        if rec.kind == "document" and str(v.get("phi_review") or "").lower() == "required":
+            return "document held back for PHI review"
+        if rec.kind in {"appointment", "communication", "clinical_note", "document"}:
+            patient = str(v.get("patient_source_id") or "")
+            if ("patient", patient) not in self.records:
+                return "its patient is not in the export (orphan reference)"
+        moment = v.get("starts_at") if rec.kind == "appointment" else (
+            v.get("occurred_at") if rec.kind == "communication" else None)
+        seconds = _seconds(moment) if moment else None
+        if seconds is not None and seconds < 0:
+            return "dated before 1970: Nutshell activity times cannot hold it"
+        return None
+
     def for_record(self, rec: SourceRecord) -> list[Expectation]:
         if not kind_sent(self.doc, rec.kind):
             return []
@@ -112,7 +130,8 @@ class Expector:
                 continue
             if rec.kind in CARRIED:
                 continue  # carried values: see carried(), one patient at a time
-            spot = place_of(self.doc, rec.kind, fld)
+            base = fld[len(DUP_PREFIX):].partition(":")[0] if fld.startswith(DUP_PREFIX) else fld
+            spot = place_of(self.doc, rec.kind, base)
             if spot is not None and spot.how not in {"stamp", "stamp_date", "cancelled",
                                                       "duration", "activity_type", "line"}:
                 add(spot.place, spot.how, value, fld)
@@ -189,7 +208,8 @@ class Expector:
             if kind_sent(self.doc, c.kind):
                 by_kind.setdefault(c.kind, []).append(c)
         holder = ("patient", patient)
-        for kind, recs in sorted(by_kind.items()):
+        for kind, all_recs in sorted(by_kind.items()):
+            recs = all_recs
             if kind == "allergy_condition":
                 for r in recs:
                     if str(r.values.get("clinical_status") or "active") != "active":
@@ -201,8 +221,7 @@ class Expector:
                                                r.values["name"], "name", r.cells.get("name")))
                 continue
             if kind == "insurance":
-                primary = [r for r in recs if r.values.get("is_primary") is True] or recs
-                recs = primary
+                recs = [r for r in recs if r.values.get("is_primary") is True] or recs
             for fld in sorted({f for r in recs for f in r.values}):
                 spot = place_of(self.doc, kind, fld)
                 if spot is None or not spot.place.startswith("customFields."):

@@ -12,11 +12,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain.canonical import KIND_FIELDS, REFERENCES
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
-from domain.validation import validate_record
+from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.validation import validate_record
 
 CF_PREFIX = "cf:"
+# A second column for a field already given by another: its value must reach Nutshell too (two
+# columns sent to one field is how a mapping error shows), kept as dup:<field>:<column>.
+DUP_PREFIX = "dup:"
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class SourceRecord:
 Key = tuple[str, str]
 
 
-def _lookup(columns: Mapping[str, ColumnMapping], name: str) -> ColumnMapping | None:
+def lookup(columns: Mapping[str, ColumnMapping], name: str) -> ColumnMapping | None:
     found = columns.get(name)
     if found is not None:
         return found
@@ -50,7 +53,7 @@ def _lookup(columns: Mapping[str, ColumnMapping], name: str) -> ColumnMapping | 
     return next((c for n, c in columns.items() if n.casefold() == folded), None)
 
 
-def _target(cm: ColumnMapping | None) -> tuple[str, str] | None:
+def target_of(cm: ColumnMapping | None) -> tuple[str, str] | None:
     if cm is None or not cm.target:
         return None
     kind, _, name = cm.target.partition(".")
@@ -119,8 +122,8 @@ class SourceReader:
         for col, value in values.items():
             if _blank(value):
                 continue
-            cm = _lookup(fm.columns, col)
-            target = _target(cm)
+            cm = lookup(fm.columns, col)
+            target = target_of(cm)
             if target is None:
                 if cm is not None and cm.custom_field:
                     key = CF_PREFIX + cm.custom_field
@@ -129,7 +132,11 @@ class SourceReader:
                 continue
             kind, fld = target
             if fld in per_kind.get(kind, {}):
-                continue  # two columns for one field: the first non-empty one is the value
+                # two columns for one field: the first non-empty one is the value
+                key = f"{DUP_PREFIX}{fld}:{col}"
+                per_kind[kind][key] = value
+                cells.setdefault(kind, {})[key] = Cell(name, number, col)
+                continue
             per_kind.setdefault(kind, {})[fld] = value
             cells.setdefault(kind, {})[fld] = Cell(name, number, col)
         primary = per_kind.get(fm.kind, {})
@@ -147,9 +154,13 @@ class SourceReader:
 
     def _add(self, kind: str, sid: str, raw: dict[str, Any], cells: dict[str, Cell],
              fm: FileMapping, name: str, number: int) -> None:
-        fields = {k: v for k, v in raw.items() if not k.startswith(CF_PREFIX)}
+        fields = {k: v for k, v in raw.items() if not k.startswith((CF_PREFIX, DUP_PREFIX))}
         normal = _normalised(kind, fields, self.doc, fm)
         normal.update({k: v for k, v in raw.items() if k.startswith(CF_PREFIX)})
+        for k, v in raw.items():
+            if k.startswith(DUP_PREFIX):
+                fld = k[len(DUP_PREFIX):].partition(":")[0]
+                normal[k] = _normalised(kind, {fld: v}, self.doc, fm)[fld]
         normal["source_id"] = sid
         rec = self.records.get((kind, sid))
         if rec is None:
@@ -178,8 +189,8 @@ class SourceReader:
             if _blank(value):
                 continue
             self.filled[(name, key)] = self.filled.get((name, key), 0) + 1
-            cm = _lookup(fm.key_values, key)
-            target = _target(cm)
+            cm = lookup(fm.key_values, key)
+            target = target_of(cm)
             cell = Cell(name, number, f"{layout.value_column}[{key}]")
             if target is not None and target[0] == fm.kind and target[1] != "source_id":
                 self._add(fm.kind, sid, {target[1]: value}, {target[1]: cell}, fm, name, number)

@@ -47,7 +47,7 @@ def test_patient_create_payload(ctx: Ctx) -> None:
     assert cfs["Date of Birth"] == "1984-02-29"
     assert cfs["Sex"] == "female"
     assert cfs["Preferred Name"] == "Addie"
-    assert cfs["Original Created"] == "2019-03-04"
+    assert cfs["Original Created"] == "2019-03-04T05:06:07-05:00"  # with its time of day
     assert cfs["Insurance Carrier"] == "Aetna"
     assert cfs["Insurance Copay"] == "25.00"
     assert all(isinstance(v, str) for v in cfs.values())
@@ -169,7 +169,8 @@ def test_cancelled_and_future_appointments(ctx: Ctx) -> None:
                                          ctx, MappingDocument()))
     assert isinstance(cancelled.payload, dict)
     assert cancelled.payload["name"].endswith("(no-show)")
-    assert "Status: no_show" in cancelled.payload["description"]
+    assert "Status: no-show" in cancelled.payload["description"]
+    assert cancelled.payload["isCancelled"] is True and cancelled.payload["isLogged"] is False
 
 
 def test_activity_blocked_without_patient_or_owner(ctx: Ctx) -> None:
@@ -205,7 +206,7 @@ def test_clinical_note_needs_opt_in(ctx: Ctx) -> None:
     [step] = only_steps(plan_record("clinical_note", "N1", f, ctx, OPT_IN))
     assert step.entity == "notes" and isinstance(step.payload, dict)
     assert_valid_create("notes", step.payload)
-    assert step.payload["body"] == "[2024-02-03, Grace Hopper]\nVisit\n\nPatient reports pain."
+    assert step.payload["body"] == "[2024-02-03 10:00, Grace Hopper]\nVisit\n\nPatient reports pain."
     assert step.payload["links"] == {"parent": "7-contacts"}
 
 

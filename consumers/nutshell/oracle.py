@@ -1,0 +1,62 @@
+"""Verification from the source: the oracle (domain.oracle) fed with the rows in the log, the
+confirmed mapping and the run's resolutions, checked against Nutshell as its API answers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from uuid import UUID
+
+from consumers.bootstrap import Engine
+from domain.mapping import MappingDocument
+from domain.oracle.expect import Expector, Key, Resolutions
+from domain.oracle.ledger import LedgerLine, ledger
+from domain.oracle.report import LogView, OracleReport, verify_records
+from domain.oracle.source import SourceReader
+from domain.ports import NutshellAPI
+
+
+def read_source(engine: Engine, doc: MappingDocument) -> SourceReader:
+    reader = SourceReader(doc)
+    run = engine.run()
+    for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
+        reader.read_file(info["name"], engine.app.iter_rows(UUID(file_id), erased=True))
+    return reader
+
+
+def column_ledger(engine: Engine, doc: MappingDocument) -> list[LedgerLine]:
+    reader = read_source(engine, doc)
+    return ledger(doc, reader.columns, reader.filled, reader.not_read)
+
+
+def resolutions(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> Resolutions:
+    owners = engine.run().owners or {}
+    ids = {(k, s): nid for k, s, _entity, nid in engine.store.xref_all()}
+    overrides: dict[str, str] = {}
+    for kind in ("appointment", "communication"):
+        target = doc.nutshell.get(kind)
+        if target is not None:
+            overrides.update(target.activity_types)
+    return Resolutions(users=dict(owners.get("matched") or {}),
+                       fallback_user=owners.get("fallback_owner"), ids=ids,
+                       activity_types=api.activity_types(), type_overrides=overrides,
+                       now=int(time.time()))
+
+
+def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
+                       keys: Iterable[Key] | None = None) -> OracleReport:
+    """Every record of the source (or those named by `keys`), checked in Nutshell; the column
+    ledger of every file."""
+    engine.catch_up()
+    reader = read_source(engine, doc)
+    res = resolutions(engine, api, doc)
+    expector = Expector(doc, reader.records, res)
+    ids = dict(res.ids)
+    log = LogView(state=engine.store.record_state,
+                  nutshell_id=lambda kind, sid: ids.get((kind, sid)))
+    type_names = {str(t.get("id")): str(t.get("name")) for t in res.activity_types}
+    chosen = list(keys) if keys is not None else sorted(reader.records)
+    report = verify_records(reader.records, chosen, expector, log, api.get, type_names)
+    report.ledger = ledger(doc, reader.columns, reader.filled, reader.not_read)
+    report.not_read = dict(reader.not_read)
+    return report

@@ -1,0 +1,147 @@
+"""One verification: every source record the mapping sends, looked for in Nutshell and checked
+value by value; the counts that matter first (records expected / found / missing / differing,
+columns unaccounted), then every difference with its reason class."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.oracle.check import (
+    MISSING_RECORD,
+    NOT_SENT,
+    Difference,
+    check_record,
+    record_difference,
+)
+from domain.oracle.expect import Expector, Key
+from domain.oracle.ledger import LedgerLine, summary, unaccounted
+from domain.oracle.source import SourceRecord
+from domain.oracle.spec import CARRIED, ENTITY
+
+# Record states in the log that mean "not expected in Nutshell" (the report counts them).
+NOT_EXPECTED = frozenset({"quarantined"})
+Fetch = Callable[[str, str], Mapping[str, Any] | None]
+
+
+@dataclass
+class KindCounts:
+    expected: int = 0
+    found: int = 0
+    missing: int = 0
+    differing: int = 0
+    not_expected: int = 0  # quarantined in the log, or not sent by the confirmed mapping
+
+    def to_json(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class OracleReport:
+    kinds: dict[str, KindCounts] = field(default_factory=dict)
+    differences: list[Difference] = field(default_factory=list)
+    ledger: list[LedgerLine] = field(default_factory=list)
+    not_read: dict[str, str] = field(default_factory=dict)
+    not_expected: dict[str, int] = field(default_factory=dict)  # why -> records
+
+    def _total(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.kinds.values())
+
+    @property
+    def unaccounted(self) -> int:
+        return len(unaccounted(self.ledger))
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences and self.unaccounted == 0
+
+    def headline(self) -> str:
+        """The counts an operator acts on, in the order they matter."""
+        return (f"records expected {self._total('expected')}, found {self._total('found')}, "
+                f"missing {self._total('missing')}, differing {self._total('differing')}; "
+                f"unaccounted columns: {self.unaccounted}")
+
+    def by_reason(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for d in self.differences:
+            out[d.reason] = out.get(d.reason, 0) + 1
+        return dict(sorted(out.items()))
+
+    def to_json(self, reveal: bool = False) -> dict[str, Any]:
+        return {
+            "ok": self.ok, "headline": self.headline(),
+            "records": {"expected": self._total("expected"), "found": self._total("found"),
+                        "missing": self._total("missing"),
+                        "differing": self._total("differing"),
+                        "not_expected": self._total("not_expected")},
+            "unaccounted_columns": self.unaccounted,
+            "kinds": {k: c.to_json() for k, c in sorted(self.kinds.items())},
+            "reasons": self.by_reason(),
+            "differences": [d.to_json(reveal) for d in self.differences],
+            "ledger": [line.to_json() for line in self.ledger],
+            "ledger_summary": summary(self.ledger),
+            "not_expected": dict(sorted(self.not_expected.items())),
+            "not_read": self.not_read, "values_revealed": reveal,
+        }
+
+
+@dataclass
+class LogView:
+    """What the log says of each record: its state and its Nutshell id."""
+
+    state: Callable[[str, str], str | None]
+    nutshell_id: Callable[[str, str], str | None]
+
+
+def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
+                   expector: Expector, log: LogView, fetch: Fetch,
+                   type_names: Mapping[str, str]) -> OracleReport:
+    """Checks the records named by `keys` (all, or a sample); a carried record is checked on
+    its patient's Person."""
+    report = OracleReport()
+    children: dict[str, list[SourceRecord]] = {}
+    for rec in records.values():
+        if rec.kind in CARRIED and rec.values.get("patient_source_id"):
+            children.setdefault(str(rec.values["patient_source_id"]), []).append(rec)
+    cache: dict[tuple[str, str], Mapping[str, Any] | None] = {}
+
+    def get(entity: str, nid: str) -> Mapping[str, Any] | None:
+        if (entity, nid) not in cache:
+            found = fetch(entity, nid)
+            cache[(entity, nid)] = None if found is None or found.get("deletedTime") else found
+        return cache[(entity, nid)]
+
+    for key in keys:
+        found_rec = records.get(key)
+        if found_rec is None or found_rec.kind in CARRIED:
+            continue
+        rec = found_rec
+        counts = report.kinds.setdefault(rec.kind, KindCounts())
+        state = log.state(*key)
+        why = expector.not_expected(rec) or (
+            "quarantined in the log" if state in NOT_EXPECTED else
+            "not derived (see the quarantine)" if state is None else None)
+        if why:
+            counts.not_expected += 1
+            report.not_expected[why] = report.not_expected.get(why, 0) + 1
+            continue
+        counts.expected += 1
+        entity = ENTITY[rec.kind]
+        nid = log.nutshell_id(*key)
+        found = get(entity, nid) if nid else None
+        if found is None:
+            counts.missing += 1
+            reason = MISSING_RECORD if nid or state == "pushed" else NOT_SENT
+            report.differences.append(record_difference(rec.kind, rec.source_id, reason,
+                                                        rec.file, rec.row))
+            continue
+        counts.found += 1
+        wanted = expector.for_record(rec)
+        if rec.kind == "patient":
+            wanted += expector.carried(rec.source_id, children.get(rec.source_id, []))
+        diffs = check_record(entity, found, wanted, type_names, get)
+        if diffs:
+            counts.differing += 1
+            report.differences.extend(diffs)
+    return report
