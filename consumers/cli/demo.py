@@ -106,8 +106,8 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     pushed = svc.run_full(engine, api)
     _step("verify: every record read back and compared")
     report, verified = svc.verify(engine, api)
-    source = verified["from_source"]
-    console.print(f"    from the source: {source['headline']}")
+    checked = verified["from_source"]
+    console.print(f"    from the source: {checked['headline']}")
     counts = engine.store.counts()
     return {
         "files": len(files), "rows": rows, "records": derived.created,
@@ -119,9 +119,9 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
         "counts": counts, "blocked": pushed.to_json()["blocked"],
         "verify": {"records": report.records, "differences": report.differing,
                    "missing": len(report.missing_records),
-                   "from_source": {**source["records"],
-                                   "unaccounted_columns": source["unaccounted_columns"],
-                                   "reasons": source["reasons"]}},
+                   "from_source": {**checked["records"],
+                                   "unaccounted_columns": checked["unaccounted_columns"],
+                                   "reasons": checked["reasons"]}},
         "verified": bool(verified["ok"]),
         "reports": sorted(str(p) for p in engine.settings.reports.glob("*")),
     }
