@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from consumers.bootstrap import Engine
+from consumers.services.review import review_gate
 from domain.mapping import MappingDocument
 from domain.oracle.expect import Expector, Key, Resolutions
 from domain.oracle.ledger import LedgerLine, ledger
@@ -52,8 +53,11 @@ def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
     res = resolutions(engine, api, doc)
     expector = Expector(doc, reader.records, res)
     ids = dict(res.ids)
+    gate = review_gate(engine)
     log = LogView(state=engine.store.record_state,
-                  nutshell_id=lambda kind, sid: ids.get((kind, sid)))
+                  nutshell_id=lambda kind, sid: ids.get((kind, sid)),
+                  held=lambda kind, sid: None if ids.get((kind, sid)) else
+                  gate.hold_reason(kind, sid))
     type_names = {str(t.get("id")): str(t.get("name")) for t in res.activity_types}
     chosen = list(keys) if keys is not None else sorted(reader.records)
     report = verify_records(reader.records, chosen, expector, log, api.get, type_names)

@@ -92,6 +92,8 @@ class LogView:
 
     state: Callable[[str, str], str | None]
     nutshell_id: Callable[[str, str], str | None]
+    # why an operator's decision holds the record back (the PHI review), or None
+    held: Callable[[str, str], str | None] = lambda kind, source_id: None
 
 
 def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
@@ -119,7 +121,7 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
         rec = found_rec
         counts = report.kinds.setdefault(rec.kind, KindCounts())
         state = log.state(*key)
-        why = expector.not_expected(rec) or (
+        why = expector.not_expected(rec) or log.held(*key) or (
             "quarantined in the log" if state in NOT_EXPECTED else
             "not derived (see the quarantine)" if state is None else None)
         if why:

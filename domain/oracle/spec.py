@@ -27,6 +27,9 @@ CARRIED: frozenset[str] = frozenset(
     {"insurance", "insurance_verification", "billing", "referral", "allergy_condition"})
 # Kinds only sent with the clinical-content opt-in (PHI).
 CLINICAL: frozenset[str] = frozenset({"clinical_note", "allergy_condition", "document"})
+# Free text sent only with the clinical-content opt-in (PHI), on records that move without it.
+CLINICAL_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {("appointment", "notes"), ("communication", "body")})
 # Nutshell holds custom fields on these only (no custom fields on activities or notes).
 CF_HOLDERS: frozenset[str] = frozenset({"contacts", "accounts", "leads"})
 
@@ -169,11 +172,16 @@ DROPPED: dict[tuple[str, str], str] = {
     ("allergy_condition", "clinical_status"): "only active items are listed",
     ("allergy_condition", "recorded_at"): "not in the default map",
     ("document", "phi_review"): "holds a document back until cleared",
+    ("appointment", "notes"): "clinical content not opted in",
+    ("communication", "body"): "clinical content not opted in",
 }
 
 
 def place_of(doc: MappingDocument, kind: str, field: str) -> Place | None:
-    """The field's place, with the mapping document's custom-field renames applied."""
+    """The field's place, with the mapping document's custom-field renames applied; None for
+    clinical free text without the opt-in."""
+    if (kind, field) in CLINICAL_FIELDS and not doc.settings.clinical_content:
+        return None
     base = PLACES.get(kind, {}).get(field)
     if base is None or not base.place.startswith("customFields."):
         return base

@@ -15,7 +15,7 @@ from adapters.nutshell_sandbox import SandboxServer
 from adapters.samples import sample_path
 from consumers.bootstrap import Engine, Settings
 from consumers.cli.demo import _migrate
-from consumers.services import migration as svc
+from consumers.nutshell import migration as svc
 
 
 @pytest.fixture
