@@ -24,7 +24,9 @@ PACKAGE_RULES: dict[str, tuple[str, ...]] = {
     "domain.records": ("domain.nutshell", "domain.proposal", "domain.run"),
     "domain.fhir": ("domain.records", "domain.nutshell", "domain.proposal", "domain.run"),
     "domain.proposal": ("domain.nutshell", "domain.fhir", "domain.run"),
-    "domain.nutshell": ("domain.proposal", "domain.fhir"),
+    "domain.nutshell": ("domain.proposal", "domain.fhir", "domain.oracle"),
+    # The verification oracle shares nothing with the payload builder it checks.
+    "domain.oracle": ("domain.nutshell", "domain.proposal", "domain.fhir"),
     "domain.run": ("domain.nutshell", "domain.proposal", "domain.fhir"),
     "adapters.nutshell": ("adapters.stores", "adapters.bus", "adapters.sources", "adapters.nutshell_sandbox",
                           "projections"),
