@@ -124,6 +124,15 @@ def load_profiles() -> dict[str, Profile]:
     return found
 
 
+NOT_IN_PROFILE = "not in"  # the reason a column the profile does not know starts with
+
+
+def unknown_columns(mapping: FileMapping) -> set[str]:
+    """The columns of a profile's mapping that the profile does not know (a prior only)."""
+    return {h for h, c in mapping.columns.items()
+            if c.reasons and c.reasons[0].startswith(f"{NOT_IN_PROFILE} profile ")}
+
+
 def _to_column_mapping(spec: ColumnSpec, reason: str) -> ColumnMapping:
     if spec.target:
         return ColumnMapping(target=spec.target, reasons=[reason])
@@ -146,7 +155,7 @@ def file_mapping(profile: Profile, spec: FileProfile, header: Iterable[str],
         else:
             columns[key] = ColumnMapping(
                 custom_field=key, custom_field_type="Text", confidence=0.5, flagged=True,
-                reasons=[f"not in {reason}: proposed as a custom field"])
+                reasons=[f"{NOT_IN_PROFILE} {reason}: proposed as a custom field"])
     return FileMapping(
         kind=spec.kind, profile=profile.name, confidence=round(confidence, 3),
         reasons=[f"headers match {reason}"], columns=columns, key_value=spec.key_value,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
-from domain.errors import PreconditionFailed
+from domain.errors import C2NError, PreconditionFailed
 from domain.mapping import MappingDocument
 from domain.nutshell.map import (
     RUN_ORDER,
@@ -67,15 +67,15 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
     plan = Plan(counts=counts,
                 run_order=[k for k in RUN_ORDER if counts.get(k) and kind_enabled(doc, k)])
     specs = custom_field_specs(doc, [k for k, n in counts.items() if n])
-    existing = {(entity, str(cf.get("name"))): cf for entity in {s.entity for s in specs}
-                for cf in api.custom_fields(entity)}
+    existing = {(entity, str(cf.get("name")).casefold()): cf
+                for entity in {s.entity for s in specs} for cf in api.custom_fields(entity)}
     run = engine.run()
     for spec in specs:
-        found = existing.get((spec.entity, spec.name))
+        found = existing.get((spec.entity, spec.name.casefold()))
         entry = {"entity": spec.entity, "name": spec.name, "type": spec.type,
                  "choices": list(spec.choices), "exists": found is not None}
         if apply and f"{spec.entity}/{spec.name}" not in run.custom_fields:
-            created = found or api.create_custom_field(spec)
+            created = found or create_definition(api, doc, spec)
             run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
                                      nutshell_id=str(created.get("id", "")),
                                      reused=found is not None)
@@ -128,11 +128,11 @@ def ensure_custom_fields(engine: Engine, api: NutshellAPI, doc: MappingDocument)
                if f"{s.entity}/{s.name}" not in run.custom_fields]
     if not missing:
         return 0
-    existing = {(entity, str(cf.get("name"))): cf for entity in {s.entity for s in missing}
-                for cf in api.custom_fields(entity)}
+    existing = {(entity, str(cf.get("name")).casefold()): cf
+                for entity in {s.entity for s in missing} for cf in api.custom_fields(entity)}
     for spec in missing:
-        found = existing.get((spec.entity, spec.name))
-        created = found or api.create_custom_field(spec)
+        found = existing.get((spec.entity, spec.name.casefold()))
+        created = found or create_definition(api, doc, spec)
         run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
                                  nutshell_id=str(created.get("id", "")), reused=found is not None)
     engine.app.save(run)
@@ -151,3 +151,25 @@ def ensure_prepared(engine: Engine, api: NutshellAPI, doc: MappingDocument,
 
 def specs_needed(doc: MappingDocument, kinds: list[str]) -> list[CustomFieldSpec]:
     return custom_field_specs(doc, kinds)
+
+
+def definition_label(doc: MappingDocument, spec: CustomFieldSpec) -> str:
+    """Which definition a custom field is and where it came from, for an error about it
+    (names and headers only: no values)."""
+    sources = [f"column '{column}' of {fname}" for fname, fm in sorted(doc.files.items())
+               for column, cm in [*fm.columns.items(), *fm.key_values.items()]
+               if cm.target is None and cm.custom_field
+               and cm.custom_field.casefold() == spec.name.casefold()]
+    origin = "; ".join(sources[:3]) or "the engine's own fields"
+    return (f"custom-field definition '{spec.name}' ({spec.type}) on {spec.entity}, "
+            f"from {origin}")
+
+
+def create_definition(api: NutshellAPI, doc: MappingDocument,
+                      spec: CustomFieldSpec) -> dict[str, Any]:
+    try:
+        return api.create_custom_field(spec)
+    except C2NError as exc:
+        # the same error (its kind decides retries and exit codes), saying what it was about
+        exc.args = (f"{definition_label(doc, spec)}: {exc}", *exc.args[1:])
+        raise

@@ -1,8 +1,9 @@
 """`c2n map propose`: a mapping for every extracted file, from the rows in the log.
 
-Files read with a vendor profile take the profile's mapping (confidence 1, the profile named as
-the reason); FHIR files map by the standard; every other file goes through the proposal engine,
-which looks at headers and at what the values look like.
+Every tabular file goes through the proposal engine, which looks at headers and at what the
+values look like. A vendor profile recognised for a file is a prior: its mapping holds for the
+columns it knows, the proposal judges the others. FHIR files map by the standard. The same table
+delivered twice (a CSV and its XLSX twin) is found by content and read once.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from adapters.profiles import unknown_columns
 from adapters.stores.mapping_file import load_mapping, save_mapping
 from consumers.services.profile_choice import ProfileChooser, fingerprint_from_json
 from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
-from domain.mapping import FileMapping, MappingDocument, Settings
-from domain.proposal.propose import ColumnProfiler, propose_file
+from domain.mapping import MappingDocument, Settings
+from domain.ports import SourceFingerprint
+from domain.proposal.prior import with_prior
+from domain.proposal.profile import FileProfile
+from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
+from domain.proposal.twins import SAMPLE_ROWS, TableSample, find_twins
 from domain.records.canonical import all_qualified_fields
 
 PROFILE_ROWS = 20_000  # rows profiled per file: enough for shapes and pick-lists, bounded time
+TEXT_FORMATS = ("csv", "txt", "tsv", "text")
 
 
 def propose_mapping(app: MigrationLog, run_name: str,
@@ -27,29 +34,51 @@ def propose_mapping(app: MigrationLog, run_name: str,
     run = app.run(run_name)
     chooser = ProfileChooser("auto")
     doc = MappingDocument(settings=settings or Settings())
+    samples: list[TableSample] = []
     for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
         stream = app.source_file(UUID(file_id))
         if stream is None:
             continue
         fingerprint = fingerprint_from_json(stream.fingerprint)
-        mapping: FileMapping | None = None
-        if info.get("profile"):
-            found = chooser.mapping_for(fingerprint)
-            if found is not None:
-                mapping = found[1]
-        if mapping is None:
-            mapping = _proposed(app, UUID(file_id), fingerprint.name, list(fingerprint.header))
-        doc.files[fingerprint.name] = mapping
+        found = chooser.mapping_for(fingerprint) if info.get("profile") else None
+        if found is not None and found[1].kind == "fhir":
+            doc.files[fingerprint.name] = found[1]
+            continue
+        header = list(fingerprint.header)
+        profile, first_rows = _profile(app, UUID(file_id), header)
+        samples.append(TableSample.of(fingerprint.name, header, int(info.get("rows") or 0),
+                                      first_rows, _is_text(fingerprint)))
+        if found is None:
+            doc.files[fingerprint.name] = propose_file(fingerprint.name, header, profile)
+            continue
+        prior = found[1]
+        proposed = propose_file(fingerprint.name, header, profile, kind=prior.kind)
+        doc.files[fingerprint.name] = with_prior(prior, proposed, unknown_columns(prior))
+    for twin, (first, share) in find_twins(samples).items():
+        mapping = doc.files[twin]
+        mapping.twin_of = first
+        mapping.reasons.append(f"the same table as {first} (same columns and rows, "
+                               f"{round(share * 100)}% of the first rows' cells agree): "
+                               "read once, from that file")
+    harmonise_custom_names(doc)
     return doc
 
 
-def _proposed(app: MigrationLog, fid: UUID, name: str, header: list[str]) -> FileMapping:
+def _is_text(fingerprint: SourceFingerprint) -> bool:
+    return fingerprint.format.casefold().startswith(TEXT_FORMATS)
+
+
+def _profile(app: MigrationLog, fid: UUID, header: list[str]
+             ) -> tuple[FileProfile, list[dict[str, Any]]]:
     profiler = ColumnProfiler(header)
+    first: list[dict[str, Any]] = []
     for count, row in enumerate(app.iter_rows(fid), start=1):
         profiler.add(row["v"])
+        if count <= SAMPLE_ROWS:
+            first.append(row["v"])
         if count >= PROFILE_ROWS:
             break
-    return propose_file(name, header, profiler.profile())
+    return profiler.profile(), first
 
 
 def flagged_count(doc: MappingDocument) -> int:

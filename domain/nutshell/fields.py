@@ -179,8 +179,9 @@ def column_custom_fields(doc: MappingDocument, kind: str) -> list[tuple[str, str
 
 
 def custom_field_specs(doc: MappingDocument, kinds_present: Iterable[str]) -> list[CustomFieldSpec]:
-    """Every custom-field definition the run needs, de-duplicated by (entity, name), in a
-    stable order (catalogue order, then proposed columns)."""
+    """Every custom-field definition the run needs, de-duplicated by (entity, name) with names
+    compared as Nutshell compares them (case-insensitively: a second spelling would be refused),
+    in a stable order (catalogue order, then proposed columns)."""
     present = [k for k in RUN_ORDER if k in set(kinds_present) and kind_enabled(doc, k)]
     specs: dict[tuple[str, str], CustomFieldSpec] = {}
     for kind in present:
@@ -188,7 +189,7 @@ def custom_field_specs(doc: MappingDocument, kinds_present: Iterable[str]) -> li
             if base.kind != kind:
                 continue
             d = cf_def(doc, kind, base.field)
-            specs.setdefault((d.entity, d.name), CustomFieldSpec(
+            specs.setdefault((d.entity, d.name.casefold()), CustomFieldSpec(
                 d.entity, d.name, d.type, d.choices if d.type == "Decision" else ()))
         entity = ENTITY_OF[kind]
         if entity not in CF_ENTITIES:
@@ -198,7 +199,7 @@ def custom_field_specs(doc: MappingDocument, kinds_present: Iterable[str]) -> li
             choices = tuple(target.choices.get(name, ())) if target is not None else ()
             # A pick-list needs its choices (Nutshell rejects one without): text until given.
             cf_type = "Text" if proposed == "Decision" and not choices else proposed
-            specs.setdefault((entity, name), CustomFieldSpec(
+            specs.setdefault((entity, name.casefold()), CustomFieldSpec(
                 entity, name, cf_type, choices if cf_type == "Decision" else ()))
     return list(specs.values())
 

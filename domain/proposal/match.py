@@ -122,6 +122,11 @@ def _variants(kind: str, header: str) -> list[tuple[str, float]]:
     tokens = phrase(header).tokens
     own = SELF_WORDS.get(kind, frozenset())
     out = [(header, 1.0)]
+    section, sep, question = header.rpartition(":")
+    if sep and section.strip() and question.strip():
+        # a vendor's custom-field header, `<section>: <question>` (`Insurance coverage: Fund
+        # name`, `Custom: Occupation`): the question alone says what the column holds
+        out.append((question.strip(), 0.97))
     if len(tokens) < 2:
         return out
     for i, token in enumerate(tokens):

@@ -20,9 +20,16 @@ from domain.mapping import (
     MappingDocument,
     Settings,
 )
-from domain.proposal.match import HEADER_FLOOR, HeaderMatch, detect_kind, header_matches
+from domain.proposal.match import (
+    HEADER_FLOOR,
+    HeaderMatch,
+    KindGuess,
+    detect_kind,
+    header_matches,
+)
 from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
-from domain.proposal.text import phrase, similarity, title_case
+from domain.proposal.rules import propose_rules
+from domain.proposal.text import custom_field_name, phrase, similarity
 from domain.proposal.values import value_fit, value_only_fields
 from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
 from domain.records.canonical import KIND_FIELDS, qualified
@@ -38,7 +45,9 @@ VALUE_COLUMN_PHRASES = ("value", "FieldValue", "answer", "data", "content", "val
 # Fields of another kind that a file of this kind often carries (a patient export with the
 # insurer's name and the member number on the patient's row).
 SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
-    "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type")},
+    "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type"),
+                "referral": ("referrer_name", "referral_type"),
+                "billing": ("outstanding_balance",)},
 }
 SATELLITE_FLOOR = 0.85
 
@@ -101,10 +110,11 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
     return out
 
 
-def column_candidates(kind: str, header: str, col: ColumnProfile) -> list[Candidate]:
+def column_candidates(kind: str, header: str, col: ColumnProfile,
+                      satellites: bool = True) -> list[Candidate]:
     """Every field this column of a `kind` file could hold, most likely first."""
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
-    for other, fields in SATELLITES.get(kind, {}).items():
+    for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
         for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
             cand.confidence = round(cand.confidence * 0.95, 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")
@@ -141,7 +151,7 @@ def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMa
         return ColumnMapping(confidence=0.6, flagged=True, reasons=[
             f"header '{header}' names no canonical field and the column is empty: left out"])
     kind_name, choices = custom_field_type(col)
-    name = title_case(header) or "Unnamed Column"
+    name = custom_field_name(header)
     reasons = [f"header '{header}' names no canonical field: a new {kind_name} custom field "
                f"'{name}'"]
     if choices:
@@ -159,9 +169,10 @@ def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMa
                          reasons=reasons, flagged=confidence < FLAG_BELOW)
 
 
-def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]]) -> dict[str, ColumnMapping]:
+def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]],
+           satellites: bool = True) -> dict[str, ColumnMapping]:
     """Best target per column with no target used twice (highest confidence wins)."""
-    candidates = {h: column_candidates(kind, h, col) for h, col in columns}
+    candidates = {h: column_candidates(kind, h, col, satellites) for h, col in columns}
     ranked = sorted(
         ((c.confidence, i, h, c) for i, (h, _) in enumerate(columns) for c in candidates[h]
          if c.confidence >= ACCEPT),
@@ -262,7 +273,7 @@ def _propose_key_value(file_name: str, headers: Sequence[str], profile: FileProf
     groups = profile.by_value.get(layout.name_column, {})
     fields = [(name, cols.get(layout.value_column, ColumnProfile()))
               for name, cols in sorted(groups.items())]
-    key_values = assign(kind, fields)
+    key_values = assign(kind, fields, satellites=False)  # a key/value row is one record
     columns: dict[str, ColumnMapping] = {}
     roles = {layout.record_column: f"the {kind} each row belongs to",
              layout.name_column: "the field name", layout.value_column: "the field value"}
@@ -277,20 +288,25 @@ def _propose_key_value(file_name: str, headers: Sequence[str], profile: FileProf
                  f"{len(groups)} field names"])
 
 
-def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile) -> FileMapping:
-    """The kind of one file and the meaning of each of its columns."""
+def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
+                 kind: str | None = None) -> FileMapping:
+    """The kind of one file (or the `kind` given) and the meaning of each of its columns."""
     kv = detect_key_value(headers, profile)
-    if kv is not None:
+    if kv is not None and kind is None:
         return _propose_key_value(file_name, headers, profile, kv[0], kv[1])
     guess = detect_kind(file_name, list(headers))
+    if kind is not None and kind != guess.kind:
+        guess = KindGuess(kind, 1.0, [f"the kind {kind} is given"])
     empty = ColumnProfile()
     columns = assign(guess.kind, [(h, profile.columns.get(h, empty)) for h in headers])
     order, order_reason = file_date_order(profile)
     reasons = list(guess.reasons)
     if order_reason:
         reasons.append(order_reason)
-    return FileMapping(kind=guess.kind, confidence=guess.confidence, reasons=reasons,
-                       columns=columns, date_order=order)  # type: ignore[arg-type]
+    mapping = FileMapping(kind=guess.kind, confidence=guess.confidence, reasons=reasons,
+                          columns=columns, date_order=order)  # type: ignore[arg-type]
+    propose_rules(mapping, list(headers), profile)
+    return mapping
 
 
 def _nutshell_custom_fields(doc: MappingDocument, name: str, profile: FileProfile) -> None:
@@ -313,12 +329,33 @@ def _nutshell_custom_fields(doc: MappingDocument, name: str, profile: FileProfil
                 target.choices[mapping.custom_field] = custom_field_type(col)[1]
 
 
+def harmonise_custom_names(doc: MappingDocument) -> list[str]:
+    """Custom-field names that differ only in case take the first spelling (Nutshell compares
+    names case-insensitively: a second definition is refused with `HTTP 400 fields: name`);
+    returns what was renamed, for the reasons."""
+    first: dict[str, str] = {}
+    renamed: list[str] = []
+    for fname, fm in doc.files.items():
+        for header, column in [*fm.columns.items(), *fm.key_values.items()]:
+            if not column.custom_field:
+                continue
+            kept = first.setdefault(column.custom_field.casefold(), column.custom_field)
+            if kept != column.custom_field:
+                column.reasons.append(f"custom field '{column.custom_field}' is spelled "
+                                      f"'{kept}' elsewhere: one field, Nutshell ignores case")
+                renamed.append(f"{fname}: {header}")
+                column.custom_field = kept
+    return renamed
+
+
 def propose(files: Mapping[str, tuple[Sequence[str], FileProfile]],
             settings: Settings | None = None) -> MappingDocument:
     """The whole proposal: one FileMapping per tabular file (FHIR files are the caller's)."""
     doc = MappingDocument(settings=settings or Settings())
     for name, (headers, profile) in files.items():
         doc.files[name] = propose_file(name, headers, profile)
+    harmonise_custom_names(doc)
+    for name, (_, profile) in files.items():
         _nutshell_custom_fields(doc, name, profile)
     return doc
 

@@ -135,3 +135,22 @@ def title_case(header: str) -> str:
     """`wirelessPhone`, `referral_source` -> `Wireless Phone`, `Referral Source`."""
     words = [w for w in _CAMEL.sub(" ", header).replace("_", " ").replace("-", " ").split() if w]
     return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)
+
+
+# Prefixes that only say "this is a custom field" (`Custom: Occupation`): left out of its name.
+_CUSTOM_MARKERS = frozenset({"custom", "custom field", "custom fields", "udf", "user defined",
+                             "user field", "extra", "additional", "personnalisé", "benutzerdefiniert",
+                             "personalizado"})
+CUSTOM_NAME_MAX = 100  # Nutshell refuses long names; the source column is named beside it
+
+
+def custom_field_name(header: str) -> str:
+    """A custom-field name Nutshell accepts for a column: words in title case, no `/` (it
+    refuses one), trimmed, at most CUSTOM_NAME_MAX characters; never empty."""
+    section, sep, question = header.rpartition(":")
+    if sep and question.strip() and " ".join(section.split()).casefold() in _CUSTOM_MARKERS:
+        header = question
+    name = title_case(header.replace("/", " - "))
+    name = " ".join(name.split())[:CUSTOM_NAME_MAX].strip()
+    return name or "Unnamed Column"
+

@@ -1,0 +1,52 @@
+"""A vendor profile is a prior, never a gate: it says what the columns it knows mean, and the
+proposal judges every other column (a profile that met a column it did not know used to make it
+a custom field, whatever it held) and adds what the profile cannot say (flags, codes, moments
+from a date and a time, ids for child rows)."""
+
+from __future__ import annotations
+
+from domain.mapping import FileMapping
+
+
+def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> FileMapping:
+    """`prior` (a profile's mapping) with the proposal's judgement of the `unknown` columns;
+    `proposed` was made for the prior's kind."""
+    merged = prior.model_copy(deep=True)
+    if prior.key_value is not None or prior.kind != proposed.kind:
+        return merged  # a key/value table's fields are the profile's own list
+    taken = {c.target for h, c in prior.columns.items() if h not in unknown and c.target}
+    for header in unknown:
+        column = proposed.columns.get(header)
+        if column is None or (column.target and column.target in taken):
+            continue
+        merged.columns[header] = column.model_copy(deep=True)
+        merged.columns[header].reasons.append(
+            f"not in profile {prior.profile}: judged by the proposal")
+        if column.target:
+            taken.add(column.target)
+    known = set(prior.columns) - unknown
+    for item in proposed.combine:
+        # taken when the profile says nothing else about its columns (a date column the
+        # profile reads as the start, beside a time column it does not know)
+        held = [merged.columns[c] for c in item.columns if c in known and c in merged.columns]
+        if any(c.target not in (None, item.target) for c in held):
+            continue
+        if item.target in taken and not any(c.target == item.target for c in held):
+            continue
+        for column in held:
+            column.target = None
+            column.reasons.append(f"read into {item.target} with the other columns")
+        merged.combine.append(item.model_copy(deep=True))
+        taken.add(item.target)
+    for header, column in proposed.columns.items():
+        mine = merged.columns.get(header)
+        if header in known and mine is not None and column.values and (
+                mine.target == column.target and not mine.values):
+            mine.values = dict(column.values)
+            mine.reasons += [r for r in column.reasons if r.startswith("codes of")]
+    merged.route = merged.route or proposed.route
+    merged.time_of_day = merged.time_of_day or proposed.time_of_day
+    if merged.derived_id is None and not any(
+            c.target == f"{merged.kind}.source_id" for c in merged.columns.values()):
+        merged.derived_id = proposed.derived_id
+    return merged

@@ -1,0 +1,88 @@
+"""Failure classes that only show across files or with a vendor profile, through the commands
+an operator runs (extract, map propose, map check, map confirm) on a HOME of its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+
+HEADER = ["ID", "First Name", "Last Name", "Date of Birth", "Email", "Mobile"]
+PEOPLE = [[str(100 + i), f"Ann{i}", "Lee", f"19{50 + i % 40}-0{1 + i % 9}-1{i % 10}",
+           f"ann{i}@clinic.example.com", f"555-201-{1000 + i}"] for i in range(25)]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    code = main([*argv, "--json"])
+    out = capsys.readouterr().out
+    assert code in (0, 1), out
+    return json.loads(out) if out.strip() else {}
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
+    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
+    return tmp_path / "home"
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    lines = [",".join(header)] + [",".join(r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_csv_and_its_xlsx_twin_are_read_once(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "Patients.csv", HEADER, PEOPLE)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Patients"
+    sheet.append(HEADER)
+    for row in PEOPLE:  # typed cells, as a workbook holds them
+        sheet.append([int(row[0]), *row[1:]])
+    book.save(source / "Patients export.xlsx")
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    [twin] = [name for name, fm in doc.files.items() if fm.twin_of]
+    assert twin.startswith("Patients export.xlsx") and doc.files[twin].twin_of == "Patients.csv"
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["patient"] == {"records": 25, "landing": 25, "duplicates": 0,
+                                            "unresolved_references": 0}
+    assert report["files"][twin]["dropped"] == 25
+    confirmed = _run(capsys, "map", "confirm", "--by", "tester")
+    assert confirmed["files"][twin] == {"read": 25, "derived": 0, "quarantined": 0,
+                                        "ignored": 0, "erased": 0, "dropped": 25}
+    assert confirmed["records"]["quarantined"] == 0  # no second copy of anyone
+
+
+def test_a_detected_profile_is_a_prior_not_a_gate(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Cliniko-style headers the bundled profile knows, and three it does not
+    header = [*HEADER, "Gender", "Date of Last Visit", "Occupation"]
+    rows = [[*r, "FM"[i % 2], "2023-04-05", "Teacher"] for i, r in enumerate(PEOPLE)]
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "patients.csv", header, rows)
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    fm = load_mapping(home / "mapping.yaml").files["patients.csv"]
+    assert fm.profile == "cliniko" and fm.columns["First Name"].target == "patient.first_name"
+    # judged by the proposal, not made a text custom field because the profile lacks them
+    gender = fm.columns["Gender"]
+    assert gender.target == "patient.sex"
+    assert any("judged by the proposal" in r for r in gender.reasons)
+    visit = fm.columns["Date of Last Visit"]
+    assert (visit.custom_field, visit.custom_field_type) == ("Date Of Last Visit", "Date")
+    assert not visit.flagged
