@@ -8,7 +8,7 @@ import pytest
 
 from adapters.nutshell.client import NutshellClient
 from adapters.nutshell_sandbox import SandboxServer
-from consumers.services.plan import create_definition
+from consumers.nutshell.plan import create_definition
 from domain.errors import TerminalError
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
 from domain.nutshell.fields import custom_field_specs
