@@ -4,10 +4,15 @@ report each change with its reason class and fail."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from adapters.nutshell.client import NutshellClient
@@ -16,6 +21,9 @@ from adapters.samples import sample_path
 from consumers.bootstrap import Engine, Settings
 from consumers.cli.demo import _migrate
 from consumers.nutshell import migration as svc
+from consumers.services.review import clear_all, sign_off
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -33,7 +41,11 @@ def migrated(tmp_path: Path) -> Iterator[tuple[Engine, NutshellClient, dict[str,
         with Engine(settings) as engine, NutshellClient(url, sandbox.admin_user,
                                                         sandbox.admin_key) as api:
             summary = _migrate(engine, api, sample_path("cliniko"), 60, sandbox.admin_user)
-            yield engine, api, summary
+            # the PHI review lets the clinical notes go, and the run sends them
+            clear_all(engine, by="reviewer", reason="tamper suite: synthetic data")
+            sign_off(engine, by="officer")
+            svc.run_full(engine, api)
+            yield engine, api, {**summary, "sandbox": sandbox, "home": tmp_path / "home"}
 
 
 class _NO:
@@ -67,8 +79,35 @@ def test_a_clean_run_verifies_with_every_column_accounted(migrated: Any) -> None
                for line in source["ledger"])
 
 
+def _edit_note(sandbox: SandboxServer, note_id: str, body: str) -> None:
+    """A note's text changed through Nutshell's JSON-RPC API (REST cannot edit notes)."""
+    url = sandbox.url.removesuffix("/rest") + "/api/v1/json"
+    auth = (sandbox.admin_user, sandbox.admin_key)
+    number = int(note_id.split("-", maxsplit=1)[0])
+    got = httpx.post(url, auth=auth, timeout=10, json={
+        "jsonrpc": "2.0", "id": 1, "method": "getNote", "params": {"noteId": number}}).json()
+    rev = got["result"]["rev"]
+    done = httpx.post(url, auth=auth, timeout=10, json={
+        "jsonrpc": "2.0", "id": 2, "method": "editNote",
+        "params": {"noteId": number, "rev": rev, "note": {"note": body}}}).json()
+    assert done.get("error") is None, done
+
+
+def _cli_verify(migrated: Any) -> tuple[int, dict[str, Any]]:
+    engine, _api, info = migrated
+    sandbox = info["sandbox"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("C2N_")}
+    env.update({"C2N_HOME": str(info["home"]), "C2N_RUN": engine.settings.run_name,
+                "C2N_NUTSHELL_URL": sandbox.url, "C2N_NUTSHELL_USER": sandbox.admin_user,
+                "C2N_NUTSHELL_API_KEY": sandbox.admin_key, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run([sys.executable, "-m", "consumers.cli", "verify", "--json"], env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.stdout.strip(), done.stderr[-2000:]
+    return done.returncode, json.loads(done.stdout)
+
+
 def test_every_tamper_is_reported_with_its_reason_and_fails(migrated: Any) -> None:
-    engine, api, _ = migrated
+    engine, api, info = migrated
     patients = _pushed(engine, "patient")
     appointments = _pushed(engine, "appointment")
     # 1. a custom-field value changed
@@ -94,15 +133,19 @@ def test_every_tamper_is_reported_with_its_reason_and_fails(migrated: Any) -> No
     # 5. a contact deleted
     p4 = patients[3]
     api.delete("contacts", _nid(engine, "patient", p4))
+    # 6. a note's text changed
+    n1 = _pushed(engine, "clinical_note")[0]
+    _edit_note(info["sandbox"], _nid(engine, "clinical_note", n1), "nothing of the original")
 
-    report, result = svc.verify(engine, api)
+    code, result = _cli_verify(migrated)  # the operator's command, as a separate process
     found = _reasons(result)
-    assert result["ok"] is False
+    assert code == 1 and result["ok"] is False
     assert (f"patient:{p1}", "customFields.Date of Birth", "wrong value") in found
     assert (f"patient:{p2}", "customFields.Race", "missing value") in found
     assert (f"patient:{p3}", "owner", "wrong owner") in found
     assert (f"appointment:{a1}", "activityType", "wrong activity type") in found
     assert (f"patient:{p4}", "", "missing record") in found
+    assert (f"clinical_note:{n1}", "body", "wrong value") in found
     source = result["from_source"]
     assert source["records"]["missing"] >= 1 and source["records"]["differing"] >= 4
     # every difference names its source cell, values masked without the cipher key
