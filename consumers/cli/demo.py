@@ -8,6 +8,7 @@ free loopback port and keeps its data in HOME/demo/sandbox, the migration's log 
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import time
 from pathlib import Path
@@ -149,7 +150,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
         console.print(f"    {path}")
     console.print("To open the approvers' console on the demo's home (each in its own shell):")
     for line in summary["console"]:
-        console.print(f"    {line}", markup=False)
+        console.print(f"    {line}", markup=False, soft_wrap=True)  # copyable: never wrapped
     console.print(f"then browse {CONSOLE_URL} and sign in.")
 
 
@@ -160,9 +161,11 @@ def console_commands(home: Path, admin_user: str, admin_key: str) -> list[str]:
     """The demo's sandbox keeps its data in HOME/demo/sandbox: served again, the console's pages
     that read Nutshell (conflicts, rollback) work on the demo's migration."""
     port = 8765
+    folder, data = shlex.quote(str(home)), shlex.quote(str(home / "sandbox"))
     return [
-        f"c2n --home {home} console user add me --role manager   # type a password (10+ chars)",
-        f"c2n sandbox serve --data {home / 'sandbox'} --port {port}",
+        f"c2n --home {folder} console user add me --role manager   # type a password (10+ chars)",
+        f"c2n sandbox serve --data {data} --port {port}",
         f"C2N_NUTSHELL_URL=http://127.0.0.1:{port} C2N_NUTSHELL_USER={admin_user} "
-        f"C2N_NUTSHELL_API_KEY={admin_key} c2n --home {home} console serve --run demo",
+        f"C2N_NUTSHELL_API_KEY={admin_key} c2n --home {folder} console serve --run demo "
+        f"--port {CONSOLE_URL.rsplit(':', 1)[1]}",
     ]
