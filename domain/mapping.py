@@ -56,6 +56,9 @@ class Combine(BaseModel):
     separator: str = " "
     values: dict[str, str] = Field(default_factory=dict)  # joined value -> canonical value
     format: str | None = None  # strptime format of the joined value
+    # Each column read as a flag: "1" when it holds anything but a no-word (a date set, "Y",
+    # "x"), else "0"; `values` then maps "1|0"... (`Cancelled At` set: cancelled).
+    as_flags: bool = False
     reasons: list[str] = Field(default_factory=list)
 
 

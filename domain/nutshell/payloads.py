@@ -51,6 +51,7 @@ from domain.nutshell.values import (
 )
 from domain.ports import JSON
 from domain.records.canonical import CLINICAL_KINDS
+from domain.records.validation import Invalid, parse_date, parse_money
 
 
 def _custom_fields(doc: MappingDocument, kind: str, fields: Mapping[str, Any],
@@ -63,10 +64,26 @@ def _custom_fields(doc: MappingDocument, kind: str, fields: Mapping[str, Any],
             out[cf_name(doc, kind, f)] = cf_value(doc, kind, f, value)
     extra = fields.get("extra") or {}
     if isinstance(extra, Mapping):
-        for col, name, _type in column_custom_fields(doc, kind):
+        for col, name, cf_type in column_custom_fields(doc, kind):
             if present(extra.get(col)):
-                out[name] = text(extra[col])  # the OpenAPI types every custom-field value as a string
+                # the OpenAPI types every custom-field value as a string
+                out[name] = typed_value(cf_type, text(extra[col]), doc.settings.date_order)
     return out
+
+
+def typed_value(cf_type: str, raw: str, date_order: str) -> str:
+    """A column's text as its custom field's type takes it: a plain decimal for Currency and
+    Number (`$1,234.50`, `(45.00)`, `1.234,50 €`), YYYY-MM-DD for Date. A value that does not
+    read is sent as it is: Nutshell refuses it naming the field, rather than the migration
+    dropping it quietly."""
+    try:
+        if cf_type in ("Currency", "Number"):
+            return parse_money(raw)
+        if cf_type == "Date":
+            return parse_date(raw.strip().split("T")[0].split(" ")[0], date_order)[0].isoformat()
+    except Invalid:
+        return raw
+    return raw
 
 
 def _emails(value: Any) -> list[dict[str, JSON]]:

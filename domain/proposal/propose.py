@@ -23,6 +23,7 @@ from domain.mapping import (
 from domain.proposal.match import (
     HEADER_FLOOR,
     HeaderMatch,
+    SELF_WORDS,
     KindGuess,
     detect_kind,
     header_matches,
@@ -45,7 +46,8 @@ VALUE_COLUMN_PHRASES = ("value", "FieldValue", "answer", "data", "content", "val
 # Fields of another kind that a file of this kind often carries (a patient export with the
 # insurer's name and the member number on the patient's row).
 SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
-    "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type"),
+    "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type",
+                              "effective_from", "effective_to"),
                 "referral": ("referrer_name", "referral_type"),
                 "billing": ("outstanding_balance",)},
 }
@@ -115,8 +117,10 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
     """Every field this column of a `kind` file could hold, most likely first."""
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
     for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
+        # `Insurance coverage: Member number`: the section names the other record outright
+        named = bool(set(phrase(header.rpartition(":")[0]).tokens) & SELF_WORDS.get(other, set()))
         for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
-            cand.confidence = round(cand.confidence * 0.95, 3)
+            cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")
             out.append(cand)
     seen = {c.field for c in out if c.kind == kind}

@@ -20,24 +20,34 @@ from domain.proposal.text import phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
 from domain.records.canonical import REFERENCES
 
-# The moment that places a record of each kind in time.
-MOMENT: dict[str, str] = {
-    "appointment": "starts_at", "communication": "occurred_at", "clinical_note": "created_at",
-    "allergy_condition": "recorded_at", "document": "created_at", "lead": "created_at",
-    "insurance_verification": "verified_at",
+# The moments that place a record of each kind in time, the first the one it needs.
+MOMENTS: dict[str, tuple[str, ...]] = {
+    "appointment": ("starts_at", "ends_at"), "communication": ("occurred_at",),
+    "clinical_note": ("created_at",), "allergy_condition": ("recorded_at",),
+    "document": ("created_at",), "lead": ("created_at",),
+    "insurance_verification": ("verified_at",),
 }
+START_WORDS = ("start", "from", "begin", "begins", "time")
+END_WORDS = ("end", "finish", "until", "to", "ends")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
 
-# Words of flag headers, by the appointment status a set flag means (the first set one wins,
-# in this order).
-FLAG_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("cancelled", frozenset({"cancelled", "canceled", "cancellation", "cancel"})),
-    ("no_show", frozenset({"dna", "noshow", "no show", "did not arrive", "did not attend",
-                           "not arrived", "missed", "failed to attend", "no_show"})),
-    ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
-                           "show", "present"})),
-)
+# Words of flag headers, per kind, by the status a set flag means (the first set one wins, in
+# this order), and the status when none is set.
+FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    "appointment": (
+        ("cancelled", frozenset({"cancelled", "canceled", "cancellation", "cancel"})),
+        ("no_show", frozenset({"dna", "noshow", "no show", "did not arrive", "did not attend",
+                               "not arrived", "missed", "failed to attend", "no_show"})),
+        ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
+                               "show", "present"})),
+    ),
+    "patient": (
+        ("deceased", frozenset({"deceased", "died", "date of death", "death"})),
+        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged"})),
+    ),
+}
+FLAG_DEFAULT = {"appointment": "booked", "patient": "active"}
 LEAD_WORDS = frozenset({"prospect", "prospective", "lead", "enquiry", "inquiry", "potential",
                         "interested"})
 
@@ -54,38 +64,55 @@ def _left_out(column: ColumnMapping, reason: str) -> None:
     column.reasons.append(reason)
 
 
+def _time_words(field: str) -> tuple[str, ...]:
+    return END_WORDS if field == "ends_at" else START_WORDS
+
+
 def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
-    """Date + time columns into the kind's moment; a date-only moment at a stated time."""
-    field = MOMENT.get(fm.kind)
-    if field is None:
-        return
-    target = f"{fm.kind}.{field}"
+    """Date + time columns into the kind's moments (start, and end when there is an end time);
+    a date-only moment at a stated time of day."""
+    fields = MOMENTS.get(fm.kind, ())
     cols = {h: profile.columns.get(h, ColumnProfile()) for h in headers}
     dates = [h for h, c in cols.items() if c.non_empty and c.share("date") >= SHARE]
     times = [h for h, c in cols.items() if c.non_empty and c.share("time") >= SHARE]
-    current = _target_column(fm, target)
-    date_col = current if current in dates else None
-    if date_col is None and current is None and dates:
-        date_col = _closest(dates, ("date", "day", "start", field.replace("_", " ")))
-    if date_col is not None and times and (current is None or current == date_col
-                                           or current in times):
-        time_col = _closest(times, ("start time", "time", "start", "from"))
-        for column in (date_col, time_col):
-            _left_out(fm.columns[column], f"read into {target} with "
-                      f"'{time_col if column == date_col else date_col}'")
-        fm.combine.append(Combine(target=target, columns=[date_col, time_col], reasons=[
-            f"'{date_col}' holds dates and '{time_col}' times of day: together they are "
-            f"{target}"]))
-        return
-    if date_col is not None and current is None:
-        fm.columns[date_col].target = target
-        fm.columns[date_col].custom_field = None
-        fm.columns[date_col].reasons.append(f"the only date of a {fm.kind}: its {field}")
-        current = date_col
-    if current is not None and cols[current].share("date") >= SHARE:
-        fm.time_of_day = NOON
-        fm.reasons.append(f"'{current}' has dates without a time of day: {target} is placed "
-                          f"at {NOON} local time (edit time_of_day to change)")
+    day: str | None = None
+    for position, field in enumerate(fields):
+        target = f"{fm.kind}.{field}"
+        current = _target_column(fm, target)
+        if current is not None and current not in dates + times:
+            continue  # a full date and time already
+        time_col = current if current in times else None
+        if time_col is None:
+            free = [t for t in times if fm.columns[t].target in (None, target)
+                    and not any(t in c.columns for c in fm.combine)]
+            fitting = [t for t in free if _mentions(t, _time_words(field))]
+            chosen = fitting or (free if position == 0 else [])
+            time_col = chosen[0] if chosen else None
+        if day is None:
+            day = current if current in dates else (
+                _closest(dates, ("date", "day", "start", field.replace("_", " ")))
+                if dates and (current is None or current in times) else None)
+        if day is not None and time_col is not None:
+            for column in {day, time_col}:
+                _left_out(fm.columns[column], f"read into {target} with the other column")
+            fm.combine.append(Combine(target=target, columns=[day, time_col], reasons=[
+                f"'{day}' holds dates and '{time_col}' times of day: together they are "
+                f"{target}"]))
+        elif position == 0 and day is not None:
+            if current is None:
+                fm.columns[day].target = target
+                fm.columns[day].custom_field = None
+                fm.columns[day].custom_field_type = None
+                fm.columns[day].reasons.append(f"the only date of a {fm.kind}: its {field}")
+            fm.time_of_day = NOON
+            fm.reasons.append(f"'{day}' has dates without a time of day: {target} is placed "
+                              f"at {NOON} local time (edit time_of_day to change)")
+            return
+
+
+def _mentions(header: str, words: tuple[str, ...]) -> bool:
+    tokens = set(phrase(header).tokens)
+    return any(w in tokens for w in words)
 
 
 def _closest(headers: list[str], words: tuple[str, ...]) -> str:
@@ -95,16 +122,21 @@ def _closest(headers: list[str], words: tuple[str, ...]) -> str:
     return max(headers, key=score)
 
 
-def _flag_meaning(header: str) -> str | None:
+def _flag_meaning(kind: str, header: str) -> str | None:
     text = " ".join(phrase(header).tokens)
     compact = text.replace(" ", "")
-    for status, words in FLAG_WORDS:
+    for status, words in FLAG_WORDS.get(kind, ()):
         if any(w in text or w.replace(" ", "") == compact for w in words):
             return status
     return None
 
 
-def _boolean(col: ColumnProfile) -> bool:
+def _flag_like(col: ColumnProfile) -> bool:
+    """Yes/no values, or a date that is set or not (`Cancelled At`)."""
+    if not col.non_empty:
+        return False
+    if col.share_any("date", "datetime") >= SHARE and col.empty:
+        return True
     return bool(col.distinct) and not col.distinct_overflow and len(col.distinct) <= 3 and (
         col.share("boolean") >= SHARE or all(v.casefold() in BOOLEAN_TRUE | {"0", "false", "no",
                                                                             "n", "f", ""}
@@ -112,30 +144,30 @@ def _boolean(col: ColumnProfile) -> bool:
 
 
 def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
-    """Appointment flags (`did_not_arrive`, `patient_arrived`) into its status."""
-    if fm.kind != "appointment":
+    """Flags that together say a status (`did_not_arrive` + `patient_arrived`, `Cancelled
+    At` set, `Archived At` set)."""
+    default = FLAG_DEFAULT.get(fm.kind)
+    if default is None:
         return
+    target = f"{fm.kind}.status"
     flags = [(h, m) for h in headers
-             if _boolean(profile.columns.get(h, ColumnProfile()))
-             and (m := _flag_meaning(h)) is not None]
-    status = _target_column(fm, "appointment.status")
-    if status is not None and status not in [h for h, _ in flags]:
-        return  # a status column of its own says it better
-    if not flags or len(flags) > 3:
-        return
-    observed = [sorted(profile.columns[h].distinct) + [""] for h, _ in flags]
+             if _flag_like(profile.columns.get(h, ColumnProfile()))
+             and (m := _flag_meaning(fm.kind, h)) is not None]
+    status = _target_column(fm, target)
+    if not flags or len(flags) > 4 or (status is not None
+                                       and status not in [h for h, _ in flags]):
+        return  # no flags, or a status column of its own says it better
     values: dict[str, str] = {}
-    for combo in product(*observed):
-        status = next((m for (_, m), v in zip(flags, combo, strict=True)
-                       if v.casefold() in BOOLEAN_TRUE), "booked")
-        values["|".join(combo)] = status
+    for combo in product("01", repeat=len(flags)):
+        values["|".join(combo)] = next(
+            (m for (_, m), v in zip(flags, combo, strict=True) if v == "1"), default)
     columns = [h for h, _ in flags]
     for h in columns:
-        _left_out(fm.columns[h], "read into appointment.status with the other flags")
-    fm.combine.append(Combine(target="appointment.status", columns=columns, separator="|",
+        _left_out(fm.columns[h], f"read into {target} with the other flags")
+    fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
                               values=values, reasons=[
-        "flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " together say the status; "
-        "none set: booked"]))
+        "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + f" say the status; "
+        f"none set: {default}"]))
 
 
 def propose_codes(fm: FileMapping, profile: FileProfile) -> None:

@@ -32,6 +32,9 @@ _TIME_DIRECTIVES = re.compile(r"%[HIMSpXcT]")
 _DATE_ONLY = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4}")
+# What an unset flag holds ("0", "N", "false", "no" in the clinic's language, or nothing).
+NO_WORDS = frozenset({"", "0", "n", "no", "false", "f", "non", "nein", "não", "nao", "off",
+                      "none", "null", "0000-00-00", "0000-00-00 00:00:00", "-"})
 SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
 
 
@@ -149,6 +152,8 @@ def retarget(target: tuple[str, str], home: str, kind: str) -> tuple[str, str] |
 def _combined(item: Combine, values: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """(joined value, problem) of one combine."""
     parts = [_text(_get(values, c)) for c in item.columns]
+    if item.as_flags:
+        parts = ["0" if p.casefold() in NO_WORDS else "1" for p in parts]
     joined = item.separator.join(p for p in parts if p)
     if item.values:
         # flags: every part counts, empty ones too ("1|" is not "|1")
