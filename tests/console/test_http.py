@@ -207,3 +207,20 @@ def test_a_disabled_person_loses_their_session(world: World) -> None:
         again = client.post("/login", data={"username": "dora", "password": PASSWORD,
                                             "csrf": token})
     assert again.status_code == 401
+
+
+def test_the_audit_searches_by_record_time_window_and_person(world: World) -> None:
+    everything = audit(world)
+    assert everything and all(r["at"] for r in everything)
+    first, last = everything[0]["at"], everything[-1]["at"]
+    assert audit(world, since="2999-01-01T00:00") == []
+    window = audit(world, since=first[:19], until=last)
+    assert window and {r["seq"] for r in window} <= {r["seq"] for r in everything}
+    assert all(first[:19] <= r["at"] <= last for r in window)
+    resolved_record = audit(world, record="patient:1000002")
+    assert resolved_record and {r["record"] for r in resolved_record} == {"patient:1000002"}
+    mine = audit(world, actor="aude")
+    assert mine and {r["actor"] for r in mine} == {"aude"}
+    with sign_in(world.url, "aude") as client:
+        page = client.get("/audit", params={"actor": "aude"})
+    assert page.status_code == 200 and "MigrationRun.SignedIn" in page.text

@@ -18,6 +18,7 @@ from consumers.console.web import Console
 from consumers.services.audit import audit_rows
 
 ROWS_SHOWN = 500
+SCAN_LIMIT = 20_000  # rows a page reads at most: the page stays quick on a long log
 CSV_COLUMNS = ("seq", "at", "run", "record", "event", "actor", "role", "via", "mapping_hash",
                "detail")
 
@@ -44,11 +45,14 @@ def routes(console: Console) -> list[Route]:
         if session is None:
             return console.to_login()
         filters = _filters(request)
-        # Newest first on the page: read the matching rows, keep the last ones.
-        rows = await run_in_threadpool(console.locked, lambda: _rows(console, filters, None))
-        shown = list(reversed(rows[-ROWS_SHOWN:]))
-        return console.render(request, "audit.html", session, rows=shown, total=len(rows),
-                              filters=filters, query=request.url.query)
+        # Newest first on the page: the matching rows (up to SCAN_LIMIT), the last ones.
+        rows = await run_in_threadpool(console.locked,
+                                       lambda: _rows(console, filters, SCAN_LIMIT + 1))
+        more = len(rows) > SCAN_LIMIT
+        shown = list(reversed(rows[:SCAN_LIMIT][-ROWS_SHOWN:]))
+        return console.render(request, "audit.html", session, rows=shown,
+                              total=min(len(rows), SCAN_LIMIT), more=more, filters=filters,
+                              query=request.url.query)
 
     async def download(request: Request) -> Response:
         session = console.session_of(request)
