@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -174,6 +175,7 @@ def run_export(half: str, name: str) -> dict[str, Any]:
                                      "differing": report.differing,
                                      "missing": len(report.missing_records)}
                     out["states"] = engine.store.counts()
+                    out["push_failures"] = _failures(engine)
                     out["twice"] = contacts_twice(srv.snapshot())
                     mark("done")
         except Exception as exc:  # noqa: BLE001 - the bench reports a crash, it never hides it
@@ -194,6 +196,19 @@ def _check(engine: Any, run: str, doc: Any) -> dict[str, Any]:
     return {name: {k: f[k] for k in ("kind", "read", "derived", "quarantined", "dropped",
                                      "top_reasons")}
             for name, f in report["files"].items()}
+
+
+def _failures(engine: Any) -> list[dict[str, Any]]:
+    """Records that failed at push, grouped by kind, stage, field and reason (no values)."""
+    groups: dict[tuple[Any, ...], int] = {}
+    for f in engine.store.failures():
+        if f["stage"] == "quarantine" or f["status"] == "quarantined":
+            continue  # map check already reports these, with the column
+        reason = re.sub(r"\(request [0-9a-f]+\)", "(request ...)", str(f["reason"]))[:200]
+        key = (f["kind"], f["stage"], f["field"], reason)
+        groups[key] = groups.get(key, 0) + 1
+    return [{"kind": k, "stage": st, "field": fd, "reason": rs, "records": n}
+            for (k, st, fd, rs), n in sorted(groups.items(), key=lambda i: -i[1])][:12]
 
 
 def score_landing(out: dict[str, Any]) -> dict[str, Any]:
