@@ -2,10 +2,11 @@
 
 A `Change` is what travels on the change bus: one canonical record's created, updated or deleted
 fields. Two producers make them: `diff_records` compares a newer export with what was extracted,
-and `change_from_debezium` reads Debezium-style envelopes from a clinic database.
+and `change_from_debezium` reads Debezium-style envelopes from a clinic database (files of them,
+origin "debezium", or rows read from the database's own binlog, origin "binlog").
 
 `change_id` is a uuid5 of the kind, source id and content (op, fields, previous values, origin,
-and for Debezium the source position), never of the time it was published: the same change
+and for envelopes the source position), never of the time it was published: the same change
 published twice, or redelivered, has the same id. A record edited A->B, back to A and to B again
 gives the first and third change the same id; dropping by id is therefore only safe within a
 window of recent ids, and applying a change must stay idempotent on its own.
@@ -25,9 +26,9 @@ from domain.ports import ChangeMessage
 from domain.records.canonical import KIND_FIELDS
 
 Op = Literal["create", "update", "delete"]
-Origin = Literal["export-diff", "debezium"]
+Origin = Literal["export-diff", "debezium", "binlog"]
 OPS: tuple[str, ...] = ("create", "update", "delete")
-ORIGINS: tuple[str, ...] = ("export-diff", "debezium")
+ORIGINS: tuple[str, ...] = ("export-diff", "debezium", "binlog")
 SCHEMA_VERSION = 1
 
 # Debezium op letters. A snapshot read ("r") is the whole row as it is now: an upsert.
@@ -169,7 +170,8 @@ def _changed_fields(before: Mapping[str, Any],
 # --- Debezium envelopes -------------------------------------------------------------------------
 
 def change_from_debezium(envelope: Mapping[str, Any] | None,
-                         row_to_records: RowToRecords) -> list[Change]:
+                         row_to_records: RowToRecords, *,
+                         origin: Origin = "debezium") -> list[Change]:
     """The canonical changes one Debezium change event makes.
 
     Accepts the bare envelope or one wrapped as {"schema": ..., "payload": ...}. A tombstone
@@ -196,7 +198,7 @@ def change_from_debezium(envelope: Mapping[str, Any] | None,
 
     def make(kind: str, sid: str, op_: Op, flds: Mapping[str, Any],
              prev: Mapping[str, Any]) -> Change:
-        return Change.make(kind, sid, op_, flds, prev, "debezium", ts_ms, position)
+        return Change.make(kind, sid, op_, flds, prev, origin, ts_ms, position)
 
     if op == "delete":
         if before_rows is None:

@@ -1,4 +1,4 @@
-"""`c2n delta publish|consume|conflicts|resolve`: the delta window during cutover."""
+"""`c2n delta publish|watch|consume|conflicts|resolve|close`: the delta window during cutover."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--topic", default=None)
     add_json(q)
     q.set_defaults(func=publish)
+    q = dsub.add_parser("watch", help="publish the clinic database's changes as they are "
+                                      "committed (its row-based binlog)")
+    q.add_argument("database", help="mysql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (or the "
+                                    "password in C2N_MYSQL_PASSWORD)")
+    q.add_argument("--for", dest="duration", default=None, help="e.g. 48h, 30m, 90s")
+    q.add_argument("--max-idle", type=float, default=None, help="stop after SECONDS without a change")
+    q.add_argument("--topic", default=None)
+    add_json(q)
+    q.set_defaults(func=watch)
     q = dsub.add_parser("consume", help="apply changes until the window closes")
     q.add_argument("--for", dest="duration", default=None, help="e.g. 48h, 30m, 90s")
     q.add_argument("--max-idle", type=float, default=None, help="stop after SECONDS without a message")
@@ -97,6 +106,31 @@ def publish(args: argparse.Namespace) -> int:
         emit_json({"published": counts})
     else:
         console.print(f"published {sum(counts.values())} changes: {counts}")
+    return 0
+
+
+def watch(args: argparse.Namespace) -> int:
+    from adapters.sources.binlog import BinlogReader, MySQLTarget
+    from consumers.delta.watch import BinlogWatcher
+
+    seconds = duration_seconds(args.duration)
+    target = MySQLTarget.parse(args.database)
+    with open_engine(args) as engine:
+        doc = current_mapping(engine)
+        topic = _topic(args, engine.settings.run_name)
+        reader = BinlogReader(target, BinlogWatcher.watched_tables(doc))
+        bus = KafkaChangeBus(_bootstrap(engine.settings), topic, group_id=None)
+        try:
+            watcher = BinlogWatcher(engine, doc, reader, bus, topic)
+            status = watcher.run(until=time.monotonic() + seconds if seconds else None,
+                                 max_idle_s=args.max_idle)
+        finally:
+            bus.close()
+    if args.json:
+        emit_json(status.to_json())
+    else:
+        console.print(f"delta watch stopped ({status.stopped_because}) at {status.position}: "
+                      f"published {status.published} changes {status.ops}")
     return 0
 
 

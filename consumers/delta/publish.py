@@ -13,7 +13,7 @@ import orjson
 from adapters.sources import open_sources
 from consumers.bootstrap import Engine
 from consumers.services.profile_choice import ProfileChooser
-from domain.delta import Change, change_from_debezium, diff_records
+from domain.delta import Change, RowToRecords, change_from_debezium, diff_records
 from domain.errors import PreconditionFailed, SourceError
 from domain.mapping import FileMapping, MappingDocument
 from domain.ports import SourceRow
@@ -73,10 +73,31 @@ def export_changes(engine: Engine, doc: MappingDocument, paths: list[Path]) -> I
                         ts_ms=int(time.time() * 1000))
 
 
+def table_mappings(doc: MappingDocument) -> dict[str, FileMapping]:
+    """The confirmed mapping of each table, by its file's stem (`patients` -> the mapping of
+    `patients.csv`): how a database table's rows go through the same source profile as an
+    export of that table."""
+    return {Path(name).stem.lower(): mapping for name, mapping in doc.files.items()}
+
+
+def row_records(doc: MappingDocument, table: str, mapping: FileMapping,
+                number: int) -> RowToRecords:
+    """A table row (column -> value) -> the canonical records it derives."""
+
+    def row_to_records(row: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+        values = {k: "" if v is None else str(v) for k, v in row.items()}
+        return [(result.kind, result.source_id, result.fields)
+                for result in derive_row(table, mapping, doc.settings,
+                                         SourceRow(number=number, values=values))
+                if isinstance(result, DerivedRecord)]
+
+    return row_to_records
+
+
 def debezium_changes(doc: MappingDocument, envelopes: Path) -> Iterator[Change]:
     """Envelopes one JSON document per line; the table (source.table) names the file mapping
     (`patients` -> the mapping of `patients.csv`, or any file whose stem is the table)."""
-    by_stem = {Path(name).stem.lower(): mapping for name, mapping in doc.files.items()}
+    by_stem = table_mappings(doc)
     with envelopes.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -92,16 +113,4 @@ def debezium_changes(doc: MappingDocument, envelopes: Path) -> Iterator[Change]:
             if mapping is None:
                 raise SourceError(f"no mapping for table {table!r}", file=envelopes.name,
                                   row=number, field="source.table")
-
-            def row_to_records(row: dict[str, Any], mapping: FileMapping = mapping,
-                               number: int = number,
-                               table: str = table) -> list[tuple[str, str, dict[str, Any]]]:
-                values = {k: "" if v is None else str(v) for k, v in row.items()}
-                out = []
-                for result in derive_row(table, mapping, doc.settings,
-                                         SourceRow(number=number, values=values)):
-                    if isinstance(result, DerivedRecord):
-                        out.append((result.kind, result.source_id, result.fields))
-                return out
-
-            yield from change_from_debezium(envelope, row_to_records)
+            yield from change_from_debezium(envelope, row_records(doc, table, mapping, number))

@@ -54,13 +54,15 @@ def mariadb_problem() -> str | None:
         return f"MariaDB at 127.0.0.1:3306 unavailable: {type(exc).__name__}"
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")
-            log_bin, fmt, image = cur.fetchone()  # type: ignore[misc]
+            cur.execute("SELECT @@log_bin, @@binlog_format, @@binlog_row_image, "
+                        "@@binlog_row_metadata")
+            log_bin, fmt, image, metadata = cur.fetchone()  # type: ignore[misc]
     finally:
         conn.close()
-    if not log_bin or fmt != "ROW" or image != "FULL":
+    if not log_bin or fmt != "ROW" or image != "FULL" or metadata != "FULL":
         return (f"MariaDB binlog not usable for change capture (log_bin={log_bin}, "
-                f"binlog_format={fmt}, binlog_row_image={image}); .ci/run turns it on")
+                f"binlog_format={fmt}, binlog_row_image={image}, "
+                f"binlog_row_metadata={metadata}); .ci/run turns it on")
     return None
 
 
