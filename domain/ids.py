@@ -13,8 +13,12 @@ def run_id(run_name: str) -> UUID:
     return uuid5(NAMESPACE, f"run/{run_name}")
 
 
-def source_file_id(run: str, sha256: str) -> UUID:
-    return uuid5(NAMESPACE, f"{run}/file/{sha256}")
+def source_file_id(run: str, sha256: str, sheet: str | None = None) -> UUID:
+    """A source file's stream: its content, and the sheet for a workbook (every sheet of one
+    workbook has the workbook's digest; without the sheet they were one stream, and all but the
+    first sheet were lost)."""
+    key = sha256 if not sheet else f"{sha256}#{sheet}"
+    return uuid5(NAMESPACE, f"{run}/file/{key}")
 
 
 def record_id(run: str, kind: str, source_id: str) -> UUID:

@@ -38,7 +38,7 @@ def extract_source(app: MigrationLog, run_name: str, source: ClinicSource,
                    profile: str | None = None,
                    on_rows: Callable[[int], None] | None = None) -> Extracted:
     fingerprint = source.fingerprint()
-    fid = source_file_id(run_name, fingerprint.sha256)
+    fid = source_file_id(run_name, fingerprint.sha256, fingerprint.sheet)
     stream = app.source_file(fid)
     if stream is not None and stream.complete:
         return Extracted(fingerprint.name, str(fid), stream.rows_read, stream.problems,

@@ -22,8 +22,8 @@ from domain.mapping import (
 )
 from domain.proposal.match import (
     HEADER_FLOOR,
-    HeaderMatch,
     SELF_WORDS,
+    HeaderMatch,
     KindGuess,
     detect_kind,
     header_matches,

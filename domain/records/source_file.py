@@ -47,7 +47,8 @@ class SourceFile(Aggregate):
 
     @classmethod
     def register(cls, run: str, fingerprint: JSONDict) -> SourceFile:
-        return cls._create(cls.Registered, id=source_file_id(run, fingerprint["sha256"]),
+        return cls._create(cls.Registered, id=source_file_id(run, fingerprint["sha256"],
+                                                          fingerprint.get("sheet")),
                            run=run, fingerprint=fingerprint)
 
     @property

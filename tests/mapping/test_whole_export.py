@@ -86,3 +86,31 @@ def test_a_detected_profile_is_a_prior_not_a_gate(
     visit = fm.columns["Date of Last Visit"]
     assert (visit.custom_field, visit.custom_field_type) == ("Date Of Last Visit", "Date")
     assert not visit.flagged
+
+
+def test_every_sheet_of_one_workbook_is_its_own_table(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the sheets share the workbook's digest: they were once one stream, and all but the
+    # first sheet were lost
+    source = tmp_path / "export"
+    source.mkdir()
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "Clients"
+    people.append(HEADER)
+    for row in PEOPLE:
+        people.append(row)
+    visits = book.create_sheet("Appointments")
+    visits.append(["Appointment ID", "Client ID", "Start", "Status"])
+    for i in range(30):
+        visits.append([f"V{i}", str(100 + i % 25), f"2024-03-{1 + i % 28:02d} 10:00", "Attended"])
+    book.save(source / "Clinic export.xlsx")
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    report = _run(capsys, "map", "check")
+    assert set(report["files"]) == {"Clinic export.xlsx#Clients", "Clinic export.xlsx#Appointments"}
+    assert report["landing"]["patient"]["landing"] == 25
+    assert report["landing"]["appointment"] == {"records": 30, "landing": 30, "duplicates": 0,
+                                                "unresolved_references": 0}
