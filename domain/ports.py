@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +130,11 @@ class NutshellAPI(ABC):
     @abstractmethod
     def users(self) -> list[dict[str, JSON]]:
         """Nutshell users (id, name, emails)."""
+
+    def acting_as(self, user: str | None) -> AbstractContextManager[None]:
+        """Calls made inside are made as that Nutshell user (who logged an activity, who wrote
+        a note); a stand-in without users makes them as itself."""
+        return nullcontext()
 
     def activity_types(self) -> list[dict[str, JSON]]:
         """The instance's activity types (GET /activitytypes: id, name); none by default, for

@@ -10,8 +10,10 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -27,6 +29,7 @@ from domain.ports import JSON
 log = logging.getLogger("adapters.nutshell")
 
 IMPERSONATE = "x-nutshell-impersonate"
+_ACTING: ContextVar[str | None] = ContextVar("nutshell_acting_as", default=None)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -113,6 +116,17 @@ class Transport:
         self._counts: Counter[str] = Counter()
         self._waited = 0.0
         self._rpc_ids = iter(range(1, 2**62))
+
+    @contextmanager
+    def acting_as(self, user: str | None) -> Iterator[None]:
+        """Calls made inside are made as `user` (a Nutshell user id or email): the
+        administrator's key impersonates them, so Nutshell records them as its creator/logger.
+        Per thread (a context variable), so concurrent pushes act as their own users."""
+        token = _ACTING.set(user or None)
+        try:
+            yield
+        finally:
+            _ACTING.reset(token)
 
     def measured_rate(self) -> float:
         """Requests per second actually sent over the last ten seconds (retries included)."""
@@ -246,7 +260,10 @@ class Transport:
             with self._lock:
                 self._counts["requests"] += 1
                 self._waited += waited
-            headers = {"content-type": call.content_type} if call.body is not None else None
+            headers = {"content-type": call.content_type} if call.body is not None else {}
+            acting = _ACTING.get()
+            if acting:
+                headers[IMPERSONATE] = acting
             started = time.monotonic()
             try:
                 response = self._http.request(call.method, call.url, params=call.params,

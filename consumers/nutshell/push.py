@@ -234,8 +234,11 @@ class Pusher:
             if step.action == "create":
                 found = self._find_existing(step, payload, since) if resumed else None
                 try:
-                    record = found or self.api.create(step.entity, payload,  # type: ignore[arg-type]
-                                                      external_key=step.external_key)
+                    # made as the user who logged the activity / wrote the note (impersonation)
+                    with self.api.acting_as(step.acting_user):
+                        record = found or self.api.create(
+                            step.entity, payload,  # type: ignore[arg-type]
+                            external_key=step.external_key)
                 except AmbiguousWriteError:
                     # No external key to look up by: find it by when it was made and what it holds.
                     record = self._find_existing(step, payload, since)  # type: ignore[assignment]
@@ -259,7 +262,8 @@ class Pusher:
                 ops, paths = _whole_record_ops(step.entity, values), list(values)
             if step.target is not None:  # an existing record: keep what we overwrite
                 outcome.overwritten.update(actual_values(step.entity, before, paths))
-            self.api.patch(step.entity, target, ops)
+            with self.api.acting_as(step.acting_user):
+                self.api.patch(step.entity, target, ops)
             created.append(None)
             outcome.results.append({"action": step.action, "entity": step.entity, "id": target})
             if not outcome.nutshell_id:

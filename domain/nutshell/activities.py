@@ -166,7 +166,10 @@ def build_clinical_note(sid: str, f: Mapping[str, Any], ctx: PushContext,
     header = f"[{local_stamp(f.get('created_at'), doc.settings.timezone) or 'undated'}, {author}]"
     parts = [header, text(f.get("title")), "", str(f.get("body") or "").strip()]
     body = "\n".join(p for i, p in enumerate(parts) if p or i == 2)
-    return [Built("notes", {"body": body.strip(), "links": {"parent": parent}})]
+    # written as its author's Nutshell user where the staff member was matched to one
+    author_user = ctx.owner_for(text(f.get("author_source_id")) or None)
+    return [Built("notes", {"body": body.strip(), "links": {"parent": parent}}, None,
+                  author_user)]
 
 
 def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,

@@ -24,6 +24,7 @@ from consumers.nutshell import migration as svc
 from consumers.services.review import clear_all, sign_off
 
 ROOT = Path(__file__).resolve().parents[2]
+PROVIDER, PROVIDER_EMAIL = "1006000", "bennett146.breitenberg711@example.com"
 
 
 @pytest.fixture
@@ -32,6 +33,9 @@ def migrated(tmp_path: Path) -> Iterator[tuple[Engine, NutshellClient, dict[str,
     users = [{"email": "admin@sandbox.test", "name": "Admin", "api_key": "tamper-admin-key",
               "is_admin": True},
              {"email": "front@clinic.test", "name": "Front Desk", "api_key": None,
+              "is_admin": False},
+             # a practitioner of the export: matched by email, owns and logs their records
+             {"email": PROVIDER_EMAIL, "name": "Dr Bennett", "api_key": None,
               "is_admin": False}]
     with SandboxServer(data_dir=tmp_path / "sandbox", users=users) as sandbox:
         url = sandbox.start()
@@ -74,6 +78,14 @@ def test_a_clean_run_verifies_with_every_column_accounted(migrated: Any) -> None
     assert result["ok"], source["differences"][:5]
     assert source["unaccounted_columns"] == 0
     assert source["records"]["found"] == source["records"]["expected"] > 100
+    # the practitioner matched to a user owns their patients and logged their activities and
+    # notes (impersonation): checked by the oracle above; here, that there were some
+    user = engine.run().owners["matched"][PROVIDER]
+    logged = [a for a in api.list_all("activities")
+              if user in str((a.get("links") or {}).get("logger") or "")
+              or user in str((a.get("links") or {}).get("loggedBy") or "")
+              or user in str((a.get("links") or {}).get("creator") or "")]
+    assert len(logged) >= 10
     # vendor extra columns really arrive as custom-field values
     assert any(line["column"] == "Race" and line["status"] == "custom"
                for line in source["ledger"])
@@ -121,8 +133,7 @@ def test_every_tamper_is_reported_with_its_reason_and_fails(migrated: Any) -> No
         {"op": "replace", "path": "/contacts/0/customFields/Race", "value": ""}])
     # 3. an owner changed
     p3 = patients[2]
-    other = next(str(u["id"]) for u in api.users()
-                 if str(u["id"]) != str(engine.run().owners.get("fallback_owner")))
+    other = next(str(u["id"]) for u in api.users() if "front@clinic.test" in str(u))
     api.patch("contacts", _nid(engine, "patient", p3), [
         {"op": "replace", "path": "/contacts/0/links/owner", "value": other}])
     # 4. an activity type changed
