@@ -1,0 +1,138 @@
+"""Nutshell read as the live API sends it (the wire samples kept in the repository), and each
+kind of difference given its reason class."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from domain.mapping import KindTarget, MappingDocument, Settings
+from domain.oracle.check import check_record, matches
+from domain.oracle.expect import Expector, Resolutions
+from domain.oracle.source import Cell, SourceRecord
+from domain.oracle.wire import MISSING, owner, read
+
+SAMPLES = (Path(__file__).resolve().parents[2] / "adapters" / "nutshell_sandbox" / "reference"
+           / "wire-samples")
+
+
+def _payload(kind: str) -> dict[str, Any]:
+    page = json.loads((SAMPLES / "read" / "events" / "1-first-page.json").read_text())
+    return next(p for p in page["payloads"] if p["type"] == kind)
+
+
+def test_live_shapes_are_read() -> None:
+    activity = _payload("activities")
+    assert read("activities", activity, "activityType") == "1-activityTypes"
+    assert read("activities", activity, "participants") == ["3-contacts"]
+    assert read("activities", activity, "isLogged") is True
+    assert read("activities", activity, "location") is MISSING
+    contact = _payload("contacts")
+    assert read("contacts", contact, "address.city") == "Ann Arbor"
+    assert read("contacts", contact, "emails") == ["andy@nutshell.com"]
+    assert read("contacts", contact, "accounts") == ["3-accounts"]
+    note = _payload("notes")
+    assert read("notes", note, "parent") == ["3-contacts"]
+    lead = _payload("leads")
+    assert read("leads", lead, "createdTime") == 1755113219
+    assert owner("leads", lead) == "1-users"
+    # an activity's owner: who logged it, else the user an impersonated create names
+    assert owner("activities", {"links": {"logger": None, "creator": "23-origins"}}) is None
+    assert owner("activities", {"links": {"logger": "4-users"}}) == "4-users"
+    phones = {"phones": [{"name": "mobile", "value": {"E164": "+16175550123"}},
+                         {"name": "work", "value": "617-555-0100"}]}
+    assert read("contacts", phones, "phones.mobile") == ["+16175550123"]
+    assert read("accounts", phones, "phones.work") == ["617-555-0100"]
+
+
+@pytest.mark.parametrize(("how", "expected", "actual", "result"), [
+    ("date", "1984-02-29", "1984-02-29", (True, "wrong value")),
+    ("date", "1984-02-29", "1984-03-01", (False, "wrong value")),
+    ("date", "1984-02-29", "someday", (False, "wrong type")),
+    ("instant", "2024-01-02T10:30:00-05:00", 1704209400, (True, "wrong value")),
+    ("instant", "2024-01-02T10:30:00-05:00", "2024-01-02", (False, "wrong value")),
+    ("money", "25.00", "25", (True, "wrong value")),
+    ("money", "25.00", "n/a", (False, "wrong type")),
+    ("phone", "+16175550123", ["617-555-0123"], (True, "wrong value")),
+    ("enum", "no_show", "No-Show", (True, "wrong value")),
+    ("bool", True, "true", (False, "wrong type")),
+    ("id", "2-users", "1-users", (False, "wrong owner")),
+    ("has_id", "7-contacts", ["8-contacts"], (False, "wrong link")),
+    ("activity_type", "Meeting", "SMS", (False, "wrong activity type")),
+    ("contains", "Ada", "Ada  Byron", (True, "wrong value")),
+    ("line", "Status: no-show", "Appointment type: X\nStatus: no-show", (True, "wrong value")),
+    ("one_of:text", ("Aetna", "Cigna"), "Cigna", (True, "wrong value")),
+])
+def test_matches(how: str, expected: Any, actual: Any, result: tuple[bool, str]) -> None:
+    assert matches(how, expected, actual) == result
+
+
+def _appointment(status: str, kind: str = "Initial consult") -> SourceRecord:
+    rec = SourceRecord("appointment", "A1", {
+        "source_id": "A1", "patient_source_id": "P1", "provider_source_id": "S1",
+        "starts_at": "2020-01-02T10:00:00+00:00", "ends_at": "2020-01-02T10:30:00+00:00",
+        "appointment_type": kind, "location": "Room 2", "status": status}, file="a.csv", row=3)
+    rec.cells = {f: Cell("a.csv", 3, f.title()) for f in rec.values}
+    return rec
+
+
+TYPES = [{"id": "1-activityTypes", "name": "Phone Call"},
+         {"id": "3-activityTypes", "name": "Meeting"},
+         {"id": "5-activityTypes", "name": "Appointment"},
+         {"id": "6-activityTypes", "name": "Initial consult"}]
+
+
+def _expector(doc: MappingDocument | None = None) -> tuple[Expector, dict[str, str]]:
+    records = {("patient", "P1"): SourceRecord("patient", "P1", {"source_id": "P1"})}
+    res = Resolutions(users={"S1": "4-users"}, fallback_user="1-users",
+                      ids={("patient", "P1"): "7-contacts"}, activity_types=TYPES, now=2**31)
+    return (Expector(doc or MappingDocument(), records, res),
+            {str(t["id"]): str(t["name"]) for t in TYPES})
+
+
+def test_an_appointment_as_nutshell_must_hold_it() -> None:
+    expector, names = _expector()
+    good = {"name": "x", "startTime": 1577959200, "endTime": 1577961000, "location": "Room 2",
+            "isCancelled": True, "isLogged": False, "agenda": "Status: no-show",
+            "links": {"activityType": "6-activityTypes", "contacts": ["7-contacts"],
+                      "users": ["4-users"], "logger": "4-users"}}
+    wanted = expector.for_record(_appointment("no_show"))
+    assert check_record("activities", good, wanted, names, lambda e, i: None) == []
+    bad = {**good, "isCancelled": False, "location": "Room 9",
+           "links": {**good["links"], "activityType": "1-activityTypes", "logger": "1-users"}}
+    found = {(d.place, d.reason, d.column) for d in
+             check_record("activities", bad, wanted, names, lambda e, i: None)}
+    assert found == {("isCancelled", "wrong value", "Status"),
+                     ("location", "wrong value", "Location"),
+                     ("activityType", "wrong activity type", "Appointment_Type"),
+                     ("owner", "wrong owner", "Provider_Source_Id")}
+
+
+def test_activity_type_by_name_default_and_operator_choice() -> None:
+    expector, _ = _expector()
+    assert expector.res.type_name("Initial consult", "appointment") == "Initial consult"
+    assert expector.res.type_name("Follow-up", "appointment") == "Appointment"
+    assert expector.res.type_name("letter", "letter") is None  # no type fits: reported
+    doc = MappingDocument(settings=Settings(),
+                          nutshell={"appointment": KindTarget(
+                              activity_types={"Follow-up": "Meeting"})})
+    chosen, _ = _expector(doc)
+    chosen.res.type_overrides = doc.nutshell["appointment"].activity_types
+    assert chosen.res.type_name("Follow-up", "appointment") == "Meeting"
+
+
+def test_carried_values_with_several_records_accept_any_of_them() -> None:
+    expector, _ = _expector()
+    bills = [SourceRecord("billing", f"B{i}", {"source_id": f"B{i}", "patient_source_id": "P1",
+                                                "payment_plan": plan})
+             for i, plan in enumerate(("monthly", "none"))]
+    [want] = expector.carried("P1", bills)
+    assert want.place == "customFields.Payment Plan" and want.how == "one_of:text"
+    person = {"customFields": {"Payment Plan": "none"}}
+    assert check_record("contacts", person, [want], {}, lambda e, i: None) == []
+    person = {"customFields": {"Payment Plan": "weekly"}}
+    [diff] = check_record("contacts", person, [want], {}, lambda e, i: None)
+    assert diff.reason == "wrong value" and diff.to_json()["expected"] != ["monthly", "none"]
