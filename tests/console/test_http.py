@@ -98,6 +98,8 @@ def test_masked_for_a_role_that_does_not_see_phi(world: World) -> None:
         page = client.get("/mapping")
     assert "&lt;xxxxxx&gt;xxxxx(9)&lt;/xxxxxx" in page.text  # its shape only
     assert "alert(1)" not in page.text and "masked for your role" in page.text
+    # The column ledger of `c2n map show`: every column in exactly one class.
+    assert page.text.count('class="ledger-standard"') >= 10 and "Column ledger:" in page.text
 
 
 def test_signed_out_visitors_are_sent_to_login_and_their_posts_refused(

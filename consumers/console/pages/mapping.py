@@ -18,11 +18,15 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.console.masking import shown
 from consumers.console.users import Session
 from consumers.console.web import Console, page_hash
+from consumers.nutshell.oracle import column_ledger
 from consumers.services.derive import confirm_and_derive
 from consumers.services.proposal import set_target
 from consumers.services.raw_shredding import shred_forgotten
 from consumers.views.mapping import mapping_json
 from domain.errors import PreconditionFailed
+from domain.mapping import MappingDocument
+from domain.oracle.ledger import LedgerLine
+from domain.oracle.ledger import summary as ledger_summary
 from domain.records.canonical import all_qualified_fields
 from domain.run.signer import Signer
 
@@ -47,11 +51,17 @@ def _samples(console: Console, phi: bool) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def _ledger(columns: dict[str, dict[str, Any]]) -> dict[str, int]:
-    mapped = sum(1 for c in columns.values() if c["target"])
-    custom = sum(1 for c in columns.values() if not c["target"] and c["custom_field"])
-    return {"columns": len(columns), "mapped": mapped, "custom_field": custom,
-            "left_out": len(columns) - mapped - custom}
+_ledgers: dict[tuple[str, int], list[LedgerLine]] = {}
+
+
+def _ledger(console: Console, doc: MappingDocument) -> list[LedgerLine]:
+    """The column ledger `c2n map show` prints (every column of every file, one class each),
+    kept while neither the mapping nor the log changes: it reads every row."""
+    key = (doc.content_hash(), console.engine.store.position())
+    if key not in _ledgers:
+        _ledgers.clear()
+        _ledgers[key] = column_ledger(console.engine, doc)
+    return _ledgers[key]
 
 
 def mapping_model(console: Console, session: Session) -> dict[str, Any] | None:
@@ -62,14 +72,18 @@ def mapping_model(console: Console, session: Session) -> dict[str, Any] | None:
     phi = console.sees_phi(session)
     samples = _samples(console, phi)
     document = mapping_json(doc)
+    lines = _ledger(console, doc)
     files = []
     for name, fm in document["files"].items():
         columns = {**fm["columns"], **fm.get("key_values", {})}
+        ledger = {line.column: line for line in lines if line.file == name}
         files.append({
             "name": name, "kind": fm["kind"], "confidence": fm["confidence"],
-            "reasons": fm["reasons"], "profile": fm["profile"], "ledger": _ledger(columns),
+            "reasons": fm["reasons"], "profile": fm["profile"],
+            "ledger": {k: v for k, v in ledger_summary(list(ledger.values())).items() if v},
             "columns": [{"header": header, **column,
-                         "samples": samples.get(name, {}).get(header, [])}
+                         "samples": samples.get(name, {}).get(header, []),
+                         "ledger": ledger[header].to_json() if header in ledger else None}
                         for header, column in columns.items()]})
     run = console.engine.app.find_run(console.settings.run_name)
     mapping_hash = doc.content_hash()
