@@ -84,17 +84,36 @@ def _manifest_members(files: Sequence[Path]) -> set[Path]:
     return members
 
 
-def open_sources(paths: Sequence[Path]) -> Iterator[ClinicSource]:
+def source_files(paths: Sequence[Path]) -> list[Path]:
+    """The data files the paths name, before anything is read: a path that does not exist
+    raises SourceError here, so a command can refuse before it creates anything."""
+    return list(_files(paths))
+
+
+def open_file(path: Path) -> Iterator[ClinicSource]:
+    """The sources of one data file (an XLSX workbook or a FHIR bundle may hold several).
+    An empty file raises SourceError: there is nothing to read, and saying so beats a
+    source with no rows that nobody notices."""
     from adapters.sources.csv_source import CsvSource
     from adapters.sources.xlsx_source import xlsx_sources
 
-    for path in _files(paths):
-        kind = detect_format(path)
-        if kind == "csv":
-            yield CsvSource(path)
-        elif kind == "xlsx":
-            yield from xlsx_sources(path)
-        elif kind == "fhir":
-            from adapters.sources.fhir import fhir_sources  # the FHIR reader's own module
+    try:
+        empty = path.stat().st_size == 0
+    except OSError as exc:
+        raise SourceError(f"cannot read file ({type(exc).__name__})", file=path.name) from exc
+    if empty:
+        raise SourceError("empty file (0 bytes)", file=path.name)
+    kind = detect_format(path)
+    if kind == "csv":
+        yield CsvSource(path)
+    elif kind == "xlsx":
+        yield from xlsx_sources(path)
+    elif kind == "fhir":
+        from adapters.sources.fhir import fhir_sources  # the FHIR reader's own module
 
-            yield from fhir_sources(path)
+        yield from fhir_sources(path)
+
+
+def open_sources(paths: Sequence[Path]) -> Iterator[ClinicSource]:
+    for path in _files(paths):
+        yield from open_file(path)

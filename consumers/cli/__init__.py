@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "consumers.cli.forget",
     "consumers.cli.review",
     "consumers.cli.console",
+    "consumers.cli.quarantine",
 )
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2

@@ -10,9 +10,13 @@ import orjson
 from rich.console import Console
 
 from consumers.bootstrap import Engine, Settings
+from domain.errors import PreconditionFailed
+from domain.mapping import MappingDocument
 
 # Human text, progress bars and warnings go to stderr; stdout is kept for --json documents.
 console = Console(stderr=True, highlight=False)
+# Piped or logged, a line is one line: no wrapping at rich's default 80 columns.
+console.soft_wrap = not console.is_terminal
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -21,6 +25,24 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def open_engine(args: argparse.Namespace) -> Engine:
     return Engine(settings_from(args))
+
+
+def open_existing_engine(args: argparse.Namespace) -> Engine:
+    """For commands that read a migration: a HOME that does not exist is a wrong path (exit
+    2), not a new migration to create."""
+    settings = settings_from(args)
+    if not settings.home.is_dir():
+        raise PreconditionFailed(f"no migration in {settings.home} (C2N_HOME / --home): "
+                                 "check the path, or start with `c2n extract SOURCE...`")
+    return Engine(settings)
+
+
+def current_mapping_or_none(engine: Engine) -> MappingDocument | None:
+    """HOME/mapping.yaml when there is one (confirmed or not)."""
+    from adapters.stores.mapping_file import load_mapping
+
+    path = engine.settings.mapping_path
+    return load_mapping(path) if path.exists() else None
 
 
 def emit_json(document: Any) -> None:

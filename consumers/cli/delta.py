@@ -18,6 +18,7 @@ from consumers.delta.loop import DeltaConsumer, DeltaStatus
 from consumers.delta.publish import debezium_changes, export_changes
 from consumers.nutshell.migration import current_mapping
 from consumers.nutshell_wiring import nutshell_client
+from consumers.views.output import plain
 from domain.delta import to_message
 from domain.errors import PreconditionFailed
 
@@ -105,7 +106,7 @@ def publish(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"published": counts})
     else:
-        console.print(f"published {sum(counts.values())} changes: {counts}")
+        console.print(f"published {sum(counts.values())} changes: {plain(counts)}")
     return 0
 
 

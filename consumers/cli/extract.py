@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
-from adapters.sources import open_sources
+from adapters.sources import open_file, source_files
+from consumers.bootstrap import Engine
 from consumers.cli.common import add_json, console, emit_json, open_engine
-from consumers.services.extract import extract_source
+from consumers.services.extract import Extracted, extract_source
 from consumers.services.profile_choice import ProfileChooser
 from consumers.services.raw_shredding import forgotten_elsewhere, shred_forgotten
+from consumers.views.output import Outcome, progress_bar
+from domain.errors import SourceError
+from domain.ports import ClinicSource
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,26 +28,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def extract(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.sources]
+    # Every path is checked before anything is created: a wrong path leaves no HOME behind.
+    files = source_files([Path(p) for p in args.sources])
     chooser = ProfileChooser(args.profile)
     results = []
-    with open_engine(args) as engine, Progress(
-            TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} rows"),
-            TimeElapsedColumn(), console=console, transient=True) as progress:
-        for source in open_sources(paths):
-            name = source.fingerprint().name
-            task = progress.add_task(f"extracting {name}", total=None)
-            def advance(n: int, t: TaskID = task) -> None:
-                progress.advance(t, n)
-
-            result = extract_source(engine.app, engine.settings.run_name, source,
-                                    chooser.choose(source), advance)
-            progress.remove_task(task)
-            results.append(result)
-            console.print(f"{result.name}: {result.rows} rows"
-                          f"{' (already extracted, nothing appended)' if result.skipped else ''}"
-                          f"{f', {result.problems} with reader problems' if result.problems else ''}"
-                          f"; profile {result.profile or 'none'}")
+    unreadable: dict[str, str] = {}
+    with open_engine(args) as engine, progress_bar(console) as progress:
+        for path in files:
+            try:
+                for source in open_file(path):
+                    results.append(_extract_one(engine, source, chooser, progress))
+            except SourceError as exc:
+                # One file that cannot be read is quarantined whole; the rest is read on.
+                unreadable[path.name] = str(exc).removeprefix(f"{path.name}: ")
+                run = engine.run()
+                run.source_unreadable(name=path.name, reason=unreadable[path.name])
+                engine.app.save(run)
+                console.print(f"c2n: {path.name}: {unreadable[path.name]} (file quarantined, "
+                              "not read; the rest is read on)")
         # A new export may hold patients already forgotten in this run: their rows go now.
         shredded = shred_forgotten(engine, "engine",
                                    file_ids=[r.file_id for r in results if not r.skipped])
@@ -60,12 +62,29 @@ def extract(args: argparse.Namespace) -> int:
                           "log; if this export holds any of them, run `c2n forget --patient ID "
                           "--by NAME` in this run after `c2n map confirm`")
         engine.catch_up()
+    outcome = Outcome().note("unreadable", len(unreadable))
+    outcome.note("reader_problems", sum(r.problems for r in results if not r.skipped))
     if args.json:
         emit_json({"files": [{"name": r.name, "rows": r.rows, "problems": r.problems,
                               "format": r.format, "profile": r.profile, "skipped": r.skipped}
                              for r in results],
+                   "unreadable": [{"name": n, "reason": why} for n, why in unreadable.items()],
                    "forgotten_rows_shredded": {"rows": shredded.rows_erased,
                                                "pages": shredded.pages_resealed,
                                                "unchecked_files": shredded.unchecked},
                    "forgotten_in_other_runs": elsewhere})
-    return 0
+    return outcome.finish(console)
+
+
+def _extract_one(engine: Engine, source: ClinicSource, chooser: ProfileChooser,
+                 progress: Progress) -> Extracted:
+    name = source.fingerprint().name
+    task = progress.add_task(f"extracting {name}", total=None)
+    result = extract_source(engine.app, engine.settings.run_name, source,
+                            chooser.choose(source), lambda n: progress.advance(task, n))
+    progress.remove_task(task)
+    console.print(f"{result.name}: {result.rows} rows"
+                  f"{' (already extracted, nothing appended)' if result.skipped else ''}"
+                  f"{f', {result.problems} with reader problems' if result.problems else ''}"
+                  f"; profile {result.profile or 'none'}")
+    return result

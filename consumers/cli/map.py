@@ -5,18 +5,23 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
-
-from rich.progress import BarColumn, Progress, TextColumn
+from typing import Any
 
 from adapters.stores.mapping_file import load_mapping, save_mapping
-from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.cli.common import add_json, console, emit_json, open_engine, open_existing_engine
 from consumers.nutshell.oracle import column_ledger
 from consumers.services.check import check_mapping
 from consumers.services.derive import confirm_and_derive
+from consumers.services.moves import moves
+from consumers.services.moves import warnings as moves_warnings
 from consumers.services.proposal import flagged_count, propose_mapping
+from consumers.services.quarantine import quarantine_rows, reasons_document, skip_reasons
 from consumers.services.raw_shredding import shred_forgotten
 from consumers.views.check import render_check
 from consumers.views.mapping import mapping_json, render_mapping
+from consumers.views.moves import render_moves
+from consumers.views.output import Outcome, progress_step
+from consumers.views.quarantine import print_reasons
 from domain.errors import PreconditionFailed
 from domain.oracle.ledger import summary as ledger_summary
 from domain.oracle.ledger import unaccounted
@@ -56,29 +61,40 @@ def propose(args: argparse.Namespace) -> int:
                              flagged=flagged_count(doc))
         engine.app.save(run)
         engine.catch_up()
+        moved = moves(engine, doc)
     if args.json:
-        emit_json(mapping_json(doc))
+        emit_json({**mapping_json(doc), "moves": moved})
     else:
         render_mapping(doc, console)
+        render_moves(moved, console)
         console.print(f"written to {path}; {flagged_count(doc)} low-confidence choices flagged."
                       " Review, edit if needed, then `c2n map confirm --by NAME`.")
-    return 0
+    return _moves_outcome(moved).finish(console)
+
+
+def _moves_outcome(moved: dict[str, Any]) -> Outcome:
+    """Most of the export not moving is something to look at (exit 1); flagged choices are
+    what every proposal is reviewed for, and are listed, not counted."""
+    return Outcome().note("not_migrated",
+                          moved["rows"] - moved["moving"] if moves_warnings(moved) else 0)
 
 
 def show(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine:
+    with open_existing_engine(args) as engine:
         path = engine.settings.mapping_path
         if not path.exists():
             raise PreconditionFailed("no mapping yet: run `c2n map propose`")
         doc = load_mapping(path)
         run = engine.app.find_run(engine.settings.run_name)
         lines = column_ledger(engine, doc)
+        moved = moves(engine, doc)
     document = mapping_json(doc)
     document["ledger"] = [line.to_json() for line in lines]
     document["ledger_summary"] = ledger_summary(lines)
     document["unaccounted_columns"] = len(unaccounted(lines))
     document["mapping_hash"] = doc.content_hash()
     document["confirmed"] = bool(run and run.confirmed_hash == doc.content_hash())
+    document["moves"] = moved
     if args.json:
         emit_json(document)
     else:
@@ -88,9 +104,10 @@ def show(args: argparse.Namespace) -> int:
         for line in lines:
             console.print(f"  {line.file}:{line.column:28} {line.status:11} {line.detail}")
         console.print(f"unaccounted columns: {document['unaccounted_columns']}")
+        render_moves(moved, console)
         console.print(f"mapping {doc.content_hash()[:12]}: "
                       f"{'confirmed' if document['confirmed'] else 'NOT confirmed'}")
-    return 0
+    return _moves_outcome(moved).finish(console)
 
 
 def check(args: argparse.Namespace) -> int:
@@ -121,14 +138,20 @@ def confirm(args: argparse.Namespace) -> int:
         # before deriving: the balance then counts them as erased.
         shredded = shred_forgotten(engine, args.by, doc=doc)
         report = check_mapping(engine.app, engine.settings.run_name, doc)
-        with Progress(TextColumn("deriving"), BarColumn(), TextColumn("{task.completed} rows"),
-                      console=console, transient=True) as progress:
-            task = progress.add_task("derive", total=None)
+        with progress_step(console, "deriving") as tick:
             result = confirm_and_derive(engine.app, engine.settings.run_name, doc, args.by,
-                                        lambda n: progress.advance(task, n),
-                                        scratch=engine.settings.home)
+                                        tick, scratch=engine.settings.home)
         engine.catch_up()
+        reasons = reasons_document(quarantine_rows(engine, doc, values=False))
+        skipped = skip_reasons(doc, [k for k, v in engine.store.counts().items()
+                                     if v.get("extracted") and not k.startswith("_")])
     quarantined_rows = sum(b.quarantined - b.ignored for b in result.balance.values())
+    outcome = Outcome().note("quarantined", quarantined_rows)
+    outcome.note("not_migrated", sum(b.ignored for b in result.balance.values()))
+    outcome.note("orphaned", len(result.orphans))
+    outcome.note("merge_candidates", len(result.merge_candidates))
+    outcome.note("skipped", len(skipped))
+    outcome.note("unbalanced", not result.balanced)
     document = {
         "mapping_hash": doc.content_hash(),
         "files": {k: v.to_json() for k, v in result.balance.items()},
@@ -140,6 +163,9 @@ def confirm(args: argparse.Namespace) -> int:
         "forgotten_rows_shredded": {"rows": shredded.rows_erased,
                                     "pages": shredded.pages_resealed},
         "check": report.to_json(),
+        "quarantine": reasons,
+        "skipped_kinds": skipped,
+        "to_look_at": outcome.found,
     }
     if args.json:
         emit_json(document)
@@ -158,5 +184,6 @@ def confirm(args: argparse.Namespace) -> int:
         if shredded.rows_erased:
             console.print(f"{shredded.rows_erased} rows of forgotten patients shredded from "
                           f"{shredded.pages_resealed} pages before deriving")
+        print_reasons(console, reasons, skipped)
         console.print(f"mapping {doc.content_hash()[:12]} confirmed by {args.by}")
-    return 1 if quarantined_rows or not result.balanced else 0
+    return outcome.finish(console)

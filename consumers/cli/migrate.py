@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 from adapters.stores.mapping_file import load_mapping
-from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.cli.common import add_json, console, emit_json, open_existing_engine
 from consumers.nutshell import migration as svc
 from consumers.nutshell.plan import make_plan
 from consumers.nutshell_wiring import nutshell_client
+from consumers.services.quarantine import skip_reasons
+from consumers.views.output import EXIT_CANNOT_RUN, Outcome, plain, print_table, progress_step
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,48 +50,57 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=verify)
 
 
-def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True)
-
-
 def plan(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine, nutshell_client(engine.settings) as api:
+    with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api:
         doc = svc.current_mapping(engine)
         result = make_plan(engine, api, doc, apply=args.apply,
                            fallback_owner_email=args.fallback_owner,
                            rate=api.measured_rate() or 10.0)
         engine.catch_up()
+    outcome = Outcome().note("errors", sum(1 for f in result.findings if f["level"] == "error"))
     if args.json:
         emit_json(result.to_json())
     else:
-        console.print(f"custom fields: {len(result.custom_fields)} "
-                      f"({sum(1 for c in result.custom_fields if c['exists'])} exist already)")
-        for cf in result.custom_fields:
-            console.print(f"  {cf['entity']:9} {cf['name']:28} {cf['type']:9} "
-                          f"{', '.join(cf['choices'])}")
-        console.print(f"owners: {result.owners}")
+        print_table(console, ["entity", "custom field", "type", "choices", "exists"],
+                    ([cf["entity"], cf["name"], cf["type"], cf["choices"], cf["exists"]]
+                     for cf in result.custom_fields),
+                    title=f"custom fields: {len(result.custom_fields)} "
+                          f"({sum(1 for c in result.custom_fields if c['exists'])} exist already)")
+        owners = result.owners
+        console.print(f"owners: {owners['matched']} staff matched to Nutshell users, "
+                      f"{len(owners['unmatched'])} unmatched"
+                      + (f" (their records go to the fallback owner, user "
+                         f"{owners['fallback_owner']})" if owners["fallback_owner"] else "")
+                      + (f"; {owners['seats_missing']} seats missing"
+                         if owners.get("seats_missing") else ""))
         for finding in result.findings:
-            console.print(f"[{finding['level']}] {finding['message']}")
+            console.print(f"{finding['level']}: {finding['message']}")
         console.print(f"run order: {' -> '.join(result.run_order)}")
         console.print(f"about {result.requests} requests, ~{result.estimate_seconds:.0f} s")
         console.print("applied" if result.applied else "nothing changed (use --apply)")
-    return 1 if any(f["level"] == "error" for f in result.findings) else 0
+    return outcome.finish(console)
 
 
 def sample(args: argparse.Namespace) -> int:
     if not 1 <= args.size <= 500:
         console.print("c2n: --size must be between 1 and 500 (100-500 recommended)")
-        return 2
-    with open_engine(args) as engine, nutshell_client(engine.settings) as api, _progress() as bar:
-        task = bar.add_task("sample", total=None)
+        return EXIT_CANNOT_RUN
+    with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api, \
+            progress_step(console, "sample", args.size) as tick:
         result = svc.run_sample(engine, api, args.size, fallback_owner=args.fallback_owner,
-                                tick=lambda kind: bar.advance(task))
+                                tick=tick)
     oracle = result.oracle.to_json() if result.oracle is not None else None
     document = {"from_source": oracle, "coverage": result.sample.coverage(),
                 "push": result.push.to_json(),
                 "diff": result.report.summary(), "diff_hash": result.report.digest(),
                 "reports": {"html": str(result.html), "json": str(result.json)}}
+    outcome = Outcome().note("failed", sum(result.push.failed.values()))
+    outcome.note("different", result.report.differing)
+    outcome.note("missing", len(result.report.missing_records))
+    if result.oracle is not None:
+        outcome.note("different", len(result.oracle.differences))
+    if not result.ok and not outcome.found:
+        outcome.note("different", 1)  # the verdict of the checks is the last word
     if args.json:
         emit_json(document)
     else:
@@ -103,16 +112,16 @@ def sample(args: argparse.Namespace) -> int:
                               f"[{d.file} row {d.row} {d.column or ''}]")
         console.print(f"sample: {cov['records']} records; coverage {cov['features_covered']}/"
                       f"{cov['features_total']} fields and values")
-        console.print(f"pushed {result.push.pushed}; failed {result.push.failed}; "
-                      f"skipped {result.push.skipped}")
+        console.print(f"pushed: {plain(result.push.pushed)}; failed: "
+                      f"{plain(result.push.failed)}; skipped: {plain(result.push.skipped)}")
         console.print(f"diff: {result.report.records} records compared, "
                       f"{result.report.records_ok} identical, {result.report.differing} field "
                       f"differences; report {result.html}")
-    return 0 if result.ok and not result.push.failed else 1
+    return outcome.finish(console)
 
 
 def approve(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine:
+    with open_existing_engine(args) as engine:
         svc.approve(engine, args.by, keep_sample=not args.discard_sample)
         removed = None
         if args.discard_sample:
@@ -125,48 +134,61 @@ def approve(args: argparse.Namespace) -> int:
     else:
         console.print(f"approved by {args.by}"
                       f"{'; sample removed from Nutshell' if removed else '; sample kept'}")
-    return 0
+    return Outcome().note("failed", len(removed["failed"]) if removed else 0).finish(console)
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine, nutshell_client(engine.settings) as api, _progress() as bar:
-        task = bar.add_task("migrating", total=len(svc.pending_keys(engine, retry_failed=args.retry_failed)))
-        summary = svc.run_full(engine, api, retry_failed=args.retry_failed,
-                               fallback_owner=args.fallback_owner,
-                               tick=lambda kind: bar.advance(task))
+    with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api:
+        total = len(svc.pending_keys(engine, retry_failed=args.retry_failed))
+        with progress_step(console, "migrating", total) as tick:
+            summary = svc.run_full(engine, api, retry_failed=args.retry_failed,
+                                   fallback_owner=args.fallback_owner, tick=tick)
         failures = [f for f in engine.store.failures() if f["stage"] == "push"]
         counts = engine.store.counts()
+        skipped = skip_reasons(svc.current_mapping(engine),
+                               [k for k, v in counts.items() if v.get("extracted")])
+    counts = {k: v for k, v in counts.items() if not k.startswith("_")}
+    outcome = Outcome().note("failed", len(failures))
+    outcome.note("blocked", sum(len(v) for v in summary.blocked.values()))
+    outcome.note("quarantined", sum(v.get("quarantined", 0) for v in counts.values()))
+    outcome.note("skipped", len(skipped))
     if args.json:
-        emit_json({"push": summary.to_json(), "counts": counts, "failures": failures})
+        emit_json({"push": summary.to_json(), "counts": counts, "failures": failures,
+                   "skipped_kinds": skipped, "to_look_at": outcome.found})
     else:
-        for kind, values in counts.items():
-            console.print(f"{kind:24} {values}")
+        metrics = sorted({m for v in counts.values() for m in v})
+        print_table(console, ["kind", *metrics],
+                    ([kind, *(values.get(m, 0) for m in metrics)]
+                     for kind, values in sorted(counts.items())))
         for f in failures:
             console.print(f"failed {f['kind']}:{f['source_id']}: {f['reason']}")
         for kind, reasons in summary.blocked.items():
             for reason in reasons:
-                console.print(f"not sent {kind}:{reason}")
+                console.print(f"not sent {kind}: {reason}")
+        for kind, why in skipped.items():
+            console.print(f"{kind}: not sent: {why}")
         if failures:
             console.print("retry them with `c2n run --retry-failed`")
-    return 1 if failures or summary.blocked else 0
+    return outcome.finish(console)
 
 
 def verify(args: argparse.Namespace) -> int:
     if args.rollback:
-        from consumers.nutshell.rollback import verify_rollback
-
-        with open_engine(args) as engine, nutshell_client(engine.settings) as api:
-            result = verify_rollback(engine, api)
-        emit_json(result) if args.json else console.print(result)
-        return 0 if result["ok"] else 1
-    with open_engine(args) as engine, nutshell_client(engine.settings) as api:
+        return _verify_rollback(args)
+    with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api:
         if args.reveal and not engine.settings.cipher_key:
             console.print("c2n: --reveal needs the cipher key (C2N_CIPHER_KEY); values stay "
                           "masked without it")
-            return 2
+            return EXIT_CANNOT_RUN
         load_mapping(engine.settings.mapping_path)
-        report, counts = svc.verify(engine, api, args.sample, reveal=args.reveal)
+        with progress_step(console, "verifying") as tick:
+            report, counts = svc.verify(engine, api, args.sample, tick, reveal=args.reveal)
     document = {**counts, "diff": report.summary()}
+    # two checks (values read back, and the source restated by the oracle): the larger count
+    outcome = Outcome().note("different", max(report.differing,
+                                              len(counts["from_source"]["differences"])))
+    outcome.note("missing", len(report.missing_records))
+    outcome.note("failed", sum(v.get("not_pushed", 0) for v in counts["counts"].values()))
     if args.json:
         emit_json(document)
     else:
@@ -180,9 +202,32 @@ def verify(args: argparse.Namespace) -> int:
             if line["status"] == "unaccounted":
                 console.print(f"  unaccounted column {line['file']}:{line['column']}: "
                               f"{line['detail']}")
-        for kind, values in counts["counts"].items():
-            console.print(f"{kind:24} {values}")
+        metrics = ["source", "pushed", "not_pushed", "found_in_nutshell"]
+        print_table(console, ["kind", *metrics],
+                    ([kind, *(values.get(m) for m in metrics)]
+                     for kind, values in counts["counts"].items()))
         console.print(f"{report.records} records compared, {report.differing} differences, "
                       f"{len(report.missing_records)} missing: "
                       f"{'OK' if counts['ok'] else 'PROBLEMS FOUND'}")
-    return 0 if counts["ok"] else 1
+    if not counts["ok"] and not outcome.found:
+        outcome.note("different", 1)  # the service's verdict is the last word
+    return outcome.finish(console)
+
+
+def _verify_rollback(args: argparse.Namespace) -> int:
+    from consumers.nutshell.rollback import verify_rollback
+
+    with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api:
+        result = verify_rollback(engine, api)
+    outcome = Outcome().note("different", len(result["problems"]))
+    if args.json:
+        emit_json(result)
+    else:
+        console.print(f"{result['checked']} compensated operations checked: "
+                      f"{'the state before the migration is back' if result['ok'] else 'PROBLEMS FOUND'}")
+        for problem in result["problems"]:
+            paths = f" ({', '.join(problem['paths'])})" if problem.get("paths") else ""
+            console.print(f"  {problem['record']}: {problem['problem']}{paths}")
+    if not result["ok"] and not outcome.found:
+        outcome.note("different", 1)
+    return outcome.finish(console)

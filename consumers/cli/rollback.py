@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.cli.common import add_json, console, emit_json, open_existing_engine
 from consumers.nutshell.rollback import rollback as do_rollback
 from consumers.nutshell.rollback import undo
 from consumers.nutshell_wiring import nutshell_client
+from consumers.views.output import Outcome, plain, print_table, progress_step
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,26 +23,33 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def rollback(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine, nutshell_client(engine.settings) as api:
+    with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api, \
+            progress_step(console, "rolling back" if not args.dry_run else "planning") as tick:
         if args.undo:
             result = undo(engine, api, scope=args.scope, by=args.by)
         else:
             result = do_rollback(engine, api, scope=args.scope, by=args.by, dry_run=args.dry_run,
-                                 force=args.force)
+                                 force=args.force, tick=tick)
     document = result.to_json()
+    skipped = [i for i in result.items if i.action == "skip"]
+    outcome = Outcome().note("failed", len(result.failed)).note("skipped", len(skipped))
     if args.json:
         emit_json(document)
     else:
-        for kind, actions in document["by_kind"].items():
-            console.print(f"{kind:24} {actions}")
-        for item in result.items:
-            if item.action == "skip":
-                console.print(f"skipped {item.kind}:{item.source_id}: {item.reason} "
-                              f"({', '.join(item.paths)})")
+        actions = sorted({a for per_kind in document["by_kind"].values() for a in per_kind})
+        print_table(console, ["kind", *actions],
+                    ([kind, *(per_kind.get(a, 0) for a in actions)]
+                     for kind, per_kind in document["by_kind"].items()),
+                    title="would do" if args.dry_run else "compensations")
+        for item in skipped:
+            console.print(f"skipped {item.kind}:{item.source_id}: {item.reason} "
+                          f"({', '.join(item.paths)})")
+        for failure in result.failed:
+            console.print(f"failed: {plain(failure)}")
         for text in result.residue:
             console.print(f"residue: {text}")
         for text in result.notes:
             console.print(f"note: {text}")
-        console.print(f"{'would do' if args.dry_run else 'done'}: "
-                      f"{document['done'] if not args.dry_run else document['by_kind']}")
-    return 1 if result.failed else 0
+        if not args.dry_run:
+            console.print(f"done: {plain(document['done'])}")
+    return outcome.finish(console)

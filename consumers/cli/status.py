@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from typing import Any
 
 import orjson
 
-from consumers.cli.common import add_json, console, emit_json, open_engine
+from consumers.cli.common import add_json, console, emit_json, open_existing_engine
 from consumers.services.audit import audit_rows
 from consumers.services.status import status_document
+from consumers.views.output import Outcome, print_table, progress_bar
 from consumers.views.status import print_status
 from domain.errors import PreconditionFailed
 
@@ -36,18 +38,36 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def status(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine:
+    with open_existing_engine(args) as engine:
         document = status_document(engine)
+    outcome = status_outcome(document)
+    document["to_look_at"] = outcome.found
     if args.json:
         emit_json(document)
     else:
         print_status(document, console)
-    return 0
+    return outcome.finish(console)
+
+
+def status_outcome(document: dict[str, Any]) -> Outcome:
+    """The exit rule for `status`: what the log holds that the operator must look at."""
+    outcome = Outcome()
+    outcome.note("quarantined", document["quarantine"]["rows"])
+    outcome.note("unreadable", len(document["quarantine"]["unreadable_files"]))
+    outcome.note("failed", sum(v.get("failed", 0) for v in document["counts"].values()))
+    outcome.note("skipped", len(document["skipped_kinds"]))
+    consumer = (document.get("delta") or {}).get("consumer") or {}
+    conflicts = consumer.get("conflicts") if isinstance(consumer, dict) else None
+    if isinstance(conflicts, int):
+        outcome.note("conflicting", conflicts)
+    return outcome
 
 
 def replay(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine:
-        applied = engine.projections.rebuild()
+    with open_existing_engine(args) as engine, progress_bar(console) as bar:
+        task = bar.add_task("replaying events", total=None)
+        applied = engine.projections.rebuild(
+            lambda position, target: bar.update(task, completed=position, total=target))
     if args.json:
         emit_json({"events": applied})
     else:
@@ -66,7 +86,7 @@ def inert(cell: object) -> str:
 
 
 def audit(args: argparse.Namespace) -> int:
-    with open_engine(args) as engine:
+    with open_existing_engine(args) as engine:
         engine.catch_up()
         if args.reveal and not engine.settings.cipher_key:
             raise PreconditionFailed("--reveal shows PHI: it needs the log's cipher key "
@@ -85,13 +105,12 @@ def audit(args: argparse.Namespace) -> int:
                 r["mapping_hash"] or "",
                 orjson.dumps(r["detail"], option=orjson.OPT_SORT_KEYS).decode())])
     else:
-        from rich.table import Table
-
-        table = Table("seq", "at", "record", "event", "actor", "mapping")
-        for r in rows:
-            table.add_row(str(r["seq"]), r["at"][:19], r["record"] or "", r["event"], r["actor"],
-                          (r["mapping_hash"] or "")[:12])
         from rich.console import Console
 
-        Console().print(table)
+        # the table is the command's output: on stdout, TSV when piped
+        out = Console(highlight=False)
+        out.soft_wrap = not out.is_terminal
+        print_table(out, ["seq", "at", "record", "event", "actor", "mapping"],
+                    ([r["seq"], r["at"][:19], r["record"] or "", r["event"], r["actor"],
+                      (r["mapping_hash"] or "")[:12]] for r in rows))
     return 0

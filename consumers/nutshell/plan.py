@@ -67,19 +67,8 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
     plan = Plan(counts=counts,
                 run_order=[k for k in RUN_ORDER if counts.get(k) and kind_enabled(doc, k)])
     specs = custom_field_specs(doc, [k for k, n in counts.items() if n])
-    existing = {(entity, str(cf.get("name")).casefold()): cf
-                for entity in {s.entity for s in specs} for cf in api.custom_fields(entity)}
-    run = engine.run()
-    for spec in specs:
-        found = existing.get((spec.entity, spec.name.casefold()))
-        entry = {"entity": spec.entity, "name": spec.name, "type": spec.type,
-                 "choices": list(spec.choices), "exists": found is not None}
-        if apply and f"{spec.entity}/{spec.name}" not in run.custom_fields:
-            created = found or create_definition(api, doc, spec)
-            run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
-                                     nutshell_id=str(created.get("id", "")),
-                                     reused=found is not None)
-        plan.custom_fields.append(entry)
+    # Every check that can refuse runs before the first write to Nutshell: a refused
+    # --apply leaves Nutshell as it found it.
     users = api.users()
     resolution = resolve_owners(staff(engine), users)
     fallback_id = None
@@ -87,8 +76,22 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
         matches = [u for u in users if fallback_owner_email.casefold() in
                    [str(e).casefold() for e in _emails(u)]]
         if not matches:
-            raise PreconditionFailed("the fallback owner is not a Nutshell user of this account")
+            raise PreconditionFailed(
+                "the fallback owner is not a Nutshell user of this account (users: "
+                + ", ".join(sorted(e for u in users for e in _emails(u))[:10])
+                + "); nothing was created")
         fallback_id = str(matches[0]["id"])
+    if apply and resolution.unmatched and not fallback_id:
+        raise PreconditionFailed(f"{len(resolution.unmatched)} staff have no Nutshell user: "
+                                 "run again with --fallback-owner EMAIL; nothing was created")
+    existing = {(entity, str(cf.get("name")).casefold()): cf
+                for entity in {s.entity for s in specs} for cf in api.custom_fields(entity)}
+    for spec in specs:
+        found = existing.get((spec.entity, spec.name.casefold()))
+        plan.custom_fields.append({"entity": spec.entity, "name": spec.name, "type": spec.type,
+                                   "choices": list(spec.choices), "exists": found is not None})
+    if apply:
+        _create_fields(engine, api, doc, specs, existing)
     plan.owners = {"matched": len(resolution.matched), "unmatched": resolution.unmatched,
                    "seats_missing": resolution.seats_missing, "fallback_owner": fallback_id}
     if resolution.unmatched and not fallback_id:
@@ -101,15 +104,36 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
     plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
     plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
     if apply:
-        if resolution.unmatched and not fallback_id:
-            engine.app.save(run)
-            raise PreconditionFailed(f"{len(resolution.unmatched)} staff have no Nutshell user: "
-                                     "run again with --fallback-owner EMAIL")
+        run = engine.run()
         run.owners_resolved(matched=resolution.matched, unmatched=resolution.unmatched,
                             fallback_owner=fallback_id)
         engine.app.save(run)
         plan.applied = True
     return plan
+
+
+def _create_fields(engine: Engine, api: NutshellAPI, doc: MappingDocument,
+                   specs: list[CustomFieldSpec],
+                   existing: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Each creation is on the log before it is sent (CustomFieldRequested, saved) and after
+    (CustomFieldEnsured): a command killed or refused in between leaves an intent that a retry
+    and rollback's residue both see. A field found in Nutshell under an intent of ours is ours
+    (created by the interrupted attempt), not a pre-existing one."""
+    run = engine.run()
+    for spec in specs:
+        key = f"{spec.entity}/{spec.name}"
+        if key in run.custom_fields:
+            continue
+        found = existing.get((spec.entity, spec.name.casefold()))
+        ours = key in run.custom_fields_requested
+        if found is None:
+            run.request_custom_field(entity=spec.entity, name=spec.name, type=spec.type)
+            engine.app.save(run)
+            found = create_definition(api, doc, spec)
+            ours = True
+        run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
+                                 nutshell_id=str(found.get("id", "")), reused=not ours)
+        engine.app.save(run)
 
 
 def _emails(user: dict[str, Any]) -> list[str]:
@@ -130,12 +154,7 @@ def ensure_custom_fields(engine: Engine, api: NutshellAPI, doc: MappingDocument)
         return 0
     existing = {(entity, str(cf.get("name")).casefold()): cf
                 for entity in {s.entity for s in missing} for cf in api.custom_fields(entity)}
-    for spec in missing:
-        found = existing.get((spec.entity, spec.name.casefold()))
-        created = found or create_definition(api, doc, spec)
-        run.custom_field_ensured(entity=spec.entity, name=spec.name, type=spec.type,
-                                 nutshell_id=str(created.get("id", "")), reused=found is not None)
-    engine.app.save(run)
+    _create_fields(engine, api, doc, missing, existing)
     return len(missing)
 
 

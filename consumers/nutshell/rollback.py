@@ -180,7 +180,10 @@ def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = 
             _apply(engine, api, record, items, result)
         if tick:
             tick()
+    # Fields we created, and fields whose creation was asked for with no answer on the log
+    # (a command killed in between): Nutshell may hold them either way.
     created = [k for k, v in run.custom_fields.items() if not v.get("reused")]
+    created += list(run.custom_fields_requested)
     result.residue = residue(kinds_pushed, created)
     if not dry_run:
         run = engine.run()

@@ -133,6 +133,13 @@ def _rows(app: MigrationLog, fid: UUID, balance: Balance) -> Iterator[SourceRow]
                         problem_field=row.get("pf"))
 
 
+def _primary_taken(results: list[Any], taken: list[bool], kind: str) -> bool:
+    """Whether the record that makes the row "derived" (row_outcome's) was taken."""
+    if kind == "fhir":
+        return any(ok and isinstance(r, DerivedRecord) for r, ok in zip(results, taken, strict=True))
+    return bool(taken) and taken[0]
+
+
 class Deriver:
     def __init__(self, app: MigrationLog, run_name: str, doc: MappingDocument,
                  on_rows: Callable[[int], None] | None = None,
@@ -190,18 +197,22 @@ class Deriver:
             return
         for row in self._counted(fid, balance):
             results = derive_row(name, mapping, settings, row)
+            if results and all(isinstance(r, Quarantined) and r.ignored for r in results):
+                balance.quarantined += 1
+                balance.ignored += 1
+                continue  # kept in the source stream; not a problem record
+            taken = [self._take(r, mapping, balance, partial_file=False) for r in results]
             outcome = row_outcome(results, mapping.kind)
+            # A row counts as a record only when its record was taken: one quarantined as a
+            # duplicate of an earlier row is a quarantined row, not a record.
+            if outcome == "derived" and not _primary_taken(results, taken, mapping.kind):
+                outcome = "quarantined"
             if outcome == "derived" or (mapping.kind == "fhir" and not results):
                 balance.derived += 1
             elif outcome == "dropped":
                 balance.dropped += 1
             else:
                 balance.quarantined += 1
-                if results and all(isinstance(r, Quarantined) and r.ignored for r in results):
-                    balance.ignored += 1
-                    continue  # kept in the source stream; not a problem record
-            for result in results:
-                self._take(result, mapping, balance, partial_file=False)
 
     def _counted(self, fid: UUID, balance: Balance) -> Iterator[SourceRow]:
         for row in _rows(self.app, fid, balance):
@@ -211,21 +222,30 @@ class Deriver:
             yield row
 
     def _take(self, result: DerivedRecord | Quarantined, mapping: FileMapping,
-              balance: Balance, *, partial_file: bool) -> None:
+              balance: Balance, *, partial_file: bool) -> bool:
+        """True when the result became (or updated) a record; False when it was quarantined."""
         if isinstance(result, Quarantined):
             if partial_file:
                 balance.quarantined += 1
             self._quarantine(result)
-            return
+            return False
         if partial_file:
-            balance.derived += len(result.rows)
+            # key/value rows: the rows of one record count as records only if it was taken
+            taken = self._take_record(result)
+            if taken:
+                balance.derived += len(result.rows)
+            else:
+                balance.quarantined += len(result.rows)
+            return taken
+        return self._take_record(result)
+
+    def _take_record(self, result: DerivedRecord) -> bool:
         if result.partial:
-            self._augment(result)
-            return
+            return self._augment(result)
         if self.quality.taken(result.kind, result.source_id):
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind, None,
                                          "source_id", "duplicate source id in the export"))
-            return
+            return False
         self.quality.add(result)
         chash = content_hash(result.fields, result.extra)
         existing = None if self.first_pass else self.pager.get(
@@ -249,23 +269,25 @@ class Deriver:
                               changed=changed)
             self.pager.add(existing)
             self.summary.rederived += 1
+        return True
 
-    def _augment(self, result: DerivedRecord) -> None:
+    def _augment(self, result: DerivedRecord) -> bool:
         rid = record_id(self.run_name, result.kind, result.source_id)
         existing = self.pager.get(rid)
         if existing is None or existing.state == QUARANTINED:
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind,
                                          f"{result.source_id}#kv",
                                          None, "key/value rows for a record not in the export"))
-            return
+            return False
         merged_fields = {**existing.fields, **result.fields}
         merged_extra = {**existing.extra, **result.extra}
         chash = content_hash(merged_fields, merged_extra)
         if chash == existing.content_hash:
-            return
+            return True
         existing.augment(fields=result.fields, extra=result.extra, file=result.file,
                          rows=result.rows, content_hash=chash)
         self.pager.add(existing)
+        return True
 
     def _quarantine(self, q: Quarantined) -> None:
         self.summary.quarantined += 1

@@ -8,6 +8,7 @@ import orjson
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
+from consumers.services.quarantine import quarantine_rows, reasons_document, skip_reasons
 from projections.core import METRICS
 
 
@@ -17,8 +18,10 @@ def status_document(engine: Engine) -> dict[str, Any]:
               for kind, values in sorted(engine.store.counts().items()) if not kind.startswith("_")}
     run = engine.app.find_run(engine.settings.run_name)
     mapping_hash = None
+    doc = None
     if engine.settings.mapping_path.exists():
-        mapping_hash = load_mapping(engine.settings.mapping_path).content_hash()
+        doc = load_mapping(engine.settings.mapping_path)
+        mapping_hash = doc.content_hash()
     document: dict[str, Any] = {
         "counts": counts,
         "run": {
@@ -31,6 +34,9 @@ def status_document(engine: Engine) -> dict[str, Any]:
             "files": len(run.files) if run else 0,
         },
         "failures": len(engine.store.failures()),
+        # what was held back and why, and the kinds that will not be sent
+        "quarantine": reasons_document(quarantine_rows(engine, doc, values=False)),
+        "skipped_kinds": skip_reasons(doc, [k for k, v in counts.items() if v.get("extracted")]),
     }
     if run and run.delta:
         document["delta"] = dict(run.delta)

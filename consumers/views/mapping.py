@@ -91,7 +91,11 @@ def _table(name: str, fm: FileMapping) -> Table:
 def render_mapping(doc: MappingDocument, console: Console) -> None:
     """A table per file; flagged rows (confidence < 0.7, or a lost contest) in yellow."""
     for name, fm in doc.files.items():
-        console.print(_table(name, fm))
+        if fm.kind == "fhir" and not fm.columns:
+            # resources map by the standard: what each type becomes is shown per type
+            console.print(Text(f"{name}: FHIR ({fm.confidence:.0%})", style="bold"))
+        else:
+            console.print(_table(name, fm))
         for reason in fm.reasons:
             console.print(Text(f"  {reason}", style="dim"))
         if fm.key_value is not None:

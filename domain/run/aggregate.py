@@ -8,11 +8,12 @@ from eventsourcing.domain import Aggregate
 
 from domain.errors import PreconditionFailed
 from domain.ids import run_id
+from domain.run.intents import RunIntents
 
 JSONDict = dict[str, Any]
 
 
-class MigrationRun(Aggregate):
+class MigrationRun(Aggregate, RunIntents):
     class Started(Aggregate.Created):
         name: str
 
@@ -25,6 +26,8 @@ class MigrationRun(Aggregate):
         self.mapping: JSONDict | None = None
         self.derivation: JSONDict | None = None
         self.custom_fields: dict[str, JSONDict] = {}  # "entity/name" -> {id, reused}
+        self.custom_fields_requested: dict[str, JSONDict] = {}  # see domain/run/intents.py
+        self.unreadable: dict[str, str] = {}  # file name -> why it could not be read
         self.owners: JSONDict = {}
         self.sample: JSONDict | None = None
         self.sample_diff: JSONDict | None = None
@@ -56,6 +59,7 @@ class MigrationRun(Aggregate):
                                              "format": self.format, "rows": self.rows,
                                              "problems": self.problems,
                                              "profile": self.profile}
+            aggregate.unreadable.pop(self.name, None)  # read now: no longer quarantined
             aggregate.state = "extracted"
 
     class MappingProposed(Aggregate.Event):
@@ -118,6 +122,7 @@ class MigrationRun(Aggregate):
         reused: bool
 
         def apply(self, aggregate: Any) -> None:
+            aggregate.custom_fields_requested.pop(f"{self.entity}/{self.name}", None)
             aggregate.custom_fields[f"{self.entity}/{self.name}"] = {
                 "id": self.nutshell_id, "type": self.type, "reused": self.reused}
 

@@ -17,7 +17,7 @@ HUGE_CELL = 20 << 20  # characters: twenty times the reader's per-cell limit
 def _migrate(hostile: Hostile, name: str) -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
     """extract, propose, confirm: (extract entry, confirm balance, quarantine details)."""
     with hostile.contained():
-        (extracted,) = hostile.json("extract", str(hostile.src / name), expect=0)["files"]
+        (extracted,) = hostile.json("extract", str(hostile.src / name), expect=1)["files"]
         hostile.run("map", "propose", expect=0)
         confirmed = hostile.json("map", "confirm", "--by", "qa", expect=1)  # 1: quarantined
         quarantines = hostile.quarantines()

@@ -32,13 +32,13 @@ def test_publish_consume_status_close(operator: Operator, sandbox: SandboxServer
                              "--for", "2m")
     assert consumed["applied"] == 5 and consumed["errors"] == 0
     assert consumed["stopped_because"].startswith("no message")
-    status = operator.json("status")
+    status = operator.json("status", expect=(0, 1))
     window = status["delta"]
     assert window["open"] is True and window["topic"] == topic_name
     assert window["consumer"]["applied"] == 5 and window["consumer"]["lag_total"] == 0
     assert window["consumer"]["time_left_s"] is not None
     assert status["counts"]["patient"]["pushed"] >= 28
     operator.run("delta", "close")
-    assert operator.json("status")["delta"]["open"] is False
+    assert operator.json("status", expect=(0, 1))["delta"]["open"] is False
     conflicts = operator.json("delta", "conflicts")
     assert conflicts["conflicts"] == []

@@ -42,7 +42,7 @@ def live(snapshot: dict[str, list[dict[str, Any]]], entity: str) -> list[dict[st
 def assert_exactly_once(op: Operator, sandbox: SandboxServer) -> dict[str, Any]:
     """Every pushed record's external key appears on exactly one live Nutshell record, and
     the number of live activities/notes equals the records pushed as such."""
-    status = op.json("status")
+    status = op.json("status", expect=(0, 1))
     snapshot = sandbox.snapshot()
     for entity, fields in EXTERNAL_KEYS.items():
         keys = Counter((name, (r.get("customFields") or {}).get(name))

@@ -124,7 +124,7 @@ def test_status_replay_and_audit_keep_working(migrated: Migrated) -> None:
 def test_a_replay_after_forget_is_consistent(migrated: Migrated) -> None:
     again = migrated.op.json("replay")
     assert again["events"] == migrated.replay["events"]
-    assert migrated.op.json("status")["counts"] == migrated.status_after_replay["counts"]
+    assert migrated.op.json("status", expect=(0, 1))["counts"] == migrated.status_after_replay["counts"]
 
 
 def test_a_forgotten_patient_is_not_derived_again(migrated: Migrated,

@@ -52,7 +52,7 @@ def test_postgres_holds_no_sentinel_and_forget_shreds(pg_url: str, tmp_path: Pat
     forget = op.json("forget", "--patient", FORGET_ID, "--by", "dpo")
     assert forget["runs"][0]["keys_destroyed"] == 1
     assert forget["runs"][0]["page_keys_destroyed"] == forget["runs"][0]["pages_resealed"] == 3
-    op.json("status")
+    op.json("status", expect=(0, 1))
     assert op.json("replay")["events"] > 0
     assert scan_schema(pg_url) == {}
     assert scan_home(home) == {}

@@ -1,0 +1,110 @@
+"""Reasons on screen: `c2n quarantine`, the closing lines of `status` and `map confirm`,
+honest balances, and what of a FHIR export will move before anything is confirmed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.operator.conftest import CLEAN, Cli, patients_csv
+
+BAD = [*CLEAN,
+       ["4", "Dee", "Bad", "not-an-email@", "+1 415 555 0103", "1980-02-03"],
+       ["5", "Eve", "Late", "eve@example.com", "+1 415 555 0104", "1980-02-30"],
+       ["2", "Bob", "Again", "bob2@example.com", "+1 415 555 0105", "1975-11-30"]]
+
+
+def confirmed(cli: Cli, export: Path) -> dict:
+    cli("extract", str(export), expect=0)
+    cli("map", "propose", expect=0)
+    return dict(cli("map", "confirm", "--by", "dana", "--json", expect=1).json())
+
+
+def test_quarantine_lists_file_row_column_reason_and_a_masked_value(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    export = patients_csv(tmp_path / "export" / "patients.csv", BAD).parent
+    confirmed(cli, export)
+    rows = cli("quarantine", "--json", expect=1).json()["rows"]
+    by_row = {r["row"]: r for r in rows}
+    assert set(by_row) == {4, 5, 6}  # data rows 4-6 (the header is not a row)
+    email = by_row[4]
+    assert (email["file"], email["column"]) == ("patients.csv", "Email")
+    assert "email" in email["reason"]
+    assert email["value"] != "not-an-email@" and email["value"].startswith("n")
+    assert email["value"].endswith("l@") and len(email["value"]) == len("not-an-email@")
+    assert by_row[5]["column"] == "Date of Birth" and "not a calendar date" in by_row[5]["reason"]
+    assert "duplicate" in by_row[6]["reason"]
+    only = cli("quarantine", "--reason", "CALENDAR", "--json", expect=1).json()["rows"]
+    assert [r["row"] for r in only] == [5]
+    assert cli("quarantine", "--file", "other.csv", "--json", expect=0).json()["rows"] == []
+    table = list(csv.reader(io.StringIO(cli("quarantine", "--csv", expect=1).out)))
+    assert table[0][:5] == ["file", "row", "column", "reason", "value"] and len(table) == 4
+    assert "not-an-email@" not in cli("quarantine", expect=1).err  # values never in clear
+
+
+def test_rows_quarantined_as_duplicates_are_not_counted_as_records(cli: Cli,
+                                                                   tmp_path: Path) -> None:
+    export = patients_csv(tmp_path / "export" / "patients.csv", BAD).parent
+    document = confirmed(cli, export)
+    balance = document["files"]["patients.csv"]
+    # 6 rows: 3 clean, 2 invalid, 1 a second row for patient 2 (quarantined as a duplicate)
+    assert (balance["read"], balance["derived"], balance["quarantined"]) == (6, 3, 3)
+    assert document["balanced"] is True
+    status = cli("status", "--json", expect=1).json()
+    assert status["counts"]["patient"]["extracted"] - status["counts"]["patient"]["quarantined"] == 3
+
+
+def test_status_and_confirm_end_with_top_reasons_and_skipped_kinds(cli: Cli,
+                                                                   tmp_path: Path) -> None:
+    export = patients_csv(tmp_path / "export" / "patients.csv", BAD).parent
+    (export / "treatment_notes.csv").write_text(
+        "ID,Patient ID,Title,Content,Created At\n21,1,Visit,Knee better,2024-01-02\n")
+    document = confirmed(cli, export)
+    assert document["skipped_kinds"]["clinical_note"].startswith("clinical content off")
+    per_file = document["quarantine"]["per_file"]["patients.csv"]
+    assert per_file["rows"] == 3 and len(per_file["top_reasons"]) == 3
+    status = cli("status", expect=1)
+    lines = status.err.splitlines()
+    assert any(line.startswith("patients.csv: 3 held back; top reasons:") for line in lines)
+    assert any(line.startswith("clinical_note: not sent: clinical content off") for line in lines)
+    assert lines[-1] == "done, to look at: 3 quarantined, 1 skipped"
+    as_json = cli("status", "--json", expect=1).json()
+    assert as_json["to_look_at"] == {"quarantined": 3, "skipped": 1}
+
+
+def _bundle(path: Path, observations: int) -> Path:
+    entries = [{"fullUrl": "urn:uuid:p1", "resource": {
+        "resourceType": "Patient", "id": "p1", "gender": "female",
+        "name": [{"family": "Tester", "given": ["Tess"]}]}}]
+    entries += [{"fullUrl": f"urn:uuid:o{i}", "resource": {
+        "resourceType": "Observation", "id": f"o{i}", "status": "final",
+        "code": {"text": "Heart rate"}, "subject": {"reference": "urn:uuid:p1"}}}
+        for i in range(observations)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"resourceType": "Bundle", "type": "collection",
+                                "entry": entries}))
+    return path
+
+
+def test_map_show_says_which_fhir_resource_types_move_and_warns_when_most_do_not(
+        cli: Cli, tmp_path: Path) -> None:
+    export = _bundle(tmp_path / "export" / "bundle.json", observations=9).parent
+    cli("extract", str(export), expect=0)
+    proposed = cli("map", "propose", expect=1)  # most of the export will not move
+    assert "most of this export will not move: 1 of 10 rows" in proposed.err
+    shown = cli("map", "show", "--json", expect=1).json()["moves"]
+    types = shown["files"]["bundle.json"]["types"]
+    assert types["Observation"] == {"rows": 9, "kinds": [], "moves": False,
+                                    "why_not": "not migrated"}
+    assert types["Patient"]["moves"] is True and types["Patient"]["rows"] == 1
+    assert (shown["rows"], shown["moving"]) == (10, 1)
+    table = cli("map", "show", expect=1).err
+    assert "Observation\t9\tnot migrated" in table  # piped: plain TSV, nothing cut
+
+
+def test_a_mostly_migrated_fhir_export_is_not_warned(cli: Cli, tmp_path: Path) -> None:
+    export = _bundle(tmp_path / "export" / "bundle.json", observations=0).parent
+    cli("extract", str(export), expect=0)
+    assert "will not move" not in cli("map", "propose", expect=0).err
