@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from consumers.nutshell.plan import make_plan
-from consumers.nutshell.rollback import rollback
 
 from adapters.nutshell.client import NutshellClient
 from adapters.samples import sample_path
 from adapters.sources import open_sources
 from adapters.stores.mapping_file import save_mapping
 from consumers.bootstrap import Engine
+from consumers.nutshell.plan import make_plan
+from consumers.nutshell.rollback import rollback
 from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source
 from consumers.services.profile_choice import ProfileChooser
