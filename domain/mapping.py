@@ -33,6 +33,11 @@ class ColumnMapping(BaseModel):
     # How the values are written (strptime directives, e.g. "%d/%m/%Y"): read with exactly
     # this format instead of guessing; a value it does not fit is quarantined naming the column.
     format: str | None = None
+    # Several values in one cell (allergies "Penicillin; Latex"): the characters that separate
+    # them; each value makes its own record of the target's kind (a kind other than the
+    # file's), with `fixed` fields; a value mapped to "" by `values` ("None") makes none.
+    split: str | None = None
+    fixed: dict[str, str] = Field(default_factory=dict)
 
 
 class KeyValueLayout(BaseModel):
@@ -131,7 +136,7 @@ class FileMapping(BaseModel):
 # Parts of the language added after the first release: left out of the document's data (so
 # out of its hash) while unused, so mappings confirmed before keep their hash.
 _LATER_FILE_KEYS = ("combine", "route", "derived_id", "id_prefix", "twin_of", "time_of_day")
-_LATER_COLUMN_KEYS = ("values", "format")
+_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed")
 
 
 def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from domain.ports import SourceFingerprint
 from domain.proposal.prior import with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
-from domain.proposal.twins import SAMPLE_ROWS, TableSample, find_twins
+from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
 from domain.records.canonical import all_qualified_fields
 
 PROFILE_ROWS = 20_000  # rows profiled per file: enough for shapes and pick-lists, bounded time
@@ -60,8 +60,24 @@ def propose_mapping(app: MigrationLog, run_name: str,
         mapping.reasons.append(f"the same table as {first} (same columns and rows, "
                                f"{round(share * 100)}% of the first rows' cells agree): "
                                "read once, from that file")
+    _prefix_colliding_ids(doc, samples)
     harmonise_custom_names(doc)
     return doc
+
+
+def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> None:
+    keyed = []
+    for table in samples:
+        fm = doc.files[table.name]
+        column = next((c for c, m in fm.columns.items() if m.target == f"{fm.kind}.source_id"),
+                      None)
+        if column is not None and fm.twin_of is None and fm.key_value is None:
+            keyed.append((table, fm.kind, column))
+    for name, (prefix, other) in colliding_tables(keyed).items():
+        fm = doc.files[name]
+        fm.id_prefix = prefix
+        fm.reasons.append(f"its ids are also ids of {other} ({fm.kind} records both): "
+                          f"prefixed '{prefix}' so that neither is lost as a duplicate")
 
 
 def _is_text(fingerprint: SourceFingerprint) -> bool:

@@ -49,6 +49,7 @@ SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
     "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type",
                               "effective_from", "effective_to"),
                 "referral": ("referrer_name", "referral_type"),
+                "allergy_condition": ("name",),
                 "billing": ("outstanding_balance",)},
 }
 SATELLITE_FLOOR = 0.85

@@ -48,6 +48,15 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     ),
 }
 FLAG_DEFAULT = {"appointment": "booked", "patient": "active"}
+SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
+SPLIT_KINDS = frozenset({"allergy_condition"})
+NONE_WORDS = frozenset({"none", "nil", "n/a", "na", "-", "nkda", "nka", "no known allergies",
+                        "ninguna", "ninguno", "ningún", "nada", "aucune", "aucun", "keine",
+                        "kein", "nenhuma", "nenhum", "no", "non"})
+KIND_WORDS = {"allergy": frozenset({"allergy", "allergies", "alergia", "alergias", "allergie",
+                                    "allergien", "intolerance"}),
+              "condition": frozenset({"condition", "conditions", "problem", "problems",
+                                      "diagnosis", "diagnoses", "alert", "alerts"})}
 LEAD_WORDS = frozenset({"prospect", "prospective", "lead", "enquiry", "inquiry", "potential",
                         "interested"})
 
@@ -213,6 +222,37 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
         + (" (one row each)" if once else " and a digest of the row")])
 
 
+def propose_split(fm: FileMapping, profile: FileProfile) -> None:
+    """A column of another kind's records holding several values per cell (allergies
+    "Penicillin; Latex"): one record per value, words meaning none make none."""
+    for header, column in fm.columns.items():
+        if not column.target or column.target.startswith(f"{fm.kind}."):
+            continue
+        kind = column.target.split(".", 1)[0]
+        col = profile.columns.get(header, ColumnProfile())
+        seen = [v for v in col.distinct if v.strip()]
+        used = "".join(sep for sep in SEPARATORS if any(sep in v for v in seen))
+        if kind not in SPLIT_KINDS or not seen:
+            continue
+        nones = {v: "" for v in seen if _means_none(v)}
+        column.split = used or SEPARATORS[0]
+        column.values = {**column.values, **nones}
+        words = set(phrase(header).tokens)
+        sort = next((k for k, ws in KIND_WORDS.items() if words & ws), None)
+        if sort:
+            column.fixed = {"kind": sort}
+        column.reasons.append(
+            f"several values per cell, separated by {column.split!r}: one {kind} each"
+            + (f"; {', '.join(sorted(nones))} mean none" if nones else ""))
+
+
+def _means_none(value: str) -> bool:
+    """"None", "Ninguna conocida", "No known allergies", "Keine bekannt"."""
+    words = value.strip().casefold().split()
+    return bool(words) and (value.strip().casefold() in NONE_WORDS
+                            or (words[0] in NONE_WORDS and len(words) <= 4))
+
+
 def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     if fm.kind == "fhir" or fm.key_value is not None:
         return
@@ -220,3 +260,4 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_moment(fm, headers, profile)
     propose_codes(fm, profile)
     propose_derived_id(fm, profile)
+    propose_split(fm, profile)

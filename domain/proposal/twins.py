@@ -67,3 +67,30 @@ def find_twins(tables: Sequence[TableSample]) -> dict[str, tuple[str, float]]:
             if share >= AGREEMENT:
                 twins[other.name] = (table.name, share)
     return twins
+
+
+def ids_of(table: TableSample, column: str) -> set[str]:
+    folded = column.casefold()
+    if folded not in table.columns:
+        return set()
+    at = table.columns.index(folded)
+    return {row[at] for row in table.sample if row[at]}
+
+
+def colliding_tables(tables: Sequence[tuple[TableSample, str, str]]) -> dict[str, tuple[str, str]]:
+    """Tables of one kind whose ids restart (employees beside providers: both numbered from 1)
+    but that are not one table split in parts (their columns differ): the smaller's ids get a
+    prefix. Input (table, kind, id column); returns table -> (prefix, the table it collides
+    with)."""
+    out: dict[str, tuple[str, str]] = {}
+    ordered = sorted(tables, key=lambda t: (-t[0].rows, t[0].name))
+    for i, (first, kind, first_col) in enumerate(ordered):
+        for other, other_kind, other_col in ordered[i + 1:]:
+            if (other_kind != kind or other.name in out or first.name in out
+                    or sorted(first.columns) == sorted(other.columns)):
+                continue
+            if ids_of(first, first_col) & ids_of(other, other_col):
+                stem = other.name.split("#")[-1].rsplit(".", 1)[0]
+                out[other.name] = (re.sub(r"\W+", "-", stem.casefold()).strip("-") + "-",
+                                   first.name)
+    return out

@@ -19,7 +19,7 @@ from typing import Any
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
-from domain.records.rules import SYNTHETIC, prepare_row, uses_rules
+from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
 from domain.records.validation import ValidationResult, validate_record
 
 
@@ -155,6 +155,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     primary = mapping.kind
     values = row.values
     targets = _targets(mapping)
+    many: list[tuple[str, str, list[str], dict[str, str]]] = []
     if uses_rules(mapping):
         prepared = prepare_row(mapping, row.values)
         if prepared.kind is None:
@@ -163,6 +164,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
             _, name, reason = prepared.problem
             return [Quarantined(file_name, row.number, prepared.kind, None, name, reason)]
         primary, values, targets = prepared.kind, prepared.values, prepared.targets
+        many = prepared.many
     primary_fields: dict[str, object] = {}
     per_kind: dict[str, dict[str, object]] = {primary: primary_fields}
     extra: dict[str, Any] = {}
@@ -205,9 +207,10 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     primary_id: str = checked.fields["source_id"]
     results.append(DerivedRecord(primary, primary_id, checked.fields, extra, checked.raw_kept,
                                  warnings + _warnings(checked), file_name, [row.number]))
-    for kind, raw in per_kind.items():
-        if kind == primary or not raw:
-            continue
+    secondaries = [(kind, raw) for kind, raw in per_kind.items() if kind != primary and raw]
+    secondaries += [(kind, {**fixed, name: item, "source_id": item_id(primary_id, kind, item)})
+                    for kind, name, items, fixed in many for item in items]
+    for kind, raw in secondaries:
         ref = _reference_field(kind, primary)
         if ref and ref not in raw:
             raw[ref] = primary_id

@@ -43,7 +43,7 @@ def uses_rules(mapping: FileMapping) -> bool:
     derivation skips this module otherwise)."""
     return bool(mapping.combine or mapping.route or mapping.derived_id or mapping.id_prefix
                 or mapping.time_of_day
-                or any(c.values or c.format for c in mapping.columns.values()))
+                or any(c.values or c.format or c.split for c in mapping.columns.values()))
 
 
 @dataclass
@@ -53,6 +53,8 @@ class PreparedRow:
     targets: dict[str, tuple[str, str] | None]  # column key -> (kind, field) for this row
     problem: tuple[str, str, str] | None = None  # (column, field, reason)
     notes: list[str] = field(default_factory=list)
+    # several values of one cell, each its own record: (kind, field, values, fixed fields)
+    many: list[tuple[str, str, list[str], dict[str, str]]] = field(default_factory=list)
 
 
 def _text(value: object) -> str:
@@ -175,6 +177,7 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any]) -> PreparedRow:
         return PreparedRow(None, dict(values), {})
     out: dict[str, Any] = {}
     targets: dict[str, tuple[str, str] | None] = {}
+    many: list[tuple[str, str, list[str], dict[str, str]]] = []
     routed = kind != mapping.kind
     for key, value in values.items():
         column = _column(mapping.columns, key)
@@ -184,6 +187,14 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any]) -> PreparedRow:
         if routed and mapping.route is not None and key.casefold() == mapping.route.column.casefold():
             target = None  # the code that routed the row says nothing more to the new kind
         text = _text(value) if isinstance(value, str) else value
+        if (column is not None and column.split and target is not None
+                and target[0] != kind and isinstance(text, str)):
+            items = _split_cell(text, column.split, column.values)
+            if items:
+                many.append((target[0], target[1], items, dict(column.fixed)))
+            out[key] = value
+            targets[key] = None  # the cell stays in extra as it was
+            continue
         if column is not None and isinstance(text, str) and text:
             if column.values:
                 mapped = lookup(column.values, text)
@@ -231,4 +242,23 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any]) -> PreparedRow:
         for key, aimed in targets.items():
             if aimed == (kind, "source_id") and _text(out.get(key)):
                 out[key] = f"{mapping.id_prefix}{_text(out[key])}"
-    return PreparedRow(kind, out, targets)
+    return PreparedRow(kind, out, targets, many=many)
+
+
+def _split_cell(text: str, separators: str, values: Mapping[str, str]) -> list[str]:
+    pattern = "[" + re.escape(separators) + "\n]"
+    out: list[str] = []
+    for part in re.split(pattern, text):
+        item = part.strip()
+        mapped = lookup(values, item) if values and item else None
+        item = (mapped if mapped is not None else item).strip()
+        if item and item.casefold() not in {o.casefold() for o in out}:
+            out.append(item)
+    return out
+
+
+def item_id(primary_id: str, kind: str, item: str) -> str:
+    """A record made from one value of a cell: its parent and a digest of the value (never the
+    value itself: ids are logged)."""
+    digest = hashlib.sha256(item.casefold().encode()).hexdigest()[:10]
+    return f"{primary_id}:{kind}:{digest}"

@@ -111,3 +111,19 @@ def test_communications_with_a_date_but_no_time() -> None:
     assert kinds["communication"] == 30 and not quarantined
     # a time of day, so the activity reaches Nutshell ("communication has no time" before)
     assert all(f"T{fm.time_of_day}:00" in r.fields["occurred_at"] for r in records)
+
+
+def test_several_allergies_in_one_cell_with_words_that_mean_none() -> None:
+    headers = ["Nº ficha", "Nombre", "Apellidos", "Alergias"]
+    cells = ["Penicilina; Látex", "Ninguna", "Ninguna conocida", "Polen", "", "Látex;Polen"]
+    rows = [[str(i), "Ana", "Ruiz", cells[i % 6]] for i in range(60)]
+    doc = _propose({"Pacientes.csv": (headers, rows)}, clinical_content=True)
+    kinds, quarantined, records = _derive(doc, "Pacientes.csv", headers, rows)
+    assert not quarantined
+    assert kinds == {"patient": 60, "allergy_condition": 10 * (2 + 1 + 2)}
+    allergies = [r for r in records if r.kind == "allergy_condition"]
+    assert {r.fields["name"] for r in allergies} == {"Penicilina", "Látex", "Polen"}
+    assert all(r.fields["kind"] == "allergy" for r in allergies)
+    first = [r for r in allergies if r.fields["patient_source_id"] == "0"]
+    assert len({r.source_id for r in first}) == 2  # one record each, ids without the value
+    assert not any("Penicilina" in r.source_id for r in allergies)

@@ -114,3 +114,23 @@ def test_every_sheet_of_one_workbook_is_its_own_table(
     assert report["landing"]["patient"]["landing"] == 25
     assert report["landing"]["appointment"] == {"records": 30, "landing": 30, "duplicates": 0,
                                                 "unresolved_references": 0}
+
+
+def test_employees_beside_providers_whose_ids_collide_both_land(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "provider.csv", ["ProvNum", "Abbr", "LName", "FName", "Specialty"],
+         [[str(i), f"DR{i}", "Doe", f"Jo{i}", "General"] for i in range(1, 5)])
+    _csv(source / "employee.csv", ["EmployeeNum", "LName", "FName", "IsHidden"],
+         [[str(i), "Roe", f"Em{i}", "0"] for i in range(1, 4)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    assert doc.files["employee.csv"].kind == "provider"
+    assert doc.files["employee.csv"].id_prefix == "employee-"
+    assert doc.files["provider.csv"].id_prefix is None
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["provider"] == {"records": 7, "landing": 7, "duplicates": 0,
+                                             "unresolved_references": 0}
