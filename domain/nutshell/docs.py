@@ -40,6 +40,24 @@ def custom_field_checklist(specs: Iterable[CustomFieldSpec]) -> str:
         lines.append("")
     if not specs:
         lines += ["No custom fields are needed.", ""]
+    lines += [
+        "## Activities and notes: no custom fields", "",
+        "Nutshell's API has custom fields on People, Companies and Leads only. What the clinic "
+        "keeps on appointments and messages goes to the activity's own fields, and the "
+        "verification checks each one there:", "",
+        "- appointment type and channel (call, email, SMS, letter, meeting) -> the activity "
+        "type (`GET /activitytypes`: a type of the same name, else the kind's default; the "
+        "mapping's `nutshell.<kind>.activity_types` chooses another);",
+        "- location -> the activity's location;",
+        "- status -> cancelled and no-show appointments are `isCancelled` (not logged), with a "
+        "`Status:` line in the agenda saying which;",
+        "- provider or staff member -> the user who logged the activity (made as that user);",
+        "- a note's original date-time and author -> its first line `[YYYY-MM-DD HH:MM, "
+        "author]` in the clinic's time, the note written as the author's user where matched.",
+        "",
+        "A vendor column proposed as a custom field on a file of appointments or messages "
+        "cannot be held: the column ledger reports it as unaccounted until the mapping drops "
+        "it with a reason or sends it elsewhere.", ""]
     return "\n".join(lines)
 
 

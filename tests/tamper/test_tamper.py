@@ -86,6 +86,18 @@ def test_a_clean_run_verifies_with_every_column_accounted(migrated: Any) -> None
               or user in str((a.get("links") or {}).get("loggedBy") or "")
               or user in str((a.get("links") or {}).get("creator") or "")]
     assert len(logged) >= 10
+    # the reports lead with the figures; the checklist says what activities cannot hold
+    reports = engine.settings.reports
+    page = (reports / "verify.html").read_text(encoding="utf-8")
+    assert page.index('id="from-source"') < page.index('id="summary"')
+    assert '<b id="unaccounted">0</b>' in page
+    checklist = (reports / "custom-field-checklist.md").read_text(encoding="utf-8")
+    assert "Activities and notes: no custom fields" in checklist
+    # `c2n map show` lists the ledger: every column of every file, none unaccounted
+    code, shown = _cli(migrated, "map", "show")
+    assert code == 0 and shown["unaccounted_columns"] == 0
+    files = {str(info["name"]) for info in engine.run().files.values()}
+    assert len(files) == 13 and {line["file"] for line in shown["ledger"]} == files
     # vendor extra columns really arrive as custom-field values
     assert any(line["column"] == "Race" and line["status"] == "custom"
                for line in source["ledger"])
@@ -105,14 +117,14 @@ def _edit_note(sandbox: SandboxServer, note_id: str, body: str) -> None:
     assert done.get("error") is None, done
 
 
-def _cli_verify(migrated: Any) -> tuple[int, dict[str, Any]]:
+def _cli(migrated: Any, *args: str) -> tuple[int, dict[str, Any]]:
     engine, _api, info = migrated
     sandbox = info["sandbox"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("C2N_")}
     env.update({"C2N_HOME": str(info["home"]), "C2N_RUN": engine.settings.run_name,
                 "C2N_NUTSHELL_URL": sandbox.url, "C2N_NUTSHELL_USER": sandbox.admin_user,
                 "C2N_NUTSHELL_API_KEY": sandbox.admin_key, "PYTHONPATH": str(ROOT)})
-    done = subprocess.run([sys.executable, "-m", "consumers.cli", "verify", "--json"], env=env,
+    done = subprocess.run([sys.executable, "-m", "consumers.cli", *args, "--json"], env=env,
                           capture_output=True, text=True, timeout=300, check=False)
     assert done.stdout.strip(), done.stderr[-2000:]
     return done.returncode, json.loads(done.stdout)
@@ -148,7 +160,7 @@ def test_every_tamper_is_reported_with_its_reason_and_fails(migrated: Any) -> No
     n1 = _pushed(engine, "clinical_note")[0]
     _edit_note(info["sandbox"], _nid(engine, "clinical_note", n1), "nothing of the original")
 
-    code, result = _cli_verify(migrated)  # the operator's command, as a separate process
+    code, result = _cli(migrated, "verify")  # the operator's command, as a separate process
     found = _reasons(result)
     assert code == 1 and result["ok"] is False
     assert (f"patient:{p1}", "customFields.Date of Birth", "wrong value") in found
