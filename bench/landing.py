@@ -70,11 +70,18 @@ def score_columns(doc: Any, key: dict[str, Any]) -> dict[str, Any]:
         want_kind = spec["kind"]
         kind_ok = (fm.kind not in KINDS) if want_kind == "none" else fm.kind == want_kind
         files[name] = "kind right" if kind_ok else f"kind {fm.kind} (key {want_kind})"
-        combined = {c: item.target for item in fm.combine for c in item.columns}
+        # a column may feed several combinations (a date with the start time, and with the end
+        # time): it is right when one of them is the key's target
+        combined: dict[str, list[str]] = {}
+        for item in fm.combine:
+            for c in item.columns:
+                combined.setdefault(c, []).append(item.target)
         for column, value in spec["columns"].items():
             want, _ = truth(value)
             col = fm.columns.get(column)
-            got = combined.get(column) or (col.target if col is not None else None)
+            fed = combined.get(column, [])
+            own = col.target if col is not None else None
+            got = want if want in (*fed, own) else (fed[0] if fed else own)
             if want_kind == "none":
                 want = None
                 got = got if fm.kind in KINDS else None

@@ -64,6 +64,9 @@ class Combine(BaseModel):
     # Each column read as a flag: "1" when it holds anything but a no-word (a date set, "Y",
     # "x"), else "0"; `values` then maps "1|0"... (`Cancelled At` set: cancelled).
     as_flags: bool = False
+    # The last column is a duration ("45", "45 min", "1:30", "00:45:00") added to the moment
+    # the other columns make: an end from a start and a length.
+    plus_duration: bool = False
     reasons: list[str] = Field(default_factory=list)
 
 

@@ -19,6 +19,7 @@ from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
 from domain.records.canonical import REFERENCES
+from domain.records.rules import minutes
 
 # The moments that place a record of each kind in time, the first the one it needs.
 MOMENTS: dict[str, tuple[str, ...]] = {
@@ -29,25 +30,36 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 }
 START_WORDS = ("start", "from", "begin", "begins", "time")
 END_WORDS = ("end", "finish", "until", "to", "ends")
+DURATION_WORDS = ("duration", "length", "minutes", "mins", "min", "duracion", "duración",
+                  "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
 
 # Words of flag headers, per kind, by the status a set flag means (the first set one wins, in
 # this order), and the status when none is set.
 FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
-    "appointment": (
+    "appointment.status": (
         ("cancelled", frozenset({"cancelled", "canceled", "cancellation", "cancel"})),
         ("no_show", frozenset({"dna", "noshow", "no show", "did not arrive", "did not attend",
                                "not arrived", "missed", "failed to attend", "no_show"})),
         ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
                                "show", "present"})),
     ),
-    "patient": (
+    "patient.status": (
         ("deceased", frozenset({"deceased", "died", "date of death", "death"})),
         ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged"})),
     ),
+    # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
+    "patient.contact_preference": (
+        ("sms", frozenset({"sms", "text", "texto", "mensaje"})),
+        ("email", frozenset({"email", "e mail", "correo"})),
+        ("phone", frozenset({"phone", "call", "telephone", "llamada"})),
+        ("mail", frozenset({"post", "letter", "mail"})),
+    ),
 }
-FLAG_DEFAULT = {"appointment": "booked", "patient": "active"}
+FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
+                "patient.contact_preference": "none"}
+DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})
 NONE_WORDS = frozenset({"none", "nil", "n/a", "na", "-", "nkda", "nka", "no known allergies",
@@ -119,6 +131,35 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
             return
 
 
+def propose_duration(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
+    """An appointment's end from its start and a length column ("Duration (min)": 45)."""
+    if fm.kind != "appointment" or _target_column(fm, "appointment.ends_at") or any(
+            c.target == "appointment.ends_at" for c in fm.combine):
+        return
+    start = next((c for c in fm.combine if c.target == "appointment.starts_at"), None)
+    start_cols = list(start.columns) if start else [
+        c for c in [_target_column(fm, "appointment.starts_at")] if c]
+    if not start_cols:
+        return
+    for header in headers:
+        col = profile.columns.get(header, ColumnProfile())
+        seen = [v for v in col.distinct if v.strip()]
+        if (header in start_cols or not seen or not _mentions(header, DURATION_WORDS)
+                or sum(minutes(v) is not None for v in seen) < SHARE * len(seen)):
+            continue
+        column = fm.columns[header]
+        column.target = None
+        column.custom_field = None
+        column.custom_field_type = None
+        column.flagged = False
+        column.reasons.append("the appointment's length: its end is the start plus it")
+        fm.combine.append(Combine(target="appointment.ends_at", columns=[*start_cols, header],
+                                  separator=start.separator if start else " ",
+                                  format=start.format if start else None, plus_duration=True,
+                                  reasons=[f"the end is the start plus '{header}' (minutes)"]))
+        return
+
+
 def _mentions(header: str, words: tuple[str, ...]) -> bool:
     tokens = set(phrase(header).tokens)
     return any(w in tokens for w in words)
@@ -131,20 +172,21 @@ def _closest(headers: list[str], words: tuple[str, ...]) -> str:
     return max(headers, key=score)
 
 
-def _flag_meaning(kind: str, header: str) -> str | None:
+def _flag_meaning(target: str, header: str) -> str | None:
     text = " ".join(phrase(header).tokens)
     compact = text.replace(" ", "")
-    for status, words in FLAG_WORDS.get(kind, ()):
-        if any(w in text or w.replace(" ", "") == compact for w in words):
+    for status, words in FLAG_WORDS[target]:
+        if any(w in text.split() or (" " in w and w in text) or w.replace(" ", "") == compact
+               for w in words):
             return status
     return None
 
 
-def _flag_like(col: ColumnProfile) -> bool:
-    """Yes/no values, or a date that is set or not (`Cancelled At`)."""
+def _flag_like(col: ColumnProfile, dates: bool) -> bool:
+    """Yes/no values, or (`dates`) a date that is set or not (`Cancelled At`)."""
     if not col.non_empty:
         return False
-    if col.share_any("date", "datetime") >= SHARE and col.empty:
+    if dates and col.share_any("date", "datetime") >= SHARE and col.empty:
         return True
     return bool(col.distinct) and not col.distinct_overflow and len(col.distinct) <= 3 and (
         col.share("boolean") >= SHARE or all(v.casefold() in BOOLEAN_TRUE | {"0", "false", "no",
@@ -153,30 +195,32 @@ def _flag_like(col: ColumnProfile) -> bool:
 
 
 def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
-    """Flags that together say a status (`did_not_arrive` + `patient_arrived`, `Cancelled
-    At` set, `Archived At` set)."""
-    default = FLAG_DEFAULT.get(fm.kind)
-    if default is None:
-        return
-    target = f"{fm.kind}.status"
-    flags = [(h, m) for h in headers
-             if _flag_like(profile.columns.get(h, ColumnProfile()))
-             and (m := _flag_meaning(fm.kind, h)) is not None]
-    status = _target_column(fm, target)
-    if not flags or len(flags) > 4 or (status is not None
-                                       and status not in [h for h, _ in flags]):
-        return  # no flags, or a status column of its own says it better
-    values: dict[str, str] = {}
-    for combo in product("01", repeat=len(flags)):
-        values["|".join(combo)] = next(
-            (m for (_, m), v in zip(flags, combo, strict=True) if v == "1"), default)
-    columns = [h for h, _ in flags]
-    for h in columns:
-        _left_out(fm.columns[h], f"read into {target} with the other flags")
-    fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
-                              values=values, reasons=[
-        "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + f" say the status; "
-        f"none set: {default}"]))
+    """Flags that together say one value (`did_not_arrive` + `patient_arrived`, `Cancelled
+    At` set, `Archived At` set, `Email Reminders` + `SMS Reminders`)."""
+    taken: set[str] = set()
+    for target, default in FLAG_DEFAULT.items():
+        if not target.startswith(f"{fm.kind}."):
+            continue
+        flags = [(h, m) for h in headers if h not in taken
+                 and _flag_like(profile.columns.get(h, ColumnProfile()), target in DATE_FLAGS)
+                 and (m := _flag_meaning(target, h)) is not None]
+        status = _target_column(fm, target)
+        if not flags or len(flags) > 4 or (status is not None
+                                           and status not in [h for h, _ in flags]):
+            continue  # no flags, or a column of its own says it better
+        rank = [m for m, _ in FLAG_WORDS[target]]
+        values: dict[str, str] = {}
+        for combo in product("01", repeat=len(flags)):
+            set_ = [m for (_, m), v in zip(flags, combo, strict=True) if v == "1"]
+            values["|".join(combo)] = min(set_, key=rank.index) if set_ else default
+        columns = [h for h, _ in flags]
+        taken.update(columns)
+        for h in columns:
+            _left_out(fm.columns[h], f"read into {target} with the other flags")
+        fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
+                                  values=values, reasons=[
+            "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
+            f"none set: {default}"]))
 
 
 def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
@@ -258,6 +302,7 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
         return
     propose_flags(fm, headers, profile)
     propose_moment(fm, headers, profile)
+    propose_duration(fm, headers, profile)
     propose_codes(fm, profile)
     propose_derived_id(fm, profile)
     propose_split(fm, profile)

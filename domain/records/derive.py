@@ -157,7 +157,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     targets = _targets(mapping)
     many: list[tuple[str, str, list[str], dict[str, str]]] = []
     if uses_rules(mapping):
-        prepared = prepare_row(mapping, row.values)
+        prepared = prepare_row(mapping, row.values, settings)
         if prepared.kind is None:
             return []  # routed to `drop`: left out on purpose
         if prepared.problem is not None:

@@ -17,8 +17,9 @@ from typing import Any
 
 import orjson
 
-from domain.mapping import DROP, ColumnMapping, Combine, FileMapping
+from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS
+from domain.records.validation import Invalid, parse_datetime
 
 # A routed row's fields of its file's kind land on the same-named field of the new kind, or on
 # these (a patient's phones are a lead's one phone: the first non-empty wins).
@@ -151,8 +152,49 @@ def retarget(target: tuple[str, str], home: str, kind: str) -> tuple[str, str] |
     return None
 
 
-def _combined(item: Combine, values: Mapping[str, Any]) -> tuple[str | None, str | None]:
+_DURATION = re.compile(
+    r"^(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?|horas?|std|heures?)\s*)?"
+    r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?|minutos?|minuten)?\.?)?$", re.I)
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def minutes(text: str) -> float | None:
+    """A duration in minutes: "45", "45 min", "1 h 30", "1h30m", "1:30", "00:45:00"."""
+    t = text.strip()
+    if clock := _CLOCK.match(t):
+        return int(clock[1]) * 60 + int(clock[2]) + int(clock[3] or 0) / 60
+    found = _DURATION.match(t)
+    if not t or not found or not (found["h"] or found["m"]):
+        return None
+    hours = float((found["h"] or "0").replace(",", "."))
+    return hours * 60 + float((found["m"] or "0").replace(",", "."))
+
+
+def _plus_duration(item: Combine, values: Mapping[str, Any], settings: Settings | None,
+                   order: str) -> tuple[str | None, str | None]:
+    *moment_cols, length_col = item.columns
+    start = item.separator.join(p for c in moment_cols if (p := _text(_get(values, c))))
+    length = _text(_get(values, length_col))
+    if not start or not length:
+        return None, None
+    added = minutes(length)
+    if added is None:
+        return None, f"column {length_col}: not a duration"
+    try:
+        if item.format:
+            start = apply_format(start, item.format)
+        moment, _ = parse_datetime(start, order, settings or Settings())
+    except (ValueError, Invalid):
+        return None, f"columns {', '.join(moment_cols)}: not a date and time"
+    end = dt.datetime.fromisoformat(moment) + dt.timedelta(minutes=added)
+    return end.isoformat(), None
+
+
+def _combined(item: Combine, values: Mapping[str, Any], settings: Settings | None = None,
+              order: str = "MDY") -> tuple[str | None, str | None]:
     """(joined value, problem) of one combine."""
+    if item.plus_duration and len(item.columns) >= 2:
+        return _plus_duration(item, values, settings, order)
     parts = [_text(_get(values, c)) for c in item.columns]
     if item.as_flags:
         parts = ["0" if p.casefold() in NO_WORDS else "1" for p in parts]
@@ -171,7 +213,8 @@ def _combined(item: Combine, values: Mapping[str, Any]) -> tuple[str | None, str
     return joined, None
 
 
-def prepare_row(mapping: FileMapping, values: Mapping[str, Any]) -> PreparedRow:
+def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
+                settings: Settings | None = None) -> PreparedRow:
     kind = routed_kind(mapping, values)
     if kind is None:
         return PreparedRow(None, dict(values), {})
@@ -217,7 +260,8 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any]) -> PreparedRow:
         target = retarget(target, mapping.kind, kind)
         if target is None:
             continue
-        joined, problem = _combined(item, values)
+        order = mapping.date_order or (settings.date_order if settings else "MDY")
+        joined, problem = _combined(item, values, settings, order)
         if problem is not None:
             return PreparedRow(kind, out, targets, problem=(item.columns[0], target[1], problem))
         if joined is None:

@@ -127,3 +127,15 @@ def test_several_allergies_in_one_cell_with_words_that_mean_none() -> None:
     first = [r for r in allergies if r.fields["patient_source_id"] == "0"]
     assert len({r.source_id for r in first}) == 2  # one record each, ids without the value
     assert not any("Penicilina" in r.source_id for r in allergies)
+
+
+def test_an_end_from_the_start_and_a_duration() -> None:
+    headers = ["Cita", "Nº ficha", "Fecha", "Hora", "Duración (min)"]
+    rows = [[f"C{i}", str(i % 9), f"{1 + i % 28:02d}/03/2025", f"{9 + i % 8}:{15 * (i % 4):02d}",
+             ("30", "45", "60")[i % 3]] for i in range(45)]
+    doc = _propose({"Citas.csv": (headers, rows)}, date_order="DMY", timezone="Europe/Madrid")
+    kinds, quarantined, records = _derive(doc, "Citas.csv", headers, rows)
+    assert kinds["appointment"] == 45 and not quarantined
+    first = next(r for r in records if r.source_id == "C1")  # 02/03/2025 10:15, 45 min
+    assert first.fields["starts_at"] == "2025-03-02T10:15:00+01:00"
+    assert first.fields["ends_at"] == "2025-03-02T11:00:00+01:00"
