@@ -78,6 +78,20 @@ def _classify(doc: MappingDocument, fm: FileMapping, cm: ColumnMapping | None,
     return "standard", spot.place
 
 
+def _rule_columns(fm: FileMapping) -> dict[str, tuple[str, str]]:
+    """Columns the mapping language uses without a target of their own (casefolded)."""
+    out: dict[str, tuple[str, str]] = {}
+    for item in fm.combine:
+        for col in item.columns:
+            out[col.casefold()] = ("combined", f"{item.target} (with {', '.join(item.columns)})")
+    if fm.route is not None:
+        out[fm.route.column.casefold()] = ("combined", "decides the row's kind (route)")
+    if fm.derived_id is not None:
+        for col in fm.derived_id.columns:
+            out.setdefault(col.casefold(), ("joined", "makes the row's id (derived id)"))
+    return out
+
+
 def ledger(doc: MappingDocument, columns: Mapping[str, Sequence[str]],
            filled: Mapping[tuple[str, str], int],
            not_read: Mapping[str, str] | None = None) -> list[LedgerLine]:
@@ -92,6 +106,12 @@ def ledger(doc: MappingDocument, columns: Mapping[str, Sequence[str]],
             out.append(LedgerLine(name, "*", "standard", "FHIR resources, mapped by the "
                                                          "standard (domain.fhir)"))
             continue
+        if fm.twin_of:
+            out += [LedgerLine(name, col, "dropped", f"the same table as {fm.twin_of}, read "
+                               "once from there", filled.get((name, col), 0))
+                    for col in columns.get(name, [])]
+            continue
+        rules = _rule_columns(fm)
         mapping = fm.key_values if fm.key_value is not None else fm.columns
         shared: dict[tuple[str, str], int] = {}
         for col in columns.get(name, []):
@@ -105,6 +125,8 @@ def ledger(doc: MappingDocument, columns: Mapping[str, Sequence[str]],
                 out.append(LedgerLine(name, col, "combined", "key/value layout"))
         for col in columns.get(name, []):
             status, detail = _classify(doc, fm, lookup(mapping, col), shared)
+            if status == "unaccounted" and col.casefold() in rules:
+                status, detail = rules[col.casefold()]
             out.append(LedgerLine(name, col, status, detail, filled.get((name, col), 0)))
     return out
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
 from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
 from domain.records.validation import validate_record
 
 CF_PREFIX = "cf:"
@@ -77,6 +78,22 @@ def _reference(kind: str, to_kind: str) -> str | None:
                  if k == kind and t == to_kind and n != "source_id"), None)
 
 
+def _synthetic_columns(fm: FileMapping, key: str) -> str:
+    """The source columns behind a value the row rules made ("=patient.first_name")."""
+    target = key[len(SYNTHETIC):]
+    for item in fm.combine:
+        if item.target == target:
+            return "+".join(item.columns)
+    if fm.derived_id is not None and target.endswith(".source_id"):
+        return "+".join(fm.derived_id.columns) or "(derived id)"
+    return key
+
+
+def _split_column(fm: FileMapping, kind: str, fld: str) -> str:
+    return next((col for col, cm in fm.columns.items()
+                 if cm.split and cm.target == f"{kind}.{fld}"), f"{kind}.{fld}")
+
+
 class SourceReader:
     """Collects source records from files' rows. Rows are `{"n": number, "v": {column: value}}`
     as the source-file stream keeps them; erased rows are skipped."""
@@ -92,6 +109,11 @@ class SourceReader:
         fm = self.doc.files.get(name)
         if fm is None:
             self.not_read[name] = "the mapping names no kind for this file"
+            for row in rows:
+                self._seen(name, row.get("v") or {})
+            return
+        if fm.twin_of:
+            self.not_read[name] = f"the same table as {fm.twin_of}, which is read"
             for row in rows:
                 self._seen(name, row.get("v") or {})
             return
@@ -116,19 +138,37 @@ class SourceReader:
             if not _blank(value):
                 self.filled[(name, col)] = self.filled.get((name, col), 0) + 1
 
+    def _cells(self, fm: FileMapping, values: Mapping[str, Any]) -> tuple[
+            str | None, list[tuple[str, Any, tuple[str, str] | None]], list[Any]]:
+        """(the row's kind or None when routed to drop, [(column, value, target)], several
+        values of one cell). The mapping language's row rules (routes, value maps, formats,
+        combined targets, derived ids, id prefixes: domain.records.rules) are the mapping's
+        own declared transformations; plain files map column by column."""
+        if not uses_rules(fm):
+            return fm.kind, [(col, v, target_of(lookup(fm.columns, col)))
+                             for col, v in values.items()], []
+        prepared = prepare_row(fm, values)
+        if prepared.kind is None or prepared.problem is not None:
+            return None, [], []  # dropped on purpose, or quarantined by derivation
+        return prepared.kind, [(key, v, prepared.targets.get(key))
+                               for key, v in prepared.values.items()], prepared.many
+
     def _row(self, name: str, fm: FileMapping, number: int, values: Mapping[str, Any]) -> None:
         per_kind: dict[str, dict[str, Any]] = {}
         cells: dict[str, dict[str, Cell]] = {}
-        for col, value in values.items():
+        home, items, many = self._cells(fm, values)
+        if home is None:
+            return
+        for key_, value, target in items:
             if _blank(value):
                 continue
-            cm = lookup(fm.columns, col)
-            target = target_of(cm)
+            col = _synthetic_columns(fm, key_) if key_.startswith(SYNTHETIC) else key_
             if target is None:
+                cm = lookup(fm.columns, col)
                 if cm is not None and cm.custom_field:
                     key = CF_PREFIX + cm.custom_field
-                    per_kind.setdefault(fm.kind, {}).setdefault(key, str(value).strip())
-                    cells.setdefault(fm.kind, {}).setdefault(key, Cell(name, number, col))
+                    per_kind.setdefault(home, {}).setdefault(key, str(value).strip())
+                    cells.setdefault(home, {}).setdefault(key, Cell(name, number, col))
                 continue
             kind, fld = target
             if fld in per_kind.get(kind, {}):
@@ -139,18 +179,24 @@ class SourceReader:
                 continue
             per_kind.setdefault(kind, {})[fld] = value
             cells.setdefault(kind, {})[fld] = Cell(name, number, col)
-        primary = per_kind.get(fm.kind, {})
+        primary = per_kind.get(home, {})
         primary_id = str(primary.get("source_id") or "").strip()
         if not primary_id:
             return  # no id: quarantined by derivation, nothing is expected in Nutshell
-        for kind, raw in per_kind.items():
+        for kind, fld, found, fixed in many:  # several values of one cell: a record each
+            for item in found:
+                sid = item_id(primary_id, kind, item)
+                per_kind.setdefault(f"{kind}#{sid}", {**fixed, fld: item, "source_id": sid})
+                cells[f"{kind}#{sid}"] = {fld: Cell(name, number, _split_column(fm, kind, fld))}
+        for key, raw in per_kind.items():
+            kind = key.partition("#")[0]
             sid = str(raw.get("source_id") or "").strip()
-            if kind != fm.kind:
-                ref = _reference(kind, fm.kind)
+            if kind != home:
+                ref = _reference(kind, home)
                 if ref and ref not in raw:
                     raw[ref] = primary_id
                 sid = sid or f"{primary_id}:{kind}"
-            self._add(kind, sid, raw, cells.get(kind, {}), fm, name, number)
+            self._add(kind, sid, raw, cells.get(key, {}), fm, name, number)
 
     def _add(self, kind: str, sid: str, raw: dict[str, Any], cells: dict[str, Cell],
              fm: FileMapping, name: str, number: int) -> None:
