@@ -18,6 +18,7 @@ from consumers.delta.loop import DeltaConsumer, DeltaStatus
 from consumers.delta.publish import debezium_changes, export_changes
 from consumers.nutshell.migration import current_mapping
 from consumers.nutshell_wiring import nutshell_client
+from consumers.services.delta_feeds import CONSUMER_FILE, WATCH_FILE, open_feed
 from consumers.views.output import plain
 from domain.delta import to_message
 from domain.errors import PreconditionFailed
@@ -92,15 +93,25 @@ def publish(args: argparse.Namespace) -> int:
         page = []
         try:
             for path in (Path(s) for s in args.sources):
-                changes = (debezium_changes(doc, path) if path.suffix in {".jsonl", ".ndjson"}
-                           and "debezium" in path.name.lower() else export_changes(engine, doc, [path]))
+                envelopes = path.suffix in {".jsonl", ".ndjson"} and "debezium" in path.name.lower()
+                changes = debezium_changes(doc, path) if envelopes else \
+                    export_changes(engine, doc, [path])
+                published = 0
                 for change in changes:
                     counts[change.op] = counts.get(change.op, 0) + 1
+                    published += 1
                     page.append(to_message(change))
                     if len(page) >= PUBLISH_PAGE:
                         bus.publish(page)
                         page = []
-            bus.publish(page)
+                bus.publish(page)
+                page = []
+                # the window's source and how far it was published, for `c2n status`
+                kind = "envelopes" if envelopes else "export-diff"
+                feed = open_feed(engine, kind=kind, source=f"{kind}:{path.name}", topic=bus.topic,
+                                 position=lambda: "")
+                feed.advance(position=path.name, published=published, transactions=0)
+                engine.app.save(feed)
         finally:
             bus.close()
     if args.json:
@@ -121,10 +132,15 @@ def watch(args: argparse.Namespace) -> int:
         topic = _topic(args, engine.settings.run_name)
         reader = BinlogReader(target, BinlogWatcher.watched_tables(doc))
         bus = KafkaChangeBus(_bootstrap(engine.settings), topic, group_id=None)
+        status_file = Path(engine.settings.home) / WATCH_FILE
+
+        def on_status(current: Any) -> None:
+            status_file.write_bytes(orjson.dumps(current.to_json()))
+
         try:
             watcher = BinlogWatcher(engine, doc, reader, bus, topic)
             status = watcher.run(until=time.monotonic() + seconds if seconds else None,
-                                 max_idle_s=args.max_idle)
+                                 max_idle_s=args.max_idle, on_status=on_status)
         finally:
             bus.close()
     if args.json:
@@ -136,7 +152,7 @@ def watch(args: argparse.Namespace) -> int:
 
 
 def _status_path(engine: Any) -> Path:
-    return Path(engine.settings.home) / "delta-status.json"
+    return Path(engine.settings.home) / CONSUMER_FILE
 
 
 def consume(args: argparse.Namespace) -> int:

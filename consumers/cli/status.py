@@ -60,6 +60,7 @@ def status_outcome(document: dict[str, Any]) -> Outcome:
     conflicts = consumer.get("conflicts") if isinstance(consumer, dict) else None
     if isinstance(conflicts, int):
         outcome.note("conflicting", conflicts)
+    outcome.note("stalled", len((document.get("delta") or {}).get("stalled") or []))
     return outcome
 
 

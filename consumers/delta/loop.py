@@ -59,7 +59,9 @@ class DeltaStatus:
         return max(0.0, self.ends_at - (time.time() if now is None else now))
 
     def to_json(self) -> dict[str, Any]:
-        return {"started_at": self.started_at, "ends_at": self.ends_at,
+        now = time.time()
+        return {"written_at": now, "started_at": self.started_at, "ends_at": self.ends_at,
+                "applied_per_s": round(self.applied / max(now - self.started_at, 1e-9), 3),
                 "time_left_s": self.time_left(), "pages": self.pages, "received": self.received,
                 "applied": self.applied, "duplicates": self.duplicates,
                 "conflicts": self.conflicts, "errors": self.errors, "skipped": self.skipped,

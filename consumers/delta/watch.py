@@ -12,19 +12,18 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from eventsourcing.application import AggregateNotFoundError
-
 from consumers.bootstrap import Engine
 from consumers.delta.publish import row_records, table_mappings
+from consumers.services.delta_feeds import open_feed
 from domain.delta import Change, change_from_debezium, to_message
 from domain.errors import PreconditionFailed, TransientError
 from domain.mapping import MappingDocument
 from domain.ports import ChangeBus
-from domain.run.feed import ChangeFeed, feed_id
+from domain.run.feed import ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +54,11 @@ class WatchStatus:
     last_error: str | None = None
     stopped_because: str | None = None
     ops: dict[str, int] = field(default_factory=dict)
+    written_at: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "position": self.position, "published": self.published,
+                "written_at": self.written_at,
                 "transactions": self.transactions, "batches": self.batches,
                 "errors": self.errors, "last_error": self.last_error, "ops": self.ops,
                 "stopped_because": self.stopped_because}
@@ -82,14 +83,8 @@ class BinlogWatcher:
 
     def feed(self) -> ChangeFeed:
         """The feed of this source, started at the binlog's end now when new."""
-        run = self.engine.settings.run_name
-        try:
-            feed: ChangeFeed = self.engine.app.repository.get(feed_id(run, self.reader.source_name))
-        except AggregateNotFoundError:
-            feed = ChangeFeed.start(run=run, source=self.reader.source_name, kind="binlog",
-                                    position=self.reader.current_position(), topic=self.topic)
-            self.engine.app.save(feed)
-        return feed
+        return open_feed(self.engine, kind="binlog", source=self.reader.source_name,
+                         topic=self.topic, position=self.reader.current_position)
 
     def changes(self, envelopes: list[dict[str, Any]]) -> Iterator[Change]:
         for envelope in envelopes:
@@ -133,11 +128,15 @@ class BinlogWatcher:
         return len(page)
 
     def run(self, *, until: float | None = None, max_idle_s: float | None = None,
-            poll_s: float = 0.5, should_stop: threading.Event | None = None) -> WatchStatus:
+            poll_s: float = 0.5, should_stop: threading.Event | None = None,
+            on_status: Callable[[WatchStatus], None] | None = None) -> WatchStatus:
         stop = should_stop or threading.Event()
         last_change = time.monotonic()
         self.status.position = self.feed().position
         while True:
+            if on_status is not None:
+                self.status.written_at = time.time()
+                on_status(self.status)
             now = time.monotonic()
             if stop.is_set():
                 self.status.stopped_because = "stop requested"
@@ -157,4 +156,7 @@ class BinlogWatcher:
                 self.status.last_error = type(exc).__name__
                 log.warning("delta watch: %s", exc)
             stop.wait(poll_s)
+        if on_status is not None:
+            self.status.written_at = time.time()
+            on_status(self.status)
         return self.status

@@ -8,6 +8,7 @@ import orjson
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
+from consumers.services.delta_feeds import CONSUMER_FILE, WATCH_FILE, stalled, window_feeds
 from consumers.services.quarantine import quarantine_rows, reasons_document, skip_reasons
 from projections.core import METRICS
 
@@ -38,10 +39,17 @@ def status_document(engine: Engine) -> dict[str, Any]:
         "quarantine": reasons_document(quarantine_rows(engine, doc, values=False)),
         "skipped_kinds": skip_reasons(doc, [k for k, v in counts.items() if v.get("extracted")]),
     }
-    if run and run.delta:
-        document["delta"] = dict(run.delta)
-        live = engine.settings.home / "delta-status.json"
-        if live.exists():
-            # The consumer's own figures: lag per partition, applied, conflicts, errors, time left.
-            document["delta"]["consumer"] = orjson.loads(live.read_bytes())
+    sources = window_feeds(engine)
+    if (run and run.delta) or sources:
+        delta: dict[str, Any] = dict(run.delta) if run and run.delta else {"open": None}
+        # where the changes come from and how far each source is published
+        delta["sources"] = sources
+        for key, name in (("consumer", CONSUMER_FILE), ("watch", WATCH_FILE)):
+            live = engine.settings.home / name
+            if live.exists():
+                # the process's own figures: lag per partition, applied and its rate, conflicts,
+                # errors, time left; the watcher's position
+                delta[key] = orjson.loads(live.read_bytes())
+        delta["stalled"] = stalled(delta)
+        document["delta"] = delta
     return document

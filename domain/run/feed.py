@@ -22,11 +22,40 @@ def feed_id(run: str, source: str) -> UUID:
     return uuid5(NAMESPACE, f"{run}/feed/{source}")
 
 
+def feeds_id(run: str) -> UUID:
+    return uuid5(NAMESPACE, f"{run}/feeds")
+
+
+class DeltaFeeds(Aggregate):
+    """Which change feeds a run's delta window has had: where `c2n status` finds them."""
+
+    class Started(Aggregate.Created):
+        run: str
+
+    def __init__(self, run: str) -> None:
+        self.run = run
+        self.sources: list[str] = []
+
+    @classmethod
+    def start(cls, run: str) -> DeltaFeeds:
+        return cls._create(cls.Started, id=feeds_id(run), run=run)
+
+    class SourceAdded(Aggregate.Event):
+        source: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.sources.append(self.source)
+
+    def add(self, source: str) -> None:
+        if source not in self.sources:
+            self.trigger_event(self.SourceAdded, source=source)
+
+
 class ChangeFeed(Aggregate):
     class Started(Aggregate.Created):
         run: str
-        source: str  # e.g. mysql://host:3306/clinic
-        kind: str  # "binlog"
+        source: str  # e.g. mysql://host:3306/clinic, or an export's folder name
+        kind: str  # "export-diff" | "envelopes" | "binlog"
         position: str  # where capture began: changes after it are published
         topic: str
 
