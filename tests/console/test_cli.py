@@ -16,24 +16,31 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def c2n(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("C2N_")}
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "consumers.cli", "--home", str(home), *args],
-                          input=stdin, env=env, text=True, capture_output=True, timeout=120,
-                          check=False)
+def c2n(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """The command as `c2n` runs it, in this process (the serve test below runs a process)."""
+    import contextlib
+    import io
+    from unittest import mock
+
+    from consumers.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch("sys.stdin", io.StringIO(stdin)), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        code = main(["--home", str(home), *args])
+    return code, out.getvalue(), err.getvalue()
 
 
 def test_people_are_added_with_an_argon2_hash_listed_and_disabled(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    added = c2n(home, "console", "user", "add", "Olga", "--role", "operator",
-                stdin="a long passphrase\n")
-    assert added.returncode == 0, added.stderr
+    code, _, err = c2n(home, "console", "user", "add", "Olga", "--role", "operator",
+                       stdin="a long passphrase\n")
+    assert code == 0, err
     assert c2n(home, "console", "user", "add", "max", "--role", "manager",
-               stdin="another long one\n").returncode == 0
-    short = c2n(home, "console", "user", "add", "tim", "--role", "auditor", stdin="short\n")
-    assert short.returncode == 2 and "10 characters" in short.stderr
-    listed = json.loads(c2n(home, "console", "user", "list", "--json").stdout)
+               stdin="another long one\n")[0] == 0
+    code, _, err = c2n(home, "console", "user", "add", "tim", "--role", "auditor", stdin="short\n")
+    assert code == 2 and "10 characters" in err
+    listed = json.loads(c2n(home, "console", "user", "list", "--json")[1])
     assert listed["users"] == [{"name": "max", "role": "manager", "disabled": False},
                                {"name": "olga", "role": "operator", "disabled": False}]
     store = home / "console" / "users.sqlite"
@@ -42,14 +49,14 @@ def test_people_are_added_with_an_argon2_hash_listed_and_disabled(tmp_path: Path
         hashes = [h for (h,) in db.execute("SELECT hash FROM users")]
     assert all(h.startswith("$argon2id$") for h in hashes)
     assert b"a long passphrase" not in store.read_bytes()
-    assert c2n(home, "console", "user", "disable", "olga").returncode == 0
-    listed = json.loads(c2n(home, "console", "user", "list", "--json").stdout)
+    assert c2n(home, "console", "user", "disable", "olga")[0] == 0
+    listed = json.loads(c2n(home, "console", "user", "list", "--json")[1])
     assert {u["name"]: u["disabled"] for u in listed["users"]} == {"max": False, "olga": True}
 
 
 def test_serve_refuses_a_public_address_without_tls(tmp_path: Path) -> None:
-    answer = c2n(tmp_path / "home", "console", "serve", "--host", "0.0.0.0", "--port", "0")
-    assert answer.returncode == 2 and "--tls-cert" in answer.stderr
+    code, _, err = c2n(tmp_path / "home", "console", "serve", "--host", "0.0.0.0", "--port", "0")
+    assert code == 2 and "--tls-cert" in err
 
 
 def _free_port() -> int:
