@@ -51,6 +51,11 @@ class SourceRow:
     problem_field: str | None = None
 
 
+# A reader's problem that says the row holds no record at all (a report's total line, its
+# header repeated after a page break): derivation counts such rows as dropped, not lost.
+NOT_DATA = "not data: "
+
+
 class ClinicSource(ABC):
     """One file of a clinic export. Streams: never holds more than a page in memory."""
 

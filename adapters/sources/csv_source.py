@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from adapters.sources.headers import EXTRA_CELLS, normalise_header
@@ -27,7 +28,43 @@ from adapters.sources.text_detect import (
     sniff_delimiter,
 )
 from domain.errors import SourceError
-from domain.ports import ClinicSource, SourceFingerprint, SourceRow
+from domain.ports import NOT_DATA, ClinicSource, SourceFingerprint, SourceRow
+
+# Lines above a report's header (its title, the practice, "Generated ... by ..."): records of
+# fewer than two cells before the first record of two or more, looked for this far.
+PREAMBLE_MAX = 30
+TOTAL_WORDS = frozenset({"total", "totals", "subtotal", "sub-total", "sub total", "grand total",
+                         "total general", "totales", "gesamt", "summe", "totale", "totaux"})
+
+
+def _filled(record: list[str]) -> int:
+    return sum(1 for cell in record if cell.strip())
+
+
+def split_preamble(records: Iterator[list[str]]) -> tuple[list[str], Iterator[list[str]]]:
+    """(header, the records after it): a report's title lines above the header are skipped."""
+    buffered: list[list[str]] = []
+    for record in records:
+        buffered.append(record)
+        if _filled(record) >= 2 or len(buffered) >= PREAMBLE_MAX:
+            break
+    at = next((i for i, r in enumerate(buffered) if _filled(r) >= 2), None)
+    if at is None:
+        at = next((i for i, r in enumerate(buffered) if r), None)
+    if at is None:
+        return [], iter(())
+    return buffered[at], chain(buffered[at + 1:], records)
+
+
+def _not_data(record: list[str], header: list[str]) -> str | None:
+    """Why a record holds no data: a total line, or the header again after a page break."""
+    cells = [c.strip() for c in record]
+    if [c.casefold() for c in cells] == header:
+        return "the header repeated (a page break)"
+    first = next((c for c in cells if c), "")
+    if first.casefold().rstrip(":") in TOTAL_WORDS and _filled(record) <= max(1, len(record) // 2):
+        return "a total line"
+    return None
 
 DEFAULT_CELL_LIMIT = 1 << 20  # characters kept per cell; longer cells are truncated
 _PARSER_FIELD_LIMIT = (1 << 31) - 1  # the csv module's own limit must never be what stops us
@@ -54,12 +91,9 @@ class CsvSource(ClinicSource):
             facts = scan_file(self.path)
             encoding = self._encoding or facts.encoding
             delimiter = self._delimiter or sniff_delimiter(read_sample(self.path, encoding))
-            header: tuple[str, ...] = ()
             with open_text(self.path, encoding) as text:
-                for record in self._reader(text, delimiter, [False]):
-                    if record:
-                        header = tuple(h.replace(UNDECODABLE, "\ufffd") for h in record)
-                        break
+                found, _ = split_preamble(self._reader(text, delimiter, [False]))
+            header = tuple(h.replace(UNDECODABLE, "\ufffd") for h in found)
         except OSError as exc:
             raise SourceError(f"cannot read file ({type(exc).__name__})",
                               file=self.path.name) from exc
@@ -85,17 +119,19 @@ class CsvSource(ClinicSource):
         flag = [False]
         try:
             with open_text(self.path, fp.encoding) as text:
-                records = self._reader(text, fp.delimiter, flag)
-                for record in records:  # skip to the header
-                    if record:
-                        break
+                _, records = split_preamble(self._reader(text, fp.delimiter, flag))
                 flag[0] = False
+                repeated = [h.strip().casefold() for h in fp.header]
                 number = 0
                 for record in records:
                     if not record:
                         flag[0] = False
                         continue
                     number += 1
+                    if not_data := _not_data(record, repeated):
+                        yield SourceRow(number, {}, problem=NOT_DATA + not_data)
+                        flag[0] = False
+                        continue
                     if (flag[0] or len(record) != width
                             or (limit and max(map(len, record)) > limit)
                             or (mixed and any(map(utf8_read_as_1252, record)))):

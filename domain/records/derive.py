@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.mapping import ColumnMapping, FileMapping, Settings
-from domain.ports import SourceRow
+from domain.ports import NOT_DATA, SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
 from domain.records.validation import ValidationResult, validate_record
@@ -152,6 +152,8 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
                row: SourceRow) -> list[Result]:
     if mapping.kind == "fhir":
         return _derive_fhir(file_name, settings, row)
+    if row.problem and row.problem.startswith(NOT_DATA):
+        return []  # no record in it (a report's total line): dropped, and said so
     primary = mapping.kind
     values = row.values
     targets = _targets(mapping)

@@ -18,6 +18,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.ids import source_file_id
+from domain.ports import NOT_DATA
 
 JSONDict = dict[str, Any]
 
@@ -73,7 +74,9 @@ class SourceFile(Aggregate):
 
         def apply(self, aggregate: Any) -> None:
             aggregate.rows_read += len(self.rows)
-            aggregate.problems += sum(1 for row in self.rows if row.get("p"))
+            # a total line or a repeated header is no problem: it holds no record
+            aggregate.problems += sum(1 for row in self.rows
+                                      if row.get("p") and not row["p"].startswith(NOT_DATA))
 
     class Completed(Aggregate.Event):
         rows: int

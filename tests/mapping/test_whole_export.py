@@ -134,3 +134,30 @@ def test_employees_beside_providers_whose_ids_collide_both_land(
     report = _run(capsys, "map", "check")
     assert report["landing"]["provider"] == {"records": 7, "landing": 7, "duplicates": 0,
                                              "unresolved_references": 0}
+
+
+def test_a_report_with_title_lines_a_repeated_header_and_a_total_line(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    header = "Patient ID,Patient,Balance Owing,Last Payment"
+    lines = ["Account balances", "Sunrise Physiotherapy Pty Ltd",
+             "Generated 11/06/2025 2:14 pm by Front Desk", "", header]
+    lines += [f'{100 + i},"Lee, Ann{i}",${i}.50,0{1 + i % 9}/06/2024' for i in range(8)]
+    lines += [header]  # a page break
+    lines += [f'{200 + i},"Ng, Bo{i}",${i}.25,1{i % 9}/05/2024' for i in range(6)]
+    lines += ['Total,,"$1,234.00",']
+    (source / "Sunrise Physio - report 2025-06.csv").write_text("\n".join(lines) + "\n",
+                                                                encoding="utf-8")
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    fm = doc.files["Sunrise Physio - report 2025-06.csv"]
+    assert fm.kind == "billing" and fm.columns["Balance Owing"].target == \
+        "billing.outstanding_balance"
+    report = _run(capsys, "map", "check")
+    balance = report["files"]["Sunrise Physio - report 2025-06.csv"]
+    assert (balance["read"], balance["derived"], balance["quarantined"], balance["dropped"]) == (
+        16, 14, 0, 2)
+    assert report["landing"]["billing"]["landing"] == 14
