@@ -50,8 +50,11 @@ class ConsoleServer:
     """The console on a thread: `with ConsoleServer(settings) as url: ...`."""
 
     def __init__(self, settings: Settings, host: str = "127.0.0.1", port: int = 0,
-                 clinic: str | None = None) -> None:
-        self.config = server_config(settings, host, port, clinic=clinic)
+                 clinic: str | None = None, tls_cert: Path | None = None,
+                 tls_key: Path | None = None) -> None:
+        self.config = server_config(settings, host, port, clinic=clinic, tls_cert=tls_cert,
+                                    tls_key=tls_key)
+        self.scheme = "https" if tls_cert else "http"
         self.server = uvicorn.Server(self.config)
         self.thread = threading.Thread(target=self.server.run, name="c2n-console", daemon=True)
         self.url = ""
@@ -65,7 +68,7 @@ class ConsoleServer:
             time.sleep(0.02)
         sock = self.server.servers[0].sockets[0]
         host, port = sock.getsockname()[:2]
-        self.url = f"http://{host}:{port}"
+        self.url = f"{self.scheme}://{host}:{port}"
         return self.url
 
     def __exit__(self, *exc: Any) -> None:
