@@ -17,7 +17,7 @@ import pytest
 from consumers.nutshell import migration as svc
 from tests.faults.checks import assert_exactly_once, say
 from tests.faults.harness import opened, operator, served
-from tests.integration.migrate import prepare
+from tests.integration.migrate import prepare, sign_off_review
 from tests.services import require_service
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres]
@@ -60,6 +60,7 @@ def test_a_run_survives_a_postgres_restart(tmp_path: Path, pg_url: str,
     with served(tmp_path, database_url=pg_url) as (srv, settings):
         with opened(settings) as (engine, api):
             prepare(engine, api)
+            sign_off_review(engine)  # notes and documents move too
             svc.run_sample(engine, api, 60)
             svc.approve(engine, "tester")
         op = operator(settings, tmp_path)

@@ -58,13 +58,18 @@ def prepare(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
     make_plan(engine, api, doc, apply=True, fallback_owner_email="admin@sandbox.test", rate=50)
 
 
+def sign_off_review(engine: Engine) -> None:
+    """The reviewer's and the officer's part, so clinical content may move."""
+    review.clear_all(engine, by="Rita Reviewer", reason="checked in the clinic system")
+    review.sign_off(engine, by="Olive Officer")
+
+
 def migrate(engine: Engine, api: NutshellClient, export: str | Path = "cliniko",
             clinical: bool = True, sample: int = 60,
             adjust: Callable[[MappingDocument], None] | None = None) -> None:
     prepare(engine, api, export, clinical, adjust)
-    if clinical:  # the reviewer's and the officer's part, so clinical content may move
-        review.clear_all(engine, by="Rita Reviewer", reason="checked in the clinic system")
-        review.sign_off(engine, by="Olive Officer")
+    if clinical:
+        sign_off_review(engine)
     svc.run_sample(engine, api, sample)
     svc.approve(engine, "tester")
     svc.run_full(engine, api)
