@@ -51,7 +51,7 @@ def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
     engine.catch_up()
     reader = read_source(engine, doc)
     res = resolutions(engine, api, doc)
-    expector = Expector(doc, reader.records, res)
+    expector = Expector(doc, reader.records, res, reader.cf_types)
     ids = dict(res.ids)
     gate = review_gate(engine)
     log = LogView(state=engine.store.record_state,

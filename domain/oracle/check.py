@@ -23,8 +23,13 @@ WRONG_TYPE = "wrong type"
 WRONG_OWNER = "wrong owner"
 WRONG_ACTIVITY_TYPE = "wrong activity type"
 WRONG_LINK = "wrong link"
+# The source value has no meaning the mapping can give it (an enumeration code without a
+# value map, a phone that is no number): it never reaches Nutshell as it should.
+UNREADABLE = "unreadable source value"
+# A reference to a record the export does not have (or a column taken for a reference).
+UNRESOLVED = "unresolved reference"
 REASONS = (MISSING_RECORD, NOT_SENT, MISSING_VALUE, WRONG_VALUE, WRONG_TYPE, WRONG_OWNER,
-           WRONG_ACTIVITY_TYPE, WRONG_LINK)
+           WRONG_ACTIVITY_TYPE, WRONG_LINK, UNREADABLE, UNRESOLVED)
 
 LEAD_STATUS = {"inquiry": "open", "scheduled": "open", "no_show": "open", "converted": "won",
                "lost": "lost"}
@@ -161,6 +166,10 @@ def matches(how: str, expected: Any, actual: Any) -> tuple[bool, str]:
         return _text(expected).casefold() in lines, WRONG_VALUE
     if how == "lead_status":
         return LEAD_STATUS.get(_fold(expected), "open") == _fold(actual), WRONG_VALUE
+    if how == "unreadable":
+        return _text(expected) == _text(actual), UNREADABLE
+    if how == "unresolved":
+        return False, UNRESOLVED
     if how == "activity_type":
         return _text(expected).casefold() == _text(actual).casefold(), WRONG_ACTIVITY_TYPE
     return _text(expected) == _text(actual), WRONG_VALUE
@@ -197,7 +206,8 @@ def check_record(entity: str, record: Mapping[str, Any], expectations: Sequence[
             # owner, and any owner it chose is right
             continue
         if _blank(actual) and not (e.how == "bool" and actual is False):
-            reason = {"id": WRONG_OWNER, "has_id": WRONG_LINK,
+            reason = {"id": WRONG_OWNER, "has_id": WRONG_LINK, "unreadable": UNREADABLE,
+                      "unresolved": UNRESOLVED,
                       "activity_type": WRONG_ACTIVITY_TYPE}.get(e.how, MISSING_VALUE)
             out.append(_diff(e, reason, expected, None if actual is MISSING else actual))
             continue

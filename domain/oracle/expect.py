@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.mapping import MappingDocument
-from domain.oracle.source import CF_PREFIX, DUP_PREFIX, Cell, SourceRecord
+from domain.oracle.source import CF_PREFIX, DUP_PREFIX, Cell, SourceRecord, Unreadable
 from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, place_of
 
 Key = tuple[str, str]
@@ -86,12 +86,22 @@ def stamp(value: Any, doc: MappingDocument) -> str | None:
     return moment.astimezone(_zone(doc)).strftime("%Y-%m-%d %H:%M")
 
 
+# How a vendor column's custom-field value is compared, by the field's type.
+CF_HOW = {"Currency": "money", "Number": "money", "Date": "date"}
+
+
+def _known(value: Any) -> Any:
+    """A value the transformation could read, else None (it is reported on its own)."""
+    return None if isinstance(value, Unreadable) else value
+
+
 class Expector:
     def __init__(self, doc: MappingDocument, records: Mapping[Key, SourceRecord],
-                 res: Resolutions) -> None:
+                 res: Resolutions, cf_types: Mapping[str, str] | None = None) -> None:
         self.doc = doc
         self.records = records
         self.res = res
+        self.cf_types = dict(cf_types or {})
 
     def not_expected(self, rec: SourceRecord) -> str | None:
         """Why the mapping sends this record nowhere, or None when Nutshell must hold it."""
@@ -106,9 +116,11 @@ class Expector:
                 return "its patient is not in the export (orphan reference)"
         moment = v.get("starts_at") if rec.kind == "appointment" else (
             v.get("occurred_at") if rec.kind == "communication" else None)
-        seconds = _seconds(moment) if moment else None
+        seconds = _seconds(_known(moment)) if moment else None
         if seconds is not None and seconds < 0:
             return "dated before 1970: Nutshell activity times cannot hold it"
+        if rec.kind in {"appointment", "communication"} and seconds is None:
+            return "no date and time: a Nutshell activity needs one"
         return None
 
     def for_record(self, rec: SourceRecord) -> list[Expectation]:
@@ -125,22 +137,27 @@ class Expector:
 
         for fld, value in rec.values.items():
             if fld.startswith(CF_PREFIX):
+                name = fld[len(CF_PREFIX):]
                 if ENTITY[rec.kind] in CF_HOLDERS:
-                    add("customFields." + fld[len(CF_PREFIX):], "text", value, fld)
+                    how = "unreadable" if isinstance(value, Unreadable) else CF_HOW.get(
+                        self.cf_types.get(name, ""), "text")
+                    add("customFields." + name, how, str(value), fld)
                 continue
             if rec.kind in CARRIED:
                 continue  # carried values: see carried(), one patient at a time
             base = fld[len(DUP_PREFIX):].partition(":")[0] if fld.startswith(DUP_PREFIX) else fld
             spot = place_of(self.doc, rec.kind, base)
-            if spot is not None and spot.how not in {"stamp", "stamp_date", "cancelled",
-                                                      "duration", "activity_type", "line"}:
+            if spot is not None and isinstance(value, Unreadable):
+                add(spot.place, "unreadable", value.raw, fld)
+            elif spot is not None and spot.how not in {"stamp", "stamp_date", "cancelled",
+                                                        "duration", "activity_type", "line"}:
                 add(spot.place, spot.how, value, fld)
         out += self._special(rec, add)
         out += self._joined(rec)
         return out
 
     def _special(self, rec: SourceRecord, add: Any) -> list[Expectation]:
-        v = rec.values
+        v = {k: _known(x) for k, x in rec.values.items()}
         if rec.kind == "appointment":
             status = str(v.get("status") or "").lower()
             add("isCancelled", "bool", status in {"cancelled", "no_show"}, "status")
@@ -190,7 +207,9 @@ class Expector:
                 target = {"accounts": "company", "participants": "patient",
                           "parent": "patient"}[role]
                 nid = self.res.ids.get((target, str(ref)))
-                out.append(Expectation(rec.kind, rec.source_id, key, role, "has_id",
+                known = (target, str(ref)) in self.records
+                out.append(Expectation(rec.kind, rec.source_id, key, role,
+                                       "has_id" if nid or known else "unresolved",
                                        nid or f"{target}:{ref}", fld, cell))
         if rec.kind in {"patient", "provider", "lead", "appointment", "communication"} and \
                 not any(e.place == "owner" for e in out):
@@ -230,6 +249,10 @@ class Expector:
                 first = next(r for r in recs if fld in r.values)
                 value: Any = values[0] if len(recs) == 1 else values
                 how = spot.how if len(recs) == 1 else f"one_of:{spot.how}"
+                if any(isinstance(v, Unreadable) for v in values):
+                    if len(recs) > 1:
+                        continue  # which one Nutshell shows is the builder's choice
+                    value, how = str(values[0]), "unreadable"
                 out.append(Expectation(kind, first.source_id, holder, spot.place, how, value,
                                        fld, first.cells.get(fld)))
         return out

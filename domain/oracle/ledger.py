@@ -127,6 +127,8 @@ def ledger(doc: MappingDocument, columns: Mapping[str, Sequence[str]],
             status, detail = _classify(doc, fm, lookup(mapping, col), shared)
             if status == "unaccounted" and col.casefold() in rules:
                 status, detail = rules[col.casefold()]
+            if status == "unaccounted" and not filled.get((name, col)):
+                status, detail = "dropped", f"no value in any row ({detail})"
             out.append(LedgerLine(name, col, status, detail, filled.get((name, col), 0)))
     return out
 

@@ -22,6 +22,8 @@ from domain.oracle.spec import CARRIED, ENTITY
 
 # Record states in the log that mean "not expected in Nutshell" (the report counts them).
 NOT_EXPECTED = frozenset({"quarantined"})
+# Kinds that hang off the patient's Person (not sent while it cannot be).
+HUNG_ON_PATIENT = frozenset({"appointment", "communication", "clinical_note", "document"})
 Fetch = Callable[[str, str], Mapping[str, Any] | None]
 
 
@@ -121,7 +123,10 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
         rec = found_rec
         counts = report.kinds.setdefault(rec.kind, KindCounts())
         state = log.state(*key)
+        patient = str(rec.values.get("patient_source_id") or "")
         why = expector.not_expected(rec) or log.held(*key) or (
+            "its patient is quarantined in the log" if rec.kind in HUNG_ON_PATIENT
+            and log.state("patient", patient) in NOT_EXPECTED else None) or (
             "quarantined in the log" if state in NOT_EXPECTED else
             "not derived (see the quarantine)" if state is None else None)
         if why:

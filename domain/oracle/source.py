@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
 from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.normalise import parse_date, parse_money
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
 from domain.records.validation import validate_record
 
@@ -65,12 +66,30 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A source value the mapping's transformation cannot read (an enumeration's code with no
+    value map, a phone that is no number): Nutshell cannot hold what it means."""
+
+    raw: str
+
+    def __str__(self) -> str:
+        return self.raw
+
+
 def _normalised(kind: str, raw: dict[str, Any], doc: MappingDocument,
                 fm: FileMapping) -> dict[str, Any]:
-    """The mapping's declared transformation of each value; a value it cannot read is kept
-    as the text it was (the record is then quarantined or reports the field as raw)."""
+    """The mapping's declared transformation of each value. A placeholder the transformation
+    reads as no value (a 0001-01-01 date) is left out; a value it cannot read is kept as
+    Unreadable (a fatal one quarantines the record, so nothing is expected of it)."""
     checked = validate_record(kind, {"source_id": "-", **raw}, doc.settings, fm.date_order)
-    return {k: checked.fields.get(k, raw[k]) for k in raw}
+    out: dict[str, Any] = {}
+    for k in raw:
+        if k in checked.fields:
+            out[k] = checked.fields[k]
+        elif k in checked.raw_kept:
+            out[k] = Unreadable(str(checked.raw_kept[k]).strip())
+    return out
 
 
 def _reference(kind: str, to_kind: str) -> str | None:
@@ -104,6 +123,7 @@ class SourceReader:
         self.columns: dict[str, list[str]] = {}  # file -> columns (or keys) seen, in order
         self.filled: dict[tuple[str, str], int] = {}  # (file, column) -> non-empty values
         self.not_read: dict[str, str] = {}  # file -> why the oracle did not read it
+        self.cf_types: dict[str, str] = {}  # vendor column's custom field -> its type
 
     def read_file(self, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
         fm = self.doc.files.get(name)
@@ -167,6 +187,7 @@ class SourceReader:
                 cm = lookup(fm.columns, col)
                 if cm is not None and cm.custom_field:
                     key = CF_PREFIX + cm.custom_field
+                    self.cf_types[cm.custom_field] = cm.custom_field_type or "Text"
                     per_kind.setdefault(home, {}).setdefault(key, str(value).strip())
                     cells.setdefault(home, {}).setdefault(key, Cell(name, number, col))
                 continue
@@ -202,7 +223,8 @@ class SourceReader:
              fm: FileMapping, name: str, number: int) -> None:
         fields = {k: v for k, v in raw.items() if not k.startswith((CF_PREFIX, DUP_PREFIX))}
         normal = _normalised(kind, fields, self.doc, fm)
-        normal.update({k: v for k, v in raw.items() if k.startswith(CF_PREFIX)})
+        normal.update({k: self._cf_value(k[len(CF_PREFIX):], v, fm)
+                       for k, v in raw.items() if k.startswith(CF_PREFIX)})
         for k, v in raw.items():
             if k.startswith(DUP_PREFIX):
                 fld = k[len(DUP_PREFIX):].partition(":")[0]
@@ -215,6 +237,21 @@ class SourceReader:
             rec.values.setdefault(k, v)
         for k, c in cells.items():
             rec.cells.setdefault(k, c)
+
+    def _cf_value(self, name: str, value: Any, fm: FileMapping) -> Any:
+        """A vendor column's value as its custom field's type declares it: dates in the
+        mapping's day/month order to ISO, amounts to decimals; text as it is."""
+        kind = self.cf_types.get(name, "Text")
+        text = str(value).strip()
+        try:
+            if kind == "Date":
+                return parse_date(text, fm.date_order or self.doc.settings.date_order)[0] \
+                    .isoformat()
+            if kind in {"Currency", "Number"}:
+                return parse_money(text)
+        except ValueError:
+            return Unreadable(text)
+        return text
 
     def _key_values(self, name: str, fm: FileMapping, rows: Iterable[Mapping[str, Any]]) -> None:
         layout = fm.key_value
@@ -242,4 +279,5 @@ class SourceReader:
                 self._add(fm.kind, sid, {target[1]: value}, {target[1]: cell}, fm, name, number)
             elif cm is not None and cm.custom_field:
                 k = CF_PREFIX + cm.custom_field
+                self.cf_types[cm.custom_field] = cm.custom_field_type or "Text"
                 self._add(fm.kind, sid, {k: str(value).strip()}, {k: cell}, fm, name, number)
