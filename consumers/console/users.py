@@ -24,6 +24,7 @@ from domain.errors import PreconditionFailed
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 SESSION_SECONDS = 8 * 3600  # a working day; the cookie expires with it
+IDLE_SECONDS = 30 * 60  # a session left alone this long ends
 NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-@")
 
 _SCHEMA = """
@@ -74,6 +75,9 @@ class UserStore:
         self._hasher = PasswordHasher()
         with self._lock:
             self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
+            if "seen" not in columns:  # a store written before idle sessions ended
+                self._db.execute("ALTER TABLE sessions ADD COLUMN seen REAL NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         self._db.close()
@@ -147,20 +151,21 @@ class UserStore:
         session = Session(secrets.token_urlsafe(32), user, secrets.token_urlsafe(32),
                           now + SESSION_SECONDS)
         with self._lock:
-            self._db.execute("INSERT INTO sessions (sid, name, csrf, created, expires) "
-                             "VALUES (?, ?, ?, ?, ?)",
-                             (session.sid, user.name, session.csrf, now, session.expires))
+            self._db.execute("INSERT INTO sessions (sid, name, csrf, created, expires, seen) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             (session.sid, user.name, session.csrf, now, session.expires, now))
         return session
 
     def session(self, sid: str, now: float | None = None) -> Session | None:
         now = time.time() if now is None else now
         with self._lock:
             row = self._db.execute(
-                "SELECT s.csrf, s.expires, u.name, u.role FROM sessions s JOIN users u "
+                "SELECT s.csrf, s.expires, u.name, u.role, s.seen FROM sessions s JOIN users u "
                 "ON u.name = s.name WHERE s.sid = ? AND s.ended = 0 AND u.disabled = 0",
                 (sid,)).fetchone()
-        if row is None or row[1] <= now:
-            return None
+            if row is None or row[1] <= now or now - row[4] > IDLE_SECONDS:
+                return None
+            self._db.execute("UPDATE sessions SET seen = ? WHERE sid = ?", (now, sid))
         return Session(sid, User(row[2], row[3], False), row[0], row[1])
 
     def session_owner(self, sid: str) -> str | None:
