@@ -158,6 +158,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     country: str = "US"  # default region for phone numbers (ISO 3166 alpha-2)
+    # why `country` (and currency, date order) were proposed: shown for confirmation
+    country_reasons: list[str] = Field(default_factory=list)
     currency: str = "USD"
     date_order: Literal["DMY", "MDY", "YMD"] = "MDY"
     timezone: str = "UTC"

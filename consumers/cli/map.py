@@ -23,6 +23,7 @@ from consumers.views.moves import render_moves
 from consumers.views.output import Outcome, progress_step
 from consumers.views.quarantine import print_reasons
 from domain.errors import PreconditionFailed
+from domain.mapping import MappingDocument
 from domain.oracle.ledger import summary as ledger_summary
 from domain.oracle.ledger import unaccounted
 
@@ -67,9 +68,19 @@ def propose(args: argparse.Namespace) -> int:
     else:
         render_mapping(doc, console)
         render_moves(moved, console)
+        _print_country(doc)
         console.print(f"written to {path}; {flagged_count(doc)} low-confidence choices flagged."
                       " Review, edit if needed, then `c2n map confirm --by NAME`.")
     return _moves_outcome(moved).finish(console)
+
+
+def _print_country(doc: MappingDocument) -> None:
+    """The settings read from the data, for the operator to confirm with the mapping."""
+    st = doc.settings
+    why = "; ".join(st.country_reasons) or "the default (nothing in the data said otherwise)"
+    console.print(f"clinic's country: {st.country} (phone numbers without a country code are "
+                  f"read as {st.country}'s), currency {st.currency}, dates {st.date_order}: "
+                  f"{why}. Change settings.country in the mapping file if this is wrong.")
 
 
 def _moves_outcome(moved: dict[str, Any]) -> Outcome:
@@ -105,6 +116,7 @@ def show(args: argparse.Namespace) -> int:
             console.print(f"  {line.file}:{line.column:28} {line.status:11} {line.detail}")
         console.print(f"unaccounted columns: {document['unaccounted_columns']}")
         render_moves(moved, console)
+        _print_country(doc)
         console.print(f"mapping {doc.content_hash()[:12]}: "
                       f"{'confirmed' if document['confirmed'] else 'NOT confirmed'}")
     return _moves_outcome(moved).finish(console)
@@ -152,6 +164,7 @@ def confirm(args: argparse.Namespace) -> int:
     outcome.note("merge_candidates", len(result.merge_candidates))
     outcome.note("skipped", len(skipped))
     outcome.note("unbalanced", not result.balanced)
+    outcome.note("values_kept_as_written", sum(result.warnings.values()))
     document = {
         "mapping_hash": doc.content_hash(),
         "files": {k: v.to_json() for k, v in result.balance.items()},
@@ -164,6 +177,8 @@ def confirm(args: argparse.Namespace) -> int:
                                     "pages": shredded.pages_resealed},
         "check": report.to_json(),
         "quarantine": reasons,
+        "values_kept_as_written": [{"file": f, "problem": w, "records": n}
+                                   for (f, w), n in sorted(result.warnings.items())],
         "skipped_kinds": skipped,
         "to_look_at": outcome.found,
     }
@@ -184,6 +199,11 @@ def confirm(args: argparse.Namespace) -> int:
         if shredded.rows_erased:
             console.print(f"{shredded.rows_erased} rows of forgotten patients shredded from "
                           f"{shredded.pages_resealed} pages before deriving")
+        for m in result.merge_candidates[:10]:
+            ids = ", ".join(m.source_ids[:5]) + (", ..." if len(m.source_ids) > 5 else "")
+            console.print(f"merge candidate ({m.reason}): {len(m.source_ids)} records: {ids}")
+        for (file, warning), n in sorted(result.warnings.items()):
+            console.print(f"{file}: {n} records keep a value as written ({warning})")
         print_reasons(console, reasons, skipped)
         console.print(f"mapping {doc.content_hash()[:12]} confirmed by {args.by}")
     return outcome.finish(console)

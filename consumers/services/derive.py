@@ -78,6 +78,9 @@ class DerivationSummary:
     quarantined: int = 0
     orphans: list[Any] = field(default_factory=list)
     merge_candidates: list[Any] = field(default_factory=list)
+    # (file, "field: reason") -> records: values a record kept as written instead of typed
+    # (a phone number not valid in the clinic's country...), reported, never rewritten
+    warnings: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:
@@ -240,6 +243,9 @@ class Deriver:
         return self._take_record(result)
 
     def _take_record(self, result: DerivedRecord) -> bool:
+        for warning in result.warnings:
+            key = (result.file, warning)
+            self.summary.warnings[key] = self.summary.warnings.get(key, 0) + 1
         if result.partial:
             return self._augment(result)
         if self.quality.taken(result.kind, result.source_id):

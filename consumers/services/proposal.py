@@ -22,6 +22,7 @@ from domain.ports import SourceFingerprint
 from domain.proposal.prior import with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
+from domain.proposal.region import propose_region, proven_date_order
 from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
 from domain.records.canonical import all_qualified_fields
 
@@ -35,6 +36,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
     chooser = ProfileChooser("auto")
     doc = MappingDocument(settings=settings or Settings())
     samples: list[TableSample] = []
+    first_rows_of: dict[str, list[dict[str, Any]]] = {}
     for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
         stream = app.source_file(UUID(file_id))
         if stream is None:
@@ -46,6 +48,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
             continue
         header = list(fingerprint.header)
         profile, first_rows = _profile(app, UUID(file_id), header)
+        first_rows_of[fingerprint.name] = first_rows
         samples.append(TableSample.of(fingerprint.name, header, int(info.get("rows") or 0),
                                       first_rows, _is_text(fingerprint)))
         if found is None:
@@ -62,6 +65,8 @@ def propose_mapping(app: MigrationLog, run_name: str,
                                "read once, from that file")
     _prefix_colliding_ids(doc, samples)
     harmonise_custom_names(doc)
+    if settings is None:  # a first proposal: the clinic's country from its data
+        _propose_country(doc, first_rows_of)
     return doc
 
 
@@ -78,6 +83,38 @@ def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> N
         fm.id_prefix = prefix
         fm.reasons.append(f"its ids are also ids of {other} ({fm.kind} records both): "
                           f"prefixed '{prefix}' so that neither is lost as a duplicate")
+
+
+PHONE_FIELDS = frozenset({"phone", "phone_mobile", "phone_home", "phone_work"})
+
+
+def _propose_country(doc: MappingDocument, first_rows_of: dict[str, list[dict[str, Any]]]) -> None:
+    found: dict[str, list[str]] = {"phone": [], "country": [], "postal_code": []}
+    for name, rows in first_rows_of.items():
+        fm = doc.files.get(name)
+        if fm is None:
+            continue
+        dates: list[str] = []
+        for header, column in fm.columns.items():
+            field = (column.target or "").rpartition(".")[2]
+            what = "phone" if field in PHONE_FIELDS else field
+            if what in found:
+                found[what] += [str(r[header]) for r in rows if r.get(header)]
+            if field.endswith(("date_of_birth", "_at", "_date", "_from", "_to")):
+                dates += [str(r[header]) for r in rows if r.get(header)]
+        proven = proven_date_order(dates)
+        if proven and fm.date_order and proven != fm.date_order:
+            # a vendor profile's default order, disproved by the file's own dates
+            fm.reasons.append(f"dates {proven}: the file's dates prove it (the profile says "
+                              f"{fm.date_order})")
+            fm.date_order = proven  # type: ignore[assignment]
+    proposal = propose_region(found["phone"], found["country"], found["postal_code"])
+    if proposal is None:
+        return
+    doc.settings.country = proposal.country
+    doc.settings.currency = proposal.currency
+    doc.settings.date_order = proposal.date_order  # type: ignore[assignment]
+    doc.settings.country_reasons = proposal.reasons
 
 
 def _is_text(fingerprint: SourceFingerprint) -> bool:

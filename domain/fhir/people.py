@@ -11,6 +11,7 @@ from domain.fhir.values import (
     PARTIAL,
     Derived,
     address,
+    all_identifiers,
     concept_code,
     concept_text,
     concept_words,
@@ -65,7 +66,8 @@ def _patient(r: dict[str, Any], sid: str) -> Derived:
         chart_number=identifier(r.get("identifier"), "MR"),
         company_source_id=company, primary_provider_source_id=provider,
         updated_at=_last_updated(r),
-        extra={"language": _preferred_language(r.get("communication")),
+        extra={"identifiers": all_identifiers(r.get("identifier")),
+               "language": _preferred_language(r.get("communication")),
                "marital_status": concept_text(r.get("maritalStatus")),
                "deceased_at": text(r.get("deceasedDateTime"))},
     ))]
@@ -127,6 +129,7 @@ def _practitioner(r: dict[str, Any], sid: str) -> Derived:
         license_number=license_number or identifier(r.get("identifier"), "LN"),
         npi=identifier_by_system(r.get("identifier"), "us-npi"),
         active=active if isinstance(active, bool) else None,
+        extra={"identifiers": all_identifiers(r.get("identifier"))},
     ))]
 
 

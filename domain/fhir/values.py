@@ -174,6 +174,23 @@ def identifier(identifiers: Any, type_code: str) -> str | None:
     return None
 
 
+# National identity numbers stay in the clinic's system: a CRM has no use for them.
+_NOT_COPIED = ("SS", "SB", "NI", "NNUS")
+
+
+def all_identifiers(identifiers: Any) -> str | None:
+    """Every identifier but national identity numbers, "type-or-system: value; ...": an MRN,
+    a business identifier or a chart number is kept with the record, never dropped."""
+    kept = []
+    for each in items(identifiers):
+        value = text(each.get("value"))
+        if not value or has_code(each.get("type"), *_NOT_COPIED):
+            continue
+        label = concept_code(each.get("type")) or text(each.get("system")) or "id"
+        kept.append(f"{label}: {value}")
+    return "; ".join(kept) or None
+
+
 def identifier_by_system(identifiers: Any, suffix: str) -> str | None:
     for each in items(identifiers):
         if (text(each.get("system")) or "").endswith(suffix):

@@ -234,7 +234,21 @@ def parse_phone(value: str, region: str) -> str:
         raise Invalid("not a phone number") from exc
     if not phonenumbers.is_possible_number(number):
         raise Invalid("not a possible phone number for the region")
+    if not phonenumbers.is_valid_number(number) and not _nanp_shaped(number):
+        # e.g. "(03) 5555 6473" read as a US number would become +10355556473, which is no
+        # one's number: kept as written (raw) and reported, never rewritten into another
+        # country's form. The clinic's country is `settings.country` in the mapping.
+        raise Invalid(f"not a valid phone number in {region.upper()} (the clinic's country); "
+                      "kept as written")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _nanp_shaped(number: phonenumbers.PhoneNumber) -> bool:
+    """+1 and ten digits whose area code and exchange start 2-9: valid in form, even when the
+    plan has not assigned them (test data's 555 numbers)."""
+    national = phonenumbers.national_significant_number(number)
+    return (number.country_code == 1 and len(national) == 10 and national[0] not in "01"
+            and national[3] not in "01")
 
 
 # Vendor spellings of the canonical enumeration words (after folding: lowercase, _ for spaces).

@@ -23,8 +23,8 @@ class Orphan(NamedTuple):
 
 
 class MergeCandidate(NamedTuple):
-    reason: str  # "name+dob" | "email"
-    source_ids: tuple[str, ...]  # patient source ids, sorted
+    reason: str  # "name+dob" | "email" (patients); "provider npi|license_number|name"
+    source_ids: tuple[str, ...]  # the records' source ids (patients, or providers), sorted
     key: str  # phi_hash of the matching key: shows two groups are one without showing values
 
 
@@ -72,6 +72,8 @@ def references(record: DerivedRecord) -> list[tuple[str, str]]:
 def person_keys(record: DerivedRecord) -> list[str]:
     """Hashed keys under which two patients are probably one person (name + date of birth,
     or email); each is "<reason><SEP><hash>"."""
+    if record.kind == "provider":
+        return _provider_keys(record.fields)
     if record.kind != "patient":
         return []
     f = record.fields
@@ -81,6 +83,20 @@ def person_keys(record: DerivedRecord) -> list[str]:
         out.append(_key("name+dob", phi_hash(f"{_fold(first)}|{_fold(last)}|{dob}")))
     if f.get("email"):
         out.append(_key("email", phi_hash(_fold(f["email"]))))
+    return out
+
+
+def _provider_keys(f: dict[str, object]) -> list[str]:
+    """The same practitioner under several ids (one per FHIR bundle, as some generators and
+    exports do): same NPI or licence, or same name and credentials."""
+    out = []
+    for name in ("npi", "license_number"):
+        if f.get(name):
+            out.append(_key(f"provider {name}", phi_hash(_fold(f[name]))))
+    first, last = f.get("first_name"), f.get("last_name")
+    if first and last:
+        out.append(_key("provider name", phi_hash(
+            f"{_fold(first)}|{_fold(last)}|{_fold(f.get('credentials') or '')}")))
     return out
 
 

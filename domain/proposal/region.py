@@ -1,0 +1,143 @@
+"""The clinic's country, proposed from the data: phone numbers (which region's numbering plan
+they are valid in, or the country code they carry), country columns, and postcodes.
+
+The country is the region phone numbers without a country code are read in, and it proposes
+the currency. It is a setting of the mapping: shown by `map propose` and `map show` with its
+reasons, confirmed with the mapping, changed by editing `settings.country`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+# Regions tried for numbers written without a country code (the clinic's own numbers).
+CANDIDATES: tuple[str, ...] = ("US", "CA", "GB", "AU", "NZ", "IE", "ZA", "IN", "DE", "FR",
+                               "ES", "NL")
+CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", "NZ": "NZD",
+                            "IE": "EUR", "ZA": "ZAR", "IN": "INR", "DE": "EUR", "FR": "EUR",
+                            "ES": "EUR", "NL": "EUR"}
+# A date written day first is the custom outside North America (and a few others).
+MONTH_FIRST = frozenset({"US", "CA"})
+_COUNTRY_NAMES: dict[str, str] = {
+    "us": "US", "usa": "US", "united states": "US", "united states of america": "US",
+    "america": "US", "ca": "CA", "canada": "CA", "gb": "GB", "uk": "GB",
+    "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "great britain": "GB", "au": "AU", "aus": "AU", "australia": "AU", "nz": "NZ",
+    "new zealand": "NZ", "ie": "IE", "ireland": "IE", "za": "ZA", "south africa": "ZA",
+    "in": "IN", "india": "IN", "de": "DE", "germany": "DE", "deutschland": "DE", "fr": "FR",
+    "france": "FR", "es": "ES", "spain": "ES", "españa": "ES", "nl": "NL",
+    "netherlands": "NL",
+}
+_POSTCODES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("GB", re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", re.I)),
+    ("CA", re.compile(r"[A-Z]\d[A-Z] ?\d[A-Z]\d", re.I)),
+    ("US", re.compile(r"\d{5}(-\d{4})?")),
+    ("AU", re.compile(r"\d{4}")),
+)
+SAMPLE = 500  # values looked at per kind of evidence
+# 3-3-4 digits, the way North American numbers are written ("555-677-3119", "(555) 123-4567");
+# other plans group differently (AU 04xx xxx xxx, UK 020 xxxx xxxx)
+_NANP_WRITTEN = re.compile(r"(\+?1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?\d{3}[-. ]?\d{4}")
+
+
+@dataclass
+class RegionProposal:
+    country: str
+    currency: str
+    date_order: str
+    reasons: list[str] = field(default_factory=list)
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b")
+
+
+def proven_date_order(values: Iterable[str]) -> str | None:
+    """"DMY" or "MDY" when some value proves it (a first part over 12 can only be a day),
+    None when every value reads either way or they disagree."""
+    day_first = month_first = False
+    for value in values:
+        m = _NUMERIC_DATE.match(value.strip())
+        if m:
+            day_first |= int(m[1]) > 12 >= int(m[2])
+            month_first |= int(m[2]) > 12 >= int(m[1])
+    if day_first != month_first:
+        return "DMY" if day_first else "MDY"
+    return None
+
+
+def _phone_votes(phones: Iterable[str]) -> tuple[dict[str, float], int]:
+    votes: dict[str, float] = {}  # a number valid in k plans gives each 1/k
+    seen = 0
+    for raw in phones:
+        text = raw.strip()
+        if not text or seen >= SAMPLE:
+            continue
+        seen += 1
+        if text.startswith(("+", "00")):
+            try:
+                number = phonenumbers.parse("+" + text.lstrip("+0") if text.startswith("00")
+                                            else text, None)
+            except phonenumbers.NumberParseException:
+                continue
+            region = phonenumbers.region_code_for_number(number)
+            if region:
+                votes[region] = votes.get(region, 0) + 1
+            continue
+        if _NANP_WRITTEN.fullmatch(text):
+            votes["US"] = votes.get("US", 0) + 1  # (Canada writes them alike: other evidence decides)
+            continue
+        valid = [region for region in CANDIDATES if _valid_in(text, region)]
+        for region in valid:  # a number valid in several plans is weak evidence for each
+            votes[region] = votes.get(region, 0) + 1 / len(valid)
+    return votes, seen
+
+
+def _valid_in(text: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
+                   postcodes: Iterable[str] = ()) -> RegionProposal | None:
+    """The likeliest country, or None when the data says nothing (the defaults stand)."""
+    phone_votes, phones_seen = _phone_votes(phones)
+    country_votes: Counter[str] = Counter()
+    for value in list(countries)[:SAMPLE]:
+        code = _COUNTRY_NAMES.get(value.strip().casefold())
+        if code:
+            country_votes[code] += 1
+    post_votes: Counter[str] = Counter()
+    for value in list(postcodes)[:SAMPLE]:
+        for region, pattern in _POSTCODES:
+            if pattern.fullmatch(value.strip()):
+                post_votes[region] += 1
+                break
+    score: dict[str, float] = {}
+    for weight, votes in ((2.0, dict(country_votes)), (1.0, phone_votes),
+                          (0.25, dict(post_votes))):
+        for region, n in votes.items():
+            score[region] = score.get(region, 0) + weight * n
+    if not score:
+        return None
+    best = max(score, key=lambda r: (score[r], r == "US"))
+    reasons = []
+    if phones_seen:
+        ranked = sorted(phone_votes.items(), key=lambda item: -item[1])[:3]
+        others = ", ".join(f"{n:.3g} as {r}'s" for r, n in ranked if r != best)
+        reasons.append(f"phones: {phone_votes.get(best, 0):.3g} of {phones_seen} read as {best}'s"
+                       + (f" ({others})" if others else ""))
+    if country_votes:
+        reasons.append(f"country column: {country_votes[best]} of "
+                       f"{sum(country_votes.values())} values name {best}")
+    if post_votes:
+        reasons.append(f"postcodes: {post_votes[best]} of {sum(post_votes.values())} "
+                       f"shaped like {best}'s")
+    return RegionProposal(best, CURRENCY.get(best, "USD"),
+                          "MDY" if best in MONTH_FIRST else "DMY", reasons)
