@@ -10,16 +10,56 @@ e.g. `429:count=3:retry_after=1`, `reset_after_commit:match=POST /contacts`.
 from __future__ import annotations
 
 import argparse
+import re
+import shlex
 import signal
+import socket
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from adapters.nutshell_sandbox import FaultSpec, FaultSpecError, SandboxServer
 from adapters.nutshell_sandbox.auth import DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_KEY, load_users_file
 
 EXIT_OK, EXIT_CANNOT_RUN = 0, 2
+ENV_FILE = "sandbox.env"  # in --data: the running sandbox's settings, for `c2n sandbox env`
+
+
+def exports(url: str, user: str, key: str) -> list[str]:
+    return [f"export C2N_NUTSHELL_URL={shlex.quote(url)}",
+            f"export C2N_NUTSHELL_USER={shlex.quote(user)}",
+            f"export C2N_NUTSHELL_API_KEY={shlex.quote(key)}"]
+
+
+def env_command(args: argparse.Namespace) -> int:
+    """Prints the export lines of the sandbox serving --data, once it answers."""
+    env_file = args.data / ENV_FILE
+    deadline = time.monotonic() + max(args.wait, 0.0)
+    while True:
+        if env_file.is_file():
+            text = env_file.read_text(encoding="utf-8")
+            match = re.search(r"C2N_NUTSHELL_URL=(\S+)", text)
+            if match and _answers(shlex.split(match[1])[0]):
+                sys.stdout.write(text)
+                return EXIT_OK
+        if time.monotonic() >= deadline:
+            print(f"c2n sandbox: no sandbox is serving {args.data} (start one with "
+                  f"`c2n sandbox serve --data {args.data}`)", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        time.sleep(0.2)
+
+
+def _answers(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80),
+                                      timeout=1.0):
+            return True
+    except OSError:
+        return False
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +83,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--users", type=Path, default=None, metavar="FILE",
                        help="more users from a CSV or JSON file")
     serve.set_defaults(func=serve_command)
+    env = actions.add_parser("env", help="the settings of a running sandbox, ready for eval: "
+                                         'eval "$(c2n sandbox env --data DIR)"')
+    env.add_argument("--data", type=Path, required=True, metavar="DIR",
+                     help="the --data folder the sandbox serves")
+    env.add_argument("--wait", type=float, default=10.0, metavar="SECONDS",
+                     help="how long to wait for a sandbox still starting (default 10)")
+    env.set_defaults(func=env_command)
 
 
 def serve_command(args: argparse.Namespace) -> int:
@@ -65,14 +112,20 @@ def serve_command(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    print(f"Nutshell sandbox listening on {url}", flush=True)
-    print(f"  C2N_NUTSHELL_URL={url}", flush=True)
-    print(f"  C2N_NUTSHELL_USER={server.admin_user}", flush=True)
-    print(f"  C2N_NUTSHELL_API_KEY={server.admin_key}", flush=True)
+    lines = exports(url, server.admin_user, server.admin_key)
+    print(f"Nutshell sandbox listening on {url}; its settings, ready to paste (or "
+          f"`eval \"$(c2n sandbox env --data DIR)\"` in another shell):", flush=True)
+    print("\n".join(lines), flush=True)
+    env_file = args.data / ENV_FILE if args.data is not None else None
+    if env_file is not None:
+        env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        env_file.chmod(0o600)  # holds the API key
     try:
         while not stop.wait(0.5):
             pass
     finally:
         server.stop()
+        if env_file is not None:
+            env_file.unlink(missing_ok=True)
     print("Nutshell sandbox stopped", file=sys.stderr, flush=True)
     return EXIT_OK
