@@ -26,6 +26,7 @@ from domain.records.derive import (
     derive_row,
     row_outcome,
 )
+from domain.records.quality import same_person, same_person_reason
 
 EXAMPLE_CHARS = 24
 TOP_REASONS = 5
@@ -96,6 +97,7 @@ class Checker:
         self.doc = doc
         self.files: dict[str, FileCheck] = {}
         self.seen: set[tuple[str, str]] = set()
+        self.people: dict[str, str] = {}  # as derivation holds back one person entered twice
         self.duplicates: Counter[str] = Counter()
         self.references: list[tuple[str, str, str]] = []  # (kind, target kind, id)
 
@@ -142,6 +144,14 @@ class Checker:
                 self._reason(check, mapping, Quarantined(
                     result.file, row.number, result.kind, result.source_id, "source_id",
                     "duplicate source id in the export"), row.values)
+                continue
+            person = same_person(result)
+            earlier = self.people.setdefault(person, result.source_id) if person else None
+            if earlier is not None and earlier != result.source_id:
+                self.duplicates[result.kind] += 1
+                self._reason(check, mapping, Quarantined(
+                    result.file, row.number, result.kind, result.source_id, "source_id",
+                    same_person_reason(earlier)), row.values)
                 continue
             self.seen.add(key)
             check.records[result.kind] += 1

@@ -100,6 +100,23 @@ def _provider_keys(f: dict[str, object]) -> list[str]:
     return out
 
 
+def same_person(record: DerivedRecord) -> str | None:
+    """A hashed key two patients share only when they are one person entered twice under two
+    ids: name, date of birth and email all equal (a merge candidate on one of these alone is
+    only reported; on all three the later record is held back)."""
+    f = record.fields
+    if record.kind != "patient" or not all(
+            f.get(n) for n in ("first_name", "last_name", "date_of_birth", "email")):
+        return None
+    return phi_hash(f"{_fold(f['first_name'])}|{_fold(f['last_name'])}|{f['date_of_birth']}|"
+                    f"{_fold(f['email'])}")
+
+
+def same_person_reason(earlier: str) -> str:
+    return (f"the same person as patient {earlier} (name, birth date and email equal): "
+            "entered twice under a new id")
+
+
 def orphan_of(ref: str, target: str) -> Orphan:
     kind, source_id, name = ref.split(_SEP, 2)
     missing_kind, missing_id = target.split(_SEP, 1)

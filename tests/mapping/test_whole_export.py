@@ -161,3 +161,20 @@ def test_a_report_with_title_lines_a_repeated_header_and_a_total_line(
     assert (balance["read"], balance["derived"], balance["quarantined"], balance["dropped"]) == (
         16, 14, 0, 2)
     assert report["landing"]["billing"]["landing"] == 14
+
+
+def test_one_person_entered_twice_under_a_new_id_lands_once(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    again = [str(999), *PEOPLE[4][1:5], ""]  # name, birth date, email equal; no phone
+    _csv(source / "patients.csv", HEADER, [*PEOPLE, again])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["patient"]["records"] == 25
+    [reason] = report["files"]["patients.csv"]["top_reasons"]
+    assert reason["reason"].startswith("the same person as patient 104")
+    confirmed = _run(capsys, "map", "confirm", "--by", "tester")
+    assert confirmed["records"]["created"] == 25 and confirmed["records"]["quarantined"] == 1
