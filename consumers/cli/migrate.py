@@ -194,7 +194,10 @@ def verify(args: argparse.Namespace) -> int:
     else:
         source = counts["from_source"]
         console.print(f"from the source: {source['headline']}")
-        for d in source["differences"][:50]:
+        for g in source["by_column"][:20]:
+            console.print(f"  {g['records']:5} x {g['reason']}: {g['file']} column "
+                          f"{g['column'] or '(record)'} -> {g['nutshell_field'] or '(record)'}")
+        for d in source["differences"][:20]:
             console.print(f"  {d['record']} {d['reason']} {d['nutshell_field'] or '(record)'} "
                           f"[{d['file']} row {d['row']} {d['column'] or ''}] "
                           f"expected {d['expected']} found {d['actual']}")

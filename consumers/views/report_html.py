@@ -69,12 +69,19 @@ def oracle_html(doc: dict[str, Any]) -> str:
         f'<td>{_e(line["detail"])}</td><td class=num>{line["filled"]}</td></tr>'
         for line in doc["ledger"])
     reasons = ", ".join(f"{k}: {v}" for k, v in doc["reasons"].items()) or "none"
+    groups = "".join(
+        f"<tr><td>{_e(g['file'])}</td><td>{_e(g['column'])}</td><td>{_e(g['nutshell_field'])}"
+        f"</td><td>{_e(g['reason'])}</td><td class=num>{g['records']}</td></tr>"
+        for g in doc.get("by_column", []))
     return (f'<section id="from-source"><h2>From the source: {_e(doc["headline"])}</h2>'
             f'<p id="from-source-figures">records expected <b>{rec["expected"]}</b>, found '
             f'<b>{rec["found"]}</b>, missing <b>{rec["missing"]}</b>, differing '
             f'<b>{rec["differing"]}</b>; unaccounted columns: '
             f'<b id="unaccounted">{doc["unaccounted_columns"]}</b>; differences by reason: '
             f'{_e(reasons)}</p>{counts}'
+            f'<h3>What to fix: differences by source column</h3><table id="by-column"><thead>'
+            f'<tr><th>file</th><th>column</th><th>Nutshell field</th><th>reason</th>'
+            f'<th>records</th></tr></thead><tbody>{groups}</tbody></table>'
             f'<h3>Differences ({len(doc["differences"])})</h3><table><thead><tr><th>record</th>'
             f'<th>reason</th><th>Nutshell field</th><th>source file row column</th>'
             f'<th>expected</th><th>in Nutshell</th></tr></thead><tbody>{diffs}</tbody></table>'

@@ -166,11 +166,14 @@ def external_key_name(doc: MappingDocument, kind: str) -> str:
 
 def column_custom_fields(doc: MappingDocument, kind: str) -> list[tuple[str, str, str]]:
     """(source column, custom field name, type) the mapping proposes for unmapped columns of
-    files of this kind; key/value tables included."""
+    files of this kind, and of files whose route sends rows to this kind (a patient file's
+    prospective rows are leads: their vendor columns go with them); key/value tables
+    included."""
     out: list[tuple[str, str, str]] = []
     for fname in sorted(doc.files):
         fm = doc.files[fname]
-        if fm.kind != kind:
+        routed = fm.route is not None and kind in fm.route.values.values()
+        if fm.kind != kind and not routed:
             continue
         for col, cm in [*sorted(fm.columns.items()), *sorted(fm.key_values.items())]:
             if cm.target is None and cm.custom_field:

@@ -70,6 +70,16 @@ class OracleReport:
             out[d.reason] = out.get(d.reason, 0) + 1
         return dict(sorted(out.items()))
 
+    def by_column(self) -> list[dict[str, Any]]:
+        """Differences grouped by source column and reason, largest first: what to fix (a
+        value map, a phone region, a column sent elsewhere) rather than record by record."""
+        groups: dict[tuple[str, str, str, str], int] = {}
+        for d in self.differences:
+            key = (d.file or "", d.column or "", d.place, d.reason)
+            groups[key] = groups.get(key, 0) + 1
+        return [{"file": f, "column": c, "nutshell_field": p, "reason": r, "records": n}
+                for (f, c, p, r), n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))]
+
     def to_json(self, reveal: bool = False) -> dict[str, Any]:
         return {
             "ok": self.ok, "headline": self.headline(),
@@ -79,7 +89,7 @@ class OracleReport:
                         "not_expected": self._total("not_expected")},
             "unaccounted_columns": self.unaccounted,
             "kinds": {k: c.to_json() for k, c in sorted(self.kinds.items())},
-            "reasons": self.by_reason(),
+            "reasons": self.by_reason(), "by_column": self.by_column(),
             "differences": [d.to_json(reveal) for d in self.differences],
             "ledger": [line.to_json() for line in self.ledger],
             "ledger_summary": summary(self.ledger),

@@ -178,3 +178,18 @@ def test_rollup_does_not_depend_on_record_order(items: list[dict[str, Any]],
     kids = {"allergy_condition": items, "insurance": policies}
     shuffled = {k: data.draw(st.permutations(v)) for k, v in kids.items()}
     assert patient_rollup({}, kids, OPT_IN) == patient_rollup({}, shuffled, OPT_IN)
+
+
+def test_vendor_columns_follow_rows_routed_to_another_kind() -> None:
+    from domain.mapping import ColumnMapping, FileMapping, MappingDocument, Route
+    from domain.nutshell.fields import column_custom_fields, custom_field_specs
+
+    doc = MappingDocument(files={"patient.csv": FileMapping(
+        kind="patient", route=Route(column="PatStatus", values={"6": "lead"}),
+        columns={"PatNum": ColumnMapping(target="patient.source_id"),
+                 "SSN": ColumnMapping(custom_field="SSN")})})
+    assert column_custom_fields(doc, "lead") == [("SSN", "SSN", "Text")]
+    assert column_custom_fields(doc, "patient") == [("SSN", "SSN", "Text")]
+    assert column_custom_fields(doc, "company") == []
+    leads = {s.name for s in custom_field_specs(doc, ["patient", "lead"]) if s.entity == "leads"}
+    assert "SSN" in leads

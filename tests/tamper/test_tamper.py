@@ -171,6 +171,10 @@ def test_every_tamper_is_reported_with_its_reason_and_fails(migrated: Any) -> No
     assert (f"clinical_note:{n1}", "body", "wrong value") in found
     source = result["from_source"]
     assert source["records"]["missing"] >= 1 and source["records"]["differing"] >= 4
+    # grouped by what to fix: the column, the field, the reason
+    assert {"file": "patients.csv", "column": "Date of Birth",
+            "nutshell_field": "customFields.Date of Birth", "reason": "wrong value",
+            "records": 1} in source["by_column"]
     # every difference names its source cell, values masked without the cipher key
     chart = next(d for d in source["differences"]
                  if d["nutshell_field"] == "customFields.Date of Birth")
