@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from domain.records.canonical import KIND_FIELDS, KINDS
 
 DROP = "drop"  # a route's word for rows left out on purpose
+NOT_MIGRATED = "none"  # a file's kind when it holds nothing to migrate (its rows are dropped)
 
 
 class ColumnMapping(BaseModel):
@@ -113,6 +114,11 @@ class FileMapping(BaseModel):
     # Date-only values of datetime fields (a communication's date) are placed at this local
     # time of day ("HH:MM"); without it they stay at midnight.
     time_of_day: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+
+    @property
+    def skipped(self) -> bool:
+        """Not read at all: a twin of another file, or a file of no kind to migrate."""
+        return self.twin_of is not None or self.kind == NOT_MIGRATED
 
     @field_validator("route")
     @classmethod

@@ -190,7 +190,7 @@ class Deriver:
     def _derive_file(self, fid: UUID, name: str, mapping: FileMapping) -> None:
         balance = self.summary.balance.setdefault(name, Balance())
         settings = self.doc.settings
-        if mapping.twin_of is not None:
+        if mapping.skipped:
             # The same table delivered again: read once, from the file it is the twin of.
             for _ in self._counted(fid, balance):
                 balance.dropped += 1

@@ -48,7 +48,8 @@ def moves(engine: Engine, doc: MappingDocument) -> dict[str, Any]:
         if fm is None:
             continue
         if fm.kind != "fhir":
-            why = _why_not(doc, [fm.kind]) if fm.twin_of is None else f"twin of {fm.twin_of}"
+            why = (f"twin of {fm.twin_of}" if fm.twin_of else "no kind to migrate"
+                   if fm.skipped else _why_not(doc, [fm.kind]))
             files[name] = {"rows": info["rows"], "moving": 0 if why else info["rows"],
                            "kind": fm.kind, "why_not": why}
             continue

@@ -106,9 +106,10 @@ def ledger(doc: MappingDocument, columns: Mapping[str, Sequence[str]],
             out.append(LedgerLine(name, "*", "standard", "FHIR resources, mapped by the "
                                                          "standard (domain.fhir)"))
             continue
-        if fm.twin_of:
-            out += [LedgerLine(name, col, "dropped", f"the same table as {fm.twin_of}, read "
-                               "once from there", filled.get((name, col), 0))
+        if fm.skipped:
+            why = (f"the same table as {fm.twin_of}, read once from there" if fm.twin_of
+                   else "a file of no kind to migrate (kind: none)")
+            out += [LedgerLine(name, col, "dropped", why, filled.get((name, col), 0))
                     for col in columns.get(name, [])]
             continue
         rules = _rule_columns(fm)

@@ -132,8 +132,9 @@ class SourceReader:
             for row in rows:
                 self._seen(name, row.get("v") or {})
             return
-        if fm.twin_of:
-            self.not_read[name] = f"the same table as {fm.twin_of}, which is read"
+        if fm.skipped:
+            self.not_read[name] = (f"the same table as {fm.twin_of}, which is read"
+                                   if fm.twin_of else "a file of no kind to migrate")
             for row in rows:
                 self._seen(name, row.get("v") or {})
             return

@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from domain.mapping import ColumnMapping, Combine, DerivedId, FileMapping, Route
+from domain.mapping import (
+    NOT_MIGRATED,
+    ColumnMapping,
+    Combine,
+    DerivedId,
+    FileMapping,
+    Route,
+)
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
@@ -60,6 +67,11 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
 FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
                 "patient.contact_preference": "none"}
 DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
+# What a record of these kinds is for: without one of these fields it carries nothing.
+ESSENTIAL: dict[str, tuple[str, ...]] = {
+    "clinical_note": ("body", "title"), "allergy_condition": ("name", "code"),
+    "document": ("filename", "path", "description"),
+}
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})
 NONE_WORDS = frozenset({"none", "nil", "n/a", "na", "-", "nkda", "nka", "no known allergies",
@@ -297,6 +309,22 @@ def _means_none(value: str) -> bool:
                             or (words[0] in NONE_WORDS and len(words) <= 4))
 
 
+def propose_nothing_to_migrate(fm: FileMapping) -> None:
+    """A file whose columns hold none of what makes a record of its kind worth moving (a
+    procedure log read as notes has ids and dates, but no note): kind `none`, rows dropped,
+    said so; the operator may name a kind instead."""
+    needs = ESSENTIAL.get(fm.kind)
+    if not needs:
+        return
+    held = {c.target for c in fm.columns.values() if c.target} | {c.target for c in fm.combine}
+    if held & {f"{fm.kind}.{n}" for n in needs}:
+        return
+    fm.reasons.append(f"read as {fm.kind}, but no column holds its "
+                      f"{' or '.join(needs)}: nothing to migrate (kind: {NOT_MIGRATED})")
+    fm.kind = NOT_MIGRATED
+    fm.confidence = min(fm.confidence, 0.6)
+
+
 def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     if fm.kind == "fhir" or fm.key_value is not None:
         return
@@ -306,3 +334,4 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_codes(fm, profile)
     propose_derived_id(fm, profile)
     propose_split(fm, profile)
+    propose_nothing_to_migrate(fm)

@@ -104,7 +104,7 @@ class Checker:
     def check_file(self, name: str, rows: Iterable[SourceRow]) -> FileCheck:
         mapping = self.doc.files[name]
         check = self.files.setdefault(name, FileCheck(mapping.kind, twin_of=mapping.twin_of))
-        if mapping.twin_of is not None:
+        if mapping.skipped:
             for _ in rows:
                 check.read += 1
                 check.dropped += 1

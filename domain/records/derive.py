@@ -152,7 +152,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
                row: SourceRow) -> list[Result]:
     if mapping.kind == "fhir":
         return _derive_fhir(file_name, settings, row)
-    if row.problem and row.problem.startswith(NOT_DATA):
+    if mapping.skipped or (row.problem and row.problem.startswith(NOT_DATA)):
         return []  # no record in it (a report's total line): dropped, and said so
     primary = mapping.kind
     values = row.values

@@ -72,3 +72,25 @@ def test_a_refused_definition_is_named_with_its_column() -> None:
     assert "custom-field definition 'Date/Time' (Text) on contacts" in message
     assert "column 'Visit date/time' of visits.csv" in message
     assert "400" in message
+
+
+@pytest.mark.parametrize(("cf_type", "raw", "sent"), [
+    ("Currency", "$1,234.50", "1234.50"),
+    ("Currency", "(45.00)", "-45.00"),
+    ("Currency", "1.234,50 €", "1234.50"),
+    ("Number", "12", "12"),
+    ("Date", "06/08/2018", "2018-08-06"),
+    ("Text", "$5 voucher", "$5 voucher"),
+])
+def test_custom_field_values_are_sent_in_their_fields_type(cf_type: str, raw: str,
+                                                           sent: str) -> None:
+    # Patients failed with `HTTP 400 fields: Unapplied Account Credit` (a Currency column sent
+    # as "$12.50"), and the referrals riding on their rows never went: every referral failed.
+    from adapters.nutshell_sandbox.customfields import check_value
+    from domain.nutshell.payloads import typed_value
+
+    value = typed_value(cf_type, raw, "DMY")
+    assert value == sent
+    definition = {"name": "Unapplied Account Credit", "type": cf_type, "choices": [],
+                  "isMultiple": False}
+    assert check_value("contacts", definition, value) == sent  # the sandbox takes it

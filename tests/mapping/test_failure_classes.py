@@ -139,3 +139,14 @@ def test_an_end_from_the_start_and_a_duration() -> None:
     first = next(r for r in records if r.source_id == "C1")  # 02/03/2025 10:15, 45 min
     assert first.fields["starts_at"] == "2025-03-02T10:15:00+01:00"
     assert first.fields["ends_at"] == "2025-03-02T11:00:00+01:00"
+
+
+def test_a_file_with_nothing_of_its_kind_to_migrate_is_left_out_and_said_so() -> None:
+    headers = ["ProcNum", "PatNum", "AptNum", "ProcDate", "ProvNum", "CodeNum", "ProcFee"]
+    rows = [[str(i), str(i % 9), str(i % 20), "2024-05-06", "1", str(100 + i % 7), "85.00"]
+            for i in range(50)]
+    doc = _propose({"procedurelog.csv": (headers, rows)})
+    fm = doc.files["procedurelog.csv"]
+    assert fm.kind == "none" and "nothing to migrate" in fm.reasons[-1]
+    kinds, quarantined, _ = _derive(doc, "procedurelog.csv", headers, rows)
+    assert not kinds and not quarantined  # dropped on purpose, counted as such
