@@ -150,3 +150,16 @@ def test_a_file_with_nothing_of_its_kind_to_migrate_is_left_out_and_said_so() ->
     assert fm.kind == "none" and "nothing to migrate" in fm.reasons[-1]
     kinds, quarantined, _ = _derive(doc, "procedurelog.csv", headers, rows)
     assert not kinds and not quarantined  # dropped on purpose, counted as such
+
+
+def test_a_file_kind_comes_from_its_columns_not_a_misleading_name() -> None:
+    headers = ["Invoice Number", "Patient ID", "Invoice Date", "Total", "Amount Paid",
+               "Balance Due"]
+    rows = [[f"INV{i:04d}", str(i % 9), "2021-03-04", f"{i * 3}.50", "10.00", f"{i}.25"]
+            for i in range(30)]
+    doc = _propose({"allergy history.csv": (headers, rows)})
+    fm = doc.files["allergy history.csv"]
+    assert fm.kind == "billing"  # invoices, not allergies
+    assert fm.columns["Invoice Number"].target == "billing.source_id"
+    kinds, quarantined, _ = _derive(doc, "allergy history.csv", headers, rows)
+    assert kinds == {"billing": 30} and not quarantined
