@@ -48,7 +48,7 @@ VALUE_COLUMN_PHRASES = ("value", "FieldValue", "answer", "data", "content", "val
 SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
     "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type",
                               "effective_from", "effective_to"),
-                "referral": ("referrer_name", "referral_type"),
+                "referral": ("referrer_name", "referral_type", "referred_at"),
                 "allergy_condition": ("name",),
                 "billing": ("outstanding_balance",)},
 }

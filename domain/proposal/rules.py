@@ -23,7 +23,7 @@ from domain.mapping import (
     Route,
 )
 from domain.proposal.profile import ColumnProfile, FileProfile
-from domain.proposal.text import phrase
+from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
 from domain.records.canonical import REFERENCES
 from domain.records.rules import minutes
@@ -72,6 +72,7 @@ ESSENTIAL: dict[str, tuple[str, ...]] = {
     "clinical_note": ("body", "title"), "allergy_condition": ("name", "code"),
     "document": ("filename", "path", "description"),
 }
+NAME_WORDS = frozenset({"name", "names", "nombre", "nom", "nome"})
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})
 NONE_WORDS = frozenset({"none", "nil", "n/a", "na", "-", "nkda", "nka", "no known allergies",
@@ -325,9 +326,30 @@ def propose_nothing_to_migrate(fm: FileMapping) -> None:
     fm.confidence = min(fm.confidence, 0.6)
 
 
+def demote_names_as_references(fm: FileMapping, profile: FileProfile) -> None:
+    """A `... Name` column of people's names is no reference by id (`GP Name` is not the
+    primary provider's id): a custom field, kept readable."""
+    for header, column in fm.columns.items():
+        if not column.target or "." not in column.target:
+            continue
+        kind, name = column.target.split(".", 1)
+        if (kind, name) not in REFERENCES or not set(phrase(header).tokens) & NAME_WORDS:
+            continue
+        seen = [v for v in profile.columns.get(header, ColumnProfile()).distinct if v.strip()]
+        names = [v for v in seen if " " in v.strip() and not any(c.isdigit() for c in v)]
+        if not seen or len(names) < SHARE * len(seen):
+            continue
+        column.target = None
+        column.custom_field = custom_field_name(header)
+        column.custom_field_type = "Text"
+        column.reasons.append(f"holds people's names, not the ids {kind}.{name} takes: "
+                              "a custom field")
+
+
 def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     if fm.kind == "fhir" or fm.key_value is not None:
         return
+    demote_names_as_references(fm, profile)
     propose_flags(fm, headers, profile)
     propose_moment(fm, headers, profile)
     propose_duration(fm, headers, profile)

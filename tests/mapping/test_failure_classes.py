@@ -163,3 +163,16 @@ def test_a_file_kind_comes_from_its_columns_not_a_misleading_name() -> None:
     assert fm.columns["Invoice Number"].target == "billing.source_id"
     kinds, quarantined, _ = _derive(doc, "allergy history.csv", headers, rows)
     assert kinds == {"billing": 30} and not quarantined
+
+
+def test_a_name_column_is_no_reference_by_id_and_a_referral_date_rides_along() -> None:
+    headers = ["Client ID", "First Name", "Last Name", "GP Name", "Referred By",
+               "Referral Date"]
+    rows = [[str(i), "Ann", "Lee", ("Dr Hugh Grant", "Dr Mary Shaw")[i % 2], "Dr Who",
+             "2024-01-1" + str(i % 9)] for i in range(30)]
+    doc = _propose({"Clients.csv": (headers, rows)})
+    columns = doc.files["Clients.csv"].columns
+    assert columns["GP Name"].target is None and columns["GP Name"].custom_field == "GP Name"
+    assert columns["Referral Date"].target == "referral.referred_at"
+    kinds, quarantined, _ = _derive(doc, "Clients.csv", headers, rows)
+    assert kinds == {"patient": 30, "referral": 30} and not quarantined
