@@ -92,7 +92,7 @@ def sample(args: argparse.Namespace) -> int:
     oracle = result.oracle.to_json() if result.oracle is not None else None
     document = {"from_source": oracle, "coverage": result.sample.coverage(),
                 "push": result.push.to_json(),
-                "diff": result.report.summary(), "diff_hash": result.report.digest(),
+                "diff": result.report.summary(), "diff_hash": result.diff_hash,
                 "reports": {"html": str(result.html), "json": str(result.json)}}
     outcome = Outcome().note("failed", sum(result.push.failed.values()))
     outcome.note("different", result.report.differing)

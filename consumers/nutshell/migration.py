@@ -3,6 +3,7 @@ approval, full run, verification, and the post-migration documents."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,7 @@ class SampleResult:
     html: Path
     json: Path
     oracle: OracleReport | None = None
+    diff_hash: str = ""  # what an approval of this sample is bound to
 
     @property
     def ok(self) -> bool:
@@ -87,15 +89,20 @@ def run_sample(engine: Engine, api: NutshellAPI, size: int, *, fallback_owner: s
     summary = pusher.push(sample.keys)
     engine.catch_up()
     report = diff(engine, api, sample.keys)
+    # The oracle: the same sample checked from the source rows, not from what we meant to send.
+    # Its figures are part of what the approval is bound to.
+    oracle = verify_from_source(engine, api, doc, sample.keys)
+    recorded = {**report.summary(), "from_source": {
+        **oracle.to_json()["records"], "unaccounted_columns": oracle.unaccounted,
+        "reasons": oracle.by_reason()}}
+    diff_hash = hashlib.sha256(orjson.dumps(recorded, option=orjson.OPT_SORT_KEYS)).hexdigest()
     run = engine.run()
-    run.sample_diffed(diff_hash=report.digest(), summary=report.summary())
+    run.sample_diffed(diff_hash=diff_hash, summary=recorded)
     engine.app.save(run)
     engine.catch_up()
-    # The oracle: the same sample checked from the source rows, not from what we meant to send.
-    oracle = verify_from_source(engine, api, doc, sample.keys)
     html_path, json_path = write_diff_reports(engine, "sample-diff", "Sample: source vs Nutshell",
                                               report, oracle)
-    return SampleResult(sample, summary, report, html_path, json_path, oracle)
+    return SampleResult(sample, summary, report, html_path, json_path, oracle, diff_hash)
 
 
 def write_diff_reports(engine: Engine, stem: str, title: str, report: DiffReport,

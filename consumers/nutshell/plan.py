@@ -14,6 +14,7 @@ from domain.errors import C2NError, PreconditionFailed
 from domain.mapping import MappingDocument
 from domain.nutshell.map import (
     RUN_ORDER,
+    activity_type_id,
     custom_field_specs,
     estimate_seconds,
     kind_enabled,
@@ -21,6 +22,7 @@ from domain.nutshell.map import (
     resolve_owners,
 )
 from domain.ports import CustomFieldSpec, NutshellAPI
+from domain.records.canonical import ENUMS
 
 PLAN = "foundation"
 
@@ -101,6 +103,7 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
     for finding in plan_limits(PLAN, counts, len(resolution.unmatched) + len(resolution.matched),
                                len(users), len(specs)):
         plan.findings.append({"level": finding.level, "message": finding.message})
+    plan.findings += _activity_type_findings(api, doc, counts)
     plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
     plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
     if apply:
@@ -110,6 +113,26 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
         engine.app.save(run)
         plan.applied = True
     return plan
+
+
+def _activity_type_findings(api: NutshellAPI, doc: MappingDocument,
+                            counts: dict[str, int]) -> list[dict[str, str]]:
+    """Nutshell's API cannot create activity types: say before the run which channel has none
+    in this instance (its activities would take the instance's default type)."""
+    types = api.activity_types()
+    out: list[dict[str, str]] = []
+    wanted = (["appointment"] if counts.get("appointment") else []) + (
+        list(ENUMS[("communication", "channel")]) if counts.get("communication") else [])
+    for channel in wanted:
+        kind = "appointment" if channel == "appointment" else "communication"
+        target = doc.nutshell.get(kind)
+        chosen = target.activity_types.get(channel) if target is not None else None
+        if activity_type_id((chosen or channel).casefold(), types) is None:
+            out.append({"level": "warning", "message":
+                        f"no Nutshell activity type fits {channel!r} (types: "
+                        + ", ".join(sorted(str(t.get('name')) for t in types))
+                        + f"); name one in the mapping: nutshell.{kind}.activity_types"})
+    return out
 
 
 def _create_fields(engine: Engine, api: NutshellAPI, doc: MappingDocument,

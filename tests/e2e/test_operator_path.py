@@ -64,6 +64,10 @@ def test_the_operator_path_end_to_end(operator: Operator, sandbox: SandboxServer
     prepare(operator, export)
     sample = operator.json("sample", "--size", "120")
     assert sample["diff"]["differing"] == 0 and sample["diff"]["missing_records"] == 0
+    # checked from the source rows too: every expected record found, every column accounted
+    source = sample["from_source"]
+    assert source["records"]["missing"] == 0 and source["records"]["differing"] == 0
+    assert source["unaccounted_columns"] == 0 and source["records"]["found"] > 20
     assert sample["diff"]["records"] > 20
     assert sample["coverage"]["features_covered"] == sample["coverage"]["features_total"]
     assert Path(sample["reports"]["html"]).is_file()
@@ -72,6 +76,9 @@ def test_the_operator_path_end_to_end(operator: Operator, sandbox: SandboxServer
     status = assert_exactly_once(operator, sandbox)
     assert status["run"]["approved"] is True
     verified = operator.json("verify", expect=(0, 1))
+    checked = verified["from_source"]
+    assert checked["records"]["found"] == checked["records"]["expected"] > 100
+    assert checked["differences"] == [] and checked["unaccounted_columns"] == 0
     assert verified["diff"]["differing"] == 0 and verified["diff"]["missing_records"] == 0
     for kind, values in verified["counts"].items():
         assert values["pushed"] == values["found_in_nutshell"], kind

@@ -63,6 +63,7 @@ def sample_model(console: Console, session: Session) -> dict[str, Any] | None:
             "records": summary.get("records"), "records_ok": summary.get("records_ok"),
             "differing": summary.get("differing"), "missing_records": summary.get("missing_records"),
             "not_compared": summary.get("not_compared", {}), "rows": rows, "phi": phi,
+            "from_source": summary.get("from_source"),
             "approved_by": approval["by"] if approval else None,
             "approved_diff": approval["diff_hash"] if approval else None}
 
