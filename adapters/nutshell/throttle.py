@@ -39,6 +39,15 @@ class TokenBucket:
         self._next = clock()
         self._blocked_until = 0.0
 
+    def set_rate(self, rate: float) -> None:
+        """A new pace from now on (the adaptive pace moves it)."""
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        with self._lock:
+            if self.rate is None:
+                self._next = max(self._next, self._clock())
+            self.rate = rate
+
     def reserve(self) -> float:
         """Takes the next slot and returns how long the caller must wait before using it."""
         with self._lock:
@@ -102,3 +111,66 @@ class RateMeter:
         horizon = now - self.window
         while self._times and self._times[0] < horizon:
             self._times.popleft()
+
+
+class AdaptivePace:
+    """Finds an account's request rate from Nutshell's answers, so no limit need be told.
+
+    Nutshell publishes no limit and sends no Retry-After. Until the first 429 nothing is paced
+    (only the in-flight limit holds). A 429 sets the pace just under the rate the account was
+    accepting over the last `window` seconds; every accepted answer then raises it a little
+    (`probe` of itself per second of answers) until the next 429 lowers it again by `back_off`
+    (additive increase, multiplicative decrease, one decrease per `window`). A latency surge
+    (the mean answer time over three times the fastest, and half a second more) is read as an
+    overloaded account and lowers the pace the same way. A configured rate is a ceiling.
+    """
+
+    def __init__(self, bucket: TokenBucket, *, ceiling: float | None = None,
+                 window: float = 1.0, back_off: float = 0.93, probe: float = 0.003,
+                 floor: float = 0.2, clock: Clock = time.monotonic) -> None:
+        self.bucket, self.ceiling = bucket, ceiling
+        self.window, self.back_off, self.probe, self.floor = window, back_off, probe, floor
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._accepted: deque[float] = deque()
+        self._last_decrease = float("-inf")
+        self._fastest = float("inf")
+        self._mean: float | None = None
+        self.decreases = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.bucket.rate
+
+    def answered(self, status: int, seconds: float) -> None:
+        now = self._clock()
+        with self._lock:
+            if status == 429:
+                self._decrease(now)
+                return
+            self._accepted.append(now)
+            while self._accepted and self._accepted[0] < now - self.window:
+                self._accepted.popleft()
+            self._fastest = min(self._fastest, seconds)
+            self._mean = seconds if self._mean is None else 0.9 * self._mean + 0.1 * seconds
+            if self._mean > 3 * self._fastest and self._mean > self._fastest + 0.5:
+                self._decrease(now)
+            elif self.bucket.rate is not None:
+                self._set(self.bucket.rate + self.probe)
+
+    def _decrease(self, now: float) -> None:
+        if now - self._last_decrease < self.window:
+            return  # one decrease per window: the answers in flight carry the same news
+        self._last_decrease = now
+        self.decreases += 1
+        accepted = sum(1 for t in self._accepted if t >= now - self.window) / self.window
+        current = self.bucket.rate
+        base = accepted if current is None else min(current, accepted or current)
+        # The first estimate counts the burst the account's bucket allowed: go lower once.
+        factor = self.back_off ** 2 if current is None else self.back_off
+        self._set(max(self.floor, base * factor))
+
+    def _set(self, rate: float) -> None:
+        if self.ceiling is not None:
+            rate = min(rate, self.ceiling)
+        self.bucket.set_rate(rate)

@@ -21,7 +21,7 @@ import httpx
 import orjson
 
 from adapters.nutshell.retry import RETRY_STATUSES, Backoff, parse_retry_after
-from adapters.nutshell.throttle import Clock, RateMeter, Sleep, TokenBucket
+from adapters.nutshell.throttle import AdaptivePace, Clock, RateMeter, Sleep, TokenBucket
 from adapters.nutshell.wire import LOST, NOT_SENT, REQUEST_ID, UNSENT, Call, Failure, json_body, translate
 from domain.errors import AmbiguousWriteError, NotFound, TerminalError, TransientError
 from domain.ports import JSON
@@ -87,7 +87,7 @@ class Transport:
                  max_retries: int = 6, backoff_base: float = 0.25, backoff_cap: float = 30.0,
                  transport: httpx.BaseTransport | None = None, impersonate: str | None = None,
                  burst: int = 1, clock: Clock = time.monotonic, sleep: Sleep = time.sleep,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None, adaptive: bool = True) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
         _install_redactor()
@@ -99,6 +99,9 @@ class Transport:
         self.max_retries = max_retries
         self._backoff = Backoff(backoff_base, backoff_cap, rng or random.Random())
         self._throttle = TokenBucket(rate_limit, burst=burst, clock=clock, sleep=sleep)
+        # The account's limit is found from its answers; `rate_limit`, if given, is a ceiling.
+        self._pace = AdaptivePace(self._throttle, ceiling=rate_limit, clock=clock) \
+            if adaptive else None
         self._meter = RateMeter(clock=clock)
         self._sleep = sleep
         self._gate = threading.BoundedSemaphore(max_in_flight)
@@ -127,6 +130,10 @@ class Transport:
             yield
         finally:
             _ACTING.reset(token)
+
+    def pace(self) -> float | None:
+        """The requests per second the client now keeps to (None: not limited yet)."""
+        return self._throttle.rate
 
     def measured_rate(self) -> float:
         """Requests per second actually sent over the last ten seconds (retries included)."""
@@ -220,7 +227,12 @@ class Transport:
             if not give_up:
                 wait = (self._backoff.after_retry_after(failure.retry_after)
                         if failure.retry_after is not None else self._backoff.delay(retry))
-                if failure.status == 429:  # the limit is per account: every thread waits
+                paced = self._pace is not None and self._throttle.rate is not None
+                if failure.status == 429 and failure.retry_after is None and paced:
+                    # Nutshell's 429 says nothing of when: the adaptive pace has just slowed,
+                    # and the resend takes its turn in that pace.
+                    wait = 0.0
+                elif failure.status == 429:  # the limit is per account: every thread waits
                     self._throttle.hold_off(wait)
                 self._sleep(wait)
             if ambiguous and recover is not None:
@@ -276,6 +288,8 @@ class Transport:
                 raise Failure(type(exc).__name__, LOST if sent else UNSENT, None) from exc
         with self._lock:
             self._statuses[response.status_code] += 1
+        if self._pace is not None:
+            self._pace.answered(response.status_code, time.monotonic() - started)
         log.debug("Nutshell %s -> %d in %.0f ms (request %s)", call.where(),
                   response.status_code, (time.monotonic() - started) * 1000,
                   response.headers.get(REQUEST_ID))

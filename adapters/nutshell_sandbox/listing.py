@@ -132,7 +132,8 @@ def list_response(ctx: Ctx, key: str, *, paged: bool = True, facets: bool = Fals
     chunk = rows[page * limit:(page + 1) * limit]
     extra = list_meta(len(rows), len(rows))
     if facets:
-        counts: dict[str, int] = {}
+        # Every account type is counted, zeros included (the accounts capture's facets).
+        counts: dict[str, int] = {f"{n}-accountTypes": 0 for n in range(1, 6)}
         for r in rows:
             kind = (r.get("links") or {}).get("accountType") or "1-accountTypes"
             counts[kind] = counts.get(kind, 0) + 1

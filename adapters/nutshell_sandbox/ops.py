@@ -123,8 +123,10 @@ def set_field(ctx: Ctx, kind: Kind, rec: dict[str, Any], name: str, value: Any) 
         return
     stored = coerce(kind, name, value)
     if name == "manualValue":
-        rec["value"] = None if stored is None else {
-            "amount": stored, "currency": "USD", "formatted": f"${float(stored):,.2f}"}
+        amount = None if stored is None else float(stored)
+        rec["value"] = None if amount is None else {
+            "amount": int(amount) if amount.is_integer() else amount, "currency": "USD",
+            "formatted": f"${amount:,.2f}"}
         return
     if name in ("name", "title") and (not isinstance(stored, str) or not stored.strip()):
         raise error(kind.name, f"{name} may not be empty", field_name=name)
@@ -190,9 +192,10 @@ def change(attribute: str, old: Any, new: Any) -> dict[str, Any]:
     so the entry fits the document's changeLogChange schema."""
     entry: dict[str, Any] = {"attribute": attribute}
     for key, value in (("oldValue", old), ("newValue", new)):
-        if value is not None:
-            entry[key] = {"type": type(value).__name__,
-                          "name": value if isinstance(value, str) else _text(value)}
+        # a missing side is null, as in the events capture (`"oldValue": null`)
+        entry[key] = None if value is None else {
+            "type": type(value).__name__,
+            "name": value if isinstance(value, str) else _text(value)}
     return entry
 
 

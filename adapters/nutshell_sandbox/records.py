@@ -1,19 +1,17 @@
 """Stored records to Nutshell's wire shape, and contact-detail inputs to stored form.
 
 Stored records keep epoch seconds and plain link ids; rendering adds what Nutshell computes
-(`type`, `href`, `htmlUrl`, avatar, initials) and the per-entity time formats the OpenAPI
-document declares (integers for people/companies/activities, an object for a lead's
-`createdTime`, ISO strings for notes). Keys whose value is null are left out where the
-document types them as string/number/object (the live API sends nulls there, which the
-document's own schemas reject).
+(`type`, `href`, `htmlUrl`, avatar, initials). Contacts, accounts, leads, activities and notes
+take the shapes the live captures show (`live.py`); the collections no capture covers (tasks,
+sources, tags, users) keep the document's shapes, nulls left out.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
+from . import live
 from .envelope import HttpError, error
 
 HTML_PATHS = {"contacts": "person", "accounts": "company", "leads": "lead",
@@ -28,10 +26,6 @@ def api_id(number: int, collection: str) -> str:
     return f"{number}-{collection}"
 
 
-def iso(ts: int | None) -> str | None:
-    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat()
-
-
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
 
@@ -44,44 +38,33 @@ def render(collection: str, rec: dict[str, Any], base_url: str) -> dict[str, Any
     """The wire form of one stored record. `base_url` is the REST root (".../rest")."""
     origin = base_url.rsplit("/rest", 1)[0]
     number = int(str(rec["id"]).split("-", 1)[0])
+    name = str(rec.get("name") or rec.get("title") or rec.get("id"))
+    common = {"origin": origin, "href": f"{base_url}/{collection}/{rec['id']}",
+              "avatarUrl": f"{origin}/avatar/{collection}/{number}/{INSTANCE_AVATAR}",
+              "initials": _initials(name)}
+    if collection in HTML_PATHS:
+        common["htmlUrlPath"] = f"/{HTML_PATHS[collection]}/{number}-{_slug(name)}"
+        common["htmlUrl"] = origin + common["htmlUrlPath"]
+    if collection in live.SHAPES:
+        return live.SHAPES[collection](rec, common)
+    # No capture of these: the document's shape, nulls left out.
     out: dict[str, Any] = {"id": rec["id"], "type": collection}
     for key, value in rec.items():
         # `rev` belongs to the JSON-RPC API: Nutshell's REST answers do not carry it.
         if key in ("id", "links", "rev") or key.startswith("_"):
             continue
         out[key] = value
-    out["href"] = f"{base_url}/{collection}/{rec['id']}"
-    name = str(rec.get("name") or rec.get("title") or rec.get("id"))
+    out["href"] = common["href"]
     if collection in HTML_PATHS:
-        path = f"/{HTML_PATHS[collection]}/{number}-{_slug(name)}"
-        out["htmlUrl"], out["htmlUrlPath"] = origin + path, path
-    if collection in ("contacts", "accounts", "leads", "users"):
-        out["avatarUrl"] = f"{origin}/avatar/{collection}/{number}/{INSTANCE_AVATAR}"
-        out["initials"] = _initials(name)
-    if collection == "leads":
-        created = rec.get("createdTime")
-        out["createdTime"] = {"timestamp": created, "value": iso(created),
-                              "absoluteLocalizedString": _localized(created)}
-        for key in ("closedTime", "deletedTime", "dueTime"):
-            if rec.get(key) is not None:
-                out[key] = iso(rec[key])
-    if collection == "notes":
-        for key in ("createdTime", "deletedTime", "modifiedTime"):
-            if rec.get(key) is not None:
-                out[key] = iso(rec[key])
+        out["htmlUrl"], out["htmlUrlPath"] = common["htmlUrl"], common["htmlUrlPath"]
+    if collection == "users":
+        out["avatarUrl"], out["initials"] = common["avatarUrl"], common["initials"]
     if "links" in rec:
         out["links"] = dict(rec["links"])
     return {k: v for k, v in out.items() if v is not None or k in _NULLABLE_OK}
 
 
 INSTANCE_AVATAR = "sandbox"
-
-
-def _localized(ts: int | None) -> str | None:
-    if ts is None:
-        return None
-    when = datetime.fromtimestamp(ts, UTC)
-    return f"{when:%B} {when.day}, {when.year}"
 
 
 # --- contact details (emails, phones, urls, addresses) on input -------------------------------
@@ -115,7 +98,8 @@ def emails(key: str, raw: Any, what: str = "emails") -> list[dict[str, Any]]:
         value, label, primary = _item(key, what, item, i)
         if not isinstance(value, str) or not value.strip():
             raise _bad(key, what)
-        out.append({"isPrimary": primary, "name": label or "", "value": value.strip()})
+        # Nutshell names an unlabelled item after its kind ("email", "url": the captures).
+        out.append({"isPrimary": primary, "name": label or what[:-1], "value": value.strip()})
     return out
 
 
@@ -134,7 +118,7 @@ def phones(key: str, raw: Any) -> list[dict[str, Any]]:
         digits = re.sub(r"\D", "", value)
         country = "1" if len(digits) == 10 else ""
         e164 = "+" + (country + digits if country else digits)
-        out.append({"isPrimary": primary, "name": label or "",
+        out.append({"isPrimary": primary, "name": label or "phone",
                     "value": {"countryCode": country, "number": digits,
                               "numberFormatted": value.strip(), "E164": e164,
                               "countryCodeAndNumber": value.strip()}})
@@ -148,7 +132,7 @@ def addresses(key: str, raw: Any) -> list[dict[str, Any]]:
             raise _bad(key, "addresses")
         value, label, primary = _item(key, "addresses", item, i)
         parts = value if isinstance(value, dict) else item
-        entry: dict[str, Any] = {"isPrimary": primary, "name": label or ""}
+        entry: dict[str, Any] = {"isPrimary": primary, "name": label or "address"}
         for part in _ADDRESS_KEYS:
             piece = parts.get(part)
             if piece is None:

@@ -1,5 +1,7 @@
 """Every route the sandbox serves, exercised for real; each JSON answer is validated against
-the response schema Nutshell's OpenAPI document declares for that operation and status."""
+the response schema Nutshell's OpenAPI document declares for that operation and status, except
+where a live capture shows Nutshell answering otherwise: those collections answer the captured
+shapes (nulls, nested addresses, lead times as objects) and test_wire_samples checks them."""
 
 from __future__ import annotations
 
@@ -60,6 +62,9 @@ def _exercise(c: httpx.Client) -> None:
     c.delete(f"/tasks/{task_id}")
 
 
+LIVE_SHAPED = {"contacts", "accounts", "leads", "activities", "notes", "events"}
+
+
 def test_every_served_route_answers_within_the_documents_schemas(sandbox):
     seen: list[httpx.Response] = []
     with httpx.Client(base_url=sandbox.url, auth=(sandbox.admin_user, sandbox.admin_key),
@@ -77,7 +82,7 @@ def test_every_served_route_answers_within_the_documents_schemas(sandbox):
         assert template in document()["paths"] and method.lower() in document()["paths"][template]
         covered.add((method, template))
         check = validator(method, template, r.status_code)
-        if check is None:
+        if check is None or template.split("/")[1] in LIVE_SHAPED:
             continue
         errors = [e.message for e in check.iter_errors(r.json())]
         if errors:

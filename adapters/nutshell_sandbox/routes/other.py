@@ -235,11 +235,13 @@ def events(ctx: Ctx) -> Response:
     extra: dict[str, Any] = {}
     if chosen:
         newest, oldest = ops.number_of(chosen[0]), ops.number_of(chosen[-1])
+        # As the capture's meta: the id bound and the time bound together.
         extra["next"] = f"{ctx.base_url}/events?" + urlencode(
-            {"limit": limit, "since_id": f"{newest}-events"})
-        if oldest > 1:
-            extra["previous"] = f"{ctx.base_url}/events?" + urlencode(
-                {"limit": limit, "max_id": f"{oldest - 1}-events"})
+            {"limit": limit, "since_id": f"{newest}-events",
+             "since_time": chosen[0]["createdTime"]})
+        extra["previous"] = f"{ctx.base_url}/events?" + urlencode(
+            {"limit": limit, "max_id": f"{oldest - 1}-events",
+             "max_time": chosen[-1]["createdTime"]})
         extra["last"] = chosen[-1]["id"]
     body = {"meta": meta(**extra), "links": {}, "events": [_event(e) for e in chosen],
             "actors": [], "payloads": list(payloads.values())}
@@ -252,4 +254,4 @@ def events(ctx: Ctx) -> Response:
 def _event(e: dict[str, Any]) -> dict[str, Any]:
     return {"id": e["id"], "type": "events", "createdTime": e["createdTime"],
             "actorType": e["actorType"], "payloadType": e["payloadType"],
-            "action": e["action"], "changes": e["changes"], "links": e["links"]}
+            "action": e["action"], "changes": e["changes"], "count": None, "links": e["links"]}
