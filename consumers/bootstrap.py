@@ -50,6 +50,7 @@ class Settings:
     nutshell_api_key: str | None = field(default=None, repr=False)
     kafka_bootstrap: str | None = None
     run_name: str = "default"
+    nutshell_rate: float | None = None  # a ceiling; the client finds the account's pace itself
 
     @classmethod
     def from_env(cls, home: str | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -63,6 +64,7 @@ class Settings:
             nutshell_api_key=e.get("C2N_NUTSHELL_API_KEY") or None,
             kafka_bootstrap=e.get("C2N_KAFKA_BOOTSTRAP") or None,
             run_name=e.get("C2N_RUN") or "default",
+            nutshell_rate=float(e["C2N_NUTSHELL_RATE"]) if e.get("C2N_NUTSHELL_RATE") else None,
         )
 
     @property

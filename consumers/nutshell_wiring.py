@@ -14,5 +14,6 @@ def nutshell_client(settings: Settings, **options: Any) -> NutshellClient:
         raise AuthenticationFailed(
             "set C2N_NUTSHELL_USER and C2N_NUTSHELL_API_KEY (a sandbox from `c2n sandbox serve` "
             "prints them)")
+    options.setdefault("rate_limit", settings.nutshell_rate)
     return NutshellClient(settings.nutshell_url, settings.nutshell_user,
                           settings.nutshell_api_key, **options)

@@ -120,9 +120,10 @@ class NutshellClient(RpcCalls, NutshellAPI):
         self._response(call, gone_ok=True)
 
     def undelete(self, entity: str, api_id: str) -> None:
-        if entity == "activities":
-            # Nutshell has no undeleteActivity; a rollback's reversal re-creates activities.
-            raise TerminalError("Nutshell cannot undelete an activity; create it again")
+        if entity in ("activities", "tasks"):
+            # Nutshell has no undeleteActivity and documents no task undelete: a rollback's
+            # reversal creates them again.
+            raise TerminalError(f"Nutshell cannot undelete {entity}; create them again")
         call = self._call("POST", f"/{entity_name(entity)}/{{id}}/undelete",
                           id_path(entity, api_id) + "/undelete")
         self._response(call)

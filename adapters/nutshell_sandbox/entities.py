@@ -106,8 +106,7 @@ def coerce(kind: Kind, name: str, value: Any) -> Any:
         "str": lambda v: v if isinstance(v, str) and len(v) <= 100_000 else _raise(bad),
         "int": lambda v: v if _is_int(v) and v >= 0 else _raise(bad),
         "bool": lambda v: v if isinstance(v, bool) else _raise(bad),
-        "time": lambda v: int(v) if (_is_int(v) or (isinstance(v, str) and v.isdigit()))
-        and 0 <= int(v) < 2**33 else _raise(bad),
+        "time": lambda v: _time(v) if _time(v) is not None else _raise(bad),
         "decimal": lambda v: str(v).strip() if (isinstance(v, str | int | float)
                                                 and not isinstance(v, bool)
                                                 and _DECIMAL.match(str(v).strip())) else _raise(bad),
@@ -127,6 +126,19 @@ def coerce(kind: Kind, name: str, value: Any) -> Any:
 
 def detail(kind: Kind, name: str, value: Any) -> list[dict[str, Any]]:
     return CONTACT_DETAILS[name](kind.name, value)
+
+
+def _time(v: Any) -> int | None:
+    """Unix seconds, as a number, a digit string, or the `{timestamp, value,
+    absoluteLocalizedString}` object Nutshell answers with (the document's lead example
+    sends one back)."""
+    if isinstance(v, dict):
+        v = v.get("timestamp")
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if _is_int(v) or (isinstance(v, str) and v.isdigit()):
+        return int(v) if 0 <= int(v) < 2**33 else None
+    return None
 
 
 def _is_int(v: Any) -> bool:

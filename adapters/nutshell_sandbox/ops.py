@@ -128,7 +128,7 @@ def set_field(ctx: Ctx, kind: Kind, rec: dict[str, Any], name: str, value: Any) 
             "amount": int(amount) if amount.is_integer() else amount, "currency": "USD",
             "formatted": f"${amount:,.2f}"}
         return
-    if name in ("name", "title") and (not isinstance(stored, str) or not stored.strip()):
+    if name == "name" and (not isinstance(stored, str) or not stored.strip()):
         raise error(kind.name, f"{name} may not be empty", field_name=name)
     rec[name] = stored
 

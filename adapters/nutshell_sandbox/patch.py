@@ -3,8 +3,8 @@
 Supported: add/replace/remove of fields, contact details (`/contacts/0/emails` replace,
 `/contacts/0/emails/-` add), custom fields (`/contacts/0/customFields/<Name>` or, as the
 document's patchInput description allows, `/contacts/0/<Name>`), and links (`.../links/accounts/-`
-add, `.../links/accounts/3-accounts` remove, `.../links/owner` replace). `move` and `copy`
-are answered with 400: Nutshell documents no path for them on these entities.
+add, `.../links/accounts/3-accounts` remove, `.../links/owner` replace), and `move`/`copy`
+(RFC 6902, listed by the document's patchInput) between such paths.
 """
 
 from __future__ import annotations
@@ -52,7 +52,13 @@ def _one(ctx: Ctx, kind: Kind, rec: dict[str, Any], patch: Any) -> list[dict[str
     if op not in ("add", "remove", "replace", "move", "copy"):
         raise error(kind.name, "Invalid patch op", field_name="op")
     if op in ("move", "copy"):
-        raise error(kind.name, f"The {op} operation is not supported here", field_name="op")
+        # RFC 6902: the value at `from` goes to `path`; a move then removes it at `from`.
+        value = _read(ctx, kind, rec, _segments(kind, patch.get("from")))
+        changes = _one(ctx, kind, rec, {"op": "replace", "path": patch.get("path"),
+                                        "value": value})
+        if op == "move":
+            changes += _one(ctx, kind, rec, {"op": "remove", "path": patch.get("from")})
+        return changes
     parts = _segments(kind, patch.get("path"))
     if op != "remove" and "value" not in patch:
         raise error(kind.name, "A value is required for add and replace", field_name="value")
@@ -73,6 +79,24 @@ def _one(ctx: Ctx, kind: Kind, rec: dict[str, Any], patch: Any) -> list[dict[str
     if kind.custom_fields and len(parts) == 1:
         return _custom(ctx, kind, rec, op, head, value)
     raise error(kind.name, f"Unknown field in patch path: {head}", field_name="path")
+
+
+def _read(ctx: Ctx, kind: Kind, rec: dict[str, Any], parts: list[str]) -> Any:
+    """The value at a patch path, in the form a replace of that path accepts."""
+    head = parts[0]
+    if head == "links" and len(parts) == 2 and parts[1] in {*kind.link_lists, *kind.link_ones}:
+        return rec["links"].get(parts[1])
+    if kind.custom_fields and (head == "customFields" and len(parts) == 2 or len(parts) == 1):
+        definition = cf.find(ops.definitions(ctx, kind.name), parts[-1])
+        if definition is not None:
+            return (rec.get("customFields") or {}).get(definition["name"])
+    if len(parts) == 1 and head in kind.details:
+        return list(rec.get(head) or [])
+    if len(parts) == 1 and head in kind.fields:
+        if head == "manualValue":
+            return (rec.get("value") or {}).get("amount")
+        return rec.get(head)
+    raise error(kind.name, f"Unknown field in patch path: {head}", field_name="from")
 
 
 def _custom(ctx: Ctx, kind: Kind, rec: dict[str, Any], op: str, name: str,

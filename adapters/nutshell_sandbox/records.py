@@ -131,7 +131,10 @@ def addresses(key: str, raw: Any) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             raise _bad(key, "addresses")
         value, label, primary = _item(key, "addresses", item, i)
-        parts = value if isinstance(value, dict) else item
+        # The parts sit under `value` (the live answers) or on the item itself (the create
+        # schema); the document's own example has both, with a geocoded `location` under
+        # `value`. Parts Nutshell computes (location, locationAccuracy) are not kept.
+        parts = {**item, **value} if isinstance(value, dict) else item
         entry: dict[str, Any] = {"isPrimary": primary, "name": label or "address"}
         for part in _ADDRESS_KEYS:
             piece = parts.get(part)

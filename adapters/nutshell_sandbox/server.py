@@ -204,6 +204,11 @@ class SandboxServer:
     def reset(self) -> None:
         self._require_store().wipe()
 
+    @property
+    def router(self) -> Router:
+        """The REST routes (what is emulated, and each path's methods)."""
+        return self._api
+
     def _require_store(self) -> Store:
         if self._store is None:
             raise RuntimeError("the sandbox is not running")

@@ -1,7 +1,8 @@
 """`c2n demo`: the whole migration of bundled sample data into an embedded sandbox.
 
 Every step an operator takes, in order, with the numbers at the end: extract, propose, confirm,
-plan, sample (with its field-level diff), approve, run, verify. The sandbox runs in-process on a
+plan, sample (with its field-level diff), approve, run, verify, then rollback, its proof and its
+reversal (activities through their JSON-RPC rev). The sandbox runs in-process on a
 free loopback port and keeps its data in HOME/demo/sandbox, the migration's log in HOME/demo.
 """
 
@@ -23,6 +24,7 @@ from consumers.bootstrap import Engine, Settings, prepare_home
 from consumers.cli.common import add_json, console, emit_json
 from consumers.nutshell import migration as svc
 from consumers.nutshell.plan import make_plan
+from consumers.nutshell.rollback import rollback, undo, verify_rollback
 from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source
 from consumers.services.profile_choice import ProfileChooser
@@ -58,6 +60,8 @@ def demo(args: argparse.Namespace) -> int:
                                                         sandbox.admin_key) as api:
             summary = _migrate(engine, api, sample_path(args.sample_set), args.size,
                                sandbox.admin_user)
+            summary["rollback"] = _rollback_and_back(engine, api)
+            summary["verified"] = summary["verified"] and summary["rollback"]["ok"]
     summary["seconds"] = round(time.monotonic() - started, 1)
     summary["home"] = str(home)
     summary["console"] = console_commands(home, sandbox.admin_user, sandbox.admin_key)
@@ -126,6 +130,26 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
         "verified": bool(verified["ok"]),
         "reports": sorted(str(p) for p in engine.settings.reports.glob("*")),
     }
+
+
+def _rollback_and_back(engine: Engine, api: NutshellClient) -> dict[str, Any]:
+    """The whole run rolled back and the rollback reversed: activities are deleted through
+    JSON-RPC with the rev `getActivity` shows, and created again (Nutshell cannot undelete)."""
+    _step("rollback --dry-run: the blast radius, from the log")
+    plan = rollback(engine, api, by="demo", dry_run=True)
+    for note in plan.notes:
+        console.print(f"    note: {note}")
+    _step("rollback: compensations newest first (activities by their JSON-RPC rev)")
+    done = rollback(engine, api, by="demo")
+    _step("verify --rollback: what the migration made is gone, overwritten values are back")
+    proof = verify_rollback(engine, api)
+    _step("rollback --undo: undeleted, and activities and tasks created again")
+    back = undo(engine, api, by="demo")
+    console.print(f"    rolled back {done.done}, verified {proof['ok']}; reversed {back.done}")
+    failed = len(done.failed) + len(back.failed)
+    return {"planned": plan.count(), "done": done.done, "verified": bool(proof["ok"]),
+            "reversed": back.done, "failed": failed, "notes": plan.notes,
+            "ok": bool(proof["ok"]) and failed == 0}
 
 
 def _print_summary(summary: dict[str, Any]) -> None:

@@ -31,9 +31,9 @@ from domain.run.signer import Signer
 ROLLBACK_ORDER = tuple(reversed(RUN_ORDER))
 # Nutshell has no undelete for these (no REST undelete, no JSON-RPC undeleteActivity): a
 # rollback's reversal creates them again, under new ids.
-RECREATED = frozenset({"activities"})
-RECREATE_NOTE = ("Nutshell cannot undelete activities: reversing this rollback (--undo) "
-                 "creates them again, under new ids")
+RECREATED = frozenset({"activities", "tasks"})
+RECREATE_NOTE = ("Nutshell cannot undelete activities or tasks: reversing this rollback "
+                 "(--undo) creates them again, under new ids")
 
 
 @dataclass

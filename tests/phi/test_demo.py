@@ -18,6 +18,8 @@ def test_the_demo_keeps_home_owner_only_and_encrypted(tmp_path: Path) -> None:
     op = InProcessOperator(env=operator_env(home, None, new_key()), cwd=tmp_path)
     summary = op.json("demo", "--size", "40")
     assert summary["verified"]
+    rolled = summary["rollback"]  # the run rolled back, proven, and reversed
+    assert rolled["ok"] and rolled["done"]["delete"] > 0 and rolled["reversed"]["recreate"] > 0
     sandbox = home / "demo" / "sandbox"
     paths = [home, *home.rglob("*")]
     assert sandbox in paths

@@ -73,3 +73,43 @@ def validator(method: str, template: str, status: int) -> Any:
         return None
     root = {"allOf": [_draft4(schema)], "components": _draft4(document()["components"])}
     return jsonschema_rs.Draft4Validator(root)
+
+
+def example(schema: dict[str, Any], depth: int = 0) -> Any:
+    """A body built from the document's own `example` values, as a reader of the document (or
+    schemathesis's examples phase) would compose it."""
+    if depth > 12:
+        return None
+    schemas = document()["components"]["schemas"]
+    if "$ref" in schema:
+        return example(schemas[schema["$ref"].rsplit("/", 1)[1]], depth + 1)
+    if "example" in schema:
+        return schema["example"]
+    if "allOf" in schema:
+        out: dict[str, Any] = {}
+        for part in schema["allOf"]:
+            got = example(part, depth + 1)
+            if isinstance(got, dict):
+                out.update(got)
+        return out
+    for key in ("oneOf", "anyOf"):
+        if key in schema:
+            return example(schema[key][0], depth + 1)
+    if schema.get("type") == "object" or "properties" in schema:
+        found = {k: example(v, depth + 1) for k, v in (schema.get("properties") or {}).items()}
+        return {k: v for k, v in found.items() if v is not None}
+    if schema.get("type") == "array":
+        item = example(schema.get("items") or {}, depth + 1)
+        return [] if item is None else [item]
+    return None
+
+
+def request_example(method: str, template: str) -> Any:
+    content = document()["paths"][template][method.lower()]["requestBody"]["content"]
+    return example(next(iter(content.values()))["schema"])
+
+
+def operations() -> list[tuple[str, str]]:
+    """Every (METHOD, path template) of the document."""
+    return [(m.upper(), p) for p, item in document()["paths"].items() for m in item
+            if m in ("get", "post", "put", "patch", "delete")]

@@ -13,14 +13,12 @@ from .conftest import create
     ("leads", {"description": "L"}, 200),
     ("sources", {"name": "Web"}, 200),
     ("tags", {"name": "VIP", "tagType": "1"}, 200),
-    ("tasks", {"title": "Call"}, 200),
 ])
 def test_soft_delete_hides_and_undelete_restores(sandbox, client, entity, item, delete_status):
-    rec = create(client, entity, item) if entity != "tasks" else \
-        client.post("/tasks", json=item).json()["tasks"][0]
+    rec = create(client, entity, item)
     r = client.delete(f"/{entity}/{rec['id']}")
     assert r.status_code == delete_status
-    if entity in ("contacts", "accounts", "leads", "tasks"):
+    if entity in ("contacts", "accounts", "leads"):
         assert client.get(f"/{entity}/{rec['id']}").status_code == 404
     assert client.get(f"/{entity}").json()[entity] == []
     stored = [x for x in sandbox.snapshot()[entity] if x["id"] == rec["id"]]
@@ -84,3 +82,12 @@ def test_bad_activity_bodies_are_400(client):
     for item in ({"startTime": 1}, {"name": "x", "activityType": "99-activityTypes"},
                  {"name": "x", "startTime": 10, "endTime": 5}, {"name": "x", "isLogged": "yes"}):
         assert client.post("/activities", json={"activities": [item]}).status_code == 400, item
+
+
+def test_a_task_is_deleted_but_has_no_undelete(client):
+    """Nutshell's document has DELETE /tasks/{id} and no undelete for tasks."""
+    task = client.post("/tasks", json={"title": "Call"}).json()["tasks"][0]
+    assert client.delete(f"/tasks/{task['id']}").status_code == 200
+    assert client.get(f"/tasks/{task['id']}").status_code == 404
+    r = client.post(f"/tasks/{task['id']}/undelete")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")

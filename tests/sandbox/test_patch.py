@@ -76,7 +76,7 @@ def test_patch_errors_are_400_and_change_nothing(client):
         [{"op": "replace", "path": "/contacts/0/Nope", "value": "X"}],
         [{"op": "replace", "path": "/contacts/0/customFields/Nope", "value": "X"}],
         [{"op": "replace", "path": "/contacts/0/Date of Birth", "value": "31/12/1990"}],
-        [{"op": "move", "from": "/contacts/0/name", "path": "/contacts/0/description"}],
+        [{"op": "move", "from": "/contacts/0/Nope", "path": "/contacts/0/description"}],
         [{"op": "replace", "path": "/contacts/0/name", "value": "Changed"},
          {"op": "add", "path": "/contacts/0/links/accounts/-", "value": "99-accounts"}],
     ]
@@ -107,3 +107,18 @@ def test_lead_and_task_updates(client):
                      json=[{"op": "replace", "path": "/tasks/0/links/assignee", "value": "2-users"}])
     assert r.status_code == 204  # tasks declare application/json for their patch
     assert _get(client, "tasks", task["id"])["links"]["assignee"] == "2-users"
+
+
+def test_copy_and_move_follow_rfc_6902(client):
+    """The document's patchInput lists move and copy: the value at `from` goes to `path`."""
+    person = create(client, "contacts", {"name": "Jo", "description": "first"})
+    assert patch(client, f"/contacts/{person['id']}", [
+        {"op": "copy", "from": "/contacts/0/name", "path": "/contacts/0/jobTitle"}]
+    ).status_code == 204
+    got = _get(client, "contacts", person["id"])
+    assert got["jobTitle"] == "Jo" and got["name"] == "Jo"
+    assert patch(client, f"/contacts/{person['id']}", [
+        {"op": "move", "from": "/contacts/0/description", "path": "/contacts/0/jobTitle"}]
+    ).status_code == 204
+    got = _get(client, "contacts", person["id"])
+    assert got["jobTitle"] == "first" and got["description"] is None

@@ -14,7 +14,7 @@ import orjson
 from .. import ops
 from ..context import Ctx
 from ..entities import KINDS, parse_id
-from ..envelope import Response, envelope, error, method_not_allowed
+from ..envelope import Response, envelope, error
 from ..listing import MAX_LIMIT, page_args
 from ..records import render
 from ..router import Router
@@ -28,7 +28,6 @@ def register(router: Router) -> None:
     router.add("POST", f"/{KEY}")(create)
     router.add("GET", f"/{KEY}/{{id}}")(get)
     router.add("PUT", f"/{KEY}/{{id}}")(update)
-    router.add("DELETE", f"/{KEY}/{{id}}")(no_delete)
 
 
 def _fields(ctx: Ctx, rec: dict[str, Any], item: dict[str, Any]) -> None:
@@ -84,10 +83,6 @@ def update(ctx: Ctx) -> Response:
         changes = [ops.change(k, rec.get(k), work.get(k)) for k in item if k in KIND.fields]
         ops.save_update(ctx, KEY, work, changes)
     return envelope(KEY, [render(KEY, work, ctx.base_url)])
-
-
-def no_delete(ctx: Ctx) -> Response:
-    raise method_not_allowed(["GET", "PUT"])
 
 
 def list_activities(ctx: Ctx) -> Response:

@@ -58,6 +58,7 @@ def register(router: Router) -> None:
     router.add("GET", "/outcomes/{id}")(lambda ctx: _one(ctx, outcomes()))
     router.add("POST", "/leads/{id}/status")(lead_status)
     router.add("GET", "/events/deleted")(deleted_events)
+    router.not_emulated("/leads/report")
     for key in _LIST_FIELDS:
         router.add("GET", f"/{key}/list")(_list_items(key))
         router.add("GET", f"/{key}/list/fields")(_fields(key))

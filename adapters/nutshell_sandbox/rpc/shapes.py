@@ -44,9 +44,17 @@ def stub(store: Store, api_id: Any) -> dict[str, Any] | None:
     rec = store.get(stored_as, int(n)) if n.isdigit() else None
     if rec is None or collection not in ENTITY_TYPES:
         return None
-    return {"stub": True, "id": int(n), "rev": rev(rec), "entityType": ENTITY_TYPES[collection],
-            "name": rec.get("name") or rec.get("title") or "",
-            "modifiedTime": iso(rec.get("modifiedTime"))}
+    out = {"stub": True, "id": int(n), "rev": rev(rec), "entityType": ENTITY_TYPES[collection],
+           "name": rec.get("name") or rec.get("title") or "",
+           "modifiedTime": iso(rec.get("modifiedTime") or 0)}
+    if collection == "users":
+        # A user is named with its addresses and flags even as a stub (the PyPI client's
+        # User model, written against Nutshell's answers, requires them).
+        out.update({"emails": list(rec.get("emails") or []),
+                    "isEnabled": bool(rec.get("isEnabled", True)),
+                    "isAdministrator": bool(rec.get("isAdministrator")),
+                    "createdTime": iso(rec.get("createdTime") or 0)})
+    return out
 
 
 def _stubs(store: Store, ids: Any) -> list[dict[str, Any]]:
