@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from adapters.nutshell_sandbox import FaultSpec, FaultSpecError, SandboxServer
+from adapters.nutshell_sandbox import FaultSpec, FaultSpecError, SandboxServer, Settings
 from adapters.nutshell_sandbox.auth import DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_KEY, load_users_file
 
 EXIT_OK, EXIT_CANNOT_RUN = 0, 2
@@ -82,6 +82,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="the administrator's API key (it may impersonate other users)")
     serve.add_argument("--users", type=Path, default=None, metavar="FILE",
                        help="more users from a CSV or JSON file")
+    serve.add_argument("--retry-after", action="store_true",
+                       help="429s carry Retry-After (Nutshell's are not known to)")
+    serve.add_argument("--unknown-custom-field", choices=("refuse", "ignore"), default="refuse",
+                       help="a value for an undefined custom field (default refuse)")
+    serve.add_argument("--duplicate-custom-field", choices=("refuse", "allow"),
+                       default="refuse", help="a second custom field of the same name")
     serve.set_defaults(func=serve_command)
     env = actions.add_parser("env", help="the settings of a running sandbox, ready for eval: "
                                          'eval "$(c2n sandbox env --data DIR)"')
@@ -103,7 +109,10 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"c2n sandbox: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     server = SandboxServer(data_dir=args.data, host=args.host, port=args.port, users=users,
-                           rate_limit=args.rate_limit, latency_ms=args.latency_ms, faults=faults)
+                           rate_limit=args.rate_limit, latency_ms=args.latency_ms, faults=faults,
+                           settings=Settings(retry_after=args.retry_after,
+                                             unknown_custom_field=args.unknown_custom_field,
+                                             duplicate_custom_field=args.duplicate_custom_field))
     try:
         url = server.start()
     except OSError as exc:
