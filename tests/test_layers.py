@@ -26,7 +26,7 @@ PACKAGE_RULES: dict[str, tuple[str, ...]] = {
     "domain.proposal": ("domain.nutshell", "domain.fhir", "domain.run"),
     "domain.nutshell": ("domain.proposal", "domain.fhir", "domain.oracle"),
     # The verification oracle shares nothing with the payload builder it checks.
-    "domain.oracle": ("domain.nutshell", "domain.proposal", "domain.fhir"),
+    "domain.oracle": ("domain.nutshell", "domain.proposal"),
     "domain.run": ("domain.nutshell", "domain.proposal", "domain.fhir"),
     "adapters.nutshell": ("adapters.stores", "adapters.bus", "adapters.sources", "adapters.nutshell_sandbox",
                           "projections"),

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from domain.ids import phi_hash
@@ -146,10 +146,15 @@ def matches(how: str, expected: Any, actual: Any) -> tuple[bool, str]:
             return False, WRONG_TYPE
         return moment == _seconds(expected), WRONG_VALUE
     if how == "money":
-        amount = _decimal(actual)
+        amount, want = _decimal(actual), _decimal(expected)
         if amount is None:
             return False, WRONG_TYPE
-        return amount == _decimal(expected), WRONG_VALUE
+        if want is None:
+            return False, WRONG_VALUE
+        # Nutshell keeps amounts to the cent
+        cent = Decimal("0.01")
+        return (amount.quantize(cent, ROUND_HALF_UP) == want.quantize(cent, ROUND_HALF_UP),
+                WRONG_VALUE)
     if how == "enum":
         return _fold(expected) == _fold(actual), WRONG_VALUE
     if how == "bool":

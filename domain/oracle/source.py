@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain.fhir.resources import derive_resource
+from domain.fhir.values import IGNORED, PARTIAL
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.normalise import parse_date, parse_money
@@ -139,7 +141,7 @@ class SourceReader:
                 self._seen(name, row.get("v") or {})
             return
         if fm.kind == "fhir":
-            self.not_read[name] = "FHIR resources map by the standard, not by columns"
+            self._fhir(name, fm, rows)
             return
         if fm.key_value is not None:
             self._key_values(name, fm, rows)
@@ -238,6 +240,32 @@ class SourceReader:
             rec.values.setdefault(k, v)
         for k, c in cells.items():
             rec.cells.setdefault(k, c)
+
+    def _fhir(self, name: str, fm: FileMapping, rows: Iterable[Mapping[str, Any]]) -> None:
+        """FHIR resources through the standard's own mapping (domain.fhir: the declared
+        transformation of a FHIR export); a value's "column" is `<resourceType>.<field>`."""
+        self.columns.setdefault(name, [])
+        for row in rows:
+            if row.get("erased") or row.get("p"):
+                continue
+            values = row.get("v") or {}
+            inner = values.get("resource")
+            entry = inner if isinstance(inner, dict) else values
+            url = values.get("fullUrl")
+            try:
+                derived = derive_resource(dict(entry), url if isinstance(url, str) else None)
+            except (KeyError, TypeError, ValueError):
+                continue  # quarantined by derivation: nothing is expected of it
+            number = int(row.get("n") or 0)
+            rtype = str(entry.get("resourceType") or "resource")
+            for kind, raw in derived:
+                if kind == IGNORED:
+                    continue
+                fields = {k: v for k, v in raw.items() if k not in {"extra", PARTIAL}}
+                sid = str(fields.get("source_id") or "").strip()
+                if sid:
+                    self._add(kind, sid, fields, {k: Cell(name, number, f"{rtype}.{k}")
+                                                  for k in fields}, fm, name, number)
 
     def _cf_value(self, name: str, value: Any, fm: FileMapping) -> Any:
         """A vendor column's value as its custom field's type declares it: dates in the

@@ -112,3 +112,19 @@ def test_unaccounted_when_clinical_kinds_are_not_opted_in_are_dropped_with_why()
     lines = ledger(doc, reader.columns, reader.filled, reader.not_read)
     assert {line.status for line in lines} == {"dropped"}
     assert all("clinical content not opted in" in line.detail for line in lines)
+
+
+def test_fhir_resources_through_the_standard_s_mapping() -> None:
+    doc = MappingDocument(files={"bundle.json": FileMapping(kind="fhir")})
+    reader = SourceReader(doc)
+    patient = {"resourceType": "Patient", "id": "p1", "birthDate": "1984-02-29",
+               "name": [{"given": ["Ada"], "family": "Byron"}], "gender": "female"}
+    reader.read_file("bundle.json", [{"n": 1, "v": {"fullUrl": "urn:uuid:p1",
+                                                   "resource": patient}}])
+    [(kind, sid)] = list(reader.records)
+    rec = reader.records[(kind, sid)]
+    assert kind == "patient" and rec.values["date_of_birth"] == "1984-02-29"
+    assert rec.values["sex"] == "female" and rec.values["first_name"] == "Ada"
+    assert rec.cells["date_of_birth"].column == "Patient.date_of_birth"
+    [line] = ledger(doc, reader.columns, reader.filled, reader.not_read)
+    assert line.status == "standard" and reader.not_read == {}

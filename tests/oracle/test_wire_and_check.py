@@ -56,6 +56,8 @@ def test_live_shapes_are_read() -> None:
     ("instant", "2024-01-02T10:30:00-05:00", "2024-01-02", (False, "wrong value")),
     ("money", "25.00", "25", (True, "wrong value")),
     ("money", "25.00", "n/a", (False, "wrong type")),
+    ("money", "460.00800000000004", "460.01", (True, "wrong value")),
+    ("money", "460.004", "460.01", (False, "wrong value")),
     ("phone", "+16175550123", ["617-555-0123"], (True, "wrong value")),
     ("enum", "no_show", "No-Show", (True, "wrong value")),
     ("bool", True, "true", (False, "wrong type")),
