@@ -127,6 +127,7 @@ class KafkaChangeBus(ChangeBus):
         self._topic_checked = False
         self.assigned_at = 0.0  # monotonic time of the last partition assignment
         self._topic_id: object = None  # the topic's id when this consumer joined (KIP-516)
+        self._last_lag: dict[int, int] = {}
 
     # --- producing ------------------------------------------------------------------------
 
@@ -205,6 +206,11 @@ class KafkaChangeBus(ChangeBus):
 
     def lag(self) -> dict[int, int]:
         consumer = self._consumer_client()
+        if not _stable(consumer):
+            # Mid-rebalance, the group's offsets are not ours to ask for: with kafka-python
+            # 3.0.12 an offset fetch then can swallow the join's completion, and the member
+            # rejoins over and over, keeping its old partitions (a dead peer's never come).
+            return dict(self._last_lag)
         with _translated("lag", self.topic):
             assigned = list(consumer.assignment())
             if not assigned:
@@ -221,6 +227,7 @@ class KafkaChangeBus(ChangeBus):
                     committed = consumer.committed(tp)
                     consumed = committed if committed is not None else int(starts.get(tp, 0))
                 lag[tp.partition] = max(0, self._end(consumer, tp, ends) - consumed)
+        self._last_lag = lag
         return lag
 
     @staticmethod
@@ -304,6 +311,13 @@ class KafkaChangeBus(ChangeBus):
         # Never raises: it runs on the way out, often after a broker failure.
         self._drop_producer()
         self._drop_consumer()
+
+
+def _stable(consumer: KafkaConsumer) -> bool:
+    """Whether the consumer's group membership is settled (not joining or rebalancing)."""
+    coordinator = getattr(consumer, "_coordinator", None)
+    stable = getattr(coordinator, "stable", None)
+    return bool(stable()) if callable(stable) else True
 
 
 def _text(raw: bytes | None) -> str:

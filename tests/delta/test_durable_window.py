@@ -1,5 +1,6 @@
 """The delta window on a broker that keeps its state: changes published before a broker restart
 are applied after it, by `c2n delta consume` processes that are SIGKILLed mid-window; two
+processes in one group share the partitions and a survivor takes over a killed member's.
 Afterwards every change is applied exactly once (one revision per record, the values in the
 sandbox)."""
 
@@ -19,6 +20,7 @@ import orjson
 import pytest
 from kafka import KafkaAdminClient
 
+from adapters.bus.kafka import ensure_topic
 from adapters.nutshell_sandbox import FaultSpec
 from adapters.samples import sample_path
 from tests.faults.checks import say
@@ -58,6 +60,25 @@ def committed(bootstrap: str, group: str) -> int:
     finally:
         admin.close()
     return sum(o.offset for o in offsets.values() if o.offset >= 0)
+
+
+class Members:
+    """Which partitions each `c2n delta consume` process holds, as their status file says
+    (the processes share one HOME and take turns writing it; Tansu does not answer
+    DescribeGroups in a form kafka-python reads)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seen: dict[str, set[int]] = {}
+
+    def look(self) -> dict[str, set[int]]:
+        try:
+            status = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return self.seen  # not written yet, or caught mid-write
+        if status.get("lag"):
+            self.seen[status["member"]] = {int(p) for p in status["lag"]}
+        return self.seen
 
 
 def cities_in_sandbox(engine: Any, api: Any, ids: list[str]) -> dict[str, str]:
@@ -112,5 +133,55 @@ def test_a_broker_restart_and_a_killed_consumer_lose_and_repeat_nothing(
             found = cities_in_sandbox(engine, api, sorted(cities))
         say(scenario, f"checked: {sum(applied.values())} revisions over {len(applied)} records; "
                       f"second consumer received {result['received']}")
+        assert len(applied) == len(cities) and set(applied.values()) == {1}, applied
+        assert found == cities
+
+
+def test_a_killed_group_member_hands_its_partitions_to_the_other(
+        tmp_path: Path, durable_tansu_broker: Any, topic_name: str) -> None:
+    scenario = "group-member-killed"
+    broker, group = durable_tansu_broker, "g-pair"
+    with served(tmp_path) as (srv, settings):
+        with opened(settings) as (engine, api):
+            migrate(engine, api, clinical=False)
+            export, cities = every_city_changed(tmp_path, engine)
+        op = operator(settings, tmp_path, C2N_KAFKA_BOOTSTRAP=broker.bootstrap)
+        argv = op.argv("delta", "consume", "--topic", topic_name, "--group", group,
+                       "--max-idle", "30", "--json")
+        ensure_topic(broker.bootstrap, topic_name, 6)
+        procs = [subprocess.Popen(argv, env=op.env, cwd=op.cwd, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        try:
+            members = Members(settings.home / "delta-status.json")
+            wait_for("both members assigned", lambda: len(members.look()) == 2, 60)
+            assert all(0 < len(held) < 6 for held in members.seen.values()), members.seen
+            # Slow PATCHes so the window is still open when a member dies.
+            pace = FaultSpec("latency", ms=300, count=10_000, match="PATCH")
+            srv.set_faults([pace])
+            with opened(settings) as (engine, api):
+                publish(engine, broker.bootstrap, topic_name, export)
+            wait_for("a few changes applied", lambda: pace.count - pace.remaining >= 4, 60)
+            procs[0].send_signal(signal.SIGKILL)
+            procs[0].communicate(timeout=10)  # reaped, its pipes closed
+            at_kill = pace.count - pace.remaining  # one PATCH per change here
+            assert at_kill < len(cities), "the kill did not land mid-window"
+            members.seen.clear()
+            # the survivor, alone, takes over the dead member's partitions: all six
+            wait_for("the survivor holding every partition", lambda: any(
+                len(held) == 6 for held in members.look().values()), 60)
+            out, err = procs[1].communicate(timeout=150)
+        finally:
+            for proc in procs:
+                if proc.poll() is None:
+                    proc.kill()
+                proc.communicate(timeout=10)
+        assert procs[1].returncode == 0, err[-2000:]
+        survivor = json.loads(out)
+        with opened(settings) as (engine, api):
+            applied = revisions(engine)
+            found = cities_in_sandbox(engine, api, sorted(cities))
+        say(scenario, f"injected: one of two members SIGKILLed after {at_kill} "
+                      f"PATCHes; the survivor applied {survivor['applied']}, "
+                      f"duplicates {survivor['duplicates']}")
         assert len(applied) == len(cities) and set(applied.values()) == {1}, applied
         assert found == cities
