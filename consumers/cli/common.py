@@ -17,6 +17,9 @@ from domain.mapping import MappingDocument
 console = Console(stderr=True, highlight=False)
 # Piped or logged, a line is one line: no wrapping at rich's default 80 columns.
 console.soft_wrap = not console.is_terminal
+if not console.is_terminal:
+    # and a table is as wide as its content: cells are never cut to 80 columns
+    console.width = 1000
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -135,7 +135,8 @@ def check(args: argparse.Namespace) -> int:
         render_check(report, console)
         console.print(f"mapping {doc.content_hash()[:12]}: edit {path} and check again, or "
                       "`c2n map confirm --by NAME`")
-    return 0
+    outcome = Outcome().note("quarantined", sum(f.quarantined for f in report.files.values()))
+    return outcome.note("unreadable", len(report.unmapped)).finish(console)
 
 
 def confirm(args: argparse.Namespace) -> int:

@@ -92,8 +92,6 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
         found = existing.get((spec.entity, spec.name.casefold()))
         plan.custom_fields.append({"entity": spec.entity, "name": spec.name, "type": spec.type,
                                    "choices": list(spec.choices), "exists": found is not None})
-    if apply:
-        _create_fields(engine, api, doc, specs, existing)
     plan.owners = {"matched": len(resolution.matched), "unmatched": resolution.unmatched,
                    "seats_missing": resolution.seats_missing, "fallback_owner": fallback_id}
     if resolution.unmatched and not fallback_id:
@@ -104,6 +102,11 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
                                len(users), len(specs)):
         plan.findings.append({"level": finding.level, "message": finding.message})
     plan.findings += _activity_type_findings(api, doc, counts)
+    errors = [f["message"] for f in plan.findings if f["level"] == "error"]
+    if apply and errors:
+        raise PreconditionFailed("plan --apply refused, nothing was created: " + "; ".join(errors))
+    if apply:
+        _create_fields(engine, api, doc, specs, existing)
     plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
     plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
     if apply:

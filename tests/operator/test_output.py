@@ -63,3 +63,14 @@ def test_no_python_repr_in_any_command(cli: Cli, tmp_path: Path, sandbox: Sandbo
         done = cli(*step, expect=0)
         assert not REPR.search(done.err), f"c2n {' '.join(step)}:\n{done.err}"
         assert not REPR.search(done.out), f"c2n {' '.join(step)}:\n{done.out}"
+
+
+def test_piped_rich_tables_are_never_cut(cli: Cli, tmp_path: Path) -> None:
+    header = "Patient's preferred pharmacy for repeat prescriptions and after-hours deliveries"
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "patients.csv").write_text(
+        f"Patient ID,First Name,Last Name,{header}\n1,Ann,Lee,Main St Pharmacy\n")
+    cli("extract", str(export), expect=0)
+    shown = cli("map", "propose", expect=0).err  # the mapping tables, piped
+    assert header in shown and "…" not in shown
