@@ -62,7 +62,7 @@ def test_the_readme_operator_path_runs_as_written(tmp_path: Path) -> None:
               "c2n map confirm --by \"Dana (practice manager)\"": 1,  # the export's bad rows
               "c2n quarantine": 1, "c2n rollback --dry-run": 0, "c2n verify --rollback": 0}
     assert {cmd: codes[cmd] for cmd in stated} == stated, shown
-    assert "patients.csv: 3 held back; top reasons:" in done.stderr
+    assert re.search(r"^patients\.csv: \d+ held back; top reasons: ", done.stderr, re.M)
     assert (tmp_path / "migration" / "mapping.yaml").is_file()
     assert not (tmp_path / "sandbox" / "sandbox.env").exists()  # the sandbox was stopped
 
