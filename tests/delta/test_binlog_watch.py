@@ -177,3 +177,33 @@ def test_rows_edited_in_mariadb_reach_the_sandbox(tmp_path: Path, tansu_broker: 
         assert [c["record"] for c in open_conflicts(engine)] == ["patient:2"]
         kept = api.get("contacts", patient2.nutshell_id)
         assert kept is not None and "Salem" in orjson.dumps(kept).decode()
+
+
+def test_c2n_delta_watch_resumes_where_it_stopped(tmp_path: Path, tansu_broker: Any,
+                                                  topic_name: str, clinic_db: Any,
+                                                  mariadb_database: str) -> None:
+    from tests.faults.harness import opened, operator, served
+
+    with served(tmp_path) as (_srv, settings):
+        with opened(settings) as (engine, api):
+            migrate(engine, api, export="opendental", clinical=False)
+        op = operator(settings, tmp_path, C2N_KAFKA_BOOTSTRAP=tansu_broker.bootstrap)
+        url = f"mysql://root@127.0.0.1:3306/{mariadb_database}"
+        watch = ("delta", "watch", url, "--topic", topic_name, "--max-idle", "1", "--json")
+        first = orjson.loads(op.run(*watch).stdout)
+        assert first["published"] == 0  # capture starts at the binlog's end
+        with clinic_db.cursor() as cur:
+            cur.execute("UPDATE patient SET City='Worcester' WHERE PatNum=1")
+            cur.execute("UPDATE appointment SET AptStatus='Broken' WHERE AptNum=1")
+        clinic_db.commit()
+        second = orjson.loads(op.run(*watch).stdout)
+        assert second["published"] == 2 and second["ops"] == {"update": 2}
+        assert second["position"] != first["position"]
+        third = orjson.loads(op.run(*watch).stdout)
+        assert third["published"] == 0 and third["position"] == second["position"]
+        status = orjson.loads(op.run("status", "--json", expect=(0, 1)).stdout)
+        [source] = status["delta"]["sources"]
+        assert source["kind"] == "binlog" and source["source"] == f"mysql://127.0.0.1:3306/{mariadb_database}"
+        assert source["position"] == second["position"] and source["published"] == 2
+        assert status["delta"]["watch"]["position"] == second["position"]
+        assert "root" not in orjson.dumps(status).decode()  # no user, no password
