@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import Any
 from uuid import UUID
 
 from consumers.bootstrap import Engine
@@ -44,6 +45,13 @@ def resolutions(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> Resol
                        now=int(time.time()))
 
 
+def _revised_fields(engine: Engine, kind: str, source_id: str) -> dict[str, Any] | None:
+    record = engine.app.record(engine.settings.run_name, kind, source_id)
+    if record is None or not record.applied_changes:
+        return None
+    return dict(record.fields)
+
+
 def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
                        keys: Iterable[Key] | None = None) -> OracleReport:
     """Every record of the source (or those named by `keys`), checked in Nutshell; the column
@@ -57,7 +65,8 @@ def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
     log = LogView(state=engine.store.record_state,
                   nutshell_id=lambda kind, sid: ids.get((kind, sid)),
                   held=lambda kind, sid: None if ids.get((kind, sid)) else
-                  gate.hold_reason(kind, sid))
+                  gate.hold_reason(kind, sid),
+                  revised=lambda kind, sid: _revised_fields(engine, kind, sid))
     type_names = {str(t.get("id")): str(t.get("name")) for t in res.activity_types}
     chosen = list(keys) if keys is not None else sorted(reader.records)
     report = verify_records(reader.records, chosen, expector, log, api.get, type_names)

@@ -17,7 +17,7 @@ from domain.oracle.check import (
 )
 from domain.oracle.expect import Expector, Key
 from domain.oracle.ledger import LedgerLine, summary, unaccounted
-from domain.oracle.source import SourceRecord
+from domain.oracle.source import Cell, SourceRecord
 from domain.oracle.spec import CARRIED, ENTITY
 
 # Record states in the log that mean "not expected in Nutshell" (the report counts them).
@@ -98,6 +98,18 @@ class OracleReport:
         }
 
 
+def _revised(rec: SourceRecord, fields: Mapping[str, Any]) -> SourceRecord:
+    """The record as the delta window changed it: its changed values come from the change
+    (derived through the same mapping), named as such instead of an export cell."""
+    out = SourceRecord(rec.kind, rec.source_id, dict(rec.values), dict(rec.cells), rec.file,
+                       rec.row)
+    for name, value in fields.items():
+        if out.values.get(name) != value:
+            out.values[name] = value
+            out.cells[name] = Cell("(delta window)", 0, name)
+    return out
+
+
 @dataclass
 class LogView:
     """What the log says of each record: its state and its Nutshell id."""
@@ -106,6 +118,9 @@ class LogView:
     nutshell_id: Callable[[str, str], str | None]
     # why an operator's decision holds the record back (the PHI review), or None
     held: Callable[[str, str], str | None] = lambda kind, source_id: None
+    # the canonical fields of a record changed by the delta window since the export (its rows
+    # in the log are the first export's), or None
+    revised: Callable[[str, str], Mapping[str, Any] | None] = lambda kind, source_id: None
 
 
 def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
@@ -144,6 +159,9 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
             report.not_expected[why] = report.not_expected.get(why, 0) + 1
             continue
         counts.expected += 1
+        changed = log.revised(*key)
+        if changed is not None:
+            rec = _revised(rec, changed)
         entity = ENTITY[rec.kind]
         nid = log.nutshell_id(*key)
         found = get(entity, nid) if nid else None

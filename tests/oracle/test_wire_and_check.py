@@ -138,3 +138,28 @@ def test_carried_values_with_several_records_accept_any_of_them() -> None:
     person = {"customFields": {"Payment Plan": "weekly"}}
     [diff] = check_record("contacts", person, [want], {}, lambda e, i: None)
     assert diff.reason == "wrong value" and diff.to_json()["expected"] != ["monthly", "none"]
+
+
+def test_a_record_changed_by_the_delta_window_is_checked_against_the_change() -> None:
+    from domain.oracle.report import LogView, verify_records
+
+    patient = SourceRecord("patient", "P1", {"source_id": "P1", "email": "old@x.org"},
+                           {"email": Cell("p.csv", 2, "Email")}, "p.csv", 2)
+    records = {("patient", "P1"): patient}
+    res = Resolutions(fallback_user="1-users", ids={("patient", "P1"): "7-contacts"})
+    expector = Expector(MappingDocument(), records, res)
+    person = {"id": "7-contacts", "emails": [{"value": "new@x.org"}],
+              "customFields": {"Clinic Patient ID": "P1"}, "links": {"owner": "1-users"}}
+
+    def run(revised: dict[str, Any] | None) -> list[Any]:
+        log = LogView(state=lambda k, s: "pushed", nutshell_id=lambda k, s: "7-contacts",
+                      revised=lambda k, s: revised)
+        return verify_records(records, [("patient", "P1")], expector, log,
+                              lambda e, i: person, {}).differences
+
+    [stale] = run(None)  # the export's value, before the change
+    assert (stale.place, stale.reason, stale.column) == ("emails", "wrong value", "Email")
+    assert run({"source_id": "P1", "email": "new@x.org"}) == []
+    person["emails"] = [{"value": "other@x.org"}]
+    [wrong] = run({"source_id": "P1", "email": "new@x.org"})
+    assert (wrong.file, wrong.column) == ("(delta window)", "email")
