@@ -51,6 +51,9 @@ class Settings:
     kafka_bootstrap: str | None = None
     run_name: str = "default"
     nutshell_rate: float | None = None  # a ceiling; the client finds the account's pace itself
+    # Nutshell publishes no per-file limit: the operator sets the account's (bytes). A larger
+    # document is held and reported, never truncated.
+    max_file_bytes: int = 10 * 1024 * 1024
 
     @classmethod
     def from_env(cls, home: str | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -65,6 +68,7 @@ class Settings:
             kafka_bootstrap=e.get("C2N_KAFKA_BOOTSTRAP") or None,
             run_name=e.get("C2N_RUN") or "default",
             nutshell_rate=float(e["C2N_NUTSHELL_RATE"]) if e.get("C2N_NUTSHELL_RATE") else None,
+            max_file_bytes=int(e.get("C2N_MAX_FILE_BYTES") or 10 * 1024 * 1024),
         )
 
     @property

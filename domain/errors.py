@@ -60,3 +60,13 @@ class SourceError(TerminalError):
 
 class PreconditionFailed(TerminalError):
     """A step was asked for before the step it depends on (e.g. run before approval)."""
+
+
+class FileTooLarge(TerminalError):
+    """A file over the per-file limit: held and reported, never truncated."""
+
+    def __init__(self, message: str, *, size: int | None, limit: int | None,
+                 status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.size = size
+        self.limit = limit

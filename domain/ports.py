@@ -7,7 +7,7 @@ implementation.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,6 +153,35 @@ class NutshellAPI(ABC):
     @abstractmethod
     def create_custom_field(self, spec: CustomFieldSpec) -> dict[str, JSON]:
         """Creates one custom-field definition (there is no delete)."""
+
+    # --- files (Nutshell's JSON-RPC "Working with files"; only leads and logged activities)
+
+    @abstractmethod
+    def attach_file(self, entity: str, api_id: str, *, name: str, mime: str, size: int,
+                    chunks: Iterable[bytes]) -> dict[str, JSON]:
+        """Edits the entity with the file's metadata, then POSTs the bytes to the URI the
+        answer names. Returns the file object (`id`, `uri`, `name`, `mime`, `size`, `rev`).
+        A file over the account's limit raises FileTooLarge naming the limit."""
+
+    @abstractmethod
+    def files_of(self, entity: str, api_id: str) -> list[dict[str, JSON]]:
+        """The file objects attached to a lead or logged activity (empty when none)."""
+
+    @abstractmethod
+    def read_file(self, uri: str, *, start: int = 0,
+                  end: int | None = None) -> Iterator[bytes]:
+        """A file's bytes (a byte range when asked), streamed, with the same credentials."""
+
+    @abstractmethod
+    def remove_files(self, entity: str, api_id: str) -> list[str]:
+        """Detaches (and so deletes) every file of the entity; the ids removed."""
+
+    # --- lead status (POST /leads/{id}/status with an outcome from GET /outcomes)
+
+    @abstractmethod
+    def set_lead_status(self, api_id: str, status: str) -> None:
+        """Closes a lead as "won" or "lost", or reopens it ("open"), through Nutshell's status
+        endpoint, with the instance's outcome for that status."""
 
 
 # --- change bus (delta window) --------------------------------------------------------------

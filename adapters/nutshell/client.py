@@ -20,7 +20,9 @@ from typing import Any
 
 import orjson
 
+from adapters.nutshell.files import FileCalls
 from adapters.nutshell.rpc import RpcCalls
+from adapters.nutshell.status import LeadStatusCalls
 from adapters.nutshell.transport import ItemResult
 from adapters.nutshell.wire import (
     REQUEST_ID,
@@ -42,7 +44,7 @@ DEFAULT_URL = "https://app.nutshell.com/rest"
 MAX_PAGE = 10_000
 
 
-class NutshellClient(RpcCalls, NutshellAPI):
+class NutshellClient(FileCalls, LeadStatusCalls, RpcCalls, NutshellAPI):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **options: Any) -> NutshellClient:

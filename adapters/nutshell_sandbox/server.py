@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import auth, rpc
+from . import auth, files, rpc
 from .context import Ctx, Settings
 from .envelope import (
     HTML_TYPE,
@@ -120,7 +120,8 @@ class SandboxServer:
     def __init__(self, data_dir: Path | None = None, host: str = "127.0.0.1", port: int = 0,
                  users: list[dict[str, Any]] | None = None, rate_limit: float | None = None,
                  latency_ms: int = 0, faults: list[FaultSpec] | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None,
+                 max_file_bytes: int = files.DEFAULT_MAX_FILE_BYTES) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.host, self.port = host, port
         self.users = auth.normalise_users(users)
@@ -129,6 +130,7 @@ class SandboxServer:
         self.admin_key: str = admin["api_key"]
         self.latency_ms = latency_ms
         self.settings = settings or Settings()
+        self.max_file_bytes = max_file_bytes  # per file; Nutshell publishes no limit
         self.limiter = RateLimiter(rate_limit) if rate_limit else None
         self.faults = FaultBook()
         self.faults.set(list(faults or []))
@@ -225,20 +227,26 @@ class SandboxServer:
         if length < 0:
             req.close_connection = True
             return json_response({"error": "bad Content-Length"}, 400)
-        if length > MAX_BODY:
+        url = urlsplit(req.path)
+        path = unquote(url.path)
+        uploading = req.command == "POST" and path.startswith(files.URI_PATH)
+        if uploading and length > self.max_file_bytes:
+            req.close_connection = True  # the body is not read: nothing of it is kept
+            return files.too_large(self.max_file_bytes, length)
+        if length > MAX_BODY and not uploading:
             req.close_connection = True
             return json_response({"error": "request body too large"}, 413)
         body = req.rfile.read(length) if length > 0 else b""
         if self.latency_ms:
             time.sleep(self.latency_ms / 1000)
-        url = urlsplit(req.path)
-        path = unquote(url.path)
         if path == RPC:
             area, rel = "rpc", RPC
         elif path.startswith(ADMIN + "/"):
             area, rel = "admin", path[len(ADMIN):]
         elif path == REST or path.startswith(REST + "/"):
             area, rel = "rest", path[len(REST):] or "/"
+        elif path.startswith(files.URI_PATH) and path[len(files.URI_PATH):].isdigit():
+            area, rel = "file", path
         else:
             raise not_found()
         ctx = Ctx(store=store, base_url=self.url, method=req.command, path=rel,
@@ -267,7 +275,9 @@ class SandboxServer:
                 return _fault_response(fault)
         ctx.user = auth.acting_user(store, user, ctx.headers.get(auth.IMPERSONATE_HEADER))
         try:
-            if area == "rpc":
+            if area == "file":
+                response = self._file(ctx, req.command, path[len(files.URI_PATH):])
+            elif area == "rpc":
                 response = rpc.dispatch(ctx)
             else:
                 handler, ctx.params = self._api.resolve(req.command, rel)
@@ -280,6 +290,13 @@ class SandboxServer:
             # the write is committed; the answer is lost with the connection
             response.drop_connection = True
         return response
+
+    def _file(self, ctx: Ctx, method: str, file_id: str) -> Response:
+        if method == "POST":
+            return files.upload(ctx, file_id, self.max_file_bytes)
+        if method in ("GET", "HEAD"):
+            return files.download(ctx, file_id)
+        raise method_not_allowed(["GET", "HEAD", "POST"])
 
     def _throttle(self, key: str, method: str, rel: str) -> Response | None:
         if self.limiter is None:

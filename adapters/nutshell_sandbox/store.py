@@ -16,12 +16,14 @@ from typing import Any
 
 import orjson
 
+from .blobs import Blobs
+
 DB_NAME = "sandbox.sqlite3"
 
 # Collections wiped by a reset; users survive it (they are configuration, not data).
 DATA_COLLECTIONS = (
     "accounts", "contacts", "leads", "activities", "notes", "tasks", "sources", "tags",
-    "customfields", "events",
+    "customfields", "events", "files",
 )
 ALL_COLLECTIONS = (*DATA_COLLECTIONS, "users", "activitytypes")
 
@@ -38,6 +40,7 @@ class Store:
 
     def __init__(self, data_dir: Path | None) -> None:
         self.lock = threading.RLock()
+        self.blobs = Blobs(data_dir)  # file bytes (files.py); their metadata is "files"
         if data_dir is not None:
             data_dir.mkdir(parents=True, exist_ok=True)
             target = str(data_dir / DB_NAME)
@@ -122,3 +125,5 @@ class Store:
                 self._db.execute("DELETE FROM counters WHERE name = ?", (name,))
                 self._cache[name] = {}
                 self._counters.pop(name, None)
+            if "files" in collections:
+                self.blobs.wipe()

@@ -15,6 +15,8 @@ from typing import Any
 
 from consumers.bootstrap import Engine
 from consumers.nutshell.push_context import RunContext
+from consumers.nutshell.documents import Documents
+
 from domain.errors import AmbiguousWriteError, C2NError, TerminalError, TransientError
 from domain.ids import operation_key
 from domain.mapping import MappingDocument
@@ -77,6 +79,7 @@ class Pusher:
         self.max_in_flight = max_in_flight
         self.on_record = on_record
         self.summary = PushSummary()
+        self.documents = Documents(engine, api)
 
     # --- selection ----------------------------------------------------------------------------
 
@@ -117,6 +120,10 @@ class Pusher:
             if record.pending:
                 steps = [Step.from_json(s) for s in record.pending["steps"]]
                 work.append((record, steps, True))
+                continue
+            held = self.documents.hold_reason(record.kind, record.source_id, record.fields)
+            if held:
+                blocked.append((record, held))
                 continue
             plan = plan_record(record.kind, record.source_id,
                                with_extra(record.fields, record.extra), self.ctx, self.doc)
@@ -250,6 +257,10 @@ class Pusher:
                 outcome.entity, outcome.nutshell_id = step.entity, new_id
                 continue
             target = self._target(step, created)
+            if step.action in {"upload", "status"}:
+                self._side_step(step, target, outcome)
+                created.append(None)
+                continue
             before = self.api.get(step.entity, target)
             if before is None:
                 raise TerminalError(f"{step.entity} {target} is gone from Nutshell", status=404)
@@ -269,6 +280,23 @@ class Pusher:
             if not outcome.nutshell_id:
                 outcome.entity, outcome.nutshell_id = step.entity, target
         return outcome
+
+    def _side_step(self, step: Step, target: str, outcome: _Outcome) -> None:
+        """A file attached to the record, or a lead's status set through its endpoint."""
+        payload: dict[str, Any] = step.payload  # type: ignore[assignment]
+        if step.action == "upload":
+            got = self.documents.upload(step.entity, target, payload)
+            outcome.results.append({"action": "upload", "entity": step.entity, "id": target,
+                                    "file": got["file"]})
+        else:
+            if step.target is not None:  # an existing lead: keep the status it had
+                before = self.api.get(step.entity, target) or {}
+                outcome.overwritten["leads.status"] = before.get("status")
+            self.api.set_lead_status(target, str(payload["status"]))
+            outcome.results.append({"action": "status", "entity": step.entity, "id": target,
+                                    "status": payload["status"]})
+        if not outcome.nutshell_id:
+            outcome.entity, outcome.nutshell_id = step.entity, target
 
     def _adopt(self, step: Step, payload: Any, existing: dict[str, Any], outcome: _Outcome) -> None:
         """A record that was in Nutshell before us: updated in place, what it held kept."""

@@ -66,6 +66,9 @@ def extract_source(app: MigrationLog, run_name: str, source: ClinicSource,
             on_rows(len(page))
     stream.complete_reading()
     run = app.run(run_name)
+    path = getattr(source, "path", None)
+    if isinstance(path, Path):  # documents the export names are read beside its files
+        run.export_folder_found(str(path.resolve().parent))
     run.source_extracted(file_id=str(fid), name=fingerprint.name, sha256=fingerprint.sha256,
                          format=fingerprint.format, rows=stream.rows_read,
                          problems=stream.problems, profile=profile)

@@ -172,18 +172,50 @@ def build_clinical_note(sid: str, f: Mapping[str, Any], ctx: PushContext,
                   author_user)]
 
 
+def document_file(sid: str, f: Mapping[str, Any]) -> dict[str, JSON]:
+    """What the executor uploads for a document: where it is in the export and what the
+    export says it holds (the sha256 verify compares against; empty when the export gives
+    none, and then the file as read is the reference)."""
+    name = text(f.get("filename")) or text(f.get("path")).rsplit("/", 1)[-1] or f"document-{sid}"
+    size = f.get("size_bytes")
+    try:
+        size_n: int | None = int(float(text(size))) if present(size) else None
+    except ValueError:
+        size_n = None
+    return {"path": text(f.get("path")), "name": name,
+            "mime": text(f.get("content_type")) or "application/octet-stream",
+            "size": size_n, "sha256": text(f.get("sha256")).lower()}
+
+
 def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
                    doc: MappingDocument) -> list[Built] | Blocked | Skipped:
-    parent = _note_parent(f, ctx)
-    if isinstance(parent, Blocked):
-        return parent
-    # File upload needs the legacy RPC flow; the REST path records where the file is kept.
-    lines = [f"Document: {text(f.get('filename')) or sid}"]
+    """A logged "Document" activity on the patient's timeline, the file attached to it (only
+    logged activities and leads take files in Nutshell)."""
+    got = _patient_and_owner(f, "", ctx)
+    if isinstance(got, Blocked):
+        return got
+    pid, owner = got
+    start = unix_seconds(f.get("created_at"))
+    if start is not None and start < 0:
+        return Skipped(BEFORE_EPOCH)
+    file = document_file(sid, f)
+    if not file["path"]:
+        return Skipped("document has no path in the export: no file to upload")
+    lines = [f"Document: {file['name']}"]
     for label, key in (("Category", "category"), ("Type", "content_type"),
                        ("Size (bytes)", "size_bytes"), ("SHA-256", "sha256"),
-                       ("Kept at", "path"), ("Description", "description")):
+                       ("Description", "description")):
         if present(f.get(key)):
             lines.append(f"{label}: {text(f.get(key))}")
     if present(f.get("created_at")):
         lines.append(f"Original date: {iso_date(f.get('created_at'))}")
-    return [Built("notes", {"body": "\n".join(lines), "links": {"parent": parent}})]
+    lines.append(f"Clinic document ID: {sid}")
+    rec: dict[str, JSON] = drop_empty({
+        "name": f"Document: {file['name']}", "description": "\n".join(lines),
+        "activityType": ctx.activity_type("document"),
+    })
+    # An undated document is logged at its source's date if any, else at the migration.
+    when = start if start is not None else ctx.now()
+    rec.update({"startTime": when, "endTime": when, "isLogged": True,
+                "links": _participants(pid, owner)})
+    return [Built("activities", rec, None, owner, files=(file,))]

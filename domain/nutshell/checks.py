@@ -149,6 +149,7 @@ ACTIVITY_TYPE_NAMES: dict[str, tuple[str, ...]] = {
     # An instance without a Letter type logs letters as Email (written correspondence); the
     # operator may choose another in the mapping (nutshell.communication.activity_types).
     "letter": ("letter", "mail", "email"),
+    "document": ("document", "documents", "file"),
 }
 
 

@@ -5,6 +5,10 @@ The executor runs a plan's steps in order through the Nutshell client:
 - `patch`:  JSON Patch `step.payload` (a list of ops) onto the record `step.target` names, or,
             when `target` is None, onto the record created by step `uses_result_of`.
 - `put`:    PUT `step.payload` (a whole activity) onto `step.target`.
+- `upload`: attach the file `step.payload` describes (path inside the export, name, mime,
+            size, sha256) to the record `step.target` names or step `uses_result_of` created,
+            unless a file of that name and size is attached already.
+- `status`: close a lead through Nutshell's status endpoint (`{"status": "won"|"lost"}`).
 Before sending, `bind(step, created_ids)` swaps the "$step:N" placeholders in a payload for the
 ids steps 0..N created (a lead links the Person created for its prospect).
 """
@@ -29,7 +33,7 @@ from domain.nutshell.payloads import (
 from domain.nutshell.values import text
 from domain.ports import JSON
 
-Action = Literal["create", "patch", "put"]
+Action = Literal["create", "patch", "put", "upload", "status"]
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,14 @@ RecordPlan = Blocked | Skipped | list[Step]
 
 def _creates(built: list[Built]) -> list[Step]:
     steps: list[Step] = []
+    index: dict[int, int] = {}  # built position -> its create step's position
     for i, b in enumerate(built):
-        refs = [j for j in range(i) if PLACEHOLDER.format(j) in repr(b.record)]
+        refs = [index[j] for j in range(i) if PLACEHOLDER.format(j) in repr(b.record)]
+        index[i] = len(steps)
         steps.append(Step("create", b.entity, b.record, b.external_key, None,
                           refs[-1] if refs else None, b.acting_user))
+        steps += [Step("upload", b.entity, dict(f), None, None, index[i], b.acting_user)
+                  for f in b.files]
     return steps
 
 
@@ -75,8 +83,8 @@ def _lead_status_step(fields: Mapping[str, Any], lead_step: int,
     status = LEAD_STATUS.get(text(fields.get("status")).lower(), "open")
     if status == "open":
         return []
-    op = {"op": "replace", "path": "/leads/0/status", "value": status}
-    return [Step("patch", "leads", [op], None, target, None if target else lead_step)]
+    return [Step("status", "leads", {"status": status}, None, target,
+                 None if target else lead_step)]
 
 
 def plan_record(kind: str, source_id: str, fields: Mapping[str, Any], ctx: PushContext,
@@ -99,7 +107,9 @@ def plan_record(kind: str, source_id: str, fields: Mapping[str, Any], ctx: PushC
     if main.entity == "notes":
         return Skipped("already in Nutshell; notes cannot be changed through the REST API")
     if main.entity == "activities":
-        return [Step("put", main.entity, main.record, None, target, None, main.acting_user)]
+        return [Step("put", main.entity, main.record, None, target, None, main.acting_user),
+                *(Step("upload", main.entity, dict(f), None, target, None, main.acting_user)
+                  for f in main.files)]
     values = {p: v for p, v in read_paths(main.entity, main.record).items()
               if "$step:" not in repr(v)}
     steps = [Step("patch", main.entity, update_ops(main.entity, values), None, target)]

@@ -54,6 +54,9 @@ class Built:
     record: dict[str, JSON]
     external_key: tuple[str, str] | None = None
     acting_user: str | None = None  # activities: the user who logged it (impersonation)
+    # Files attached once the record exists (Nutshell's two-step upload), each
+    # {"path" (inside the export), "name", "mime", "size", "sha256"}.
+    files: tuple[dict[str, JSON], ...] = ()
 
 
 PLACEHOLDER = "$step:{}"  # a string in a payload standing for the id created by step N

@@ -38,6 +38,7 @@ class MigrationRun(Aggregate, RunIntents):
         self.verifications: list[JSONDict] = []
         self.review: JSONDict = {"decisions": {}, "sign_off": None}
         self.signatures: list[JSONDict] = []
+        self.export_folders: list[str] = []  # where documents named by the export are read
 
     @classmethod
     def start(cls, name: str) -> MigrationRun:
@@ -61,6 +62,18 @@ class MigrationRun(Aggregate, RunIntents):
                                              "profile": self.profile}
             aggregate.unreadable.pop(self.name, None)  # read now: no longer quarantined
             aggregate.state = "extracted"
+
+    class ExportFolderFound(Aggregate.Event):
+        folder: str  # an absolute path on the operator's machine
+
+        def apply(self, aggregate: Any) -> None:
+            folders = aggregate.__dict__.setdefault("export_folders", [])
+            if self.folder not in folders:
+                folders.append(self.folder)
+
+    def export_folder_found(self, folder: str) -> None:
+        if folder not in getattr(self, "export_folders", []):
+            self.trigger_event(self.ExportFolderFound, folder=folder)
 
     class MappingProposed(Aggregate.Event):
         mapping_hash: str
