@@ -102,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
             xlsx.mkdir(parents=True, exist_ok=True)
             write_xlsx(xlsx, tables)
         print(f"{name}: {sum(len(r) - 1 for r in tables.values())} rows in {len(tables)} files")
+    if args.out == ROOT / "adapters" / "samples":  # the documents the tables name, and their hashes
+        import sample_documents  # tools/ is on sys.path when this file is run as a script
+
+        sample_documents.main()
     return 0
 
 

@@ -46,8 +46,14 @@ def detect_format(path: Path) -> str | None:
     return "csv"
 
 
-def _wanted_in_folder(path: Path) -> bool:
+# Sub-folders where exports keep attached files (the tables name them by path): not tables.
+_ATTACHMENT_FOLDERS = frozenset({"documents", "scans", "attachments", "files", "images"})
+
+
+def _wanted_in_folder(path: Path, relative: Path) -> bool:
     name = path.name.lower()
+    if any(part.lower() in _ATTACHMENT_FOLDERS for part in relative.parts[:-1]):
+        return False
     if name.startswith(".") or name.startswith(_DOC_PREFIXES) or path.suffix.lower() == ".md":
         return False
     return path.suffix.lower() in CSV_EXTENSIONS | XLSX_EXTENSIONS | FHIR_EXTENSIONS
@@ -64,7 +70,7 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
                     continue
                 if child.resolve() in read_by_manifest:
                     continue
-                if _wanted_in_folder(child):
+                if _wanted_in_folder(child, child.relative_to(path)):
                     yield child
                 else:
                     log.info("skipped %s: not a data file", child.name)

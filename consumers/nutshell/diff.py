@@ -12,6 +12,10 @@ from typing import Any
 import orjson
 
 from consumers.bootstrap import Engine
+from consumers.services.documents import Documents
+from domain.errors import C2NError
+from domain.nutshell.activities import document_file
+from domain.nutshell.compare import FieldComparison
 from domain.nutshell.map import actual_values, compare
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
@@ -52,6 +56,7 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
          on_record: Callable[[], None] | None = None) -> DiffReport:
     report = DiffReport()
     page: list[ClinicRecord] = []
+    documents = Documents(engine, api)
     for kind, source_id in keys:
         record = engine.app.record(engine.settings.run_name, kind, source_id)
         if on_record:
@@ -70,6 +75,8 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
             continue
         actual = actual_values(record.entity, found, record.written.keys())
         comparisons = compare(record.written, actual)
+        if kind == "document":
+            comparisons.append(file_check(documents, record))
         per_field = report.kinds.setdefault(kind, {})
         differing: list[str] = []
         missing: list[str] = []
@@ -96,3 +103,21 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
     if page:
         engine.app.save(*page)
     return report
+
+
+def file_check(documents: Documents, record: ClinicRecord) -> FieldComparison:
+    """The document's file downloaded from Nutshell, its SHA-256 compared with the source's
+    (the export's own column, else the file as it lies in the export)."""
+    path = "activities.files.sha256"
+    meta = document_file(record.source_id, record.fields)
+    try:
+        expected = documents.source_sha256(meta)
+    except C2NError:
+        return FieldComparison(path, "missing", None, None, "source file unreadable")
+    attached = [f for f in documents.api.files_of(str(record.entity), str(record.nutshell_id))
+                if f.get("name") == meta["name"] and f.get("rev")]
+    if not attached:
+        return FieldComparison(path, "missing", expected, None, "no file attached")
+    actual = documents.remote_sha256(str(attached[0]["uri"]))
+    return FieldComparison(path, "matched" if actual == expected else "differing", expected,
+                           actual, "downloaded and hashed")

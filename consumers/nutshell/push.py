@@ -287,7 +287,7 @@ class Pusher:
         if step.action == "upload":
             got = self.documents.upload(step.entity, target, payload)
             outcome.results.append({"action": "upload", "entity": step.entity, "id": target,
-                                    "file": got["file"]})
+                                    "file": got["file"], "uri": got["uri"]})
         else:
             if step.target is not None:  # an existing lead: keep the status it had
                 before = self.api.get(step.entity, target) or {}

@@ -149,9 +149,13 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
         if op["action"] == "create" and not any(r.get("action") == "adopt"
                                                 for r in op.get("results") or []):
             note = "; undo re-creates it (new id)" if op["entity"] in RECREATED else ""
-            out.append(Compensation(**base, action="delete",
+            files = [f"file {r['file']}" for r in op.get("results") or []
+                     if r.get("action") == "upload"]
+            out.append(Compensation(**base, action="delete", paths=files,
                                     reason="created by the migration"
-                                    + (" (forced)" if changed else "") + note))
+                                    + (" (forced)" if changed else "") + note
+                                    + (f"; its {len(files)} uploaded file(s) deleted first"
+                                       if files else "")))
         else:
             ops = inverse_patch(op["entity"], op.get("overwritten") or {}, written)
             out.append(Compensation(**base, action="restore", ops=ops,
@@ -213,7 +217,7 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
             if item.action == "delete":
                 _delete_created(api, record, item)
             elif item.action == "restore" and item.ops:
-                api.patch(item.entity, item.nutshell_id, item.ops)
+                _restore(api, item)
         except C2NError as exc:
             record.compensation_failed(comp_key=key, op_key=item.op_key,
                                        status=getattr(exc, "status", None),
@@ -226,12 +230,31 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
     engine.app.save(record)
 
 
+_STATUS_PATH = "/leads/0/status"
+
+
+def _restore(api: NutshellAPI, item: Compensation) -> None:
+    """The values we overwrote put back; a lead's status through its status endpoint (the
+    field is read-only to PATCH), the rest by JSON Patch."""
+    status = [o for o in item.ops if o.get("path") == _STATUS_PATH]
+    rest = [o for o in item.ops if o.get("path") != _STATUS_PATH]
+    if rest:
+        api.patch(item.entity, item.nutshell_id, rest)
+    for o in status:
+        api.set_lead_status(item.nutshell_id, str(o.get("value") or "open"))
+
+
 def _delete_created(api: NutshellAPI, record: ClinicRecord, item: Compensation) -> None:
-    """Every object the operation created, newest first (a lead, then its prospect Person)."""
+    """Every object the operation created, newest first (a lead, then its prospect Person);
+    the files uploaded to one are deleted before it."""
     op = next(o for o in record.operations if o["op_key"] == item.op_key)
     created = [r for r in op.get("results") or [] if r.get("action") == "create"]
+    uploaded = {(r["entity"], r["id"]) for r in op.get("results") or []
+                if r.get("action") == "upload"}
     for res in reversed(created or [{"entity": item.entity, "id": item.nutshell_id}]):
         try:
+            if (res["entity"], res["id"]) in uploaded:
+                api.remove_files(res["entity"], res["id"])
             api.delete(res["entity"], res["id"])
         except NotFound:
             pass  # already gone: the compensation's goal holds
@@ -326,6 +349,9 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
                     [{"entity": op["entity"], "id": op["nutshell_id"]}]
                 if any(api.get(r["entity"], r["id"]) is not None for r in made):
                     problems.append({"record": record.key, "problem": "still in Nutshell"})
+                if any(_file_readable(api, r) for r in op.get("results") or []
+                       if r.get("action") == "upload"):
+                    problems.append({"record": record.key, "problem": "file still readable"})
                 continue
             current = api.get(op["entity"], op["nutshell_id"])
             previous = op.get("overwritten") or {}
@@ -344,6 +370,17 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
     engine.app.save(run)
     engine.catch_up()
     return {"ok": ok, "checked": checked, "problems": problems}
+
+
+def _file_readable(api: NutshellAPI, upload: dict[str, Any]) -> bool:
+    if not upload.get("uri"):
+        return False
+    try:
+        for _ in api.read_file(str(upload["uri"]), start=0, end=0):
+            pass
+    except NotFound:
+        return False
+    return True
 
 
 def write_rollback_report(engine: Engine, result: RollbackResult) -> None:
