@@ -44,7 +44,7 @@ def _landed(srv: Any, engine: Any) -> dict[str, dict[str, Any]]:
         marker = "Clinic document ID: "
         if marker not in desc:
             continue
-        doc_id = desc.split(marker, 1)[1].split()[0]
+        doc_id = desc.split(marker, 1)[1].split(maxsplit=1)[0]
         for fid in act.get("fileIds") or []:
             meta = next(f for f in snap["files"] if f["id"] == fid)
             if meta.get("deletedTime") or not meta.get("rev"):
