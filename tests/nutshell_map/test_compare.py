@@ -36,7 +36,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
                              "subject": "Follow-up"}),
     ("clinical_note", "N7", {"patient_source_id": "P1", "body": "ok",
                              "created_at": "2024-01-01"}),
-    ("document", "D7", {"patient_source_id": "P1", "filename": "a.pdf",
+    ("document", "D7", {"patient_source_id": "P1", "filename": "a.pdf", "path": "docs/a.pdf",
                         "phi_review": "cleared"}),
 ]
 
@@ -52,9 +52,11 @@ def _nutshell_after_write(kind: str, sid: str, fields: dict[str, Any], ctx: Ctx)
             payload = bind(step, [c["id"] for c in created])
             assert isinstance(payload, dict)
             created.append(echo(step.entity, payload, f"{50 + i}-{step.entity}"))
-        else:  # the lead's status patch
-            assert isinstance(step.payload, list) and step.uses_result_of is not None
-            created[step.uses_result_of]["status"] = step.payload[0]["value"]
+        elif step.action == "status":  # the lead closed through its status endpoint
+            assert isinstance(step.payload, dict) and step.uses_result_of is not None
+            created[step.uses_result_of]["status"] = step.payload["status"]
+        else:  # a file attached to the record made before: not a field of it
+            assert step.action == "upload" and step.uses_result_of is not None
     return steps[-1].entity, created[-1]
 
 

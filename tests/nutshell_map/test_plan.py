@@ -118,9 +118,8 @@ def test_lead_creates_prospect_then_lead(ctx: Ctx, status: str, final: str | Non
     else:
         status_step = steps[2]
         assert (status_step.action, status_step.uses_result_of, status_step.target) == (
-            "patch", 1, None)
-        assert status_step.payload == [{"op": "replace", "path": "/leads/0/status",
-                                        "value": final}]
+            "status", 1, None)  # POST /leads/{id}/status: `status` is read-only to PATCH
+        assert status_step.payload == {"status": final}
 
 
 def test_bind_refuses_a_missing_result(ctx: Ctx) -> None:
@@ -219,10 +218,18 @@ def test_document_rules(ctx: Ctx) -> None:
     held = plan_record("document", "D1", {**f, "phi_review": "required"}, ctx, OPT_IN)
     assert held == Blocked("held for PHI review (pending)")  # not skipped: moves once cleared
     del ctx.held[("document", "D1")]
-    [step] = only_steps(plan_record("document", "D1", f, ctx, OPT_IN))
-    assert isinstance(step.payload, dict)
-    assert_valid_create("notes", step.payload)
-    assert "SHA-256: " + "ab" * 32 in step.payload["body"]
+    activity, upload = only_steps(plan_record("document", "D1", f, ctx, OPT_IN))
+    assert isinstance(activity.payload, dict)
+    assert_valid_create("activities", activity.payload)
+    assert activity.payload["isLogged"] is True  # only logged activities take files
+    assert activity.payload["links"] == {"participants": ["7-contacts", "1-users"]}
+    assert "SHA-256: " + "ab" * 32 in activity.payload["description"]
+    assert (upload.action, upload.uses_result_of) == ("upload", 0)
+    assert upload.payload == {"path": "docs/xray.png", "name": "xray.png",
+                              "mime": "application/octet-stream", "size": 1234,
+                              "sha256": "ab" * 32}
+    no_path = plan_record("document", "D1", {**f, "path": ""}, ctx, OPT_IN)
+    assert no_path == Skipped("document has no path in the export: no file to upload")
 
 
 @pytest.mark.parametrize("kind", ["insurance", "insurance_verification", "billing",
@@ -262,12 +269,13 @@ def test_existing_activity_is_put_and_existing_note_left_alone(ctx: Ctx) -> None
     assert isinstance(plan, Skipped) and "cannot be changed" in plan.reason
 
 
-def test_existing_lead_gets_status_patch_on_its_own_id(ctx: Ctx) -> None:
+def test_existing_lead_gets_its_status_set_on_its_own_id(ctx: Ctx) -> None:
     ctx.ids[("lead", "L1")] = "12-leads"
     steps = only_steps(plan_record("lead", "L1", {"first_name": "Bo", "status": "lost"}, ctx,
                                    MappingDocument()))
     assert [(s.action, s.entity, s.target) for s in steps] == [
-        ("patch", "leads", ("lead", "L1")), ("patch", "leads", ("lead", "L1"))]
+        ("patch", "leads", ("lead", "L1")), ("status", "leads", ("lead", "L1"))]
+    assert steps[1].payload == {"status": "lost"}
     assert isinstance(steps[0].payload, list)
     assert all("$step" not in repr(op) for op in steps[0].payload)
 
