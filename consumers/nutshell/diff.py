@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from consumers.bootstrap import Engine
-from consumers.services.documents import Documents
+from consumers.nutshell.documents import Documents
 from domain.errors import C2NError
 from domain.nutshell.activities import document_file
 from domain.nutshell.compare import FieldComparison

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
-from consumers.nutshell.push_context import RunContext
 from consumers.nutshell.documents import Documents
-
+from consumers.nutshell.push_context import RunContext
 from domain.errors import AmbiguousWriteError, C2NError, TerminalError, TransientError
 from domain.ids import operation_key
 from domain.mapping import MappingDocument

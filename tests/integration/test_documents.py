@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from consumers.services.rollback import rollback, verify_rollback
 
 from adapters.samples import sample_path
 from consumers.services import migration as svc
 from consumers.services import review
-from consumers.services.rollback import rollback, verify_rollback
 from tests.integration.migrate import environment, prepare
 
 HELD = "document:1012001"
