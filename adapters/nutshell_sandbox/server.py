@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import auth, files, rpc
+from . import auth, rpc
 from .context import Ctx, Settings
 from .envelope import (
     HTML_TYPE,
@@ -33,6 +33,7 @@ from .envelope import (
     wire_bytes,
 )
 from .faults import FaultBook, FaultSpec, RateLimiter, retry_after_header
+from .files import routes as files
 from .router import Router
 from .routes import activities as routes_activities
 from .routes import admin as routes_admin

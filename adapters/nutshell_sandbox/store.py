@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from .blobs import Blobs
+from .files.blobs import Blobs
 
 DB_NAME = "sandbox.sqlite3"
 
@@ -40,7 +40,7 @@ class Store:
 
     def __init__(self, data_dir: Path | None) -> None:
         self.lock = threading.RLock()
-        self.blobs = Blobs(data_dir)  # file bytes (files.py); their metadata is "files"
+        self.blobs = Blobs(data_dir)  # file bytes (files/routes.py); their metadata is "files"
         if data_dir is not None:
             data_dir.mkdir(parents=True, exist_ok=True)
             target = str(data_dir / DB_NAME)

@@ -21,9 +21,9 @@ import hashlib
 import re
 from typing import Any
 
+from ..context import Ctx
+from ..envelope import Response, json_response, not_found
 from .blobs import Blobs
-from .context import Ctx
-from .envelope import Response, json_response, not_found
 
 COLLECTION = "files"
 URI_PATH = "/file/api/"  # beside /rest and /api/v1/json, as in https://app01.nutshell.com/file/api/1234
