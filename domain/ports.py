@@ -176,6 +176,20 @@ class NutshellAPI(ABC):
     def remove_files(self, entity: str, api_id: str) -> list[str]:
         """Detaches (and so deletes) every file of the entity; the ids removed."""
 
+    # --- lead sources
+
+    @abstractmethod
+    def find_source(self, name: str) -> dict[str, JSON] | None:
+        """The Source of that exact name (case aside), or None."""
+
+    @abstractmethod
+    def create_source(self, name: str, channel: int | None = None) -> dict[str, JSON]:
+        """Creates a Source (channel: the OpenAPI document's 0..8, None for none)."""
+
+    @abstractmethod
+    def delete_source(self, api_id: str) -> None:
+        """Deletes a Source (gone already is fine)."""
+
     # --- lead status (POST /leads/{id}/status with an outcome from GET /outcomes)
 
     @abstractmethod

@@ -22,6 +22,7 @@ import orjson
 
 from adapters.nutshell.files import FileCalls
 from adapters.nutshell.rpc import RpcCalls
+from adapters.nutshell.sources import SourceCalls
 from adapters.nutshell.status import LeadStatusCalls
 from adapters.nutshell.transport import ItemResult
 from adapters.nutshell.wire import (
@@ -44,7 +45,7 @@ DEFAULT_URL = "https://app.nutshell.com/rest"
 MAX_PAGE = 10_000
 
 
-class NutshellClient(FileCalls, LeadStatusCalls, RpcCalls, NutshellAPI):
+class NutshellClient(FileCalls, LeadStatusCalls, SourceCalls, RpcCalls, NutshellAPI):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **options: Any) -> NutshellClient:

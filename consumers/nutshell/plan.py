@@ -192,6 +192,9 @@ def ensure_prepared(engine: Engine, api: NutshellAPI, doc: MappingDocument,
         make_plan(engine, api, doc, apply=True, fallback_owner_email=fallback_owner_email,
                   rate=10.0)
     ensure_custom_fields(engine, api, doc)
+    from consumers.nutshell.sources import ensure_sources
+
+    ensure_sources(engine, api, doc)
 
 
 def specs_needed(doc: MappingDocument, kinds: list[str]) -> list[CustomFieldSpec]:

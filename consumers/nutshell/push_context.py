@@ -25,6 +25,7 @@ class RunContext:
         self._children: dict[str, list[tuple[str, str]]] | None = None
         self._fields: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._gate: Gate | None = None
+        self._sources: dict[str, dict[str, Any]] | None = None
 
     # --- PushContext ----------------------------------------------------------------------
 
@@ -65,6 +66,12 @@ class RunContext:
             self._fields[key] = (dict(record.fields) if record is not None
                                  and record.state != "quarantined" else None)
         return self._fields[key]
+
+    def source_id(self, referral_type: str) -> str | None:
+        if self._sources is None:
+            self._sources = dict(getattr(self.engine.run(), "sources", {}) or {})
+        found = self._sources.get(referral_type.strip().lower())
+        return str(found["id"]) if found and not found.get("removed") else None
 
     def review_hold(self, kind: str, source_id: str) -> str | None:
         if self._gate is None:

@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from consumers.bootstrap import Engine
+from consumers.nutshell import sources
 from consumers.views.report_html import plain_table_html
 from domain.errors import C2NError, NotFound, PreconditionFailed, TransientError
 from domain.ids import NAMESPACE
@@ -62,6 +63,7 @@ class RollbackResult:
     done: dict[str, int] = field(default_factory=dict)
     failed: list[dict[str, Any]] = field(default_factory=list)
     residue: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # lead Sources we created (deleted)
 
     @property
     def notes(self) -> list[str]:
@@ -80,7 +82,8 @@ class RollbackResult:
     def to_json(self) -> dict[str, Any]:
         return {"scope": self.scope, "dry_run": self.dry_run, "by_kind": self.count(),
                 "items": [i.to_json() for i in self.items], "done": self.done,
-                "failed": self.failed, "residue": self.residue, "notes": self.notes}
+                "failed": self.failed, "residue": self.residue, "notes": self.notes,
+                "sources": self.sources}
 
 
 def _scope_keys(engine: Engine, scope: str) -> list[tuple[str, str]]:
@@ -189,6 +192,10 @@ def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = 
     created = [k for k, v in run.custom_fields.items() if not v.get("reused")]
     created += list(run.custom_fields_requested)
     result.residue = residue(kinds_pushed, created)
+    if scope == "run":  # the lead Sources the migration created, once nothing links them
+        result.sources = [s["id"] for s in sources.ours(engine)]
+        if not dry_run and not result.failed:
+            sources.remove_sources(engine, api)
     if not dry_run:
         run = engine.run()
         run.complete_rollback(scope=scope, summary={"done": result.done,
@@ -363,6 +370,9 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
             if bad:
                 problems.append({"record": record.key, "problem": "values not restored",
                                  "paths": bad})
+    if scope == "run":
+        problems += [{"record": f"source:{name}", "problem": "still in Nutshell"}
+                     for name in sources.left_behind(engine, api)]
     ok = not problems
     run = engine.run()
     run.record_verification(ok=ok, scope=f"rollback:{scope}",

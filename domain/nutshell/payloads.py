@@ -31,6 +31,12 @@ from domain.nutshell.fields import (
     external_key_name,
     kind_enabled,
 )
+from domain.nutshell.referrals import (
+    first_referral,
+    parent_link,
+    referrer_link,
+    source_spec,
+)
 from domain.nutshell.retarget import retarget
 from domain.nutshell.rollup import patient_rollup
 from domain.nutshell.types import (
@@ -133,9 +139,15 @@ def build_company(sid: str, f: Mapping[str, Any], ctx: PushContext,
         "urls": [{"name": "website", "isPrimary": True, "value": text(f.get("website"))}]
         if present(f.get("website")) else [],
         "addresses": _address(f),
-        "customFields": _custom_fields(doc, "company", {**f, "source_id": sid},
-                                       ("source_id", "parent_source_id", "industry")),
+        "customFields": _custom_fields(doc, "company", {**f, "source_id": sid,
+                                                        "parent_source_id": None},
+                                       ("source_id", "industry")),
     })
+    parent_of = parent_link(parent, ctx) if parent else None
+    if parent_of:  # the API has no parent Company: its name and Nutshell id
+        cfs = rec.setdefault("customFields", {})
+        assert isinstance(cfs, dict)
+        cfs[cf_name(doc, "company", "parent_source_id")] = parent_of
     return [Built("accounts", rec, (external_key_name(doc, "company"), sid))]
 
 
@@ -164,7 +176,13 @@ def build_patient(sid: str, f: Mapping[str, Any], ctx: PushContext,
     cfs = _custom_fields(doc, "patient", {**f, "source_id": sid}, (
         "source_id", "preferred_name", "middle_name", "date_of_birth", "sex", "chart_number",
         "contact_preference", "status", "created_at"))
-    cfs.update(patient_rollup(f, ctx.children(sid), doc))
+    children = ctx.children(sid)
+    cfs.update(patient_rollup(f, children, doc))
+    first = first_referral(children.get("referral", ())) if kind_enabled(doc, "referral") \
+        else None
+    link = referrer_link(first, ctx) if first else None
+    if link:  # the referring Person or Company in Nutshell, by name and id
+        cfs[cf_name(doc, "referral", "referrer_name")] = link
     links: dict[str, JSON] = {}
     if accounts:
         links["accounts"] = accounts
@@ -214,6 +232,10 @@ def build_lead(sid: str, f: Mapping[str, Any], ctx: PushContext,
     owner = ctx.owner_for(None)
     if owner:
         links["owner"] = owner
+    spec = source_spec(f.get("referral_type"))
+    source = ctx.source_id(text(f.get("referral_type"))) if spec else None
+    if source:  # how the lead arrived, as a Nutshell Source
+        links["sources"] = [source]
     interest = text(f.get("interest"))
     lead = drop_empty({
         "description": f"{name}: {interest}" if interest else name,

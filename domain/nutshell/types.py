@@ -30,6 +30,9 @@ class PushContext(Protocol):
         such record (used for names in activity titles and to tell a parent that is not
         pushed yet from one that does not exist)."""
 
+    def source_id(self, referral_type: str) -> str | None:
+        """The Nutshell Source ensured for a referral type (`N-sources`), or None."""
+
     def review_hold(self, kind: str, source_id: str) -> str | None:
         """Why the PHI review holds this clinical record back (no values), or None."""
 

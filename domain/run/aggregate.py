@@ -38,6 +38,7 @@ class MigrationRun(Aggregate, RunIntents):
         self.verifications: list[JSONDict] = []
         self.review: JSONDict = {"decisions": {}, "sign_off": None}
         self.signatures: list[JSONDict] = []
+        self.sources: dict[str, JSONDict] = {}  # referral type -> {name, id, reused}
         self.export_folders: list[str] = []  # where documents named by the export are read
 
     @classmethod
@@ -147,6 +148,21 @@ class MigrationRun(Aggregate, RunIntents):
         def apply(self, aggregate: Any) -> None:
             aggregate.owners = {"matched": self.matched, "unmatched": self.unmatched,
                                 "fallback_owner": self.fallback_owner}
+
+    class SourceEnsured(Aggregate.Event):
+        referral_type: str
+        name: str
+        nutshell_id: str
+        reused: bool  # found by name (not ours to delete) or created by the migration
+        removed: bool = False  # deleted by a rollback
+
+        def apply(self, aggregate: Any) -> None:
+            sources = aggregate.__dict__.setdefault("sources", {})
+            sources[self.referral_type] = {"name": self.name, "id": self.nutshell_id,
+                                           "reused": self.reused, "removed": self.removed}
+
+    def source_ensured(self, **kwargs: Any) -> None:
+        self.trigger_event(self.SourceEnsured, **kwargs)
 
     def custom_field_ensured(self, **kwargs: Any) -> None:
         self.trigger_event(self.CustomFieldEnsured, **kwargs)

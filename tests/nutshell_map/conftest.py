@@ -28,6 +28,7 @@ class Ctx:
     kids: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     records: dict[tuple[str, str], dict] = field(default_factory=dict)
     held: dict[tuple[str, str], str] = field(default_factory=dict)  # the PHI review's holds
+    sources: dict[str, str] = field(default_factory=dict)  # referral type -> N-sources
     types: dict[str, str | None] = field(default_factory=lambda: {
         "appointment": "5-activityTypes", "call": "1-activityTypes",
         "email": "2-activityTypes", "sms": "3-activityTypes", "meeting": "4-activityTypes"})
@@ -50,6 +51,9 @@ class Ctx:
 
     def record(self, kind: str, source_id: str) -> Mapping[str, Any] | None:
         return self.records.get((kind, source_id))
+
+    def source_id(self, referral_type: str) -> str | None:
+        return self.sources.get(referral_type.lower())
 
     def review_hold(self, kind: str, source_id: str) -> str | None:
         return self.held.get((kind, source_id))

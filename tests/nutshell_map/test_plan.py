@@ -78,7 +78,9 @@ def test_company_parent_before_branch(ctx: Ctx) -> None:
     assert isinstance(step.payload, dict)
     assert_valid_create("accounts", step.payload)
     assert step.external_key == ("Clinic Company ID", "C3")
-    assert step.payload["customFields"] == {"Clinic Company ID": "C3", "Parent Company": "C2",
+    # no parent link in the API: the parent's name and Nutshell id, not the clinic's own id
+    assert step.payload["customFields"] == {"Clinic Company ID": "C3",
+                                            "Parent Company": "HQ [4-accounts]",
                                             "Industry": "Dental"}
     assert step.payload["phones"][0]["value"] == "617-555-0100"  # accounts: a plain string
 
@@ -324,3 +326,23 @@ def test_pick_list_values_follow_renamed_choices(ctx: Ctx) -> None:
     assert isinstance(step.payload, dict)
     assert step.payload["customFields"]["Sex"] == "Female"
     assert step.payload["customFields"]["Contact Preference"] == "sms"
+
+
+def test_lead_links_its_source_and_patient_names_its_referrer(ctx: Ctx) -> None:
+    lead = {"first_name": "Bo", "referral_type": "Physician"}
+    steps = only_steps(plan_record("lead", "L1", lead, ctx, MappingDocument()))
+    assert "sources" not in steps[1].payload["links"]  # no Source ensured yet
+    ctx.sources["physician"] = "3-sources"
+    steps = only_steps(plan_record("lead", "L1", lead, ctx, MappingDocument()))
+    assert steps[1].payload["links"]["sources"] == ["3-sources"]
+    assert_valid_create("leads", steps[1].payload)
+
+    ctx.kids["P9"] = {"referral": [
+        {"source_id": "R2", "referral_type": "self", "referred_at": "2022-01-01"},
+        {"source_id": "R1", "referral_type": "physician", "referrer_name": "Dr Who",
+         "referrer_provider_source_id": "S1", "referred_at": "2021-01-01"}]}
+    [step] = only_steps(plan_record("patient", "P9", {**PATIENT, "source_id": "P9"}, ctx,
+                                    MappingDocument()))
+    # the earliest referral; its referrer is the provider's Person in Nutshell
+    assert step.payload["customFields"]["Referred By"] == "Grace Hopper [9-contacts]"
+    assert step.payload["customFields"]["Referral Type"] == "physician"
