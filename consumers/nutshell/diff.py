@@ -14,7 +14,7 @@ import orjson
 from consumers.bootstrap import Engine
 from consumers.nutshell.documents import Documents
 from domain.errors import C2NError
-from domain.nutshell.activities import document_file
+from domain.nutshell.activities import upload_metas
 from domain.nutshell.compare import FieldComparison
 from domain.nutshell.map import actual_values, compare
 from domain.ports import NutshellAPI
@@ -75,8 +75,7 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
             continue
         actual = actual_values(record.entity, found, record.written.keys())
         comparisons = compare(record.written, actual)
-        if kind == "document":
-            comparisons.append(file_check(documents, record))
+        comparisons += file_checks(documents, record)
         per_field = report.kinds.setdefault(kind, {})
         differing: list[str] = []
         missing: list[str] = []
@@ -105,19 +104,30 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
     return report
 
 
-def file_check(documents: Documents, record: ClinicRecord) -> FieldComparison:
-    """The document's file downloaded from Nutshell, its SHA-256 compared with the source's
-    (the export's own column, else the file as it lies in the export)."""
+def file_checks(documents: Documents, record: ClinicRecord) -> list[FieldComparison]:
+    """Each file the record's plan uploaded, downloaded from Nutshell and its SHA-256
+    compared with the source's (the export's own column, the embedded image, or else the
+    file as it lies in the export)."""
+    metas = upload_metas(record.kind, record.source_id, record.fields)
+    if not metas:
+        return []
     path = "activities.files.sha256"
-    meta = document_file(record.source_id, record.fields)
-    try:
-        expected = documents.source_sha256(meta)
-    except C2NError:
-        return FieldComparison(path, "missing", None, None, "source file unreadable")
-    attached = [f for f in documents.api.files_of(str(record.entity), str(record.nutshell_id))
-                if f.get("name") == meta["name"] and f.get("rev")]
-    if not attached:
-        return FieldComparison(path, "missing", expected, None, "no file attached")
-    actual = documents.remote_sha256(str(attached[0]["uri"]))
-    return FieldComparison(path, "matched" if actual == expected else "differing", expected,
-                           actual, "downloaded and hashed")
+    targets = {str(r["id"]) for op in record.operations for r in op.get("results") or []
+               if r.get("action") == "upload"} or {str(record.nutshell_id)}
+    attached = {str(f.get("name")): f for target in sorted(targets)
+                for f in documents.api.files_of("activities", target) if f.get("rev")}
+    out = []
+    for meta in metas:
+        try:
+            expected = documents.source_sha256(meta)
+        except C2NError:
+            out.append(FieldComparison(path, "missing", None, None, "source file unreadable"))
+            continue
+        found = attached.get(str(meta["name"]))
+        if found is None:
+            out.append(FieldComparison(path, "missing", expected, None, "no file attached"))
+            continue
+        actual = documents.remote_sha256(str(found["uri"]))
+        out.append(FieldComparison(path, "matched" if actual == expected else "differing",
+                                   expected, actual, "downloaded and hashed"))
+    return out

@@ -78,7 +78,7 @@ class Pusher:
         self.max_in_flight = max_in_flight
         self.on_record = on_record
         self.summary = PushSummary()
-        self.documents = Documents(engine, api)
+        self.documents = Documents(engine, api, ctx.record)
 
     # --- selection ----------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.mapping import MappingDocument
+from domain.nutshell.note_content import parse_note
 from domain.nutshell.types import Blocked, Built, PushContext, Skipped
 from domain.nutshell.values import (
     drop_empty,
@@ -157,19 +158,53 @@ def _note_parent(f: Mapping[str, Any], ctx: PushContext) -> str | Blocked:
 
 def build_clinical_note(sid: str, f: Mapping[str, Any], ctx: PushContext,
                         doc: MappingDocument) -> list[Built] | Blocked | Skipped:
+    """A note on the patient's Person, its HTML or RTF as plain text; the images it embedded
+    go as files on a logged activity beside it (notes take no files), named in the text."""
     parent = _note_parent(f, ctx)
     if isinstance(parent, Blocked):
         return parent
     author = _name_of(ctx, "provider", f.get("author_source_id")) or (
         f"staff {text(f.get('author_source_id'))}" if present(f.get("author_source_id"))
         else "unknown author")
+    content, images = parse_note(str(f.get("body") or ""))
+    moved = [i for i in images if not i.remote]
     header = f"[{local_stamp(f.get('created_at'), doc.settings.timezone) or 'undated'}, {author}]"
-    parts = [header, text(f.get("title")), "", str(f.get("body") or "").strip()]
+    parts = [header, text(f.get("title")), "", content.strip()]
+    if moved:
+        parts += ["", f"Images attached to the activity \"{_images_title(sid)}\": "
+                  + ", ".join(i.name for i in moved)]
     body = "\n".join(p for i, p in enumerate(parts) if p or i == 2)
     # written as its author's Nutshell user where the staff member was matched to one
     author_user = ctx.owner_for(text(f.get("author_source_id")) or None)
-    return [Built("notes", {"body": body.strip(), "links": {"parent": parent}}, None,
-                  author_user)]
+    note = Built("notes", {"body": body.strip(), "links": {"parent": parent}}, None,
+                 author_user)
+    if not moved:
+        return [note]
+    got = _patient_and_owner(f, "author_source_id", ctx)
+    if isinstance(got, Blocked):
+        return got
+    pid, owner = got
+    start = unix_seconds(f.get("created_at"))
+    when = start if start is not None and start >= 0 else ctx.now()
+    activity: dict[str, JSON] = {
+        "name": _images_title(sid), "description": f"Images embedded in clinical note {sid}",
+        "startTime": when, "endTime": when, "isLogged": True, "links": _participants(pid, owner)}
+    return [Built("activities", activity, None, owner,
+                  files=tuple(i.meta("clinical_note", sid) for i in moved)), note]
+
+
+def _images_title(sid: str) -> str:
+    return f"Images from clinical note {sid}"
+
+
+def upload_metas(kind: str, sid: str, f: Mapping[str, Any]) -> list[dict[str, JSON]]:
+    """The files a record's plan uploads (verify compares each with its source)."""
+    if kind == "document":
+        return [document_file(sid, f)] if text(f.get("path")) else []
+    if kind == "clinical_note":
+        _, images = parse_note(str(f.get("body") or ""))
+        return [i.meta(kind, sid) for i in images if not i.remote]
+    return []
 
 
 def document_file(sid: str, f: Mapping[str, Any]) -> dict[str, JSON]:
