@@ -25,6 +25,7 @@ from consumers.cli.common import add_json, console, emit_json
 from consumers.nutshell import migration as svc
 from consumers.nutshell.plan import make_plan
 from consumers.nutshell.rollback import rollback, undo, verify_rollback
+from consumers.services import review
 from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source
 from consumers.services.profile_choice import ProfileChooser
@@ -97,6 +98,7 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     plan = make_plan(engine, api, doc, apply=True, fallback_owner_email=admin, rate=50.0)
     console.print(f"    {len(plan.custom_fields)} custom fields; owners {plan.owners['matched']} "
                   f"matched, {len(plan.owners['unmatched'])} to the fallback owner")
+    held = _review_before_run(engine)
     _step(f"sample --size {size}: representative sample pushed, read back, diffed")
     sample = svc.run_sample(engine, api, size)
     cov = sample.sample.coverage()
@@ -109,7 +111,12 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
     svc.approve(engine, "demo")
     _step("run: the full migration")
     pushed = svc.run_full(engine, api)
-    _step("verify: every record read back and compared")
+    if held:
+        _step(f"review clear {held} --by demo-reviewer, sign-off again: the held document moves")
+        review.clear(engine, [held], by="demo-reviewer", reason="demo: consent confirmed")
+        review.sign_off(engine, by="demo-officer")
+        pushed = svc.run_full(engine, api)
+    _step("verify: every record read back and compared, every file downloaded and hashed")
     report, verified = svc.verify(engine, api)
     checked = verified["from_source"]
     console.print(f"    from the source: {checked['headline']}")
@@ -128,6 +135,11 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
                                    "unaccounted_columns": checked["unaccounted_columns"],
                                    "reasons": checked["reasons"]}},
         "verified": bool(verified["ok"]),
+        "attached_files": {k: {m: v.get(m, 0) for m in ("matched", "differing", "missing")}
+                           for k, fs in report.kinds.items() for p, v in fs.items()
+                           if p == "activities.files.sha256"},
+        "review": {"held_then_cleared": held},
+        "sources": sorted(str(v["name"]) for v in (engine.run().sources or {}).values()),
         "reports": sorted(str(p) for p in engine.settings.reports.glob("*")),
     }
 
@@ -150,6 +162,23 @@ def _rollback_and_back(engine: Engine, api: NutshellClient) -> dict[str, Any]:
     return {"planned": plan.count(), "done": done.done, "verified": bool(proof["ok"]),
             "reversed": back.done, "failed": failed, "notes": plan.notes,
             "ok": bool(proof["ok"]) and failed == 0}
+def _review_before_run(engine: Engine) -> str | None:
+    """The PHI review as a reviewer and the compliance officer would do it: one document held
+    for a second look, the rest cleared in one decision, the list signed off."""
+    _step("review list / clear --all / hold / sign-off: clinical content moves only after it")
+    current = review.review_list(engine)
+    if not current.items:
+        console.print("    nothing to review")
+        return None
+    review.clear_all(engine, by="demo-reviewer", reason="demo: checked in the clinic system")
+    documents = [i.item for i in current.items if i.kind == "document"]
+    held = documents[0] if documents else None
+    if held:
+        review.hold(engine, [held], by="demo-reviewer", reason="demo: held for a second look")
+    signed = review.sign_off(engine, by="demo-officer")
+    console.print(f"    {len(signed.items)} items; {held or 'none'} held; signed off list "
+                  f"{signed.hash[:16]}")
+    return held
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
@@ -167,6 +196,11 @@ def _print_summary(summary: dict[str, Any]) -> None:
                   f"expected {src['expected']}, found {src['found']}, missing {src['missing']}, "
                   f"differing {src['differing']}; unaccounted columns: "
                   f"{src['unaccounted_columns']}")
+    for kind, v in summary["attached_files"].items():
+        console.print(f"files of {kind}: {v['matched']} downloaded with the source's SHA-256, "
+                      f"{v['differing']} differing, {v['missing']} missing")
+    if summary["sources"]:
+        console.print(f"lead sources: {', '.join(summary['sources'])}")
     if summary["blocked"]:
         console.print(f"not sent (orphans, reported): {summary['blocked']}")
     console.print(f"done in {summary['seconds']} s; the log and reports are in {summary['home']}")

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from adapters.nutshell_sandbox import FaultSpec, FaultSpecError, SandboxServer, Settings
 from adapters.nutshell_sandbox.auth import DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_KEY, load_users_file
+from adapters.nutshell_sandbox.files.routes import DEFAULT_MAX_FILE_BYTES
 
 EXIT_OK, EXIT_CANNOT_RUN = 0, 2
 ENV_FILE = "sandbox.env"  # in --data: the running sandbox's settings, for `c2n sandbox env`
@@ -76,6 +77,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="added to every request")
     serve.add_argument("--fault", action="append", default=[], metavar="SPEC",
                        help="inject a fault, e.g. 429:count=3:retry_after=1 (repeatable)")
+    serve.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES,
+                       metavar="BYTES", help="per-file upload limit (Nutshell publishes none; "
+                       f"default {DEFAULT_MAX_FILE_BYTES})")
     serve.add_argument("--user", default=DEFAULT_ADMIN_EMAIL, metavar="EMAIL",
                        help=f"the administrator's email (default {DEFAULT_ADMIN_EMAIL})")
     serve.add_argument("--api-key", default=DEFAULT_ADMIN_KEY, metavar="KEY",
@@ -112,7 +116,8 @@ def serve_command(args: argparse.Namespace) -> int:
                            rate_limit=args.rate_limit, latency_ms=args.latency_ms, faults=faults,
                            settings=Settings(retry_after=args.retry_after,
                                              unknown_custom_field=args.unknown_custom_field,
-                                             duplicate_custom_field=args.duplicate_custom_field))
+                                             duplicate_custom_field=args.duplicate_custom_field),
+                           max_file_bytes=args.max_file_bytes)
     try:
         url = server.start()
     except OSError as exc:
