@@ -16,8 +16,8 @@ from adapters.sources.export_files import ExportFiles
 from consumers.bootstrap import Engine
 from domain.errors import FileTooLarge, SourceError
 from domain.nutshell.activities import upload_metas
-from domain.nutshell.note_content import parse_note
 from domain.ports import JSON, NutshellAPI
+from domain.records.note_content import parse_note
 
 Fields = Callable[[str, str], Mapping[str, Any] | None]
 

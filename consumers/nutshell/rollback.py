@@ -19,8 +19,9 @@ import orjson
 
 from consumers.bootstrap import Engine
 from consumers.nutshell import sources
+from consumers.nutshell.compensate import delete_created, file_readable, restore
 from consumers.views.report_html import plain_table_html
-from domain.errors import C2NError, NotFound, PreconditionFailed, TransientError
+from domain.errors import C2NError, PreconditionFailed, TransientError
 from domain.ids import NAMESPACE
 from domain.nutshell.map import RUN_ORDER, actual_values, compare, inverse_patch, residue
 from domain.nutshell.paths import record_from_values
@@ -222,9 +223,9 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
         engine.app.save(record)
         try:
             if item.action == "delete":
-                _delete_created(api, record, item)
+                delete_created(api, record, item.op_key, item.entity, item.nutshell_id)
             elif item.action == "restore" and item.ops:
-                _restore(api, item)
+                restore(api, item.entity, item.nutshell_id, item.ops)
         except C2NError as exc:
             record.compensation_failed(comp_key=key, op_key=item.op_key,
                                        status=getattr(exc, "status", None),
@@ -235,36 +236,6 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
         record.compensation_succeeded(comp_key=key, op_key=item.op_key, action=item.action)
         result.done[item.action] = result.done.get(item.action, 0) + 1
     engine.app.save(record)
-
-
-_STATUS_PATH = "/leads/0/status"
-
-
-def _restore(api: NutshellAPI, item: Compensation) -> None:
-    """The values we overwrote put back; a lead's status through its status endpoint (the
-    field is read-only to PATCH), the rest by JSON Patch."""
-    status = [o for o in item.ops if o.get("path") == _STATUS_PATH]
-    rest = [o for o in item.ops if o.get("path") != _STATUS_PATH]
-    if rest:
-        api.patch(item.entity, item.nutshell_id, rest)
-    for o in status:
-        api.set_lead_status(item.nutshell_id, str(o.get("value") or "open"))
-
-
-def _delete_created(api: NutshellAPI, record: ClinicRecord, item: Compensation) -> None:
-    """Every object the operation created, newest first (a lead, then its prospect Person);
-    the files uploaded to one are deleted before it."""
-    op = next(o for o in record.operations if o["op_key"] == item.op_key)
-    created = [r for r in op.get("results") or [] if r.get("action") == "create"]
-    uploaded = {(r["entity"], r["id"]) for r in op.get("results") or []
-                if r.get("action") == "upload"}
-    for res in reversed(created or [{"entity": item.entity, "id": item.nutshell_id}]):
-        try:
-            if (res["entity"], res["id"]) in uploaded:
-                api.remove_files(res["entity"], res["id"])
-            api.delete(res["entity"], res["id"])
-        except NotFound:
-            pass  # already gone: the compensation's goal holds
 
 
 def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator") -> RollbackResult:
@@ -356,7 +327,7 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
                     [{"entity": op["entity"], "id": op["nutshell_id"]}]
                 if any(api.get(r["entity"], r["id"]) is not None for r in made):
                     problems.append({"record": record.key, "problem": "still in Nutshell"})
-                if any(_file_readable(api, r) for r in op.get("results") or []
+                if any(file_readable(api, r) for r in op.get("results") or []
                        if r.get("action") == "upload"):
                     problems.append({"record": record.key, "problem": "file still readable"})
                 continue
@@ -380,17 +351,6 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
     engine.app.save(run)
     engine.catch_up()
     return {"ok": ok, "checked": checked, "problems": problems}
-
-
-def _file_readable(api: NutshellAPI, upload: dict[str, Any]) -> bool:
-    if not upload.get("uri"):
-        return False
-    try:
-        for _ in api.read_file(str(upload["uri"]), start=0, end=0):
-            pass
-    except NotFound:
-        return False
-    return True
 
 
 def write_rollback_report(engine: Engine, result: RollbackResult) -> None:

@@ -100,8 +100,8 @@ def _decide(engine: Engine, wanted: dict[str, str], decision: str, *, by: str, r
     run = engine.run()
     if signer is not None:  # the console's signature, saved with the decision
         signer.sign(run, f"review-{decision}", items=sorted(wanted), bulk=bulk)
-    run.decide_review(items=wanted, decision=decision, by=by, role=role, reason=reason,
-                      bulk=bulk)
+    run.trigger_event(run.ReviewDecided, items=wanted, decision=decision, by=by, role=role,
+                      reason=reason, bulk=bulk)
     engine.app.save(run)
     return review_list(engine)
 
@@ -163,6 +163,7 @@ def sign_off(engine: Engine, *, by: str, role: str = OFFICER,
     run = engine.run()
     if signer is not None:
         signer.sign(run, "review-sign-off", list_hash=current.hash)
-    run.sign_off_review(list_hash=current.hash, by=by, role=role, items=len(current.items))
+    run.trigger_event(run.ReviewSignedOff, list_hash=current.hash, by=by, role=role,
+                      items=len(current.items))
     engine.app.save(run)
     return review_list(engine)

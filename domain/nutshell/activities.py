@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.mapping import MappingDocument
-from domain.nutshell.note_content import parse_note
 from domain.nutshell.types import Blocked, Built, PushContext, Skipped
 from domain.nutshell.values import (
     drop_empty,
@@ -23,6 +22,7 @@ from domain.nutshell.values import (
     unix_seconds,
 )
 from domain.ports import JSON
+from domain.records.note_content import parse_note
 
 
 def _participants(patient_id: str, owner: str) -> dict[str, JSON]:

@@ -68,12 +68,10 @@ class MigrationRun(Aggregate, RunIntents):
         folder: str  # an absolute path on the operator's machine
 
         def apply(self, aggregate: Any) -> None:
-            folders = aggregate.__dict__.setdefault("export_folders", [])
-            if self.folder not in folders:
-                folders.append(self.folder)
+            aggregate.export_folders.append(self.folder)
 
     def export_folder_found(self, folder: str) -> None:
-        if folder not in getattr(self, "export_folders", []):
+        if folder not in self.export_folders:
             self.trigger_event(self.ExportFolderFound, folder=folder)
 
     class MappingProposed(Aggregate.Event):
@@ -157,9 +155,9 @@ class MigrationRun(Aggregate, RunIntents):
         removed: bool = False  # deleted by a rollback
 
         def apply(self, aggregate: Any) -> None:
-            sources = aggregate.__dict__.setdefault("sources", {})
-            sources[self.referral_type] = {"name": self.name, "id": self.nutshell_id,
-                                           "reused": self.reused, "removed": self.removed}
+            aggregate.sources[self.referral_type] = {"name": self.name, "id": self.nutshell_id,
+                                                     "reused": self.reused,
+                                                     "removed": self.removed}
 
     def source_ensured(self, **kwargs: Any) -> None:
         self.trigger_event(self.SourceEnsured, **kwargs)
@@ -316,9 +314,7 @@ class MigrationRun(Aggregate, RunIntents):
     def complete_rollback(self, *, scope: str, summary: JSONDict) -> None:
         self.trigger_event(self.RollbackCompleted, scope=scope, summary=summary)
 
-    # --- PHI review (rules in domain/run/review.py) -------------------------------------------
-
-    class ReviewDecided(Aggregate.Event):
+    class ReviewDecided(Aggregate.Event):  # the PHI review (rules: domain/run/review.py)
         items: dict[str, str]  # item -> content hash of the record version decided on
         decision: str  # cleared | held
         by: str
@@ -328,11 +324,9 @@ class MigrationRun(Aggregate, RunIntents):
 
         def apply(self, aggregate: Any) -> None:
             at = self.timestamp.isoformat()
-            review = aggregate.__dict__.setdefault("review", {"decisions": {}, "sign_off": None})
-            for item, content_hash in self.items.items():
-                review["decisions"][item] = {
-                    "decision": self.decision, "by": self.by, "role": self.role,
-                    "reason": self.reason, "content_hash": content_hash, "at": at}
+            aggregate.review["decisions"].update({item: {
+                "decision": self.decision, "by": self.by, "role": self.role, "at": at,
+                "reason": self.reason, "content_hash": h} for item, h in self.items.items()})
 
     class ReviewSignedOff(Aggregate.Event):
         list_hash: str
@@ -341,20 +335,9 @@ class MigrationRun(Aggregate, RunIntents):
         items: int
 
         def apply(self, aggregate: Any) -> None:
-            review = aggregate.__dict__.setdefault("review", {"decisions": {}, "sign_off": None})
-            review["sign_off"] = {"list_hash": self.list_hash, "by": self.by, "role": self.role,
-                                  "at": self.timestamp.isoformat(), "items": self.items}
-
-    def decide_review(self, *, items: dict[str, str], decision: str, by: str, role: str,
-                      reason: str | None, bulk: bool = False) -> None:
-        if decision not in ("cleared", "held"):
-            raise ValueError(f"unknown review decision {decision!r}")
-        self.trigger_event(self.ReviewDecided, items=items, decision=decision, by=by, role=role,
-                           reason=reason, bulk=bulk)
-
-    def sign_off_review(self, *, list_hash: str, by: str, role: str, items: int) -> None:
-        self.trigger_event(self.ReviewSignedOff, list_hash=list_hash, by=by, role=role,
-                           items=items)
+            aggregate.review["sign_off"] = {"list_hash": self.list_hash, "by": self.by,
+                                            "role": self.role, "items": self.items,
+                                            "at": self.timestamp.isoformat()}
 
     # --- people deciding: who, in which role, bound to what they were shown ------------------
 

@@ -7,7 +7,7 @@ import hashlib
 
 from domain.mapping import MappingDocument, Settings
 from domain.nutshell.map import plan_record
-from domain.nutshell.note_content import parse_note
+from domain.records.note_content import parse_note
 from tests.nutshell_map.conftest import Ctx, assert_valid_create
 
 # A 1x1 PNG (the smallest valid one): bytes an oracle can compare with.

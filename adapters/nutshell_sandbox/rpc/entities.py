@@ -17,6 +17,7 @@ from .. import ops
 from ..context import Ctx
 from ..entities import KINDS
 from ..envelope import HttpError
+from ..files import routes as files
 from . import shapes
 from .registry import RpcError, method, require
 
@@ -93,6 +94,12 @@ def apply_edit(ctx: Ctx, collection: str, rec: dict[str, Any], fields: Any) -> d
                     ignore_unknown=ops.ignore_unknown(ctx))
                 changes.append({"attribute": "customFields"})
                 continue
+            if files.OWNERS.get(collection) == name:  # logNote (activities), file (leads)
+                try:
+                    changes.append(files.edit(ctx, collection, work, value))
+                except files.FileRefused as exc:
+                    raise RpcError(-32602, f"Invalid params: {exc}") from None
+                continue
             stored = _FIELDS[collection].get(name)
             if stored is None:
                 raise RpcError(-32602, f"Invalid params: {name} cannot be edited here")
@@ -113,11 +120,18 @@ def apply_edit(ctx: Ctx, collection: str, rec: dict[str, Any], fields: Any) -> d
     return work
 
 
+def _render(ctx: Ctx, collection: str, rec: dict[str, Any]) -> dict[str, Any]:
+    """The RPC shape, with the file list of a lead or a logged activity."""
+    out = shapes.render(ctx.store, collection, rec)
+    files.decorate(ctx, collection, rec, out)
+    return out
+
+
 def _register(entity: str, collection: str, id_param: str, payload: str) -> None:
     @method(f"get{entity}", id_param, "rev?")
     def get(ctx: Ctx, params: dict[str, Any]) -> Any:
         rec = record(ctx, collection, require(params, id_param))
-        return shapes.render(ctx.store, collection, rec)
+        return _render(ctx, collection, rec)
 
     @method(f"edit{entity}", id_param, "rev", payload)
     def edit(ctx: Ctx, params: dict[str, Any]) -> Any:
@@ -125,8 +139,7 @@ def _register(entity: str, collection: str, id_param: str, payload: str) -> None
         check_rev(rec, params)
         if rec.get("deletedTime") is not None:
             raise RpcError(404, f"{entity} not found")
-        return shapes.render(ctx.store, collection,
-                             apply_edit(ctx, collection, rec, params.get(payload)))
+        return _render(ctx, collection, apply_edit(ctx, collection, rec, params.get(payload)))
 
     @method(f"delete{entity}", id_param, "rev")
     def delete(ctx: Ctx, params: dict[str, Any]) -> Any:
