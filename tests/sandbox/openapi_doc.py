@@ -31,6 +31,7 @@ SERVED = [
     ("POST", "/sources/{id}/undelete"),
     ("GET", "/tags"), ("POST", "/tags"), ("DELETE", "/tags/{id}"), ("POST", "/tags/{id}/undelete"),
     ("GET", "/users"), ("GET", "/users/{id}"), ("GET", "/events"),
+    ("GET", "/outcomes"), ("GET", "/outcomes/{id}"), ("POST", "/leads/{id}/status"),
 ]
 
 

@@ -54,6 +54,11 @@ def _exercise(c: httpx.Client) -> None:
     c.get("/users")
     c.get("/users/1-users")
     c.get("/events")
+    outcomes = c.get("/outcomes").json()["outcomes"]
+    c.get(f"/outcomes/{outcomes[0]['id']}")
+    won = next(o["id"] for o in outcomes if o["status"] == "won")
+    c.post(f"/leads/{lead['id']}/status", json={"outcomeId": won})  # close the lead
+    c.post(f"/leads/{lead['id']}/status", json={"outcomeId": None})  # reopen it
     for entity, rid in (("notes", note_id), ("sources", source["id"]), ("tags", tag["id"]),
                         ("leads", lead["id"]), ("contacts", person["id"]),
                         ("accounts", account["id"])):
