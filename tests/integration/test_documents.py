@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from consumers.nutshell.rollback import rollback, verify_rollback
 
 from adapters.samples import sample_path
 from consumers.nutshell import migration as svc
+from consumers.nutshell.rollback import rollback, verify_rollback
 from consumers.services import review
 from tests.integration.migrate import environment, prepare
 
