@@ -40,7 +40,7 @@ def ensure_sources(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> in
         name, channel = spec
         found = api.find_source(name)
         made = found or api.create_source(name, channel)
-        run.source_ensured(referral_type=referral_type, name=name,
+        run.trigger_event(run.SourceEnsured, referral_type=referral_type, name=name,
                            nutshell_id=str(made.get("id", "")), reused=found is not None)
     if missing:
         engine.app.save(run)
@@ -55,7 +55,7 @@ def remove_sources(engine: Engine, api: NutshellAPI) -> list[str]:
         if source.get("reused") or source.get("removed"):
             continue
         api.delete_source(str(source["id"]))
-        run.source_ensured(referral_type=referral_type, name=source["name"],
+        run.trigger_event(run.SourceEnsured, referral_type=referral_type, name=source["name"],
                            nutshell_id=str(source["id"]), reused=False, removed=True)
         removed.append(str(source["id"]))
     if removed:

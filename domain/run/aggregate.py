@@ -159,9 +159,6 @@ class MigrationRun(Aggregate, RunIntents):
                                                      "reused": self.reused,
                                                      "removed": self.removed}
 
-    def source_ensured(self, **kwargs: Any) -> None:
-        self.trigger_event(self.SourceEnsured, **kwargs)
-
     def custom_field_ensured(self, **kwargs: Any) -> None:
         self.trigger_event(self.CustomFieldEnsured, **kwargs)
 

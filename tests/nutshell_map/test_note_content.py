@@ -58,6 +58,6 @@ def test_note_with_images_plans_an_activity_with_the_files_then_the_note(ctx: Ct
                               "sha256": hashlib.sha256(PNG).hexdigest()}
     assert note.entity == "notes"
     body = note.payload["body"]
-    assert body.startswith("[2024-02-03, Grace Hopper]\nVisit\n\nWound healing.")
+    assert body.startswith("[2024-02-03 10:00, Grace Hopper]\nVisit\n\nWound healing.")
     assert 'attached to the activity "Images from clinical note N1": image-1.png' in body
     assert "base64" not in body
