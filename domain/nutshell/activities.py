@@ -239,7 +239,7 @@ def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
     lines = [f"Document: {file['name']}"]
     for label, key in (("Category", "category"), ("Type", "content_type"),
                        ("Size (bytes)", "size_bytes"), ("SHA-256", "sha256"),
-                       ("Description", "description")):
+                       ("Kept at", "path"), ("Description", "description")):
         if present(f.get(key)):
             lines.append(f"{label}: {text(f.get(key))}")
     if present(f.get("created_at")):

@@ -59,7 +59,8 @@ def referrer_link(referral: Mapping[str, Any], ctx: PushContext) -> str | None:
             continue
         rec = ctx.record(kind, sid) or {}
         name = text(rec.get("name")) if kind == "company" else person_name(dict(rec), "")
-        return linked(name or text(referral.get("referrer_name")), nutshell_id)
+        # the export's own spelling of the referrer first: the record's name otherwise
+        return linked(text(referral.get("referrer_name")) or name, nutshell_id)
     return None
 
 

@@ -166,6 +166,8 @@ def matches(how: str, expected: Any, actual: Any) -> tuple[bool, str]:
     if how == "has_id":
         items = actual if isinstance(actual, list) else [actual]
         return _text(expected) in {_text(i) for i in items}, WRONG_LINK
+    if how == "linked":  # a custom field naming a Nutshell record: `Name [12-contacts]`
+        return _text(actual).endswith(f"[{_text(expected)}]"), WRONG_LINK
     if how == "line":
         lines = {_text(line).casefold() for line in str(actual).splitlines()}
         return _text(expected).casefold() in lines, WRONG_VALUE
@@ -212,7 +214,7 @@ def check_record(entity: str, record: Mapping[str, Any], expectations: Sequence[
             continue
         if _blank(actual) and not (e.how == "bool" and actual is False):
             reason = {"id": WRONG_OWNER, "has_id": WRONG_LINK, "unreadable": UNREADABLE,
-                      "unresolved": UNRESOLVED,
+                      "unresolved": UNRESOLVED, "linked": WRONG_LINK,
                       "activity_type": WRONG_ACTIVITY_TYPE}.get(e.how, MISSING_VALUE)
             out.append(_diff(e, reason, expected, None if actual is MISSING else actual))
             continue

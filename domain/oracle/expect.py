@@ -149,6 +149,10 @@ class Expector:
             spot = place_of(self.doc, rec.kind, base)
             if spot is not None and isinstance(value, Unreadable):
                 add(spot.place, "unreadable", value.raw, fld)
+            elif spot is not None and spot.how.startswith("linked:"):
+                target = spot.how.split(":", 1)[1]
+                add(spot.place, "linked",
+                    self.res.ids.get((target, str(value))) or f"{target}:{value}", fld)
             elif spot is not None and spot.how not in {"stamp", "stamp_date", "cancelled",
                                                         "duration", "activity_type", "line"}:
                 add(spot.place, spot.how, value, fld)
@@ -182,7 +186,7 @@ class Expector:
         elif rec.kind == "clinical_note" and v.get("created_at"):
             add("body", "contains", stamp(v["created_at"], self.doc), "created_at")
         elif rec.kind == "document" and v.get("created_at"):
-            add("body", "contains", str(v["created_at"])[:10], "created_at")
+            add("description", "contains", str(v["created_at"])[:10], "created_at")
         return []
 
     def _joined(self, rec: SourceRecord) -> list[Expectation]:
@@ -241,6 +245,8 @@ class Expector:
                 continue
             if kind == "insurance":
                 recs = [r for r in recs if r.values.get("is_primary") is True] or recs
+            if kind == "referral":
+                out += self._referrer(holder, recs)
             for fld in sorted({f for r in recs for f in r.values}):
                 spot = place_of(self.doc, kind, fld)
                 if spot is None or not spot.place.startswith("customFields."):
@@ -256,6 +262,21 @@ class Expector:
                 out.append(Expectation(kind, first.source_id, holder, spot.place, how, value,
                                        fld, first.cells.get(fld)))
         return out
+
+
+    def _referrer(self, holder: Key, recs: Sequence[SourceRecord]) -> list[Expectation]:
+        """The referring provider's Person (or company's Company) named by its Nutshell id in
+        "Referred By", for the referral the patient arrived by (the earliest)."""
+        first = min(recs, key=lambda r: (str(r.values.get("referred_at") or "~")[:10],
+                                         r.source_id))
+        spot = place_of(self.doc, "referral", "referrer_name")
+        for fld, target in (("referrer_provider_source_id", "provider"),
+                            ("referrer_company_source_id", "company")):
+            nid = self.res.ids.get((target, str(first.values.get(fld) or "")))
+            if nid and spot is not None:
+                return [Expectation("referral", first.source_id, holder, spot.place, "linked",
+                                    nid, fld, first.cells.get(fld))]
+        return []
 
 
 def _seconds(value: Any) -> int | None:

@@ -18,7 +18,7 @@ from domain.mapping import MappingDocument
 ENTITY: dict[str, str] = {
     "company": "accounts", "provider": "contacts", "patient": "contacts", "lead": "leads",
     "appointment": "activities", "communication": "activities", "clinical_note": "notes",
-    "document": "notes",
+    "document": "activities",  # a logged "Document" activity holding the file
     # carried as custom fields on the patient's Person
     "insurance": "contacts", "insurance_verification": "contacts", "billing": "contacts",
     "referral": "contacts", "allergy_condition": "contacts",
@@ -74,7 +74,9 @@ PLACES: dict[str, dict[str, Place]] = {
         "name": Place("name", "text"), "email": Place("emails", "email"),
         "phone": Place("phones.work", "phone"), "website": Place("urls", "contains_item"),
         **_ADDRESS,
-        "source_id": cf("Clinic Company ID"), "parent_source_id": cf("Parent Company"),
+        # no parent Company in Nutshell's API: the parent's name and Nutshell id
+        "source_id": cf("Clinic Company ID"), "parent_source_id": cf("Parent Company",
+                                                                     "linked:company"),
         "industry": cf("Industry"),
     },
     "lead": {
@@ -104,11 +106,14 @@ PLACES: dict[str, dict[str, Place]] = {
         "title": Place("body", "contains"), "body": Place("body", "contains"),
         "created_at": Place("body", "stamp"),
     },
-    "document": {
-        "filename": Place("body", "contains"), "sha256": Place("body", "contains"),
-        "path": Place("body", "contains"), "description": Place("body", "contains"),
-        "content_type": Place("body", "contains"), "size_bytes": Place("body", "contains"),
-        "category": Place("body", "contains"), "created_at": Place("body", "stamp_date"),
+    "document": {  # the activity's description; the file itself: verify's SHA-256 check
+        "filename": Place("description", "contains"),
+        "sha256": Place("description", "contains"), "path": Place("description", "contains"),
+        "description": Place("description", "contains"),
+        "content_type": Place("description", "contains"),
+        "size_bytes": Place("description", "contains"),
+        "category": Place("description", "contains"),
+        "created_at": Place("description", "stamp_date"),
     },
     # carried kinds: custom fields on the patient's Person
     "insurance": {
@@ -128,7 +133,7 @@ PLACES: dict[str, dict[str, Place]] = {
         "payment_plan": cf("Payment Plan"), "billing_status": cf("Billing Status", "enum"),
     },
     "referral": {
-        "referral_type": cf("Referral Type", "enum"), "referrer_name": cf("Referred By"),
+        "referral_type": cf("Referral Type", "enum"), "referrer_name": cf("Referred By", "contains"),
         "referred_at": cf("Referral Date", "date"),
     },
     "allergy_condition": {"name": Place("customFields.{list}", "list_item")},
@@ -145,7 +150,7 @@ JOINED: dict[str, dict[str, str]] = {
     "communication": {"patient_source_id": "participants", "staff_source_id": "owner"},
     "clinical_note": {"patient_source_id": "parent", "author_source_id": "author",
                       "appointment_source_id": "-"},
-    "document": {"patient_source_id": "parent"},
+    "document": {"patient_source_id": "participants"},
     "insurance": {"patient_source_id": "carrier"},
     "insurance_verification": {"patient_source_id": "carrier", "insurance_source_id": "-"},
     "billing": {"patient_source_id": "carrier"},

@@ -344,5 +344,5 @@ def test_lead_links_its_source_and_patient_names_its_referrer(ctx: Ctx) -> None:
     [step] = only_steps(plan_record("patient", "P9", {**PATIENT, "source_id": "P9"}, ctx,
                                     MappingDocument()))
     # the earliest referral; its referrer is the provider's Person in Nutshell
-    assert step.payload["customFields"]["Referred By"] == "Grace Hopper [9-contacts]"
+    assert step.payload["customFields"]["Referred By"] == "Dr Who [9-contacts]"
     assert step.payload["customFields"]["Referral Type"] == "physician"
