@@ -69,6 +69,8 @@ def oracle_html(doc: dict[str, Any]) -> str:
         f'<td>{_e(line["detail"])}</td><td class=num>{line["filled"]}</td></tr>'
         for line in doc["ledger"])
     reasons = ", ".join(f"{k}: {v}" for k, v in doc["reasons"].items()) or "none"
+    not_expected = "; ".join(f"{k}: {v}" for k, v in doc.get("not_expected", {}).items()) \
+        or "none"
     groups = "".join(
         f"<tr><td>{_e(g['file'])}</td><td>{_e(g['column'])}</td><td>{_e(g['nutshell_field'])}"
         f"</td><td>{_e(g['reason'])}</td><td class=num>{g['records']}</td></tr>"
@@ -78,7 +80,8 @@ def oracle_html(doc: dict[str, Any]) -> str:
             f'<b>{rec["found"]}</b>, missing <b>{rec["missing"]}</b>, differing '
             f'<b>{rec["differing"]}</b>; unaccounted columns: '
             f'<b id="unaccounted">{doc["unaccounted_columns"]}</b>; differences by reason: '
-            f'{_e(reasons)}</p>{counts}'
+            f'{_e(reasons)}</p>{counts}<p id="not-expected">Not expected in Nutshell: '
+            f'{_e(not_expected)}</p>'
             f'<h3>What to fix: differences by source column</h3><table id="by-column"><thead>'
             f'<tr><th>file</th><th>column</th><th>Nutshell field</th><th>reason</th>'
             f'<th>records</th></tr></thead><tbody>{groups}</tbody></table>'
