@@ -69,8 +69,13 @@ def export_records(doc: MappingDocument, paths: list[Path]) -> Iterator[tuple[st
 
 
 def export_changes(engine: Engine, doc: MappingDocument, paths: list[Path]) -> Iterator[Change]:
-    return diff_records(LoggedRecords(engine), export_records(doc, paths),
-                        ts_ms=int(time.time() * 1000))
+    # A record held back in the log (quarantined, or one person entered twice) is not new when
+    # the newer export still has it: it waits for the operator, not for the delta window.
+    held = {(kind, source_id) for kind, source_id, state in engine.store.records_in_state()
+            if state == "quarantined"}
+    rows = ((kind, source_id, fields) for kind, source_id, fields in export_records(doc, paths)
+            if (kind, source_id) not in held)
+    return diff_records(LoggedRecords(engine), rows, ts_ms=int(time.time() * 1000))
 
 
 def table_mappings(doc: MappingDocument) -> dict[str, FileMapping]:
