@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from domain.mapping import MappingDocument
 from domain.oracle.source import CF_PREFIX, DUP_PREFIX, Cell, SourceRecord, Unreadable
 from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, place_of
+from domain.records.note_content import parse_note
 
 Key = tuple[str, str]
 
@@ -135,7 +136,8 @@ class Expector:
             out.append(Expectation(rec.kind, rec.source_id, holder, place, how, value, fld,
                                    rec.cells.get(fld)))
 
-        for fld, value in rec.values.items():
+        for fld, given in rec.values.items():
+            value = given
             if fld.startswith(CF_PREFIX):
                 name = fld[len(CF_PREFIX):]
                 if ENTITY[rec.kind] in CF_HOLDERS:
@@ -147,6 +149,9 @@ class Expector:
                 continue  # carried values: see carried(), one patient at a time
             base = fld[len(DUP_PREFIX):].partition(":")[0] if fld.startswith(DUP_PREFIX) else fld
             spot = place_of(self.doc, rec.kind, base)
+            if rec.kind == "clinical_note" and base == "body" and isinstance(value, str):
+                # rich text (HTML, RTF) read as text: the declared transformation of a note
+                value = parse_note(value)[0].strip()
             if spot is not None and isinstance(value, Unreadable):
                 add(spot.place, "unreadable", value.raw, fld)
             elif spot is not None and spot.how.startswith("linked:"):

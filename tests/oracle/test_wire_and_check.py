@@ -163,3 +163,16 @@ def test_a_record_changed_by_the_delta_window_is_checked_against_the_change() ->
     person["emails"] = [{"value": "other@x.org"}]
     [wrong] = run({"source_id": "P1", "email": "new@x.org"})
     assert (wrong.file, wrong.column) == ("(delta window)", "email")
+
+
+def test_a_rich_text_note_is_expected_as_its_text() -> None:
+    expector, _ = _expector(MappingDocument(settings=Settings(clinical_content=True)))
+    note = SourceRecord("clinical_note", "N1", {
+        "source_id": "N1", "patient_source_id": "P1",
+        "body": "<p>S: reviewed.</p><p>Pain <b>4/10</b> &amp; improving</p>",
+        "created_at": "2024-01-10T08:15:00+00:00"})
+    [body] = [e for e in expector.for_record(note) if e.field == "body"]
+    assert "<p>" not in body.value and "&amp;" not in body.value and "improving" in body.value
+    stored = {"body": f"[2024-01-10 08:15, Dr A]\n\n{body.value}", "links": {"parent": "7-contacts"}}
+    wanted = [e for e in expector.for_record(note) if e.field in {"body", "created_at"}]
+    assert check_record("notes", stored, wanted, {}, lambda e, i: None) == []
