@@ -38,6 +38,14 @@ HTTP surface (all under HTTP Basic: user e-mail + API key; 401 is an HTML page):
   `/rest/activitytypes`, `/rest/events` (one event per create/update/delete/undelete).
 - Impersonation: an administrator's key may send `X-Nutshell-Impersonate: <email | N-users>`
   to act as that user (creator/owner/event actor); other keys get 403.
+- Files ("Working with files"): `editActivity` (logged activities, `logNote.files`) and
+  `editLead` (`file`) take a file list; a new entry's `uri` (`/file/api/{id}`, beside
+  `/rest`) takes the bytes by POST once and answers GET with HTTP Range; files over the
+  per-file limit (`max_file_bytes`, a setting: Nutshell publishes none) are refused with 413
+  naming the limit; a file of a deleted entity, or dropped from the list, answers 404. Bytes
+  live in `<data_dir>/files/`.
+- `POST /rest/leads/{id}/status {outcomeId}` with `GET /rest/outcomes` closes or reopens a
+  lead; a PATCH of a lead's `status` is refused (400): it is not user-entered.
 - `/_sandbox/faults` (GET/POST), `/_sandbox/snapshot`, `/_sandbox/reset`: administrators only.
 
 Fault spec strings (CLI `--fault`): see `faults.py`, e.g. `429:count=3:retry_after=1`,
@@ -60,7 +68,7 @@ samples' shapes are kept everywhere else):
   changeLogChange shape) and leave out a side that is null; `count` is omitted.
 
 Sandbox conventions with no Nutshell counterpart: lead `status` (open/won/lost/cancelled) is
-writable by create and patch; 429 answers `{"code": 429, "message": "Too Many Requests"}`;
+writable by create; 429 answers `{"code": 429, "message": "Too Many Requests"}`;
 502/503 answer a small HTML page; JSON-RPC error codes are listed in `routes/activities.py`;
 data lives in `<data_dir>/sandbox.sqlite3` (one transaction per request).
 """

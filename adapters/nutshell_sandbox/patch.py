@@ -72,6 +72,11 @@ def _one(ctx: Ctx, kind: Kind, rec: dict[str, Any], patch: Any) -> list[dict[str
         return _custom(ctx, kind, rec, op, parts[1], value)
     if head in kind.details:
         return _detail(ctx, kind, rec, op, parts, value)
+    if kind.name == "leads" and head == "status":
+        # Not user-entered (the OpenAPI's PATCH description): a lead is closed or reopened
+        # through POST /leads/{id}/status with an outcome.
+        raise error(kind.name, "status is read-only here: use POST /leads/{id}/status",
+                    field_name="path")
     if head in kind.fields and len(parts) == 1:
         old = rec.get("value" if head == "manualValue" else head)
         ops.set_field(ctx, kind, rec, head, None if op == "remove" else value)

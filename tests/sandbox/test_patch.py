@@ -97,11 +97,20 @@ def test_patch_of_missing_or_deleted_record_is_404(client):
 def test_lead_and_task_updates(client):
     lead = create(client, "leads", {"description": "Whitening"})
     r = patch(client, f"/leads/{lead['id']}", [
-        {"op": "replace", "path": "/leads/0/status", "value": "won"},
         {"op": "replace", "path": "/leads/0/manualValue", "value": "300"}])
     assert r.status_code == 204
     after = _get(client, "leads", lead["id"])
-    assert after["status"] == "won" and after["value"]["amount"] == 300
+    assert after["status"] == "open" and after["value"]["amount"] == 300
+    # status is not user-entered: the PATCH is refused whole, the status endpoint closes it
+    r = patch(client, f"/leads/{lead['id']}", [
+        {"op": "replace", "path": "/leads/0/manualValue", "value": "400"},
+        {"op": "replace", "path": "/leads/0/status", "value": "won"}])
+    assert r.status_code == 400 and r.json()["errors"][0]["field"] == "path"
+    assert _get(client, "leads", lead["id"])["value"]["amount"] == 300
+    won = next(o["id"] for o in client.get("/outcomes").json()["outcomes"]
+               if o["status"] == "won")
+    assert client.post(f"/leads/{lead['id']}/status", json={"outcomeId": won}).status_code == 200
+    assert _get(client, "leads", lead["id"])["status"] == "won"
     task = create(client, "tasks", {"title": "Call", "dueTime": "1800000000"})
     r = client.patch(f"/tasks/{task['id']}",
                      json=[{"op": "replace", "path": "/tasks/0/links/assignee", "value": "2-users"}])
