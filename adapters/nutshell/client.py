@@ -23,7 +23,7 @@ import orjson
 from adapters.nutshell.files import FileCalls
 from adapters.nutshell.rpc import RpcCalls
 from adapters.nutshell.sources import SourceCalls
-from adapters.nutshell.status import LeadStatusCalls
+from adapters.nutshell.status import LEAD_STATUS_PATH, LeadStatusCalls
 from adapters.nutshell.transport import ItemResult
 from adapters.nutshell.wire import (
     REQUEST_ID,
@@ -110,10 +110,16 @@ class NutshellClient(FileCalls, LeadStatusCalls, SourceCalls, RpcCalls, Nutshell
         if entity == "activities":
             self._put_activity(api_id, ops)
             return
-        call = self._call("PATCH", f"/{entity_name(entity)}/{{id}}", id_path(entity, api_id),
-                          body=[dict(op) for op in ops],
-                          content_type="application/json-patch+json")
-        self._response(call)
+        # A lead's status is not user-entered: Nutshell sets it through its status endpoint.
+        status = [op for op in ops if entity == "leads" and op.get("path") == LEAD_STATUS_PATH]
+        rest = [dict(op) for op in ops if op not in status]
+        if rest:
+            call = self._call("PATCH", f"/{entity_name(entity)}/{{id}}", id_path(entity, api_id),
+                              body=rest, content_type="application/json-patch+json")
+            self._response(call)
+        for op in status:
+            value = op.get("value") if op.get("op") != "remove" else None
+            self.set_lead_status(api_id, str(value or "open"))
 
     def delete(self, entity: str, api_id: str) -> None:
         if entity == "activities":

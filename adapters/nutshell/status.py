@@ -15,6 +15,8 @@ from adapters.nutshell.wire import id_path, json_body, records_of
 from domain.errors import TerminalError
 from domain.ports import JSON
 
+LEAD_STATUS_PATH = "/leads/0/status"  # a JSON Patch of it goes to the status endpoint instead
+
 
 def outcome_for(status: str, outcomes: list[dict[str, JSON]]) -> str | None:
     """The id of the outcome that closes a lead as `status`, or None."""

@@ -10,19 +10,12 @@ from domain.errors import NotFound
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
 
-_STATUS_PATH = "/leads/0/status"
-
 
 def restore(api: NutshellAPI, entity: str, nutshell_id: str,
             ops: list[dict[str, Any]]) -> None:
-    """The values we overwrote put back; a lead's status through its status endpoint (the
-    field is read-only to PATCH), the rest by JSON Patch."""
-    status = [o for o in ops if o.get("path") == _STATUS_PATH]
-    rest = [o for o in ops if o.get("path") != _STATUS_PATH]
-    if rest:
-        api.patch(entity, nutshell_id, rest)
-    for o in status:
-        api.set_lead_status(nutshell_id, str(o.get("value") or "open"))
+    """The values we overwrote put back (the port sends a lead's status through Nutshell's
+    status endpoint: it is read-only to PATCH)."""
+    api.patch(entity, nutshell_id, ops)
 
 
 def delete_created(api: NutshellAPI, record: ClinicRecord, op_key: str, entity: str,

@@ -120,3 +120,48 @@ class TestFilesOverSandbox(FilesContract):
             with NutshellClient(url, server.admin_user, server.admin_key, timeout=10.0,
                                 backoff_base=0.01) as api:
                 yield FilesPort(api, server.admin_user, server.admin_key)
+
+
+class LeadStatusContract:
+    """A lead closed and reopened through `POST /leads/{id}/status` (outcomes from
+    `GET /outcomes`); the port's JSON Patch of `status` takes the same way."""
+
+    @pytest.fixture
+    def port(self) -> Iterator[FilesPort]:
+        raise NotImplementedError
+
+    def test_status_through_the_endpoint_and_through_the_ports_patch(self, port: FilesPort) -> None:
+        person = port.api.create("contacts", {"name": "Lead Person"})
+        lead = str(port.api.create("leads", {"description": "Inquiry",
+                                             "links": {"contacts": [person["id"]]}})["id"])
+
+        def status() -> str:
+            got = port.api.get("leads", lead)
+            assert got is not None
+            return str(got["status"])
+
+        assert status() == "open"
+        port.api.set_lead_status(lead, "won")
+        assert status() == "won"
+        port.api.patch("leads", lead, [{"op": "replace", "path": "/leads/0/status",
+                                        "value": "lost"},
+                                       {"op": "replace", "path": "/leads/0/description",
+                                        "value": "Lost to a competitor"}])
+        assert status() == "lost"
+        assert (port.api.get("leads", lead) or {})["description"] == "Lost to a competitor"
+        port.api.patch("leads", lead, [{"op": "remove", "path": "/leads/0/status"}])
+        assert status() == "open"
+        with pytest.raises(TerminalError):
+            port.api.set_lead_status(lead, "postponed")  # no such outcome
+
+
+class TestLeadStatusOverSandbox(LeadStatusContract):
+    @pytest.fixture
+    def port(self) -> Iterator[FilesPort]:
+        from adapters.nutshell_sandbox import SandboxServer
+
+        with SandboxServer() as server:
+            url = server.start()
+            with NutshellClient(url, server.admin_user, server.admin_key, timeout=10.0,
+                                backoff_base=0.01) as api:
+                yield FilesPort(api, server.admin_user, server.admin_key)
