@@ -185,10 +185,11 @@ def build_clinical_note(sid: str, f: Mapping[str, Any], ctx: PushContext,
         return got
     pid, owner = got
     start = unix_seconds(f.get("created_at"))
-    when = start if start is not None and start >= 0 else ctx.now()
     activity: dict[str, JSON] = {
         "name": _images_title(sid), "description": f"Images embedded in clinical note {sid}",
-        "startTime": when, "endTime": when, "isLogged": True, "links": _participants(pid, owner)}
+        "isLogged": True, "links": _participants(pid, owner)}
+    if start is not None and start >= 0:  # else logged when Nutshell receives it
+        activity.update({"startTime": start, "endTime": start})
     return [Built("activities", activity, None, owner,
                   files=tuple(i.meta("clinical_note", sid) for i in moved)), note]
 
@@ -249,8 +250,7 @@ def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
         "name": f"Document: {file['name']}", "description": "\n".join(lines),
         "activityType": ctx.activity_type("document"),
     })
-    # An undated document is logged at its source's date if any, else at the migration.
-    when = start if start is not None else ctx.now()
-    rec.update({"startTime": when, "endTime": when, "isLogged": True,
-                "links": _participants(pid, owner)})
+    if start is not None:  # an undated one is logged when Nutshell receives it
+        rec.update({"startTime": start, "endTime": start})
+    rec.update({"isLogged": True, "links": _participants(pid, owner)})
     return [Built("activities", rec, None, owner, files=(file,))]
