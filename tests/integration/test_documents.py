@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from adapters.samples import sample_path
 from consumers.nutshell import migration as svc
@@ -108,3 +110,51 @@ def test_documents_move_as_files_after_review(tmp_path: Path) -> None:
         assert _landed(srv, engine) == {}
         for uri in uris:
             assert httpx.get(uri, auth=(srv.admin_user, srv.admin_key)).status_code == 404
+
+
+def test_oversized_files_are_held_whole_and_the_cli_decides(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    import dataclasses
+
+    from consumers.cli import main
+
+    expected = _export_documents()
+    limit = 50_000
+    sizes = {d: (sample_path("cliniko") / p).stat().st_size for d, p in _paths().items()}
+    too_big = {d for d, size in sizes.items() if size > limit}
+    assert too_big and len(too_big) < len(expected)
+    with environment(tmp_path) as (engine, api, srv):
+        prepare(engine, api, "cliniko")
+        home = str(engine.settings.home)
+        assert main(["--home", home, "review", "list", "--json"]) == 0
+        listed = json.loads(capsys.readouterr().out)
+        assert {i["decision"] for i in listed["items"]} == {"pending"}
+        assert main(["--home", home, "review", "clear", "--all", "--reason", "checked",
+                     "--by", "Rita Reviewer"]) == 0
+        assert main(["--home", home, "review", "sign-off", "--by", "Olive Officer",
+                     "--hash", listed["hash"]]) == 2  # the list changed since it was shown
+        assert main(["--home", home, "review", "sign-off", "--by", "Olive Officer"]) == 0
+        capsys.readouterr()
+        engine.settings = dataclasses.replace(engine.settings, max_file_bytes=limit)
+        svc.run_sample(engine, api, 60)
+        svc.approve(engine, "tester")
+        pushed = svc.run_full(engine, api)
+        reasons = pushed.blocked["document"]
+        assert len(reasons) == len(too_big)
+        assert all(f"over the per-file limit of {limit} bytes: held, not truncated" in r
+                   for r in reasons)
+        landed = _landed(srv, engine)
+        assert set(landed) == set(expected) - too_big  # nothing of a held file was sent
+        assert not [f for f in srv.snapshot()["files"] if f["size"] > limit]
+        # the operator raises the limit to the account's: they move whole
+        engine.settings = dataclasses.replace(engine.settings, max_file_bytes=10 * 1024 * 1024)
+        svc.run_full(engine, api)
+        landed = _landed(srv, engine)
+        assert {d: v["sha256"] for d, v in landed.items()} == {
+            d: v["sha256"] for d, v in expected.items()}
+
+
+def _paths() -> dict[str, str]:
+    with open(sample_path("cliniko") / "attachments.csv", encoding="utf-8", newline="") as f:
+        return {r["ID"]: r["Path"] for r in csv.DictReader(f)}
