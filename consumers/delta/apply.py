@@ -247,9 +247,14 @@ class DeltaApplier:
         if target is None or not target.nutshell_id or not target.entity:
             return
         current = self.api.get(target.entity, target.nutshell_id) or {}
-        ops = steps[0].payload
-        values = {f"{target.entity}.{str(op['path']).split('/', 3)[3].replace('/', '.')}":
-                  op.get("value") for op in ops if isinstance(op, dict) and op.get("path")}
+        # The saved ops name wire pointers (`/contacts/0/addresses`), not the logical paths
+        # (`contacts.address`) a write records: the paths are those whose ops hit the same
+        # pointers, valued as the source says now (the revision is already saved).
+        pointers = {op.get("path") for op in steps[0].payload if isinstance(op, dict)}
+        source_now = expectations(target.kind, target.source_id, target.fields, self.ctx,
+                                  self.doc)
+        values = {path: value for path, value in source_now.items()
+                  if {op["path"] for op in update_ops(target.entity, {path: value})} & pointers}
         self._send_patch(record, target.entity, target.nutshell_id, values,
                          actual_values(target.entity, current, values.keys()))
 
