@@ -30,6 +30,7 @@ from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source
 from consumers.services.profile_choice import ProfileChooser
 from consumers.services.proposal import propose_mapping
+from consumers.views.output import plain
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -202,7 +203,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
     if summary["sources"]:
         console.print(f"lead sources: {', '.join(summary['sources'])}")
     if summary["blocked"]:
-        console.print(f"not sent (orphans, reported): {summary['blocked']}")
+        console.print(f"not sent (orphans, kinds turned off; reported): {plain(summary['blocked'])}")
     console.print(f"done in {summary['seconds']} s; the log and reports are in {summary['home']}")
     for path in summary["reports"]:
         console.print(f"    {path}")

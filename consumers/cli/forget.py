@@ -7,6 +7,7 @@ import argparse
 
 from consumers.cli.common import add_json, console, emit_json, open_engine
 from consumers.services.forget import forget_patient
+from consumers.views.output import plain
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,10 +35,10 @@ def forget(args: argparse.Namespace) -> int:
                       f"{run.pages_resealed} pages, {run.page_keys_destroyed} page keys "
                       "destroyed")
     for item in document["raw_rows_shredded"]:
-        console.print(f"shredded: raw rows {item['rows']} of {item['file']}")
+        console.print(f"shredded: raw rows {plain(item['rows'])} of {item['file']}")
     residue = document["not_shredded"]
     for item in residue["raw_rows"]:
-        console.print(f"not shredded: raw rows {item['rows']} of {item['file']} "
+        console.print(f"not shredded: raw rows {plain(item['rows'])} of {item['file']} "
                       "(sealed with the master key: re-extract without the patient)")
     for name in residue["unchecked_files"]:
         console.print(f"not searched: {name} (the confirmed mapping does not name it)")
