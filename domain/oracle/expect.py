@@ -250,6 +250,7 @@ class Expector:
                 continue
             if kind == "insurance":
                 recs = [r for r in recs if r.values.get("is_primary") is True] or recs
+                out += self._secondary(holder, all_recs, recs)
             if kind == "referral":
                 out += self._referrer(holder, recs)
             for fld in sorted({f for r in recs for f in r.values}):
@@ -268,6 +269,25 @@ class Expector:
                                        fld, first.cells.get(fld)))
         return out
 
+
+    def _secondary(self, holder: Key, policies: Sequence[SourceRecord],
+                   primary: Sequence[SourceRecord]) -> list[Expectation]:
+        """With one policy flagged primary, each other policy's carrier and member id are in
+        "Secondary Insurance" (with none or several flagged, which one is primary is the
+        builder's choice, not the source's: not checked)."""
+        spot = place_of(self.doc, "insurance", "_secondary")
+        if len(primary) != 1 or len(policies) < 2 or spot is None:
+            return []
+        out: list[Expectation] = []
+        for r in policies:
+            if r is primary[0]:
+                continue
+            for fld in ("carrier_name", "member_id"):
+                value = r.values.get(fld)
+                if isinstance(value, str) and value:
+                    out.append(Expectation("insurance", r.source_id, holder, spot.place,
+                                           "contains", value, fld, r.cells.get(fld)))
+        return out
 
     def _referrer(self, holder: Key, recs: Sequence[SourceRecord]) -> list[Expectation]:
         """The referring provider's Person (or company's Company) named by its Nutshell id in

@@ -120,6 +120,8 @@ PLACES: dict[str, dict[str, Place]] = {
         "carrier_name": cf("Insurance Carrier"), "plan_type": cf("Insurance Plan Type"),
         "member_id": cf("Insurance Member ID"), "group_number": cf("Insurance Group Number"),
         "copay": cf("Insurance Copay", "money"),
+        # the other policies, as text beside the primary one's fields
+        "_secondary": cf("Secondary Insurance", "contains"),
     },
     "insurance_verification": {
         "status": cf("Insurance Verification", "enum"),

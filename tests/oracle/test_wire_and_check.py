@@ -176,3 +176,26 @@ def test_a_rich_text_note_is_expected_as_its_text() -> None:
     stored = {"body": f"[2024-01-10 08:15, Dr A]\n\n{body.value}", "links": {"parent": "7-contacts"}}
     wanted = [e for e in expector.for_record(note) if e.field in {"body", "created_at"}]
     assert check_record("notes", stored, wanted, {}, lambda e, i: None) == []
+
+
+def test_secondary_policies_are_in_their_text_field() -> None:
+    expector, _ = _expector()
+    policies = [SourceRecord("insurance", f"I{i}", {
+        "source_id": f"I{i}", "patient_source_id": "P1", "carrier_name": carrier,
+        "member_id": f"M{i}", "is_primary": i == 0}) for i, carrier in
+        enumerate(("Aetna", "Cigna", "Humana"))]
+    wanted = expector.carried("P1", policies)
+    secondary = [e for e in wanted if e.place == "customFields.Secondary Insurance"]
+    assert sorted(e.value for e in secondary) == ["Cigna", "Humana", "M1", "M2"]
+    person = {"customFields": {"Insurance Carrier": "Aetna", "Insurance Member ID": "M0",
+                               "Secondary Insurance": "Cigna, member M1; Humana, member M2"}}
+    assert check_record("contacts", person, wanted, {}, lambda e, i: None) == []
+    person["customFields"]["Secondary Insurance"] = "Cigna, member M1"
+    lost = check_record("contacts", person, wanted, {}, lambda e, i: None)
+    assert {(d.source_id, d.field, d.reason) for d in lost} == {
+        ("I2", "carrier_name", "wrong value"), ("I2", "member_id", "wrong value")}
+    # none flagged primary: which one the builder shows first is its choice, not checked
+    for p in policies:
+        p.values["is_primary"] = None
+    assert not [e for e in expector.carried("P1", policies)
+                if e.place == "customFields.Secondary Insurance"]
