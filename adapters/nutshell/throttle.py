@@ -119,17 +119,20 @@ class AdaptivePace:
     Nutshell publishes no limit and sends no Retry-After. Until the first 429 nothing is paced
     (only the in-flight limit holds). A 429 sets the pace just under the rate the account was
     accepting over the last `window` seconds; every accepted answer then raises it a little
-    (`probe` of itself per second of answers) until the next 429 lowers it again by `back_off`
-    (additive increase, multiplicative decrease, one decrease per `window`). A latency surge
+    (`probe` of itself per second of answers, doubling every ten seconds without a refusal)
+    until the next 429 lowers it again by `back_off` (additive increase, multiplicative
+    decrease, one decrease per `window`). A latency surge
     (the mean answer time over three times the fastest, and half a second more) is read as an
     overloaded account and lowers the pace the same way. A configured rate is a ceiling.
     """
 
     def __init__(self, bucket: TokenBucket, *, ceiling: float | None = None,
                  window: float = 1.0, back_off: float = 0.93, probe: float = 0.003,
-                 floor: float = 0.2, clock: Clock = time.monotonic) -> None:
+                 floor: float = 0.2, min_sample: int = 3,
+                 clock: Clock = time.monotonic) -> None:
         self.bucket, self.ceiling = bucket, ceiling
         self.window, self.back_off, self.probe, self.floor = window, back_off, probe, floor
+        self.min_sample = min_sample
         self._clock = clock
         self._lock = threading.Lock()
         self._accepted: deque[float] = deque()
@@ -156,15 +159,24 @@ class AdaptivePace:
             if self._mean > 3 * self._fastest and self._mean > self._fastest + 0.5:
                 self._decrease(now)
             elif self.bucket.rate is not None:
-                self._set(self.bucket.rate + self.probe)
+                # Gentle just after a refusal, faster the longer none comes (a pace set while
+                # the client was quiet, or by a passing refusal, does not pin it for long).
+                calm = min(6.0, (now - self._last_decrease) / 10)
+                self._set(self.bucket.rate + self.probe * 2 ** calm)
 
     def _decrease(self, now: float) -> None:
         if now - self._last_decrease < self.window:
             return  # one decrease per window: the answers in flight carry the same news
-        self._last_decrease = now
-        self.decreases += 1
         accepted = sum(1 for t in self._accepted if t >= now - self.window) / self.window
         current = self.bucket.rate
+        if accepted * self.window < self.min_sample:
+            # Too few answers to say anything of the account's rate (the client was nearly
+            # idle, or every answer was a refusal): keep the pace, lower it if there is one.
+            if current is None:
+                return
+            accepted = 0.0
+        self._last_decrease = now
+        self.decreases += 1
         base = accepted if current is None else min(current, accepted or current)
         # The first estimate counts the burst the account's bucket allowed: go lower once.
         factor = self.back_off ** 2 if current is None else self.back_off

@@ -229,9 +229,10 @@ class Transport:
                         if failure.retry_after is not None else self._backoff.delay(retry))
                 paced = self._pace is not None and self._throttle.rate is not None
                 if failure.status == 429 and failure.retry_after is None and paced:
-                    # Nutshell's 429 says nothing of when: the adaptive pace has just slowed,
-                    # and the resend takes its turn in that pace.
-                    wait = 0.0
+                    # Nutshell's 429 says nothing of when: the adaptive pace has just slowed
+                    # every thread; this one also backs off (jittered, growing) before its
+                    # resend takes a turn in that pace.
+                    pass
                 elif failure.status == 429:  # the limit is per account: every thread waits
                     self._throttle.hold_off(wait)
                 self._sleep(wait)

@@ -38,16 +38,22 @@ def test_nothing_is_paced_until_a_429_then_just_under_what_was_accepted():
 
 def test_the_pace_probes_upward_and_backs_off_multiplicatively():
     pace, t = _pace()
-    t.now += 1
-    pace.answered(429, 0.1)
+    for _ in range(20):
+        t.now += 0.05
+        pace.answered(200, 0.1)
+    pace.answered(429, 0.1)  # the first refusal sets a pace
+    assert pace.decreases == 1
     pace.bucket.set_rate(10.0)
-    for _ in range(100):
+    for _ in range(10):  # one second just after a refusal: gentle
         t.now += 0.1
         pace.answered(200, 0.1)
-    assert pace.rate == pytest.approx(10.0 + 100 * pace.probe)
+    assert 10.0 + 10 * pace.probe <= pace.rate <= 10.0 + 10 * pace.probe * 1.2
+    t.now += 60  # a long calm: the probe has doubled six times
+    start = pace.rate
     for _ in range(10):
         t.now += 0.1
         pace.answered(200, 0.1)
+    assert pace.rate == pytest.approx(start + 10 * pace.probe * 64)
     before = pace.rate
     assert before is not None
     pace.answered(429, 0.1)
