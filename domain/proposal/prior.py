@@ -28,7 +28,9 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
     for item in proposed.combine:
         # taken when the profile says nothing else about its columns (a date column the
         # profile reads as the start, beside a time column it does not know)
-        held = [merged.columns[c] for c in item.columns if c in known and c in merged.columns]
+        # an end from a start and a length: the start keeps its own target
+        feeds = item.columns[-1:] if item.plus_duration else item.columns
+        held = [merged.columns[c] for c in feeds if c in known and c in merged.columns]
         if any(c.target not in (None, item.target) for c in held):
             continue
         if item.target in taken and not any(c.target == item.target for c in held):

@@ -37,7 +37,7 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 }
 START_WORDS = ("start", "from", "begin", "begins", "time")
 END_WORDS = ("end", "finish", "until", "to", "ends")
-DURATION_WORDS = ("duration", "length", "minutes", "mins", "min", "duracion", "duración",
+DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "duracion", "duración",
                   "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
@@ -72,6 +72,8 @@ ESSENTIAL: dict[str, tuple[str, ...]] = {
     "clinical_note": ("body", "title"), "allergy_condition": ("name", "code"),
     "document": ("filename", "path", "description"),
 }
+YES_NO = frozenset({"yes", "no", "y", "n", "sí", "si", "oui", "non", "ja", "nein", "sim", "não",
+                    "nao", "true", "false"})
 NAME_WORDS = frozenset({"name", "names", "nombre", "nom", "nome"})
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})
@@ -146,9 +148,10 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
 
 def propose_duration(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     """An appointment's end from its start and a length column ("Duration (min)": 45)."""
-    if fm.kind != "appointment" or _target_column(fm, "appointment.ends_at") or any(
+    end = _target_column(fm, "appointment.ends_at")
+    if fm.kind != "appointment" or (end is not None and _mentions(end, END_WORDS)) or any(
             c.target == "appointment.ends_at" for c in fm.combine):
-        return
+        return  # an end column of its own (`End Time`) says it better
     start = next((c for c in fm.combine if c.target == "appointment.starts_at"), None)
     start_cols = list(start.columns) if start else [
         c for c in [_target_column(fm, "appointment.starts_at")] if c]
@@ -166,6 +169,11 @@ def propose_duration(fm: FileMapping, headers: list[str], profile: FileProfile) 
         column.custom_field_type = None
         column.flagged = False
         column.reasons.append("the appointment's length: its end is the start plus it")
+        if end is not None:  # `DateTimeArrived` read as the end: the length says it better
+            fm.columns[end].target = None
+            fm.columns[end].custom_field = custom_field_name(end)
+            fm.columns[end].custom_field_type = "Text"
+            fm.columns[end].reasons.append("not the end: the start plus the length is")
         fm.combine.append(Combine(target="appointment.ends_at", columns=[*start_cols, header],
                                   separator=start.separator if start else " ",
                                   format=start.format if start else None, plus_duration=True,
@@ -344,6 +352,19 @@ def demote_names_as_references(fm: FileMapping, profile: FileProfile) -> None:
         column.custom_field_type = "Text"
         column.reasons.append(f"holds people's names, not the ids {kind}.{name} takes: "
                               "a custom field")
+    for header, column in fm.columns.items():
+        # yes/no values are no reference (`Seguro médico`: Sí/No is not a provider's id)
+        if not column.target or "." not in column.target:
+            continue
+        kind, name = column.target.split(".", 1)
+        words = {v.strip().casefold()
+                 for v in profile.columns.get(header, ColumnProfile()).distinct if v.strip()}
+        if (kind, name) in REFERENCES and words and words <= YES_NO:
+            column.target = None
+            column.custom_field = custom_field_name(header)
+            column.custom_field_type = "Text"
+            column.reasons.append(f"holds yes/no values, not the ids {kind}.{name} takes: "
+                                  "a custom field")
 
 
 def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:

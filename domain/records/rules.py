@@ -155,12 +155,16 @@ def retarget(target: tuple[str, str], home: str, kind: str) -> tuple[str, str] |
 _DURATION = re.compile(
     r"^(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?|horas?|std|heures?)\s*)?"
     r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?|minutos?|minuten)?\.?)?$", re.I)
+_PATTERN = re.compile(r"[X/]{2,}")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
 def minutes(text: str) -> float | None:
     """A duration in minutes: "45", "45 min", "1 h 30", "1h30m", "1:30", "00:45:00"."""
     t = text.strip()
+    if _PATTERN.fullmatch(t):
+        # Open Dental's appointment Pattern: one character per 5 minutes (X busy, / free)
+        return len(t) * 5.0
     if clock := _CLOCK.match(t):
         return int(clock[1]) * 60 + int(clock[2]) + int(clock[3] or 0) / 60
     found = _DURATION.match(t)

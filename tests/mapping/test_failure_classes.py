@@ -176,3 +176,14 @@ def test_a_name_column_is_no_reference_by_id_and_a_referral_date_rides_along() -
     assert columns["Referral Date"].target == "referral.referred_at"
     kinds, quarantined, _ = _derive(doc, "Clients.csv", headers, rows)
     assert kinds == {"patient": 30, "referral": 30} and not quarantined
+
+
+def test_yes_no_values_are_no_reference_and_a_slot_pattern_is_a_length() -> None:
+    from domain.records.rules import minutes
+
+    assert (minutes("/XXXX/"), minutes("//XX//"), minutes("45 min")) == (30.0, 30.0, 45.0)
+    headers = ["Nº ficha", "Nombre", "Apellidos", "Seguro médico"]
+    rows = [[str(i), "Ana", "Ruiz", ("Sí", "No")[i % 2]] for i in range(30)]
+    doc = _propose({"Pacientes.csv": (headers, rows)})
+    insured = doc.files["Pacientes.csv"].columns["Seguro médico"]
+    assert insured.target is None or not insured.target.endswith("_source_id")
