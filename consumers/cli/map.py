@@ -151,7 +151,8 @@ def confirm(args: argparse.Namespace) -> int:
         # before deriving: the balance then counts them as erased.
         shredded = shred_forgotten(engine, args.by, doc=doc)
         report = check_mapping(engine.app, engine.settings.run_name, doc)
-        with progress_step(console, "deriving") as tick:
+        total = sum(int(f.get("rows") or 0) for f in engine.run().files.values())
+        with progress_step(console, "deriving", total or None) as tick:
             result = confirm_and_derive(engine.app, engine.settings.run_name, doc, args.by,
                                         tick, scratch=engine.settings.home)
         engine.catch_up()
