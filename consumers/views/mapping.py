@@ -21,6 +21,9 @@ def _column_json(column: ColumnMapping) -> dict[str, Any]:
         "confidence": round(column.confidence, 3),
         "reasons": list(column.reasons),
         "flagged": column.flagged,
+        # the mapping language's column parts, when the column uses them
+        **{k: v for k, v in column.model_dump(
+            mode="json", include={"values", "format", "split", "fixed"}).items() if v},
     }
 
 
@@ -33,6 +36,9 @@ def _file_json(fm: FileMapping) -> dict[str, Any]:
         "date_order": fm.date_order,
         "columns": {h: _column_json(c) for h, c in fm.columns.items()},
     }
+    # the mapping language's file parts, when the file uses them
+    out |= {k: v for k, v in fm.model_dump(mode="json", include={
+        "combine", "route", "derived_id", "id_prefix", "twin_of", "time_of_day"}).items() if v}
     if fm.key_value is not None:
         out["key_value"] = fm.key_value.model_dump(mode="json")
         out["key_values"] = {name: _column_json(c) for name, c in fm.key_values.items()}

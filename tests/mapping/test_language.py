@@ -180,3 +180,16 @@ def test_every_part_round_trips_through_yaml_and_is_bound_by_the_hash() -> None:
 def test_a_wrong_edit_is_refused_with_the_place_it_is_at(text: str) -> None:
     with pytest.raises(SourceError, match="p.csv"):
         parse_mapping(text)
+
+
+def test_map_show_json_carries_the_language_parts_a_file_uses() -> None:
+    from consumers.views.mapping import mapping_json
+
+    data = mapping_json(MappingDocument(files={"appointments.csv": APPOINTMENTS,
+                                               "patients.csv": PATIENTS}))
+    appointments, patients = data["files"]["appointments.csv"], data["files"]["patients.csv"]
+    assert appointments["combine"][0]["columns"] == ["Date", "Start"]
+    assert "route" not in appointments and patients["route"]["values"] == {"6": "lead",
+                                                                           "4": "drop"}
+    assert patients["columns"]["PatStatus"]["values"]["5"] == "deceased"
+    assert "values" not in patients["columns"]["FName"]
