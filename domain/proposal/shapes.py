@@ -35,6 +35,7 @@ _POSTAL = re.compile(
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$", re.IGNORECASE)
 _MIME = re.compile(r"^(application|image|text|audio|video|multipart)/[\w.+\-]+$", re.IGNORECASE)
+LONG_TEXT = 2048  # characters: past this a value is only text
 _FILENAME = re.compile(r"^[^\s/\\]*[^/\\]*\.[A-Za-z0-9]{2,5}$")
 _PATH = re.compile(r"^([A-Za-z]:)?[\\/]?([^\\/]+[\\/])+[^\\/]+$")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.?$")
@@ -148,6 +149,10 @@ def split_datetime(text: str) -> tuple[str, str] | None:
 
 def classify(text: str) -> tuple[set[str], DateInfo | None]:
     """The shapes of one non-empty, stripped value; plus the date layout for date-like values."""
+    if len(text) > LONG_TEXT:
+        # No email, phone, date, code, path or name is this long; and the shape patterns
+        # backtrack on a cell of megabytes.
+        return {"text"}, None
     shapes: set[str] = set()
     lower = text.lower()
     info: DateInfo | None = None

@@ -77,3 +77,15 @@ def test_datetime_parts_and_order() -> None:
     shapes, info = classify("25/03/2024 14:30")
     assert "datetime" in shapes and info is not None and info.proves == "DMY"
     assert split_datetime("Room 1") is None
+
+
+def test_a_cell_of_megabytes_is_text_and_classified_at_once() -> None:
+    import time
+
+    from domain.proposal.shapes import classify
+
+    started = time.process_time()
+    shapes, info = classify("x" * (1 << 20) + ".txt")
+    assert shapes == {"text"} and info is None
+    assert "filename" in classify("report.pdf")[0]
+    assert time.process_time() - started < 5  # the patterns alone take minutes on this cell
