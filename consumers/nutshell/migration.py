@@ -15,7 +15,7 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
 from consumers.nutshell.diff import DiffReport, diff
 from consumers.nutshell.oracle import verify_from_source
-from consumers.nutshell.plan import ensure_prepared, record_counts
+from consumers.nutshell.plan import activity_types_of, ensure_prepared, record_counts
 from consumers.nutshell.push import Pusher, PushSummary
 from consumers.nutshell.push_context import RunContext
 from consumers.nutshell.sample_select import Sample, select_sample
@@ -54,11 +54,7 @@ def current_mapping(engine: Engine) -> MappingDocument:
 
 
 def _context(engine: Engine, api: NutshellAPI) -> RunContext:
-    types: list[dict[str, Any]] = []
-    fetch = getattr(api, "activity_types", None)
-    if callable(fetch):
-        types = list(fetch())
-    return RunContext(engine, types)
+    return RunContext(engine, activity_types_of(engine, api))
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from consumers.bootstrap import Engine
+from consumers.nutshell.plan import activity_types_of
 from consumers.services.review import review_gate
 from domain.mapping import MappingDocument
 from domain.oracle.expect import Expector, Key, Resolutions
@@ -41,7 +42,7 @@ def resolutions(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> Resol
             overrides.update(target.activity_types)
     return Resolutions(users=dict(owners.get("matched") or {}),
                        fallback_user=owners.get("fallback_owner"), ids=ids,
-                       activity_types=api.activity_types(), type_overrides=overrides,
+                       activity_types=activity_types_of(engine, api), type_overrides=overrides,
                        now=int(time.time()))
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
+from consumers.nutshell.sources import ensure_sources
 from domain.errors import C2NError, PreconditionFailed
 from domain.mapping import MappingDocument
 from domain.nutshell.map import (
@@ -101,28 +102,37 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
     for finding in plan_limits(PLAN, counts, len(resolution.unmatched) + len(resolution.matched),
                                len(users), len(specs)):
         plan.findings.append({"level": finding.level, "message": finding.message})
-    plan.findings += _activity_type_findings(api, doc, counts)
+    types = api.activity_types()
+    plan.findings += _activity_type_findings(types, doc, counts)
     errors = [f["message"] for f in plan.findings if f["level"] == "error"]
     if apply and errors:
         raise PreconditionFailed("plan --apply refused, nothing was created: " + "; ".join(errors))
     if apply:
         _create_fields(engine, api, doc, specs, existing)
+        ensure_sources(engine, api, doc)  # like the custom fields: before any record moves
     plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
     plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
     if apply:
         run = engine.run()
         run.owners_resolved(matched=resolution.matched, unmatched=resolution.unmatched,
                             fallback_owner=fallback_id)
+        run.activity_types_read(types)
         engine.app.save(run)
         plan.applied = True
     return plan
 
 
-def _activity_type_findings(api: NutshellAPI, doc: MappingDocument,
+def activity_types_of(engine: Engine, api: NutshellAPI) -> list[dict[str, Any]]:
+    """The instance's activity types as `plan --apply` read them (asked again only for a run
+    planned before they were recorded)."""
+    recorded = engine.run().activity_types
+    return list(recorded) if recorded is not None else api.activity_types()
+
+
+def _activity_type_findings(types: list[dict[str, Any]], doc: MappingDocument,
                             counts: dict[str, int]) -> list[dict[str, str]]:
     """Nutshell's API cannot create activity types: say before the run which channel has none
     in this instance (its activities would take the instance's default type)."""
-    types = api.activity_types()
     out: list[dict[str, str]] = []
     wanted = (["appointment"] if counts.get("appointment") else []) + (
         list(ENUMS[("communication", "channel")]) if counts.get("communication") else [])
@@ -192,8 +202,6 @@ def ensure_prepared(engine: Engine, api: NutshellAPI, doc: MappingDocument,
         make_plan(engine, api, doc, apply=True, fallback_owner_email=fallback_owner_email,
                   rate=10.0)
     ensure_custom_fields(engine, api, doc)
-    from consumers.nutshell.sources import ensure_sources
-
     ensure_sources(engine, api, doc)
 
 
