@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,7 @@ Record = dict[str, Any]
 Ref = tuple[str, int]  # (kind, index in the dataset): vendor ids are assigned per vendor
 
 
+from tools.stable_xlsx import normalise_zip_times  # noqa: E402
 from tools.vendor_dataset import read_dataset  # noqa: E402
 from tools.vendor_styles import Cliniko, FrontDesk, OpenDental, Style, add_bad_rows, vendor_tables  # noqa: E402
 
@@ -57,25 +57,7 @@ def write_xlsx(path: Path, tables: dict[str, list[list[str]]]) -> None:
             sheet.append(row)
         target = path / f"{label}.xlsx"
         book.save(target)
-        _normalise_zip_times(target)
-
-
-def _normalise_zip_times(path: Path) -> None:
-    """openpyxl stamps members and docProps with the current time; fix both for stable bytes."""
-    import zipfile
-
-    members: list[tuple[zipfile.ZipInfo, bytes]] = []
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            data = archive.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2025-01-01T00:00:00Z", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            members.append((fixed, data))
-    with zipfile.ZipFile(path, "w") as archive:
-        for info, data in members:
-            archive.writestr(info, data)
+        normalise_zip_times(target)
 
 
 STYLES: dict[str, Callable[[], Style]] = {

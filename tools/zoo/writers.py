@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tools.stable_xlsx import normalise_zip_times
 
 
 @dataclass
@@ -95,23 +95,7 @@ def write_book(folder: Path, file_name: str, sheets: list[Table]) -> None:
             sheet.append(list(line))
     target = folder / file_name
     book.save(target)
-    _normalise_zip_times(target)
-
-
-def _normalise_zip_times(path: Path) -> None:
-    """openpyxl stamps members and docProps with the current time; fix both for stable bytes."""
-    members: list[tuple[zipfile.ZipInfo, bytes]] = []
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            data = archive.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2025-01-01T00:00:00Z", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            members.append((fixed, data))
-    with zipfile.ZipFile(path, "w") as archive:
-        for info, data in members:
-            archive.writestr(info, data)
+    normalise_zip_times(target)
 
 
 def write_export(folder: Path, meta: dict[str, Any], tables: list[Table]) -> dict[str, Any]:
