@@ -3,6 +3,7 @@ printed (ports aside, so that the test never meets another server) and sign in."
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import socket
@@ -75,7 +76,12 @@ def test_the_demo_says_how_to_open_the_console_and_it_opens(
             assert client.post("/login", data={"username": "me", "password": "a long demo password",
                                                "csrf": token}).status_code == 303
             overview = client.get("/")
-            assert "Run <q>demo</q>" in overview.text and ">completed<" in overview.text
+            home = serve[0][serve[0].index("--home") + 1]
+            status = subprocess.run([sys.executable, "-m", "consumers.cli", "--home", home, "status", "--json"],
+                                    env={**serve[1], "C2N_RUN": "demo"}, capture_output=True, text=True, timeout=120,
+                                    check=False)
+            state = json.loads(status.stdout)["run"]["state"]  # the demo ends rolled back and back
+            assert "Run <q>demo</q>" in overview.text and f">{state}<" in overview.text
             page = client.get("/rollback")
             dry = client.post("/rollback/dry-run", data={"csrf": csrf_of(page.text)})
             assert dry.status_code == 303  # the demo's Nutshell (its sandbox) answered
