@@ -19,7 +19,7 @@ from consumers.delta.publish import debezium_changes, export_changes
 from consumers.nutshell.migration import current_mapping
 from consumers.nutshell_wiring import nutshell_client
 from consumers.services.delta_feeds import CONSUMER_FILE, WATCH_FILE, open_feed
-from consumers.views.output import plain
+from consumers.views.output import Outcome, plain
 from domain.delta import to_message
 from domain.errors import PreconditionFailed
 
@@ -118,7 +118,7 @@ def publish(args: argparse.Namespace) -> int:
         emit_json({"published": counts})
     else:
         console.print(f"published {sum(counts.values())} changes: {plain(counts)}")
-    return 0
+    return Outcome().finish(console)
 
 
 def watch(args: argparse.Namespace) -> int:
@@ -148,7 +148,7 @@ def watch(args: argparse.Namespace) -> int:
     else:
         console.print(f"delta watch stopped ({status.stopped_because}) at {status.position}: "
                       f"published {status.published} changes {status.ops}")
-    return 0
+    return Outcome().finish(console)
 
 
 def _status_path(engine: Any) -> Path:
@@ -197,7 +197,8 @@ def consume(args: argparse.Namespace) -> int:
         console.print(f"delta consumer stopped ({status.stopped_because}): applied "
                       f"{status.applied}, duplicates {status.duplicates}, conflicts "
                       f"{status.conflicts}, errors {status.errors}")
-    return 1 if status.conflicts or status.errors else 0
+    outcome = Outcome().note("conflicting", status.conflicts).note("errors", status.errors)
+    return outcome.code if args.json else outcome.finish(console)
 
 
 def conflicts(args: argparse.Namespace) -> int:
@@ -209,7 +210,8 @@ def conflicts(args: argparse.Namespace) -> int:
         for c in found:
             console.print(f"{c['record']}: {', '.join(c['paths'])}")
         console.print(f"{len(found)} records with open conflicts")
-    return 1 if found else 0
+    outcome = Outcome().note("conflicting", len(found))
+    return outcome.code if args.json else outcome.finish(console)
 
 
 def resolve_cmd(args: argparse.Namespace) -> int:
@@ -220,7 +222,7 @@ def resolve_cmd(args: argparse.Namespace) -> int:
         emit_json(result)
     else:
         console.print(f"{args.record}: {len(result['resolved'])} fields resolved ({args.take})")
-    return 0
+    return Outcome().finish(console)
 
 
 def close(args: argparse.Namespace) -> int:
@@ -230,4 +232,4 @@ def close(args: argparse.Namespace) -> int:
         engine.app.save(run)
         engine.catch_up()
     console.print("delta window closed")
-    return 0
+    return Outcome().finish(console)

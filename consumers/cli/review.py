@@ -16,6 +16,7 @@ import argparse
 
 from consumers.cli.common import add_json, console, emit_json, open_engine
 from consumers.services import review as svc
+from consumers.views.output import Outcome
 from domain.errors import PreconditionFailed
 
 
@@ -45,26 +46,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=_sign_off)
 
 
-def _show(current: svc.ReviewList, as_json: bool) -> None:
+def _show(current: svc.ReviewList, as_json: bool) -> int:
+    """Every review command ends with the list as it now stands: undecided or held items, or a
+    list not (or no longer) signed off, are something to look at (exit 1)."""
+    counts = current.counts()
+    outcome = Outcome().note("pending_review", counts["pending"]).note("held", counts["held"])
+    outcome.note("not_signed_off", bool(current.items) and not current.signed_off)
     if as_json:
-        emit_json(current.to_json())
-        return
+        emit_json({**current.to_json(), "to_look_at": outcome.found})
+        return outcome.code
     for item in current.items:
         who = f" by {item.by}" if item.by else ""
         console.print(f"{item.item}  {item.decision}{who}  ({item.reason})")
-    counts = current.counts()
     state = "signed off" if current.signed_off else (
         "sign-off out of date" if current.sign_off else "not signed off")
     console.print(f"{len(current.items)} items: {counts['pending']} pending, "
                   f"{counts['cleared']} cleared, {counts['held']} held; list {current.hash[:16]} "
                   f"{state}")
+    return outcome.finish(console)
 
 
 def _list(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         current = svc.review_list(engine)
-    _show(current, args.json)
-    return 0
+    return _show(current, args.json)
 
 
 def _clear(args: argparse.Namespace) -> int:
@@ -77,20 +82,17 @@ def _clear(args: argparse.Namespace) -> int:
         else:
             current = svc.clear(engine, args.items, by=args.by, role=args.role,
                                 reason=args.reason, shown_hash=args.hash)
-    _show(current, args.json)
-    return 0
+    return _show(current, args.json)
 
 
 def _hold(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         current = svc.hold(engine, args.items, by=args.by, role=args.role,
                            reason=args.reason or "", shown_hash=args.hash)
-    _show(current, args.json)
-    return 0
+    return _show(current, args.json)
 
 
 def _sign_off(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         current = svc.sign_off(engine, by=args.by, role=args.role, shown_hash=args.hash)
-    _show(current, args.json)
-    return 0
+    return _show(current, args.json)

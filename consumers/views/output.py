@@ -33,7 +33,8 @@ EXIT_OK, EXIT_LOOK, EXIT_CANNOT_RUN = 0, 1, 2
 # What makes a command end with 1: each is a count the command found and printed.
 LOOK_AT = ("quarantined", "unreadable", "reader_problems", "orphaned", "skipped", "not_migrated", "different",
            "missing", "conflicting", "failed", "merge_candidates", "blocked", "residue",
-           "errors", "unbalanced", "stalled", "values_kept_as_written")
+           "errors", "unbalanced", "stalled", "values_kept_as_written", "pending_review", "held",
+           "not_signed_off")
 
 
 class Outcome:
