@@ -19,6 +19,9 @@ from domain.records.aggregate import ClinicRecord
 from domain.records.source_file import SourceFile, is_erased
 from domain.records.source_rows import read_pages
 from domain.run.aggregate import MigrationRun
+from domain.topics import register_former_topics
+
+register_former_topics()  # logs written before the layout of sub-packages still load
 
 ROW_PAGE = 500  # rows per RowsRead event
 SAVE_PAGE = 500  # aggregates per save(): one transaction per page, never per record

@@ -32,14 +32,15 @@ from adapters.stores.keyring import Keyring, SubjectForgotten, open_sealed, seal
 from domain.ids import NAMESPACE, record_id
 from domain.records.aggregate import ClinicRecord
 from domain.records.source_file import PageShredded, SourceFile
+from domain.topics import topics_of
 
 _log = logging.getLogger("c2n.shredding")
 MASTER, SUBJECT = b"\x00", b"\x01"
 _HEADER = 17
 _RECORD_PREFIX = get_topic(ClinicRecord) + "."
 _CREATED = {get_topic(ClinicRecord.Derived), get_topic(ClinicRecord.Quarantined)}
-_RESEALED = get_topic(SourceFile.RowsResealed)
-_PAGES = {get_topic(SourceFile.RowsRead), _RESEALED}
+_RESEALED = topics_of(SourceFile.RowsResealed)
+_PAGES = topics_of(SourceFile.RowsRead) | _RESEALED  # also as stored before the layout
 
 
 def page_subject(file_id: UUID, version: int) -> UUID:
@@ -196,7 +197,7 @@ class ShreddingMapper(Mapper[UUID]):
                 if stored_event.topic in _PAGES:
                     return PageShredded(UUID(str(stored_event.originator_id)),
                                         stored_event.originator_version,
-                                        resealing=stored_event.topic == _RESEALED)
+                                        resealing=stored_event.topic in _RESEALED)
                 return Tombstone(UUID(str(stored_event.originator_id)),
                                  stored_event.originator_version, subject)
             raise
