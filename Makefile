@@ -21,7 +21,7 @@ demo: venv
 test: venv
 	$(BIN)/ruff check domain projections adapters consumers tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -q -ra -p no:cacheprovider
+	$(BIN)/pytest -q -ra -p no:cacheprovider --durations=25
 
 lint: venv
 	$(BIN)/ruff check domain projections adapters consumers tests bench
