@@ -1,6 +1,6 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
-    python bench/landing.py [--half tuning|holdout|all] [--export NAME ...] [--out FILE]
+    python bench/landing.py [--half tuning|holdout|holdout2|all] [--export NAME ...] [--out FILE]
 
 Per export, in its own process, home and in-process Nutshell sandbox, exactly what a new user
 does (tests/integration/migrate.py is the same path): extract every file -> map propose ->
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._common import print_table  # noqa: E402
-from tests.zoo.keys import exports, truth  # noqa: E402
+from tests.zoo.keys import HALVES, exports, truth  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "landing.json"
 TIMEOUT_S = 900  # per export: a hang is reported, never waited out
@@ -280,7 +280,7 @@ def table(half: str, results: list[dict[str, Any]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--half", choices=("tuning", "holdout", "all"), default="tuning")
+    parser.add_argument("--half", choices=(*HALVES, "all"), default="tuning")
     parser.add_argument("--export", action="append", default=[])
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--worker", nargs=2, metavar=("HALF", "EXPORT"), help=argparse.SUPPRESS)
@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(run_export(*args.worker), default=str))
         return 0
-    halves = ("tuning", "holdout") if args.half == "all" else (args.half,)
+    halves = HALVES if args.half == "all" else (args.half,)
     saved = json.loads(args.out.read_text()) if args.out.exists() else {}
     for half in halves:
         chosen = [e for e in exports(half) if not args.export or e.name in args.export]
