@@ -68,6 +68,12 @@ class ClinicSource(ABC):
         """Every row, in file order. Reader problems become rows with `problem` set, never
         dropped and never raised, unless the whole file is unreadable (SourceError)."""
 
+    def expected_rows(self) -> int | None:
+        """About how many rows `rows()` will give, known cheaply (after `fingerprint()`), for
+        a progress bar's total and time left; None when it cannot be told without reading
+        them. Never used for anything but showing progress."""
+        return None
+
 
 # --- Nutshell -----------------------------------------------------------------------------------
 

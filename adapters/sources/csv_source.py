@@ -80,6 +80,7 @@ class CsvSource(ClinicSource):
         self._delimiter = delimiter
         self._encoding = encoding
         self._fingerprint: SourceFingerprint | None = None
+        self._lines = 0
 
     def fingerprint(self) -> SourceFingerprint:
         if self._fingerprint is None:
@@ -89,6 +90,7 @@ class CsvSource(ClinicSource):
     def _read_fingerprint(self) -> SourceFingerprint:
         try:
             facts = scan_file(self.path)
+            self._lines = facts.lines
             encoding = self._encoding or facts.encoding
             delimiter = self._delimiter or sniff_delimiter(read_sample(self.path, encoding))
             with open_text(self.path, encoding) as text:
@@ -101,6 +103,12 @@ class CsvSource(ClinicSource):
             name=self.path.name, sha256=facts.sha256, size_bytes=facts.size_bytes, format="csv",
             encoding=encoding, delimiter=delimiter, header=header,
         )
+
+    def expected_rows(self) -> int | None:
+        """The file's lines less the header: exact for one line per record; quoted line
+        breaks, blank lines and a report's title lines make it a little more."""
+        self.fingerprint()
+        return max(0, self._lines - 1)
 
     @staticmethod
     def _reader(text: object, delimiter: str, flag: list[bool]) -> Iterator[list[str]]:

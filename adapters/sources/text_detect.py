@@ -49,6 +49,7 @@ class FileFacts:
     sha256: str
     size_bytes: int
     encoding: str  # a key of CODECS
+    lines: int = 0  # text: line breaks, plus a last line without one (progress totals only)
 
 
 def _bom_encoding(head: bytes) -> str | None:
@@ -90,6 +91,8 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     invalid = 0
     multibyte = 0  # bytes beyond the first of valid multi-byte sequences: evidence of UTF-8
     head = b""
+    breaks = 0
+    last = b""
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
             if not head:
@@ -100,11 +103,14 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                 decoded = utf8.decode(chunk)
                 invalid += decoded.count(UNDECODABLE)
                 multibyte += len(chunk) - len(decoded)
+                breaks += chunk.count(b"\n")
+                last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
     if encoding is None:
         encoding = "utf-8" if invalid * 20 <= multibyte else "windows-1252"
-    return FileFacts(digest.hexdigest(), size, encoding)
+    unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")
+    return FileFacts(digest.hexdigest(), size, encoding, breaks + unterminated)
 
 
 def open_text(path: Path, encoding: str) -> io.TextIOWrapper:

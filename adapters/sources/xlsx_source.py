@@ -16,7 +16,7 @@ from pathlib import Path
 from adapters.sources.csv_source import DEFAULT_CELL_LIMIT, build_problem_row
 from adapters.sources.headers import normalise_header
 from adapters.sources.text_detect import scan_file
-from adapters.sources.xlsx_xml import Workbook, iter_rows, read_workbook
+from adapters.sources.xlsx_xml import Workbook, iter_rows, read_workbook, sheet_row_count
 from domain.errors import SourceError
 from domain.ports import ClinicSource, SourceFingerprint, SourceRow
 
@@ -113,6 +113,16 @@ class XlsxSource(ClinicSource):
                 name=self.name, sha256=facts.sha256, size_bytes=facts.size_bytes,
                 format="xlsx", header=header, sheet=sheet)
         return self._fingerprint
+
+    def expected_rows(self) -> int | None:
+        """The sheet's rows less the header (blank rows Excel pads with make it more)."""
+        archive, book = _open_book(self.path)
+        try:
+            chosen = [s for s in book.sheets if self.sheet in (None, s.name)][:1]
+            found = sheet_row_count(archive, chosen[0]) if chosen else None
+        finally:
+            archive.close()
+        return None if found is None else max(0, found - 1)
 
     def rows(self) -> Iterator[SourceRow]:
         keys = normalise_header(self.fingerprint().header)

@@ -203,6 +203,43 @@ def _number_text(text: str, kind: str | None, epoch: dt.datetime) -> str:
     return text
 
 
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_DIMENSION = re.compile(r"[A-Z]*(\d+)(?::[A-Z]*(\d+))?")
+
+
+def sheet_row_count(archive: zipfile.ZipFile, sheet: SheetRef) -> int | None:
+    """About how many rows the sheet has, for progress only: its `<dimension ref="A1:K1001">`
+    when the writer gave one (read from the head of the part), else its row elements counted
+    in the inflated bytes without parsing them."""
+    stream = _open(archive, sheet.part)
+    if stream is None:
+        return None
+    with stream:
+        try:
+            for _, element in iterparse(stream, events=("start",)):
+                tag = _local(element.tag)
+                if tag == "dimension":
+                    found = _DIMENSION.fullmatch(str(element.get("ref") or ""))
+                    if found:
+                        return int(found[2] or found[1]) - int(found[1]) + 1
+                if tag in ("dimension", "sheetData"):
+                    break
+        except Exception:  # a broken head: reading the rows will say so
+            return None
+    stream = _open(archive, sheet.part)
+    if stream is None:
+        return None
+    count, tail = 0, b""
+    with stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            count += len(_ROW_TAG.findall(data))
+            # a tag cut by the chunk's end is found whole in the next round, never twice
+            cut = data.rfind(b"<", max(0, len(data) - 64))
+            tail = data[cut:] if cut >= 0 and not _ROW_TAG.match(data, cut) else b""
+    return count
+
+
 def iter_rows(archive: zipfile.ZipFile, book: Workbook, sheet: SheetRef) -> Iterator[list[str]]:
     """Each row of the sheet as text cells, positioned by column letter (gaps are "")."""
     stream = _open(archive, sheet.part)

@@ -79,7 +79,8 @@ def extract(args: argparse.Namespace) -> int:
 def _extract_one(engine: Engine, source: ClinicSource, chooser: ProfileChooser,
                  progress: Progress) -> Extracted:
     name = source.fingerprint().name
-    task = progress.add_task(f"extracting {name}", total=None)
+    # the total (rows, about) gives the bar its time left; the count is the rows read
+    task = progress.add_task(f"extracting {name}", total=source.expected_rows())
     result = extract_source(engine.app, engine.settings.run_name, source,
                             chooser.choose(source), lambda n: progress.advance(task, n))
     progress.remove_task(task)

@@ -182,7 +182,8 @@ def verify(args: argparse.Namespace) -> int:
             return EXIT_CANNOT_RUN
         load_mapping(engine.settings.mapping_path)
         with progress_step(console, "verifying") as tick:
-            report, counts = svc.verify(engine, api, args.sample, tick, reveal=args.reveal)
+            report, counts = svc.verify(engine, api, args.sample, tick, reveal=args.reveal,
+                                        on_total=tick.total)
     document = {**counts, "diff": report.summary()}
     # two checks (values read back, and the source restated by the oracle): the larger count
     outcome = Outcome().note("different", max(report.differing,

@@ -24,12 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def rollback(args: argparse.Namespace) -> int:
     with open_existing_engine(args) as engine, nutshell_client(engine.settings) as api, \
-            progress_step(console, "rolling back" if not args.dry_run else "planning") as tick:
+            progress_step(console, "undoing the rollback" if args.undo else "rolling back"
+                          if not args.dry_run else "planning") as tick:
         if args.undo:
-            result = undo(engine, api, scope=args.scope, by=args.by)
+            result = undo(engine, api, scope=args.scope, by=args.by, tick=tick,
+                          on_total=tick.total)
         else:
             result = do_rollback(engine, api, scope=args.scope, by=args.by, dry_run=args.dry_run,
-                                 force=args.force, tick=tick)
+                                 force=args.force, tick=tick, on_total=tick.total)
     document = result.to_json()
     skipped = [i for i in result.items if i.action == "skip"]
     outcome = Outcome().note("failed", len(result.failed)).note("skipped", len(skipped))

@@ -174,7 +174,11 @@ def run_full(engine: Engine, api: NutshellAPI, *, retry_failed: bool = False,
 
 def verify(engine: Engine, api: NutshellAPI, sample: int | None = None,
            tick: Callable[[], None] | None = None,
-           reveal: bool = False) -> tuple[DiffReport, dict[str, Any]]:
+           reveal: bool = False,
+           on_total: Callable[[int], None] | None = None) -> tuple[DiffReport, dict[str, Any]]:
+    """Every pushed record (or a sample of them) read back and compared, then the source
+    restated by the oracle. `tick` once per record compared; `on_total` first, with their
+    number."""
     engine.catch_up()
     keys = []
     counts: dict[str, Any] = {}
@@ -193,6 +197,8 @@ def verify(engine: Engine, api: NutshellAPI, sample: int | None = None,
     if sample:
         step = max(1, len(keys) // sample)
         keys = keys[::step][:sample]
+    if on_total:
+        on_total(len(keys))
     report = diff(engine, api, keys, tick)
     for kind, values in counts.items():
         values["found_in_nutshell"] = values["pushed"] - sum(

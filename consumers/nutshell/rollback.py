@@ -11,7 +11,7 @@ that dies half way resumes by running it again and never compensates a record tw
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,13 +105,13 @@ def _scope_keys(engine: Engine, scope: str) -> list[tuple[str, str]]:
     return [(k, s) for kind in kinds for k, s, _ in engine.store.records_in_state(kind)]
 
 
-def _ordered(engine: Engine, keys: list[tuple[str, str]]) -> Iterator[ClinicRecord]:
+def _ordered(engine: Engine, keys: list[tuple[str, str]]) -> list[ClinicRecord]:
     rank = {k: i for i, k in enumerate(ROLLBACK_ORDER)}
     records = [r for r in (engine.app.record(engine.settings.run_name, k, s) for k, s in keys)
                if r is not None and r.operations]
     # Branches (with a parent) before their parents; newest operations first within a kind.
     records.sort(key=lambda r: (rank.get(r.kind, -1), 0 if r.fields.get("parent_source_id") else 1))
-    yield from records
+    return records
 
 
 def comp_key(op_key: str, action: str) -> str:
@@ -170,7 +170,10 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
 def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator",
              dry_run: bool = False, force: bool = False,
              tick: Callable[[], None] | None = None,
-             signer: Signer | None = None) -> RollbackResult:
+             signer: Signer | None = None,
+             on_total: Callable[[int], None] | None = None) -> RollbackResult:
+    """`tick` once per record with operations on the log (planned, and compensated unless
+    `dry_run`); `on_total` first, with their number."""
     engine.catch_up()
     result = RollbackResult(scope=scope, dry_run=dry_run)
     run = engine.run()
@@ -180,7 +183,10 @@ def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = 
         run.request_rollback(scope=scope, by=by, force=force, undo=False)
         engine.app.save(run)
     kinds_pushed: set[str] = set()
-    for record in _ordered(engine, _scope_keys(engine, scope)):
+    records = _ordered(engine, _scope_keys(engine, scope))
+    if on_total:
+        on_total(len(records))
+    for record in records:
         kinds_pushed.add(record.kind)
         items = plan_compensations(engine, api, record, force)
         result.items += items
@@ -238,7 +244,9 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
     engine.app.save(record)
 
 
-def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator") -> RollbackResult:
+def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator",
+         tick: Callable[[], None] | None = None,
+         on_total: Callable[[int], None] | None = None) -> RollbackResult:
     """Reverses a rollback's deletions, parents first: undelete within Nutshell's restore
     window, and a new create for what Nutshell cannot undelete (activities), recorded as a new
     operation so that a later rollback deletes the new record."""
@@ -247,7 +255,10 @@ def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "ope
     run = engine.run()
     run.request_rollback(scope=scope, by=by, force=False, undo=True)
     engine.app.save(run)
-    for record in reversed(list(_ordered(engine, _scope_keys(engine, scope)))):
+    records = _ordered(engine, _scope_keys(engine, scope))
+    if on_total:
+        on_total(len(records))
+    for record in reversed(records):
         for op in list(record.operations):
             if op["op_key"] not in record.compensated or op["action"] != "create":
                 continue
@@ -256,6 +267,8 @@ def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "ope
             else:
                 _undelete(api, record, op, result)
         engine.app.save(record)
+        if tick:
+            tick()
     run = engine.run()
     run.complete_rollback(scope=f"undo:{scope}", summary={"done": result.done})
     engine.app.save(run)

@@ -51,7 +51,9 @@ def extract_source(app: MigrationLog, run_name: str, source: ClinicSource,
     for row in source.rows():
         seen += 1
         if seen <= already:
-            continue  # saved by an earlier, interrupted extraction
+            if seen == already and on_rows:
+                on_rows(already)  # saved by an earlier, interrupted extraction
+            continue
         page.append(row_event(row))
         if len(page) == ROW_PAGE:
             stream.read_rows(page)

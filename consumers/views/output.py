@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -22,6 +22,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeRemainingColumn,
 )
@@ -115,22 +116,38 @@ class RateColumn(ProgressColumn):
                     style="progress.data.speed")
 
 
-def progress_bar(console: Console) -> Progress:
-    """Count, rate and time left; silent when stderr is not a terminal (piped, CI)."""
+def progress_bar(console: Console, clock: Callable[[], float] | None = None) -> Progress:
+    """Count, rate and time left; silent when stderr is not a terminal (piped, CI).
+    `clock` is rich's `get_time` (tests step it instead of sleeping)."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     RateColumn(), TimeRemainingColumn(), console=console, transient=True,
-                    disable=not console.is_terminal)
+                    disable=not console.is_terminal, get_time=clock)
+
+
+class Ticker:
+    """What a service calls as it goes: `tick(k)` for k items done (or `tick(kind)`, one item),
+    `tick.total(n)` once it knows how many there are (time left needs it)."""
+
+    def __init__(self, bar: Progress, task: TaskID) -> None:
+        self.bar = bar
+        self.task_id = task
+
+    def __call__(self, n: object = 1, *_: object) -> None:
+        # services tick with a count, or with the kind just done (one item)
+        self.bar.advance(self.task_id, n if isinstance(n, int) and not isinstance(n, bool) else 1)
+
+    def total(self, n: int) -> None:
+        self.bar.update(self.task_id, total=n)
+
+    @property
+    def task(self) -> Task:
+        return self.bar.tasks[self.task_id]
 
 
 @contextmanager
-def progress_step(console: Console, description: str,
-                  total: int | None = None) -> Iterator[Any]:
-    """`with progress_step(console, "verifying", n) as tick: ... tick(k)`"""
-    with progress_bar(console) as bar:
-        task = bar.add_task(description, total=total)
-
-        def tick(n: object = 1, *_: object) -> None:
-            # services tick with a count, or with the kind just done (one item)
-            bar.advance(task, n if isinstance(n, int) and not isinstance(n, bool) else 1)
-
-        yield tick
+def progress_step(console: Console, description: str, total: int | None = None,
+                  clock: Callable[[], float] | None = None) -> Iterator[Ticker]:
+    """`with progress_step(console, "verifying", n) as tick: ... tick(k)`; a service that
+    learns its total as it starts is given `tick.total`."""
+    with progress_bar(console, clock) as bar:
+        yield Ticker(bar, bar.add_task(description, total=total))

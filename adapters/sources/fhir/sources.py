@@ -39,13 +39,16 @@ class _FhirFile(ClinicSource):
         self.path = Path(path)
         self.name = name or self.path.name
         self._fingerprint: SourceFingerprint | None = None
+        self._rows = 0
 
     def fingerprint(self) -> SourceFingerprint:
         if self._fingerprint is None:
             self._survey()
             tally = VersionTally(self.name)
             types: set[str] = set()
+            self._rows = 0
             for row in self._scan():
+                self._rows += 1
                 resource = row.values.get("resource")
                 if row.problem is None and isinstance(resource, dict):
                     tally.add(resource, row.number)
@@ -63,6 +66,11 @@ class _FhirFile(ClinicSource):
     def rows(self) -> Iterator[SourceRow]:
         self.fingerprint()
         yield from self._scan()
+
+    def expected_rows(self) -> int | None:
+        """Exact: the fingerprint pass reads every entry."""
+        self.fingerprint()
+        return self._rows
 
     def _reader(self) -> HashingReader:
         try:
