@@ -158,7 +158,8 @@ def _rollback_and_back(engine: Engine, api: NutshellClient) -> dict[str, Any]:
     proof = verify_rollback(engine, api)
     _step("rollback --undo: undeleted, and activities and tasks created again")
     back = undo(engine, api, by="demo")
-    console.print(f"    rolled back {done.done}, verified {proof['ok']}; reversed {back.done}")
+    console.print(f"    rolled back: {plain(done.done)}; verified: {plain(bool(proof['ok']))}; "
+                  f"reversed: {plain(back.done)}")
     failed = len(done.failed) + len(back.failed)
     return {"planned": plan.count(), "done": done.done, "verified": bool(proof["ok"]),
             "reversed": back.done, "failed": failed, "notes": plan.notes,

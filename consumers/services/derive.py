@@ -163,6 +163,10 @@ class Deriver:
         # With no record derived before (first confirmation) nothing can exist already:
         # skip the look-up per record.
         self.first_pass = app.run(run_name).derivation is None
+        # Rows that only add to a record derived from another row (a FHIR PractitionerRole
+        # naming its Practitioner) wait until every file has been read: the record they
+        # add to may come later in the same bundle or in another file.
+        self.deferred: list[tuple[FileMapping, Balance, list[Any]]] = []
 
     def derive_all(self) -> DerivationSummary:
         with collector_paused():
@@ -175,6 +179,9 @@ class Deriver:
         for file_id, info in files:
             self._derive_file(UUID(file_id), info["name"], self._mapping(info["name"]))
             self.pager.flush()
+        for mapping, balance, results in self.deferred:
+            self._take_row(mapping, balance, results)
+        self.pager.flush()
         self.summary.orphans = self.quality.orphans()
         self.summary.merge_candidates = self.quality.merge_candidates()
         self.quality.close()
@@ -205,18 +212,24 @@ class Deriver:
                 balance.quarantined += 1
                 balance.ignored += 1
                 continue  # kept in the source stream; not a problem record
-            taken = [self._take(r, mapping, balance, partial_file=False) for r in results]
-            outcome = row_outcome(results, mapping.kind)
-            # A row counts as a record only when its record was taken: one quarantined as a
-            # duplicate of an earlier row is a quarantined row, not a record.
-            if outcome == "derived" and not _primary_taken(results, taken, mapping.kind):
-                outcome = "quarantined"
-            if outcome == "derived" or (mapping.kind == "fhir" and not results):
-                balance.derived += 1
-            elif outcome == "dropped":
-                balance.dropped += 1
-            else:
-                balance.quarantined += 1
+            if results and all(isinstance(r, DerivedRecord) and r.partial for r in results):
+                self.deferred.append((mapping, balance, results))
+                continue
+            self._take_row(mapping, balance, results)
+
+    def _take_row(self, mapping: FileMapping, balance: Balance, results: list[Any]) -> None:
+        taken = [self._take(r, mapping, balance, partial_file=False) for r in results]
+        outcome = row_outcome(results, mapping.kind)
+        # A row counts as a record only when its record was taken: one quarantined as a
+        # duplicate of an earlier row is a quarantined row, not a record.
+        if outcome == "derived" and not _primary_taken(results, taken, mapping.kind):
+            outcome = "quarantined"
+        if outcome == "derived" or (mapping.kind == "fhir" and not results):
+            balance.derived += 1
+        elif outcome == "dropped":
+            balance.dropped += 1
+        else:
+            balance.quarantined += 1
 
     def _counted(self, fid: UUID, balance: Balance) -> Iterator[SourceRow]:
         for row in _rows(self.app, fid, balance):
@@ -292,7 +305,7 @@ class Deriver:
         if existing is None or existing.state == QUARANTINED:
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind,
                                          f"{result.source_id}#kv",
-                                         None, "key/value rows for a record not in the export"))
+                                         None, f"adds to a {result.kind} not in the export"))
             return False
         merged_fields = {**existing.fields, **result.fields}
         merged_extra = {**existing.extra, **result.extra}
