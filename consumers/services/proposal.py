@@ -22,7 +22,7 @@ from domain.ports import SourceFingerprint
 from domain.proposal.prior import with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
-from domain.proposal.region import propose_region, proven_date_order
+from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
 from domain.records.canonical import all_qualified_fields
 
@@ -37,6 +37,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
     doc = MappingDocument(settings=settings or Settings())
     samples: list[TableSample] = []
     first_rows_of: dict[str, list[dict[str, Any]]] = {}
+    fhir_files: list[UUID] = []
     for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
         stream = app.source_file(UUID(file_id))
         if stream is None:
@@ -45,6 +46,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
         found = chooser.mapping_for(fingerprint) if info.get("profile") else None
         if found is not None and found[1].kind == "fhir":
             doc.files[fingerprint.name] = found[1]
+            fhir_files.append(UUID(file_id))
             continue
         header = list(fingerprint.header)
         profile, first_rows = _profile(app, UUID(file_id), header)
@@ -66,7 +68,10 @@ def propose_mapping(app: MigrationLog, run_name: str,
     _prefix_colliding_ids(doc, samples)
     harmonise_custom_names(doc)
     if settings is None:  # a first proposal: the clinic's country from its data
-        _propose_country(doc, first_rows_of)
+        evidence = RegionEvidence()
+        _tabular_evidence(doc, first_rows_of, evidence)
+        _fhir_evidence(app, fhir_files, evidence)
+        _propose_country(doc, evidence)
     return doc
 
 
@@ -88,8 +93,10 @@ def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> N
 PHONE_FIELDS = frozenset({"phone", "phone_mobile", "phone_home", "phone_work"})
 
 
-def _propose_country(doc: MappingDocument, first_rows_of: dict[str, list[dict[str, Any]]]) -> None:
-    found: dict[str, list[str]] = {"phone": [], "country": [], "postal_code": []}
+def _tabular_evidence(doc: MappingDocument, first_rows_of: dict[str, list[dict[str, Any]]],
+                      found: RegionEvidence) -> None:
+    """The mapped phone, country, postcode and state columns' first values (and each file's
+    date order, where its dates prove one)."""
     for name, rows in first_rows_of.items():
         fm = doc.files.get(name)
         if fm is None:
@@ -97,9 +104,9 @@ def _propose_country(doc: MappingDocument, first_rows_of: dict[str, list[dict[st
         dates: list[str] = []
         for header, column in fm.columns.items():
             field = (column.target or "").rpartition(".")[2]
-            what = "phone" if field in PHONE_FIELDS else field
-            if what in found:
-                found[what] += [str(r[header]) for r in rows if r.get(header)]
+            into = _EVIDENCE_OF.get("phone" if field in PHONE_FIELDS else field)
+            if into is not None:
+                getattr(found, into).extend(str(r[header]) for r in rows if r.get(header))
             if field.endswith(("date_of_birth", "_at", "_date", "_from", "_to")):
                 dates += [str(r[header]) for r in rows if r.get(header)]
         proven = proven_date_order(dates)
@@ -108,7 +115,31 @@ def _propose_country(doc: MappingDocument, first_rows_of: dict[str, list[dict[st
             fm.reasons.append(f"dates {proven}: the file's dates prove it (the profile says "
                               f"{fm.date_order})")
             fm.date_order = proven  # type: ignore[assignment]
-    proposal = propose_region(found["phone"], found["country"], found["postal_code"])
+
+
+_EVIDENCE_OF = {"phone": "phones", "country": "countries", "postal_code": "postcodes",
+                "state": "states"}
+FHIR_ROWS_PER_FILE = 500  # the people and organisations come first in a bundle
+FHIR_CONTACTS_WANTED = 50  # resources with an address or a phone: enough to tell
+
+
+def _fhir_evidence(app: MigrationLog, files: list[UUID], found: RegionEvidence) -> None:
+    """The addresses and phone numbers of the FHIR files' patients, practitioners,
+    organisations (and the like), read from each file's first rows until enough are seen."""
+    seen = 0
+    for fid in files:
+        for count, row in enumerate(app.iter_rows(fid), start=1):
+            value = row["v"]
+            if isinstance(value, dict) and fhir_evidence(value.get("resource"), found):
+                seen += 1
+            if count >= FHIR_ROWS_PER_FILE or seen >= FHIR_CONTACTS_WANTED or found.enough:
+                break
+        if seen >= FHIR_CONTACTS_WANTED or found.enough:
+            return
+
+
+def _propose_country(doc: MappingDocument, found: RegionEvidence) -> None:
+    proposal = found.propose()
     if proposal is None:
         return
     doc.settings.country = proposal.country

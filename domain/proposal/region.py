@@ -1,5 +1,8 @@
 """The clinic's country, proposed from the data: phone numbers (which region's numbering plan
-they are valid in, or the country code they carry), country columns, and postcodes.
+they are valid in, or the country code they carry), countries named (a country column, a FHIR
+address's `country`), postcodes and state or province codes. Tabular files give their mapped
+columns; FHIR files the addresses and phone numbers of the people and organisations in them
+(`fhir_evidence`).
 
 The country is the region phone numbers without a country code are read in, and it proposes
 the currency. It is a setting of the mapping: shown by `map propose` and `map show` with its
@@ -32,6 +35,24 @@ _COUNTRY_NAMES: dict[str, str] = {
     "in": "IN", "india": "IN", "de": "DE", "germany": "DE", "deutschland": "DE", "fr": "FR",
     "france": "FR", "es": "ES", "spain": "ES", "españa": "ES", "nl": "NL",
     "netherlands": "NL",
+    # ISO 3166 alpha-3, as FHIR addresses often carry them
+    "can": "CA", "gbr": "GB", "nzl": "NZ", "irl": "IE", "zaf": "ZA", "ind": "IN", "deu": "DE",
+    "fra": "FR", "esp": "ES", "nld": "NL",
+}
+# State, territory and province codes (and the names written out where they are few): a code
+# two countries use (WA, NT) is a half vote for each.
+_STATES: dict[str, tuple[str, ...]] = {
+    **{code: ("US",) for code in (
+        "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv "
+        "nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wv wi wy pr").split()},
+    **{code: ("AU",) for code in ("nsw", "vic", "qld", "sa", "tas", "act", "new south wales",
+                                  "victoria", "queensland", "south australia", "tasmania",
+                                  "western australia", "northern territory",
+                                  "australian capital territory")},
+    **{code: ("CA",) for code in ("ab bc mb nb nl ns nu on pe qc sk yt".split() + [
+        "alberta", "british columbia", "manitoba", "new brunswick", "nova scotia", "ontario",
+        "quebec", "québec", "saskatchewan", "yukon"])},
+    "wa": ("US", "AU"), "nt": ("AU", "CA"),
 }
 _POSTCODES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("GB", re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", re.I)),
@@ -105,7 +126,8 @@ def _valid_in(text: str, region: str) -> bool:
 
 
 def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
-                   postcodes: Iterable[str] = ()) -> RegionProposal | None:
+                   postcodes: Iterable[str] = (),
+                   states: Iterable[str] = ()) -> RegionProposal | None:
     """The likeliest country, or None when the data says nothing (the defaults stand)."""
     phone_votes, phones_seen = _phone_votes(phones)
     country_votes: Counter[str] = Counter()
@@ -119,9 +141,14 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
             if pattern.fullmatch(value.strip()):
                 post_votes[region] += 1
                 break
+    state_votes: dict[str, float] = {}
+    for value in list(states)[:SAMPLE]:
+        regions = _STATES.get(value.strip().rstrip(".").casefold(), ())
+        for region in regions:
+            state_votes[region] = state_votes.get(region, 0) + 1 / len(regions)
     score: dict[str, float] = {}
     for weight, votes in ((2.0, dict(country_votes)), (1.0, phone_votes),
-                          (0.25, dict(post_votes))):
+                          (0.5, state_votes), (0.25, dict(post_votes))):
         for region, n in votes.items():
             score[region] = score.get(region, 0) + weight * n
     if not score:
@@ -134,10 +161,64 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
         reasons.append(f"phones: {phone_votes.get(best, 0):.3g} of {phones_seen} read as {best}'s"
                        + (f" ({others})" if others else ""))
     if country_votes:
-        reasons.append(f"country column: {country_votes[best]} of "
-                       f"{sum(country_votes.values())} values name {best}")
+        reasons.append(f"countries named: {country_votes[best]} of "
+                       f"{sum(country_votes.values())} are {best}")
     if post_votes:
         reasons.append(f"postcodes: {post_votes[best]} of {sum(post_votes.values())} "
                        f"shaped like {best}'s")
+    if state_votes:
+        reasons.append(f"states: {state_votes.get(best, 0):.3g} of "
+                       f"{sum(state_votes.values()):.3g} are {best}'s")
     return RegionProposal(best, CURRENCY.get(best, "USD"),
                           "MDY" if best in MONTH_FIRST else "DMY", reasons)
+
+
+@dataclass
+class RegionEvidence:
+    """What a region is proposed from, gathered from the data."""
+
+    phones: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    postcodes: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+
+    @property
+    def enough(self) -> bool:
+        return min(len(self.phones), len(self.countries) + len(self.postcodes)) >= SAMPLE
+
+    def propose(self) -> RegionProposal | None:
+        return propose_region(self.phones, self.countries, self.postcodes, self.states)
+
+
+# FHIR resources that carry the contact details of people and organisations of the clinic
+FHIR_CONTACTS = frozenset({"Patient", "Practitioner", "PractitionerRole", "RelatedPerson",
+                           "Organization", "Location"})
+
+
+def _as_list(value: object) -> list[dict[str, object]]:
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, dict)]
+
+
+def fhir_evidence(resource: object, into: RegionEvidence) -> bool:
+    """Adds a FHIR resource's addresses (country, postalCode, state) and phone numbers
+    (telecom with system phone or sms) to `into`; True when it had any. Organizations'
+    contacts count too."""
+    if not isinstance(resource, dict) or resource.get("resourceType") not in FHIR_CONTACTS:
+        return False
+    holders = [resource, *_as_list(resource.get("contact"))]
+    found = False
+    for holder in holders:
+        for address in _as_list(holder.get("address")):
+            for key, where in (("country", into.countries), ("postalCode", into.postcodes),
+                               ("state", into.states)):
+                value = address.get(key)
+                if isinstance(value, str) and value.strip():
+                    where.append(value)
+                    found = True
+        for point in _as_list(holder.get("telecom")):
+            value = point.get("value")
+            if point.get("system") in ("phone", "sms") and isinstance(value, str) and value:
+                into.phones.append(value.removeprefix("tel:"))
+                found = True
+    return found
