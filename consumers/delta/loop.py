@@ -11,17 +11,15 @@ message. A page being applied is always finished and committed first.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import signal
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import Any
 
+from consumers.delta.signals import stop_on_signals
 from domain.delta import Change, InvalidChange, PageResult, from_message
 from domain.errors import TransientError
 from domain.ports import ChangeBus, ChangeMessage
@@ -94,7 +92,7 @@ class DeltaConsumer:
             status.ends_at = time.time() + (self.until - time.monotonic())
         last_message = time.monotonic()
         backoff = 0.0
-        with self._signals():
+        with stop_on_signals(self.should_stop, "delta consumer"):
             while (reason := self._stop_reason(last_message)) is None:
                 try:
                     messages = self.bus.poll(self.page_size, self._poll_timeout())
@@ -221,20 +219,3 @@ class DeltaConsumer:
                 self.status.last_error = type(exc).__name__
         if self.on_status is not None:
             self.on_status(self.status)
-
-    @contextlib.contextmanager
-    def _signals(self) -> Iterator[None]:
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-
-        def stop(signum: int, _frame: FrameType | None) -> None:
-            log.info("delta consumer: signal %d, finishing the current page", signum)
-            self.should_stop.set()
-
-        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-        try:
-            yield
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)

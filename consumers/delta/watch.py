@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from consumers.bootstrap import Engine
 from consumers.delta.publish import row_records, table_mappings
+from consumers.delta.signals import stop_on_signals
 from consumers.services.delta_feeds import open_feed
 from domain.delta import Change, change_from_debezium, to_message
 from domain.errors import PreconditionFailed, TransientError
@@ -131,8 +132,17 @@ class BinlogWatcher:
             poll_s: float = 0.5, should_stop: threading.Event | None = None,
             on_status: Callable[[WatchStatus], None] | None = None) -> WatchStatus:
         stop = should_stop or threading.Event()
-        last_change = time.monotonic()
         self.status.position = self.feed().position
+        with stop_on_signals(stop, "delta watch"):
+            self._loop(stop, until, max_idle_s, poll_s, on_status)
+        if on_status is not None:
+            self.status.written_at = time.time()
+            on_status(self.status)
+        return self.status
+
+    def _loop(self, stop: threading.Event, until: float | None, max_idle_s: float | None,
+              poll_s: float, on_status: Callable[[WatchStatus], None] | None) -> None:
+        last_change = time.monotonic()
         while True:
             if on_status is not None:
                 self.status.written_at = time.time()
@@ -156,7 +166,3 @@ class BinlogWatcher:
                 self.status.last_error = type(exc).__name__
                 log.warning("delta watch: %s", exc)
             stop.wait(poll_s)
-        if on_status is not None:
-            self.status.written_at = time.time()
-            on_status(self.status)
-        return self.status

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -146,6 +148,17 @@ def test_rows_edited_in_mariadb_reach_the_sandbox(tmp_path: Path, tansu_broker: 
         try:
             assert second.feed().position == first.feed().position
             assert second.step() == 0
+            # A service manager's stop (SIGTERM) ends the watcher between batches, cleanly.
+            # The test's own handler catches the signal if the watcher installed none, so a
+            # watcher that ignores it runs on to its idle limit and the assertion fails.
+            missed: list[int] = []
+            previous = signal.signal(signal.SIGTERM, lambda signum, _f: missed.append(signum))
+            try:
+                stopped = second.run(max_idle_s=20.0, poll_s=0.05, on_status=lambda _s: (
+                    None if _s.stopped_because else os.kill(os.getpid(), signal.SIGTERM)))
+            finally:
+                signal.signal(signal.SIGTERM, previous)
+            assert (stopped.stopped_because, missed) == ("stop requested", [])
         finally:
             bus.close()
 
