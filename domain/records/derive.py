@@ -20,7 +20,7 @@ from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
-from domain.records.validation import ValidationResult, validate_record
+from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
 
 
 @dataclass
@@ -366,7 +366,17 @@ def _flush(file_name: str, mapping: FileMapping, settings: Settings,
             used.remove(number)
             del raw[name]
         checked = validate_record(kind, raw, settings, mapping.date_order)
+    held: set[str] = set()
+    for problem in checked.problems:
+        if LEFT_OUT in problem.reason and problem.field in row_of:
+            # a key/value row is one field: the row whose value cannot be read is held back
+            number = row_of.pop(problem.field)
+            held.add(problem.field)
+            yield Quarantined(file_name, number, kind, record_id, problem.field,
+                              f"{problem.field}: {problem.reason}")
+            used.remove(number)
     if used:
-        yield DerivedRecord(kind, checked.fields["source_id"], checked.fields, extra,
-                            checked.raw_kept, warnings + _warnings(checked), file_name, used,
-                            partial=True)
+        kept = [w for w in _warnings(checked) if w.partition(":")[0] not in held]
+        raw_kept = {k: v for k, v in checked.raw_kept.items() if k not in held}
+        yield DerivedRecord(kind, checked.fields["source_id"], checked.fields, extra, raw_kept,
+                            warnings + kept, file_name, used, partial=True)

@@ -26,7 +26,7 @@ class Invalid(ValueError):
 SENTINEL_DATES = ("0001-01-01", "0000-00-00", "00/00/0000", "1800-01-01")
 _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
 _WORD_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%b %d %Y",
                       "%B %d %Y")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I %p")
@@ -52,8 +52,28 @@ def _make_date(year: int, month: int, day: int) -> dt.date:
         raise Invalid("not a calendar date") from exc
 
 
-def parse_date(value: str, order: str) -> tuple[dt.date, str | None]:
-    """(date, note): note says when the data proved the configured day/month order wrong."""
+# A two-digit year ("3/4/62") is read within this many years ahead of today at most; a past
+# date (a birth date) is never ahead of today.
+AHEAD_YEARS = 20
+
+
+def full_year(short: int, month: int, day: int, past: bool, today: dt.date | None = None) -> int:
+    """The four-digit year of a two-digit one: this century's, unless that is too far ahead
+    (a past date: ahead of today at all, so `3/4/62` is 1962 and `3/4/05` 2005)."""
+    today = today or dt.date.today()
+    year = today.year // 100 * 100 + short
+    if past:
+        if (year, month, day) > (today.year, today.month, today.day):
+            year -= 100
+    elif year > today.year + AHEAD_YEARS:
+        year -= 100
+    return year
+
+
+def parse_date(value: str, order: str, past: bool = False) -> tuple[dt.date, str | None]:
+    """(date, note): note says when the data proved the configured day/month order wrong.
+    `past`: the date cannot be in the future (a birth date), which decides a two-digit year's
+    century."""
     text = value.strip()
     if len(text) == 10 and text[4] == text[7] == "-":
         # YYYY-MM-DD, most dates of most exports: the C parser reads it at a fraction of the
@@ -67,10 +87,13 @@ def parse_date(value: str, order: str) -> tuple[dt.date, str | None]:
     if m := _NUMERIC_DATE.match(text.split(" ")[0].split("T")[0]):
         first, second, year = int(m[1]), int(m[2]), int(m[3])
         day, month = (first, second) if order == "DMY" else (second, first)
+        note = None
         if month > 12 and day <= 12:
             # A month over 12 proves the order: 13/02/1990 can only be day-first.
-            return _make_date(year, day, month), "day/month order differs from the setting"
-        return _make_date(year, month, day), None
+            day, month, note = month, day, "day/month order differs from the setting"
+        if len(m[3]) == 2:
+            year = full_year(year, month, day, past)
+        return _make_date(year, month, day), note
     for fmt in _WORD_DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date(), None  # noqa: DTZ007

@@ -44,6 +44,8 @@ DATETIME_FIELDS = frozenset({
     "created_at", "updated_at", "starts_at", "ends_at", "verified_at", "recorded_at",
     "occurred_at",
 })
+# Dates that cannot lie ahead of today: a two-digit year is read in the past century if need be.
+PAST_FIELDS = frozenset({"date_of_birth"})
 MONEY_FIELDS = frozenset({"copay", "outstanding_balance", "last_payment_amount"})
 BOOL_FIELDS = frozenset({"is_primary", "active"})
 INT_FIELDS = frozenset({"size_bytes", "duration_minutes"})
@@ -159,7 +161,11 @@ def validate_record(kind: str, raw: Mapping[str, object], settings: Settings,
             text = _as_text(value)
             if text is not None:
                 result.raw_kept[name] = text
-            result.problems.append(FieldProblem(name, str(exc), _is_fatal(kind, name)))
+            fatal = _is_fatal(kind, name)
+            reason = str(exc)
+            if not fatal and field_type(kind, name) not in ("phone", "enum"):
+                reason = f"{reason}: {LEFT_OUT}"
+            result.problems.append(FieldProblem(name, reason, fatal))
             continue
         if normalised is not None:
             fields[name] = normalised
@@ -189,10 +195,21 @@ def _well_typed(kind: str, fields: Mapping[str, object]) -> bool:
     return True
 
 
+# The fields a record of each kind cannot be made without (besides its source id): a value
+# of these that cannot be read quarantines the record.
+ESSENTIAL: dict[str, frozenset[str]] = {
+    "appointment": frozenset({"starts_at"}), "communication": frozenset({"occurred_at"}),
+    "billing": frozenset({"outstanding_balance"}),
+}
+LEFT_OUT = "left out, kept as written"
+
+
 def _is_fatal(kind: str, name: str) -> bool:
-    # Phones and enumerations keep their raw text and move on; anything else that cannot be
-    # read would put a wrong value into the CRM, so the record waits for the operator.
-    return field_type(kind, name) not in ("phone", "enum")
+    # A value that cannot be read is never written into the CRM. It loses the record only
+    # when the record is nothing without it; otherwise (a patient's bad email or birth date,
+    # an unknown enumeration word, a phone of another plan) the record lands without that
+    # field, whose text is kept raw and reported.
+    return name in ESSENTIAL.get(kind, ()) or name == "source_id"
 
 
 _PLAIN_TYPES = frozenset({"id", "text"})
@@ -233,7 +250,7 @@ def _normalise_as(kind_of_field: str, kind: str, name: str, value: object,  # no
     if kind_of_field == "date":
         if is_sentinel_date(text):
             return None
-        day, note = parse_date(text, order)
+        day, note = parse_date(text, order, past=name in PAST_FIELDS)
         if note:
             result.raw_kept[name] = text
             result.problems.append(FieldProblem(name, note, False))

@@ -25,23 +25,26 @@ def confirmed(cli: Cli, export: Path) -> dict:
 def test_quarantine_lists_file_row_column_reason_and_a_masked_value(cli: Cli,
                                                                     tmp_path: Path) -> None:
     export = patients_csv(tmp_path / "export" / "patients.csv", BAD).parent
-    confirmed(cli, export)
+    document = confirmed(cli, export)
     rows = cli("quarantine", "--json", expect=1).json()["rows"]
     by_row = {r["row"]: r for r in rows}
-    assert set(by_row) == {4, 5, 6}  # data rows 4-6 (the header is not a row)
-    email = by_row[4]
-    assert (email["file"], email["column"]) == ("patients.csv", "Email")
-    assert "email" in email["reason"]
-    assert email["value"] != "not-an-email@" and email["value"].startswith("n")
-    assert email["value"].endswith("l@") and len(email["value"]) == len("not-an-email@")
-    assert by_row[5]["column"] == "Date of Birth" and "not a calendar date" in by_row[5]["reason"]
-    assert "duplicate" in by_row[6]["reason"]
-    only = cli("quarantine", "--reason", "CALENDAR", "--json", expect=1).json()["rows"]
-    assert [r["row"] for r in only] == [5]
+    # a bad email or birth date loses that field, not the patient (data rows 4 and 5): the
+    # patient lands without it and the confirmation names the field; row 6 is held back
+    assert set(by_row) == {6}
+    kept = {w["problem"].partition(":")[0]: w for w in document["values_kept_as_written"]}
+    assert {"email", "date_of_birth"} <= set(kept)
+    assert "left out" in kept["email"]["problem"] and kept["email"]["records"] == 1
+    assert "not a calendar date" in kept["date_of_birth"]["problem"]
+    again = by_row[6]
+    assert (again["file"], again["column"]) == ("patients.csv", "Patient ID")
+    assert "duplicate" in again["reason"] and again["value"] == "•"
+    only = cli("quarantine", "--reason", "DUPLICATE", "--json", expect=1).json()["rows"]
+    assert [r["row"] for r in only] == [6]
     assert cli("quarantine", "--file", "other.csv", "--json", expect=0).json()["rows"] == []
     table = list(csv.reader(io.StringIO(cli("quarantine", "--csv", expect=1).out)))
-    assert table[0][:5] == ["file", "row", "column", "reason", "value"] and len(table) == 4
-    assert "not-an-email@" not in cli("quarantine", expect=1).err  # values never in clear
+    assert table[0][:5] == ["file", "row", "column", "reason", "value"] and len(table) == 2
+    shown = cli("map", "confirm", "--by", "dana", expect=1)
+    assert "not-an-email@" not in shown.err + shown.out  # values never in clear
 
 
 def test_rows_quarantined_as_duplicates_are_not_counted_as_records(cli: Cli,
@@ -49,11 +52,12 @@ def test_rows_quarantined_as_duplicates_are_not_counted_as_records(cli: Cli,
     export = patients_csv(tmp_path / "export" / "patients.csv", BAD).parent
     document = confirmed(cli, export)
     balance = document["files"]["patients.csv"]
-    # 6 rows: 3 clean, 2 invalid, 1 a second row for patient 2 (quarantined as a duplicate)
-    assert (balance["read"], balance["derived"], balance["quarantined"]) == (6, 3, 3)
+    # 6 rows: 3 clean, 2 with a field left out, 1 a second row for patient 2 (quarantined as
+    # a duplicate)
+    assert (balance["read"], balance["derived"], balance["quarantined"]) == (6, 5, 1)
     assert document["balanced"] is True
     status = cli("status", "--json", expect=1).json()
-    assert status["counts"]["patient"]["extracted"] - status["counts"]["patient"]["quarantined"] == 3
+    assert status["counts"]["patient"]["extracted"] - status["counts"]["patient"]["quarantined"] == 5
 
 
 def test_status_and_confirm_end_with_top_reasons_and_skipped_kinds(cli: Cli,
@@ -64,14 +68,14 @@ def test_status_and_confirm_end_with_top_reasons_and_skipped_kinds(cli: Cli,
     document = confirmed(cli, export)
     assert document["skipped_kinds"]["clinical_note"].startswith("clinical content off")
     per_file = document["quarantine"]["per_file"]["patients.csv"]
-    assert per_file["rows"] == 3 and len(per_file["top_reasons"]) == 3
+    assert per_file["rows"] == 1 and len(per_file["top_reasons"]) == 1
     status = cli("status", expect=1)
     lines = status.err.splitlines()
-    assert any(line.startswith("patients.csv: 3 held back; top reasons:") for line in lines)
+    assert any(line.startswith("patients.csv: 1 held back; top reasons:") for line in lines)
     assert any(line.startswith("clinical_note: not sent: clinical content off") for line in lines)
-    assert lines[-1] == "done, to look at: 3 quarantined, 1 skipped"
+    assert lines[-1] == "done, to look at: 1 quarantined, 1 skipped"
     as_json = cli("status", "--json", expect=1).json()
-    assert as_json["to_look_at"] == {"quarantined": 3, "skipped": 1}
+    assert as_json["to_look_at"] == {"quarantined": 1, "skipped": 1}
 
 
 def _bundle(path: Path, observations: int) -> Path:

@@ -52,8 +52,6 @@ def test_empty_secondary_columns_make_no_secondary_record() -> None:
 
 
 @pytest.mark.parametrize(("values", "field"), [
-    ({"ID": "1", "Email": "nope@"}, "email"),
-    ({"ID": "1", "DOB": "30/02/1984"}, "date_of_birth"),
     ({"ID": "", "First": "Ann"}, "source_id"),
 ])
 def test_invalid_rows_are_quarantined_without_values(values: dict[str, str], field: str) -> None:
@@ -66,9 +64,25 @@ def test_invalid_rows_are_quarantined_without_values(values: dict[str, str], fie
     assert row_outcome([result], "patient") == "quarantined"
 
 
-def test_a_bad_secondary_keeps_the_primary() -> None:
+@pytest.mark.parametrize(("values", "field"), [
+    ({"ID": "1", "First": "Ann", "Email": "nope@"}, "email"),
+    ({"ID": "1", "First": "Ann", "DOB": "30/02/1984"}, "date_of_birth"),
+])
+def test_one_bad_optional_value_loses_that_field_not_the_patient(values: dict[str, str],
+                                                                 field: str) -> None:
+    [result] = derive_row("p.csv", PATIENTS, SETTINGS, _row(4, **values))
+    assert isinstance(result, DerivedRecord) and result.fields["first_name"] == "Ann"
+    assert field not in result.fields and result.raw_kept[field] == values[next(
+        k for k in values if k not in ("ID", "First"))]
+    assert [w.partition(":")[0] for w in result.warnings] == [field]
+    assert all(v not in w for w in result.warnings for v in values.values() if len(v) > 2)
+    assert row_outcome([result], "patient") == "derived"
+
+
+def test_a_bad_secondary_value_keeps_both_records() -> None:
     results = derive_row("p.csv", PATIENTS, SETTINGS, _row(ID="7", Carrier="X", Copay="lots"))
-    assert [type(r).__name__ for r in results] == ["DerivedRecord", "Quarantined"]
+    assert [type(r).__name__ for r in results] == ["DerivedRecord", "DerivedRecord"]
+    assert "copay" not in results[1].fields and results[1].raw_kept["copay"] == "lots"
     assert row_outcome(results, "patient") == "derived"
 
 

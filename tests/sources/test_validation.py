@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from domain.mapping import Settings
@@ -39,10 +41,11 @@ def test_emails_are_lowercased(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("raw", ["not-an-email@", "two@@x.com", "a b@c.com", "plain"])
-def test_bad_email_is_fatal_and_kept_raw(raw: str) -> None:
+def test_bad_email_leaves_the_field_out_kept_raw_and_reported(raw: str) -> None:
     r = _one("patient", "email", raw)
-    assert not r.ok and r.fatal[0].field == "email"
-    assert r.raw_kept["email"] == raw and "email" not in r.fields
+    assert r.ok and "email" not in r.fields and r.raw_kept["email"] == raw
+    assert [(p.field, p.fatal) for p in r.problems] == [("email", False)]
+    assert "left out" in r.problems[0].reason and raw not in r.problems[0].reason
 
 
 @pytest.mark.parametrize(("raw", "settings", "expected"), [
@@ -86,9 +89,36 @@ def test_a_date_that_proves_the_other_order_is_read_and_reported() -> None:
 
 
 @pytest.mark.parametrize("raw", ["1984-02-30", "02/30/1984", "31/31/2000", "yesterday"])
-def test_impossible_dates_are_fatal(raw: str) -> None:
+def test_impossible_optional_dates_are_left_out_not_fatal(raw: str) -> None:
     r = _one("patient", "date_of_birth", raw)
-    assert not r.ok and r.fatal[0].field == "date_of_birth"
+    assert r.ok and "date_of_birth" not in r.fields and r.raw_kept["date_of_birth"] == raw
+    assert [(p.field, p.fatal) for p in r.problems] == [("date_of_birth", False)]
+
+
+@pytest.mark.parametrize(("kind", "field", "raw"), [
+    ("appointment", "starts_at", "yesterday"), ("communication", "occurred_at", "13/13/2020"),
+    ("billing", "outstanding_balance", "lots")])
+def test_a_record_is_quarantined_when_a_field_it_needs_cannot_be_read(
+        kind: str, field: str, raw: str) -> None:
+    r = _one(kind, field, raw)
+    assert not r.ok and r.fatal[0].field == field
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("3/4/62", "1962-03-04"), ("12/31/99", "1999-12-31"), ("1/2/05", "2005-01-02"),
+    ("03/04/1962", "1962-03-04")])
+def test_two_digit_birth_years_are_never_in_the_future(raw: str, expected: str) -> None:
+    r = _one("patient", "date_of_birth", raw, order="MDY")
+    assert r.ok and r.fields["date_of_birth"] == expected
+
+
+def test_a_two_digit_year_of_other_dates_is_the_nearest_century() -> None:
+    from domain.records.normalise import full_year
+    today = dt.date(2026, 12, 7)
+    assert full_year(30, 1, 1, past=False, today=today) == 2030  # a booking ahead: this century
+    assert full_year(62, 1, 1, past=False, today=today) == 1962
+    assert full_year(26, 12, 8, past=True, today=today) == 1926  # a birth date: never ahead
+    assert full_year(26, 12, 7, past=True, today=today) == 2026
 
 
 @pytest.mark.parametrize("raw", ["0001-01-01", "0000-00-00", "0001-01-01 00:00:00"])
@@ -158,8 +188,9 @@ def test_booleans_and_integers() -> None:
     assert _one("insurance", "is_primary", True).fields["is_primary"] is True
     assert _one("document", "size_bytes", "1,024").fields["size_bytes"] == 1024
     assert _one("communication", "duration_minutes", "15 min").fields["duration_minutes"] == 15
-    assert not _one("document", "size_bytes", "1.5").ok
-    assert not _one("provider", "active", "maybe").ok
+    for kind, field, raw in (("document", "size_bytes", "1.5"), ("provider", "active", "maybe")):
+        r = _one(kind, field, raw)  # unreadable, and the record is something without it
+        assert r.ok and field not in r.fields and r.raw_kept[field] == raw
 
 
 def test_missing_source_id_is_fatal_and_unknown_fields_are_reported() -> None:
