@@ -39,6 +39,10 @@ class ColumnMapping(BaseModel):
     # file's), with `fixed` fields; a value mapped to "" by `values` ("None") makes none.
     split: str | None = None
     fixed: dict[str, str] = Field(default_factory=dict)
+    # Several records of the target's kind side by side on one row (a secondary insurance's
+    # columns beside the primary's): the column belongs to record number `record` (2, 3...)
+    # of that kind; columns without it make the first. Only for kinds other than the row's.
+    record: int | None = Field(default=None, ge=2)
 
 
 class KeyValueLayout(BaseModel):
@@ -145,7 +149,7 @@ class FileMapping(BaseModel):
 # Parts of the language added after the first release: left out of the document's data (so
 # out of its hash) while unused, so mappings confirmed before keep their hash.
 _LATER_FILE_KEYS = ("combine", "route", "derived_id", "id_prefix", "twin_of", "time_of_day")
-_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed")
+_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed", "record")
 
 
 def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from domain.fhir.values import IGNORED, PARTIAL
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.normalise import parse_date, parse_money
-from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
+from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import validate_record
 
 CF_PREFIX = "cf:"
@@ -213,13 +213,13 @@ class SourceReader:
                 per_kind.setdefault(f"{kind}#{sid}", {**fixed, fld: item, "source_id": sid})
                 cells[f"{kind}#{sid}"] = {fld: Cell(name, number, _split_column(fm, kind, fld))}
         for key, raw in per_kind.items():
-            kind = key.partition("#")[0]
+            kind, default_id = satellite(key, primary_id)
             sid = str(raw.get("source_id") or "").strip()
             if kind != home:
                 ref = _reference(kind, home)
                 if ref and ref not in raw:
                     raw[ref] = primary_id
-                sid = sid or f"{primary_id}:{kind}"
+                sid = sid or default_id
             self._add(kind, sid, raw, cells.get(key, {}), fm, name, number)
 
     def _add(self, kind: str, sid: str, raw: dict[str, Any], cells: dict[str, Cell],

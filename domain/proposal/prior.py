@@ -14,16 +14,18 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
     merged = prior.model_copy(deep=True)
     if prior.key_value is not None or prior.kind != proposed.kind:
         return merged  # a key/value table's fields are the profile's own list
-    taken = {c.target for h, c in prior.columns.items() if h not in unknown and c.target}
-    for header in unknown:
-        column = proposed.columns.get(header)
-        if column is None or (column.target and column.target in taken):
+    # a target is taken once per record of its kind on the row (`record`: side by side)
+    taken = {(c.target, c.record) for h, c in prior.columns.items()
+             if h not in unknown and c.target}
+    for header in [h for h in proposed.columns if h in unknown]:  # in the file's order
+        column = proposed.columns[header]
+        if column.target and (column.target, column.record) in taken:
             continue
         merged.columns[header] = column.model_copy(deep=True)
         merged.columns[header].reasons.append(
             f"not in profile {prior.profile}: judged by the proposal")
         if column.target:
-            taken.add(column.target)
+            taken.add((column.target, column.record))
     known = set(prior.columns) - unknown
     for item in proposed.combine:
         # taken when the profile says nothing else about its columns (a date column the
@@ -33,13 +35,13 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
         held = [merged.columns[c] for c in feeds if c in known and c in merged.columns]
         if any(c.target not in (None, item.target) for c in held):
             continue
-        if item.target in taken and not any(c.target == item.target for c in held):
+        if (item.target, None) in taken and not any(c.target == item.target for c in held):
             continue
         for column in held:
             column.target = None
             column.reasons.append(f"read into {item.target} with the other columns")
         merged.combine.append(item.model_copy(deep=True))
-        taken.add(item.target)
+        taken.add((item.target, None))
     for header, column in proposed.columns.items():
         mine = merged.columns.get(header)
         if header in known and mine is not None and column.values and (

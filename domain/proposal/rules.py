@@ -22,6 +22,7 @@ from domain.mapping import (
     FileMapping,
     Route,
 )
+from domain.proposal.cells import propose_side_by_side
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
@@ -377,4 +378,5 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_codes(fm, profile)
     propose_derived_id(fm, profile)
     propose_split(fm, profile)
+    propose_side_by_side(fm)
     propose_nothing_to_migrate(fm)

@@ -19,7 +19,7 @@ from typing import Any
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
-from domain.records.rules import SYNTHETIC, item_id, prepare_row, uses_rules
+from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
 
 
@@ -212,11 +212,12 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
     secondaries = [(kind, raw) for kind, raw in per_kind.items() if kind != primary and raw]
     secondaries += [(kind, {**fixed, name: item, "source_id": item_id(primary_id, kind, item)})
                     for kind, name, items, fixed in many for item in items]
-    for kind, raw in secondaries:
+    for key, raw in secondaries:
+        kind, default_id = satellite(key, primary_id)
         ref = _reference_field(kind, primary)
         if ref and ref not in raw:
             raw[ref] = primary_id
-        raw.setdefault("source_id", f"{primary_id}:{kind}")
+        raw.setdefault("source_id", default_id)
         secondary = validate_record(kind, raw, settings, mapping.date_order)
         if secondary.ok:
             results.append(DerivedRecord(kind, secondary.fields["source_id"], secondary.fields,

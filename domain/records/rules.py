@@ -44,7 +44,8 @@ def uses_rules(mapping: FileMapping) -> bool:
     derivation skips this module otherwise)."""
     return bool(mapping.combine or mapping.route or mapping.derived_id or mapping.id_prefix
                 or mapping.time_of_day
-                or any(c.values or c.format or c.split for c in mapping.columns.values()))
+                or any(c.values or c.format or c.split or c.record
+                       for c in mapping.columns.values()))
 
 
 @dataclass
@@ -233,6 +234,8 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
             target = retarget(target, mapping.kind, kind)
         if routed and mapping.route is not None and key.casefold() == mapping.route.column.casefold():
             target = None  # the code that routed the row says nothing more to the new kind
+        if column is not None and column.record and target is not None and target[0] != kind:
+            target = (slot(target[0], column.record), target[1])
         text = _text(value) if isinstance(value, str) else value
         if (column is not None and column.split and target is not None
                 and target[0] != kind and isinstance(text, str)):
@@ -303,6 +306,18 @@ def _split_cell(text: str, separators: str, values: Mapping[str, str]) -> list[s
         if item and item.casefold() not in {o.casefold() for o in out}:
             out.append(item)
     return out
+
+
+def slot(kind: str, record: int) -> str:
+    """The key of record number `record` of a kind on one row: "insurance#2"."""
+    return f"{kind}#{record}"
+
+
+def satellite(key: str, primary_id: str) -> tuple[str, str]:
+    """(kind, default source id) of a row's record of another kind: "insurance" ->
+    "<primary>:insurance", the second side by side "insurance#2" -> "<primary>:insurance:2"."""
+    kind, _, record = key.partition("#")
+    return kind, f"{primary_id}:{kind}" + (f":{record}" if record else "")
 
 
 def item_id(primary_id: str, kind: str, item: str) -> str:
