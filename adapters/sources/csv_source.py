@@ -4,8 +4,11 @@ Streams row by row. The fingerprint pass reads the file once for its sha256 and 
 encoding over every byte; reading rows is a second pass. Reader problems never raise: the row
 comes out with `problem` set (undecodable bytes, an oversized cell, a ragged row).
 
-Row numbers count data records from 1, not counting the header; a record may span several
-physical lines (quoted line breaks). Lines with no cells at all are not records. The
+Row numbers count records from 1 in file order, not counting the header; a record may span
+several physical lines (quoted line breaks). Lines with no cells at all are not records. A
+report's header is found by evidence and its furniture (title lines, the header again after a
+page break, totals, page numbers: adapters.sources.report_layout) comes out as rows holding no
+record, their problem starting with NOT_DATA. The
 fingerprint keeps the header exactly as read; `values` are keyed by the normalised headers
 (adapters.sources.headers: trimmed, `Phone (2)` for repeats, `column_7` for blanks), and cells
 beyond the header's width are kept as a list under `__extra_cells__`.
@@ -15,10 +18,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 
 from adapters.sources.headers import EXTRA_CELLS, normalise_header
+from adapters.sources.report_layout import TITLE_LINE, Furniture, split_report
 from adapters.sources.text_detect import (
     UNDECODABLE,
     marked_lines,
@@ -29,42 +32,6 @@ from adapters.sources.text_detect import (
 )
 from domain.errors import SourceError
 from domain.ports import NOT_DATA, ClinicSource, SourceFingerprint, SourceRow
-
-# Lines above a report's header (its title, the practice, "Generated ... by ..."): records of
-# fewer than two cells before the first record of two or more, looked for this far.
-PREAMBLE_MAX = 30
-TOTAL_WORDS = frozenset({"total", "totals", "subtotal", "sub-total", "sub total", "grand total",
-                         "total general", "totales", "gesamt", "summe", "totale", "totaux"})
-
-
-def _filled(record: list[str]) -> int:
-    return sum(1 for cell in record if cell.strip())
-
-
-def split_preamble(records: Iterator[list[str]]) -> tuple[list[str], Iterator[list[str]]]:
-    """(header, the records after it): a report's title lines above the header are skipped."""
-    buffered: list[list[str]] = []
-    for record in records:
-        buffered.append(record)
-        if _filled(record) >= 2 or len(buffered) >= PREAMBLE_MAX:
-            break
-    at = next((i for i, r in enumerate(buffered) if _filled(r) >= 2), None)
-    if at is None:
-        at = next((i for i, r in enumerate(buffered) if r), None)
-    if at is None:
-        return [], iter(())
-    return buffered[at], chain(buffered[at + 1:], records)
-
-
-def _not_data(record: list[str], header: list[str]) -> str | None:
-    """Why a record holds no data: a total line, or the header again after a page break."""
-    cells = [c.strip() for c in record]
-    if [c.casefold() for c in cells] == header:
-        return "the header repeated (a page break)"
-    first = next((c for c in cells if c), "")
-    if first.casefold().rstrip(":") in TOTAL_WORDS and _filled(record) <= max(1, len(record) // 2):
-        return "a total line"
-    return None
 
 DEFAULT_CELL_LIMIT = 1 << 20  # characters kept per cell; longer cells are truncated
 _PARSER_FIELD_LIMIT = (1 << 31) - 1  # the csv module's own limit must never be what stops us
@@ -94,7 +61,8 @@ class CsvSource(ClinicSource):
             encoding = self._encoding or facts.encoding
             delimiter = self._delimiter or sniff_delimiter(read_sample(self.path, encoding))
             with open_text(self.path, encoding) as text:
-                found, _ = split_preamble(self._reader(text, delimiter, [False]))
+                found, _, _ = split_report(self._reader(text, delimiter, [False]))
+                found = found or []
             header = tuple(h.replace(UNDECODABLE, "\ufffd") for h in found)
         except OSError as exc:
             raise SourceError(f"cannot read file ({type(exc).__name__})",
@@ -127,24 +95,24 @@ class CsvSource(ClinicSource):
         flag = [False]
         try:
             with open_text(self.path, fp.encoding) as text:
-                _, records = split_preamble(self._reader(text, fp.delimiter, flag))
-                flag[0] = False
-                repeated = [h.strip().casefold() for h in fp.header]
+                _, title, marked = split_report(_with_mark(self._reader(
+                    text, fp.delimiter, flag), flag), lambda item: item[0])
+                furniture = Furniture(fp.header, [record for record, _ in title])
                 number = 0
-                for record in records:
+                for _ in title:
+                    number += 1
+                    yield SourceRow(number, {}, problem=NOT_DATA + TITLE_LINE)
+                for record, undecodable in marked:
                     if not record:
-                        flag[0] = False
                         continue
                     number += 1
-                    if not_data := _not_data(record, repeated):
+                    if not_data := furniture.why(record):
                         yield SourceRow(number, {}, problem=NOT_DATA + not_data)
-                        flag[0] = False
                         continue
-                    if (flag[0] or len(record) != width
+                    if (undecodable or len(record) != width
                             or (limit and max(map(len, record)) > limit)
                             or (mixed and any(map(utf8_read_as_1252, record)))):
-                        yield self._problem_row(number, keys, record, flag[0], cp1252=mixed)
-                        flag[0] = False
+                        yield self._problem_row(number, keys, record, undecodable, cp1252=mixed)
                     else:
                         yield SourceRow(number, dict(zip(keys, record, strict=True)))
         except OSError as exc:
@@ -155,6 +123,15 @@ class CsvSource(ClinicSource):
                      undecodable: bool, *, cp1252: bool = False) -> SourceRow:
         return build_problem_row(number, keys, record, undecodable, self.cell_limit,
                                  cp1252=cp1252)
+
+
+def _with_mark(records: Iterator[list[str]], flag: list[bool]
+               ) -> Iterator[tuple[list[str], bool]]:
+    """Each record with whether its lines carried undecodable bytes (the flag marked_lines
+    sets while the record is read), so records can be read ahead of their rows."""
+    for record in records:
+        yield record, flag[0]
+        flag[0] = False
 
 
 def utf8_read_as_1252(cell: str) -> bool:

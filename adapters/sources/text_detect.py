@@ -12,6 +12,7 @@ import codecs
 import csv
 import hashlib
 import io
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +134,10 @@ def sniff_delimiter(sample: str) -> str:
         records = [r for r in csv.reader(lines, delimiter=delimiter, strict=False) if r][:50]
         if not records:
             continue
-        width = len(records[0])
+        # The table's width is the commonest width of two cells or more (the wider on a tie):
+        # a report's title lines above its header are one cell under every delimiter.
+        widths = Counter(len(r) for r in records if len(r) >= 2)
+        width = max(widths, key=lambda w: (widths[w], w)) if widths else 1
         if width < 2:
             score = (0.0, 1)
         else:

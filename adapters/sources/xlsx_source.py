@@ -4,7 +4,9 @@ The sheet XML is streamed by adapters.sources.xlsx_xml (defusedxml; one row in m
 time). Before any XML is read, the archive's member sizes are checked so a zip bomb is refused
 instead of inflated. Cells become text: integral numbers without ".0", dates as ISO dates,
 date-times as ISO date-times, booleans as TRUE/FALSE (Excel's spelling). Rows with no cell
-at all are not records (Excel pads sheets with them); short rows are padded with "".
+at all are not records (Excel pads sheets with them); short rows are padded with "". A report's
+title rows above the header, page furniture and totals come out as rows holding no record
+(adapters.sources.report_layout), as in the CSV reader.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from pathlib import Path
 
 from adapters.sources.csv_source import DEFAULT_CELL_LIMIT, build_problem_row
 from adapters.sources.headers import normalise_header
+from adapters.sources.report_layout import TITLE_LINE, Furniture, split_report
 from adapters.sources.text_detect import scan_file
 from adapters.sources.xlsx_xml import Workbook, iter_rows, read_workbook, sheet_row_count
 from domain.errors import SourceError
-from domain.ports import ClinicSource, SourceFingerprint, SourceRow
+from domain.ports import NOT_DATA, ClinicSource, SourceFingerprint, SourceRow
 
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB across all members
 MAX_RATIO = 200  # per member; real sheets compress 5-30x, bombs 1000x and more
@@ -99,10 +102,9 @@ class XlsxSource(ClinicSource):
     def fingerprint(self) -> SourceFingerprint:
         if self._fingerprint is None:
             facts = scan_file(self.path, text=False)
-            header: tuple[str, ...] = ()
             records = self._records()
             try:
-                header = tuple(next(records, []))
+                header = tuple(split_report(records)[0] or ())
             finally:
                 records.close()  # type: ignore[attr-defined]
             sheet = self.sheet
@@ -128,10 +130,17 @@ class XlsxSource(ClinicSource):
         keys = normalise_header(self.fingerprint().header)
         width = len(keys)
         limit = self.cell_limit
-        records = self._records()
-        next(records, None)  # the header
-        for number, cells in enumerate(records, start=1):
-            if len(cells) > width or (limit and max(map(len, cells)) > limit):
+        _, title, records = split_report(self._records())
+        furniture = Furniture(self.fingerprint().header, title)
+        number = 0
+        for _ in title:
+            number += 1
+            yield SourceRow(number, {}, problem=NOT_DATA + TITLE_LINE)
+        for cells in records:
+            number += 1
+            if not_data := furniture.why(cells):
+                yield SourceRow(number, {}, problem=NOT_DATA + not_data)
+            elif len(cells) > width or (limit and max(map(len, cells)) > limit):
                 yield build_problem_row(number, keys, cells, False, limit)
             else:
                 # Short rows are Excel's trailing blanks, not raggedness: pad them.

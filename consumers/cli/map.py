@@ -192,6 +192,8 @@ def confirm(args: argparse.Namespace) -> int:
             ignored = f" (of which {b.ignored} resource types not migrated)" if b.ignored else ""
             erased = f" + erased {b.erased} (forgotten patients)" if b.erased else ""
             erased += f" + dropped {b.dropped} (on purpose)" if b.dropped else ""
+            erased += (f" + report furniture {b.furniture} (titles, repeated headers, totals)"
+                       if b.furniture else "")
             console.print(f"{name}: rows read {b.read} = records {b.derived} + quarantined "
                           f"{b.quarantined}{ignored}{erased}"
                           f"{'' if b.balanced else '  UNBALANCED'}")

@@ -28,6 +28,7 @@ from domain.records.derive import (
     Quarantined,
     derive_key_values,
     derive_row,
+    is_furniture,
     row_outcome,
 )
 from domain.records.quality import QualityChecker, same_person, same_person_reason
@@ -48,7 +49,8 @@ def content_hash(fields: dict[str, Any], extra: dict[str, Any]) -> str:
 
 @dataclass
 class Balance:
-    """rows read = records derived + rows quarantined + rows erased + rows dropped; `ignored`
+    """rows read = records derived + rows quarantined + rows erased + rows dropped + rows of
+    report furniture (title lines, headers repeated after a page break, totals); `ignored`
     counts the quarantined rows that are FHIR resource types not migrated by design
     (Procedure...); `erased` the rows of forgotten patients, shredded from the log (`c2n
     forget`); `dropped` the rows the mapping leaves out on purpose (twins, routes to drop)."""
@@ -59,14 +61,17 @@ class Balance:
     ignored: int = 0
     erased: int = 0
     dropped: int = 0  # left out on purpose: a twin file's rows, rows routed to `drop`
+    furniture: int = 0  # a report's titles, repeated headers, totals: no record in them
 
     @property
     def balanced(self) -> bool:
-        return self.read == self.derived + self.quarantined + self.erased + self.dropped
+        return self.read == (self.derived + self.quarantined + self.erased + self.dropped
+                             + self.furniture)
 
     def to_json(self) -> dict[str, int]:
         return {"read": self.read, "derived": self.derived, "quarantined": self.quarantined,
-                "ignored": self.ignored, "erased": self.erased, "dropped": self.dropped}
+                "ignored": self.ignored, "erased": self.erased, "dropped": self.dropped,
+                "furniture": self.furniture}
 
 
 @dataclass
@@ -207,6 +212,9 @@ class Deriver:
                 self._take(result, mapping, balance, partial_file=True)
             return
         for row in self._counted(fid, balance):
+            if is_furniture(row):
+                balance.furniture += 1
+                continue
             results = derive_row(name, mapping, settings, row)
             if results and all(isinstance(r, Quarantined) and r.ignored for r in results):
                 balance.quarantined += 1

@@ -18,7 +18,7 @@ from consumers.services.profile_choice import ProfileChooser, fingerprint_from_j
 from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
 from domain.mapping import MappingDocument, Settings
-from domain.ports import SourceFingerprint
+from domain.ports import NOT_DATA, SourceFingerprint
 from domain.proposal.prior import with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
@@ -156,7 +156,11 @@ def _profile(app: MigrationLog, fid: UUID, header: list[str]
              ) -> tuple[FileProfile, list[dict[str, Any]]]:
     profiler = ColumnProfiler(header)
     first: list[dict[str, Any]] = []
-    for count, row in enumerate(app.iter_rows(fid), start=1):
+    count = 0
+    for row in app.iter_rows(fid):
+        if str(row.get("p") or "").startswith(NOT_DATA):
+            continue  # a report's title line, total line...: no record, nothing to profile
+        count += 1
         profiler.add(row["v"])
         if count <= SAMPLE_ROWS:
             first.append(row["v"])

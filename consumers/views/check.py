@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 def render_check(report: CheckReport, console: Console) -> None:
     table = Table(title="rows per file", title_justify="left")
-    for head in ("file", "kind", "read", "records", "quarantined", "dropped"):
+    for head in ("file", "kind", "read", "records", "quarantined", "dropped", "furniture"):
         table.add_column(head, justify="left" if head in ("file", "kind") else "right")
     for name, check in report.files.items():
         kind = check.kind if check.twin_of is None else f"twin of {check.twin_of}"
         table.add_row(escape(name), escape(kind), str(check.read), str(check.derived),
-                      str(check.quarantined), str(check.dropped))
+                      str(check.quarantined), str(check.dropped), str(check.furniture))
     console.print(table)
     for name, check in report.files.items():
         for reason in check.top():

@@ -15,6 +15,7 @@ from typing import Any
 from domain.fhir.resources import derive_resource
 from domain.fhir.values import IGNORED, PARTIAL
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
+from domain.ports import NOT_DATA
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.normalise import parse_date, parse_money
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
@@ -147,8 +148,8 @@ class SourceReader:
             self._key_values(name, fm, rows)
             return
         for row in rows:
-            if row.get("erased"):
-                continue
+            if row.get("erased") or str(row.get("p") or "").startswith(NOT_DATA):
+                continue  # forgotten, or a report's furniture (a title line, a total line)
             values = row.get("v") or {}
             self._seen(name, values)
             self._row(name, fm, int(row.get("n") or 0), values)
@@ -287,8 +288,8 @@ class SourceReader:
         assert layout is not None
         keys = self.columns.setdefault(name, [])
         for row in rows:
-            if row.get("erased"):
-                continue
+            if row.get("erased") or str(row.get("p") or "").startswith(NOT_DATA):
+                continue  # forgotten, or a report's furniture (a title line, a total line)
             values = row.get("v") or {}
             number = int(row.get("n") or 0)
             sid = str(values.get(layout.record_column) or "").strip()

@@ -6,6 +6,7 @@ evidence supports it, each with its reasons (the operator confirms or edits them
 - boolean flags that together say an appointment's status (`combine` with a value map);
 - status codes that mean another kind (`route`: prospective patients are leads) and coded
   enumerations (`values`);
+- the patient named by chart number (domain.proposal.references);
 - an id for child rows that have none, from their parent reference (`derived_id`).
 """
 
@@ -24,6 +25,7 @@ from domain.mapping import (
 )
 from domain.proposal.cells import propose_side_by_side
 from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.references import propose_chart_references
 from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
 from domain.records.canonical import REFERENCES
@@ -372,6 +374,7 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     if fm.kind == "fhir" or fm.key_value is not None:
         return
     demote_names_as_references(fm, profile)
+    propose_chart_references(fm, profile)
     propose_flags(fm, headers, profile)
     propose_moment(fm, headers, profile)
     propose_duration(fm, headers, profile)

@@ -1,7 +1,8 @@
 """`map check`: what a mapping would do to the rows, before anyone confirms it.
 
 Per file, the rows that would become records, be quarantined (the top reasons, each with the
-column it came from and a masked example value) or be dropped on purpose; per kind the records
+column it came from and a masked example value), be dropped on purpose or be a report's
+furniture (title lines, the header again after a page break, totals); per kind the records
 expected to land. Nothing is saved: the same derivation as `map confirm`, counted.
 
 Examples are masked shapes ("99/99/9999", "99:99 xx"): they show a value's form, which is what an
@@ -24,6 +25,7 @@ from domain.records.derive import (
     Result,
     derive_key_values,
     derive_row,
+    is_furniture,
     row_outcome,
 )
 from domain.records.quality import same_person, same_person_reason
@@ -57,6 +59,7 @@ class FileCheck:
     derived: int = 0
     quarantined: int = 0
     dropped: int = 0
+    furniture: int = 0  # a report's titles, repeated headers, totals: rows with no record
     twin_of: str | None = None
     records: Counter[str] = field(default_factory=Counter)
     reasons: dict[tuple[str | None, str], Reason] = field(default_factory=dict)
@@ -67,6 +70,7 @@ class FileCheck:
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "read": self.read, "derived": self.derived,
                 "quarantined": self.quarantined, "dropped": self.dropped,
+                "furniture": self.furniture,
                 "twin_of": self.twin_of, "records": dict(sorted(self.records.items())),
                 "top_reasons": [{"field": r.field, "reason": r.reason, "columns": r.columns,
                                  "rows": r.rows, "example": r.example, "row": r.example_row}
@@ -123,6 +127,9 @@ class Checker:
             return check
         for row in rows:
             check.read += 1
+            if is_furniture(row):
+                check.furniture += 1
+                continue
             results = derive_row(name, mapping, settings, row)
             outcome = row_outcome(results, mapping.kind)
             if mapping.kind == "fhir" and not results:

@@ -52,18 +52,27 @@ Result = DerivedRecord | Quarantined
 
 @dataclass
 class FileTally:
-    """Per-file accounting: rows read = rows derived + rows quarantined."""
+    """Per-file accounting: rows read = rows derived + rows quarantined + rows dropped + rows
+of report furniture."""
 
     rows_read: int = 0
     rows_derived: int = 0
     rows_quarantined: int = 0
     rows_ignored: int = 0  # of rows_quarantined: FHIR resource types not migrated
     rows_dropped: int = 0  # left out on purpose by the mapping (a route to `drop`)
+    rows_furniture: int = 0  # a report's titles, repeated headers, totals: no record in them
     records: dict[str, int] = field(default_factory=dict)  # kind -> records derived
 
     @property
     def balanced(self) -> bool:
-        return self.rows_read == self.rows_derived + self.rows_quarantined + self.rows_dropped
+        return self.rows_read == (self.rows_derived + self.rows_quarantined
+                                  + self.rows_dropped + self.rows_furniture)
+
+
+def is_furniture(row: SourceRow) -> bool:
+    """A report's title line, its header again after a page break, a total line...: the reader
+    found no record in the row (domain.ports.NOT_DATA) and said why."""
+    return bool(row.problem and row.problem.startswith(NOT_DATA))
 
 
 def row_outcome(results: list[Result], primary_kind: str) -> str:
@@ -77,8 +86,12 @@ def row_outcome(results: list[Result], primary_kind: str) -> str:
     return "derived" if isinstance(results[0], DerivedRecord) else "quarantined"
 
 
-def tally(tally_: FileTally, results: list[Result], primary_kind: str) -> None:
+def tally(tally_: FileTally, results: list[Result], primary_kind: str, *,
+          furniture: bool = False) -> None:
     tally_.rows_read += 1
+    if furniture:
+        tally_.rows_furniture += 1
+        return
     outcome = row_outcome(results, primary_kind)
     if outcome == "derived":
         tally_.rows_derived += 1
@@ -152,8 +165,8 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
                row: SourceRow) -> list[Result]:
     if mapping.kind == "fhir":
         return _derive_fhir(file_name, settings, row)
-    if mapping.skipped or (row.problem and row.problem.startswith(NOT_DATA)):
-        return []  # no record in it (a report's total line): dropped, and said so
+    if mapping.skipped or is_furniture(row):
+        return []  # no record in it (a report's total line): counted as such by the caller
     primary = mapping.kind
     values = row.values
     targets = _targets(mapping)

@@ -47,7 +47,8 @@ def test_formula_strings_are_kept_verbatim_and_never_act_in_the_audit_csv(
         confirmed = hostile.json("map", "confirm", "--by", OPERATOR, expect=1)
         audit = hostile.run("audit", "--format", "csv", expect=0).stdout
     assert confirmed["files"]["patients.csv"] == {"read": 2, "derived": 2, "quarantined": 0,
-                                                  "ignored": 0, "erased": 0, "dropped": 0}
+                                                  "ignored": 0, "erased": 0, "dropped": 0,
+                                                  "furniture": 0}
     assert confirmed["files"]["treatment_notes.csv"]["derived"] == 1
     note = hostile.fields("clinical_note", "21")
     assert (note["title"], note["body"]) == (NOTE_TITLE, NOTE_BODY)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from adapters.sources.csv_source import CsvSource
 from adapters.sources.headers import EXTRA_CELLS, normalise_header
+from domain.ports import NOT_DATA
 
 
 def _source(tmp_path: Path, raw: bytes, name: str = "export.csv",
@@ -98,9 +99,11 @@ def test_undecodable_utf16_keeps_row_count(tmp_path: Path) -> None:
     assert rows[0].problem == "undecodable bytes" and rows[0].values["Name"].startswith("A\ufffd")
 
 
-def test_blank_lines_are_not_records_but_blank_cells_are(tmp_path: Path) -> None:
+def test_blank_lines_are_not_records_and_a_row_of_blank_cells_is_furniture(
+        tmp_path: Path) -> None:
     rows = list(_source(tmp_path, b"ID,Name\n\n1,Ann\n\n,\n").rows())
-    assert [dict(r.values) for r in rows] == [{"ID": "1", "Name": "Ann"}, {"ID": "", "Name": ""}]
+    assert [dict(r.values) for r in rows] == [{"ID": "1", "Name": "Ann"}, {}]
+    assert rows[1].number == 2 and rows[1].problem == NOT_DATA + "an empty row"
 
 
 def test_empty_and_header_only_files(tmp_path: Path) -> None:

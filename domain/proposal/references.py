@@ -1,0 +1,99 @@
+"""The patient a row is about, when the export names it by chart number or by name.
+
+Practice-management reports (a balance per patient, an appointment list, a recall list) often
+carry no patient id column of their own: the chart number is how the practice knows a patient,
+and the patient's printed name sits beside it. Proposed here, each with its reasons:
+
+- in a patient file with no id column of its own, a chart-number column whose values are unique
+  is the patient's id (a column of people's names is no id);
+- in a file of another kind, a chart-number column is the patient reference, and a column of
+  people's names that only named the same patient is kept readable, as a custom field.
+"""
+
+from __future__ import annotations
+
+from domain.mapping import ColumnMapping, FileMapping
+from domain.proposal.match import header_matches
+from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.text import custom_field_name
+from domain.records.canonical import REFERENCES
+
+CHART_FLOOR = 0.9  # how surely a header must name a chart number
+NAME_SHARE = 0.8  # of a column's values that must read as people's names
+UNIQUE = 0.98  # share of distinct values an id column needs
+
+
+def is_chart_number(header: str) -> bool:
+    """`Chart #`, `Chart No`, `ChartNumber`: the header names a patient's chart number."""
+    matches = header_matches("patient", header)
+    return bool(matches) and matches[0].field == "chart_number" and \
+        matches[0].score >= CHART_FLOOR
+
+
+def _is_name(value: str) -> bool:
+    text = value.strip()
+    return (bool(text) and not any(c.isdigit() for c in text) and "@" not in text
+            and (" " in text or "," in text) and sum(c.isalpha() for c in text) >= 3)
+
+
+def holds_names(col: ColumnProfile) -> bool:
+    """The column's values are people's names ("LOPEZ, FATIMA", "Ann Lee"), not ids."""
+    seen = [v for v in col.distinct if v.strip()]
+    return bool(seen) and sum(map(_is_name, seen)) >= NAME_SHARE * len(seen)
+
+
+def _holder(fm: FileMapping, target: str) -> str | None:
+    return next((c for c, m in fm.columns.items() if m.target == target), None)
+
+
+def _keep_readable(column: ColumnMapping, header: str, why: str) -> None:
+    column.target = None
+    column.custom_field = custom_field_name(header)
+    column.custom_field_type = "Text"
+    column.confidence = min(column.confidence, 0.75)
+    column.reasons = [f"'{header}' {why}: a Text custom field '{column.custom_field}'"]
+
+
+def _take(column: ColumnMapping, target: str, why: str) -> None:
+    column.target = target
+    column.custom_field = None
+    column.custom_field_type = None
+    column.confidence = max(column.confidence, 0.85)
+    column.flagged = False
+    column.reasons = [why]
+
+
+def propose_chart_references(fm: FileMapping, profile: FileProfile) -> None:
+    if fm.key_value is not None:
+        return
+    chart = next((h for h in fm.columns if is_chart_number(h)), None)
+    if chart is None:
+        return
+    col = profile.columns.get(chart, ColumnProfile())
+    if not col.non_empty or holds_names(col):
+        return
+    if fm.kind == "patient":
+        target = "patient.source_id"
+        holder = _holder(fm, target)
+        if holder == chart or col.unique_ratio < UNIQUE or col.empty:
+            return
+        if holder is not None:
+            if not holds_names(profile.columns.get(holder, ColumnProfile())):
+                return  # the file has an id of its own; the chart number stays one
+            _keep_readable(fm.columns[holder], holder, "holds people's names, not an id")
+        _take(fm.columns[chart], target, f"no column holds the patient's own id: '{chart}' "
+              "is the chart number, unique per patient")
+        return
+    target = f"{fm.kind}.patient_source_id"
+    if (fm.kind, "patient_source_id") not in REFERENCES:
+        return
+    holder = _holder(fm, target)
+    if holder == chart:
+        return
+    if holder is not None:
+        if not holds_names(profile.columns.get(holder, ColumnProfile())):
+            return  # the patient's id is already there
+        _keep_readable(fm.columns[holder], holder, f"names the patient '{chart}' refers to by "
+                       "chart number: kept readable")
+    _take(fm.columns[chart], target, f"'{chart}' is the patient's chart number: the "
+          "patient each row belongs to")

@@ -1,0 +1,92 @@
+"""Reports as a practice prints them, through the commands an operator runs (extract, map
+propose, map check): no id columns, the patient known by chart number, title lines, the header
+again after a page break, totals. Built here with titles, totals and headers of their own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+
+PEOPLE = [(f"K-{i:04}", f"TANAKA, YUMI {chr(65 + i)}", f"0{1 + i % 9}/1{i % 10}/19{60 + i}")
+          for i in range(12)]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    code = main([*argv, "--json"])
+    out = capsys.readouterr().out
+    assert code in (0, 1), out
+    return json.loads(out) if out.strip() else {}
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
+    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
+    return tmp_path / "home"
+
+
+def _export(folder: Path) -> None:
+    folder.mkdir()
+    roster = ["Patient,Chart No,DOB,Phone"]
+    roster += [f'"{name}",{chart},{dob},(512) 555-01{i:02}'
+               for i, (chart, name, dob) in enumerate(PEOPLE)]
+    (folder / "Patient roster.csv").write_text("\n".join(roster) + "\n", encoding="utf-8")
+    # a visit list printed to Unicode text: no visit id, the patient by chart number and name
+    header = "Visit Date\tTime\tChart No\tPatient\tTreatment\tFee"
+    lines = ["Day Sheet", "Harbour Dental Group", "Printed 02/03/2026 08:01", "", header]
+    for i, (chart, name, _) in enumerate(PEOPLE * 2):
+        if i == 14:
+            lines += ["", "Page 1", "Day Sheet", "Harbour Dental Group", header]
+        lines.append(f"02/{10 + i % 18}/2026\t{8 + i % 4}:30 AM\t{chart}\t{name}\tExam\t$95.00")
+    lines += ["", "Total\t\t\t\t\t$2,280.00", "Page 2"]
+    (folder / "Visits printed.txt").write_bytes("\r\n".join(lines).encode("utf-16"))
+    # a balance per patient, as a workbook with title rows and a total row
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Outstanding Balances"])
+    sheet.append(["As of 28/02/2026"])
+    sheet.append(["Chart No", "Patient", "Owing"])
+    for i, (chart, name, _) in enumerate(PEOPLE):
+        sheet.append([chart, name, 12.5 * (i + 1)])
+    sheet.append(["Grand Total", None, 975.0])
+    book.save(folder / "Outstanding balances.xlsx")
+
+
+def test_reports_with_chart_numbers_and_no_ids_land_whole(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export(tmp_path / "export")
+    assert main(["extract", str(tmp_path / "export")]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    roster, visits = doc.files["Patient roster.csv"], doc.files["Visits printed.txt"]
+    balances = doc.files["Outstanding balances.xlsx"]
+    # the chart number is the patient's id; the printed name is no id and no reference
+    assert roster.columns["Chart No"].target == "patient.source_id"
+    assert roster.columns["Patient"].target != "patient.source_id"
+    assert (visits.kind, balances.kind) == ("appointment", "billing")
+    assert visits.columns["Chart No"].target == "appointment.patient_source_id"
+    assert visits.columns["Patient"].target is None
+    assert balances.columns["Chart No"].target == "billing.patient_source_id"
+    # rows with no id of their own: ids derived from the chart number (and the row)
+    assert visits.derived_id is not None and visits.derived_id.columns == ["Chart No"]
+    assert balances.derived_id is not None and balances.derived_id.columns == ["Chart No"]
+    report = _run(capsys, "map", "check")
+    files = report["files"]
+    # rows read = records + quarantined + furniture: titles, the page's header, totals
+    assert {n: (f["read"], f["derived"], f["quarantined"], f["furniture"])
+            for n, f in files.items()} == {
+        "Patient roster.csv": (12, 12, 0, 0),
+        "Visits printed.txt": (24 + 9, 24, 0, 9),
+        "Outstanding balances.xlsx": (12 + 3, 12, 0, 3)}
+    landing = report["landing"]
+    assert {k: (v["landing"], v["unresolved_references"]) for k, v in landing.items()} == {
+        "patient": (12, 0), "appointment": (24, 0), "billing": (12, 0)}
