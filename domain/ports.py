@@ -129,6 +129,14 @@ class NutshellAPI(ABC):
     def find_by_email(self, entity: str, email: str) -> list[dict[str, JSON]]:
         """Live records with that email address (case-insensitive)."""
 
+    def find_by_name(self, entity: str, name: str) -> list[dict[str, JSON]]:
+        """Live People or Companies of exactly that name (case and spacing aside). Nutshell's
+        `q` look-up is a loose search; only an exact name is a match. This default reads the
+        whole list (a stand-in's); the HTTP client asks with `q`."""
+        wanted = " ".join(name.split()).casefold()
+        return [r for r in self.list_all(entity)
+                if " ".join(_record_name(r).split()).casefold() == wanted]
+
     @abstractmethod
     def list_all(self, entity: str, *, page_size: int = 1000) -> Iterator[dict[str, JSON]]:
         """Every live record of the collection, page by page."""
@@ -317,3 +325,10 @@ class ProjectionStore(ABC):
 
     @abstractmethod
     def failures(self) -> list[dict[str, JSON]]: ...
+
+
+def _record_name(record: Mapping[str, JSON]) -> str:
+    name = record.get("name")
+    if isinstance(name, dict):
+        name = name.get("displayName")
+    return str(name or "")

@@ -29,6 +29,7 @@ from adapters.nutshell.wire import (
     REQUEST_ID,
     cf_entity,
     custom_value,
+    display_name,
     emails_of,
     entity_name,
     id_path,
@@ -160,6 +161,12 @@ class NutshellClient(FileCalls, LeadStatusCalls, SourceCalls, RpcCalls, Nutshell
             if wanted in emails_of(record):
                 found.append(record)
         return found
+
+    def find_by_name(self, entity: str, name: str) -> list[dict[str, JSON]]:
+        # `q` is Nutshell's loose search (name, email, location...): only an exact name counts
+        wanted = " ".join(name.split()).casefold()
+        return [r for r in self._search(entity, {"q": name})
+                if " ".join(display_name(r).split()).casefold() == wanted]
 
     def list_all(self, entity: str, *, page_size: int = 1000) -> Iterator[dict[str, JSON]]:
         return self._pages(entity, {}, page_size)

@@ -155,3 +155,11 @@ def error_fields(response: httpx.Response) -> list[str]:
     errors = body.get("errors") if isinstance(body, dict) else None
     names = [e.get("field") for e in errors or [] if isinstance(e, dict)]
     return sorted({n for n in names if isinstance(n, str) and n})
+
+
+def display_name(record: Mapping[str, JSON]) -> str:
+    """A record's name: a string, or an object with displayName (People on some answers)."""
+    name = record.get("name")
+    if isinstance(name, dict):
+        name = name.get("displayName")
+    return str(name or "")

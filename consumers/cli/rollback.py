@@ -50,6 +50,11 @@ def rollback(args: argparse.Namespace) -> int:
             console.print(f"failed: {plain(failure)}")
         for text in result.residue:
             console.print(f"residue: {text}")
+        if result.sources or result.referrers:
+            verb = "would delete" if args.dry_run else "deleted" if not args.undo else "undeleted"
+            console.print(f"{verb}: {len(result.sources)} lead Source(s) and "
+                          f"{len(result.referrers)} referrer record(s) the migration created "
+                          f"({', '.join(result.referrers) or 'no referrer'})")
         for text in result.notes:
             console.print(f"note: {text}")
         if not args.dry_run:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
+from consumers.nutshell.referrers import ensure_referrers
 from consumers.nutshell.sources import ensure_sources
 from domain.errors import C2NError, PreconditionFailed
 from domain.mapping import MappingDocument
@@ -110,6 +111,7 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
     if apply:
         _create_fields(engine, api, doc, specs, existing)
         ensure_sources(engine, api, doc)  # like the custom fields: before any record moves
+        ensure_referrers(engine, api, doc)  # free-text referrers, found or created
     plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
     plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
     if apply:
@@ -203,6 +205,7 @@ def ensure_prepared(engine: Engine, api: NutshellAPI, doc: MappingDocument,
                   rate=10.0)
     ensure_custom_fields(engine, api, doc)
     ensure_sources(engine, api, doc)
+    ensure_referrers(engine, api, doc)
 
 
 def specs_needed(doc: MappingDocument, kinds: list[str]) -> list[CustomFieldSpec]:

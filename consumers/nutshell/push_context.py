@@ -26,6 +26,7 @@ class RunContext:
         self._fields: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._gate: Gate | None = None
         self._sources: dict[str, dict[str, Any]] | None = None
+        self._referrers: dict[str, dict[str, Any]] | None = None
 
     # --- PushContext ----------------------------------------------------------------------
 
@@ -72,6 +73,14 @@ class RunContext:
             self._sources = dict(getattr(self.engine.run(), "sources", {}) or {})
         found = self._sources.get(referral_type.strip().lower())
         return str(found["id"]) if found and not found.get("removed") else None
+
+    def referrer(self, key: str) -> tuple[str, str] | None:
+        if self._referrers is None:
+            self._referrers = dict(self.engine.run().referrers)
+        found = self._referrers.get(key)
+        if not found or found.get("removed") or not found.get("id"):
+            return None
+        return str(found["name"]), str(found["id"])
 
     def review_hold(self, kind: str, source_id: str) -> str | None:
         if self._gate is None:

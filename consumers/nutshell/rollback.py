@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from consumers.bootstrap import Engine
-from consumers.nutshell import sources
+from consumers.nutshell import referrers, sources
 from consumers.nutshell.compensate import delete_created, file_readable, restore
 from consumers.views.report_html import plain_table_html
 from domain.errors import C2NError, PreconditionFailed, TransientError
@@ -65,6 +65,7 @@ class RollbackResult:
     failed: list[dict[str, Any]] = field(default_factory=list)
     residue: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # lead Sources we created (deleted)
+    referrers: list[str] = field(default_factory=list)  # referrers' records we created
 
     @property
     def notes(self) -> list[str]:
@@ -84,7 +85,7 @@ class RollbackResult:
         return {"scope": self.scope, "dry_run": self.dry_run, "by_kind": self.count(),
                 "items": [i.to_json() for i in self.items], "done": self.done,
                 "failed": self.failed, "residue": self.residue, "notes": self.notes,
-                "sources": self.sources}
+                "sources": self.sources, "referrers": self.referrers}
 
 
 def _scope_keys(engine: Engine, scope: str) -> list[tuple[str, str]]:
@@ -199,10 +200,14 @@ def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = 
     created = [k for k, v in run.custom_fields.items() if not v.get("reused")]
     created += list(run.custom_fields_requested)
     result.residue = residue(kinds_pushed, created)
-    if scope == "run":  # the lead Sources the migration created, once nothing links them
+    if scope == "run":  # the Sources and referrers the migration created, once unlinked
         result.sources = [s["id"] for s in sources.ours(engine)]
+        result.referrers = [r["id"] or f"(asked for: {r['entity']})"
+                            for r in referrers.ours(engine)]
         if not dry_run and not result.failed:
             sources.remove_sources(engine, api)
+            result.failed += [{"record": "referrer", "error": e}
+                              for e in referrers.remove_referrers(engine, api)[1]]
     if not dry_run:
         run = engine.run()
         run.complete_rollback(scope=scope, summary={"done": result.done,
@@ -269,6 +274,8 @@ def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "ope
         engine.app.save(record)
         if tick:
             tick()
+    if scope == "run":
+        result.referrers = referrers.restore_referrers(engine, api)
     run = engine.run()
     run.complete_rollback(scope=f"undo:{scope}", summary={"done": result.done})
     engine.app.save(run)
@@ -357,6 +364,8 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
     if scope == "run":
         problems += [{"record": f"source:{name}", "problem": "still in Nutshell"}
                      for name in sources.left_behind(engine, api)]
+        problems += [{"record": f"referrer:{nid}", "problem": "still in Nutshell"}
+                     for nid in referrers.left_behind(engine, api)]
     ok = not problems
     run = engine.run()
     run.record_verification(ok=ok, scope=f"rollback:{scope}",

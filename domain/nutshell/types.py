@@ -33,6 +33,10 @@ class PushContext(Protocol):
     def source_id(self, referral_type: str) -> str | None:
         """The Nutshell Source ensured for a referral type (`N-sources`), or None."""
 
+    def referrer(self, key: str) -> tuple[str, str] | None:
+        """(name, Nutshell id) of the Person or Company ensured for a referrer named only by
+        free text (its normalised key, domain/nutshell/referrals.py), or None."""
+
     def review_hold(self, kind: str, source_id: str) -> str | None:
         """Why the PHI review holds this clinical record back (no values), or None."""
 

@@ -214,14 +214,50 @@ def check_record(entity: str, record: Mapping[str, Any], expectations: Sequence[
             continue
         if _blank(actual) and not (e.how == "bool" and actual is False):
             reason = {"id": WRONG_OWNER, "has_id": WRONG_LINK, "unreadable": UNREADABLE,
-                      "unresolved": UNRESOLVED, "linked": WRONG_LINK,
+                      "unresolved": UNRESOLVED, "linked": WRONG_LINK, "referrer": WRONG_LINK,
                       "activity_type": WRONG_ACTIVITY_TYPE}.get(e.how, MISSING_VALUE)
             out.append(_diff(e, reason, expected, None if actual is MISSING else actual))
+            continue
+        if e.how == "referrer":
+            if not referrer_linked(e.value, actual, linked):
+                out.append(_diff(e, WRONG_LINK, e.value[0], actual))
             continue
         ok, reason = matches(e.how, expected, actual)
         if not ok:
             out.append(_diff(e, reason, expected, actual))
     return out
+
+
+_LINK = re.compile(r"^(?P<name>.*?)\s*\[(?P<id>\d+-(?P<entity>contacts|accounts))\]$", re.S)
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _tokens(value: Any) -> set[str]:
+    return {t.casefold() for t in _TOKEN.findall(_text(value))}
+
+
+def referrer_linked(expected: tuple[str, str], actual: Any,
+                    linked: Callable[[str, str], Mapping[str, Any] | None]) -> bool:
+    """A free-text referrer's link (`Name [12-contacts]`): the record it names is live in
+    Nutshell under that name, and is the source's referrer: every word of its name is a word
+    of the source's text, or it holds the source's email address."""
+    named, email = expected
+    found = _LINK.match(_text(actual).strip())
+    if found is None:
+        return False
+    record = linked(found["entity"], found["id"])
+    if record is None:
+        return False
+    name = record.get("name")
+    if isinstance(name, Mapping):
+        name = name.get("displayName")
+    if _fold(name) != _fold(found["name"]):
+        return False
+    words = _tokens(found["name"])
+    emails = {_text(i.get("value") if isinstance(i, Mapping) else i).casefold()
+              for i in record.get("emails") or []}
+    return (bool(words) and words <= _tokens(named)) or (bool(email)
+                                                         and email.casefold() in emails)
 
 
 def _diff(e: Expectation, reason: str, expected: Any, actual: Any) -> Difference:

@@ -251,9 +251,14 @@ class Expector:
             if kind == "insurance":
                 recs = [r for r in recs if r.values.get("is_primary") is True] or recs
                 out += self._secondary(holder, all_recs, recs)
+            linked_by_text = False
             if kind == "referral":
-                out += self._referrer(holder, recs)
+                link = self._referrer(holder, recs)
+                linked_by_text = any(e.how == "referrer" for e in link)
+                out += link
             for fld in sorted({f for r in recs for f in r.values}):
+                if linked_by_text and fld == "referrer_name":
+                    continue  # the link names the record found or created for the text
                 spot = place_of(self.doc, kind, fld)
                 if spot is None or not spot.place.startswith("customFields."):
                     continue
@@ -301,7 +306,15 @@ class Expector:
             if nid and spot is not None:
                 return [Expectation("referral", first.source_id, holder, spot.place, "linked",
                                     nid, fld, first.cells.get(fld))]
-        return []
+        # named only by free text: a Person or Company in Nutshell that is that referrer
+        named = str(first.values.get("referrer_name") or "").strip()
+        email = str(first.values.get("referrer_email") or "").strip()
+        if spot is None or not (named or email) or any(
+                first.values.get(f) for f in ("referrer_provider_source_id",
+                                              "referrer_company_source_id")):
+            return []
+        return [Expectation("referral", first.source_id, holder, spot.place, "referrer",
+                            (named, email), "referrer_name", first.cells.get("referrer_name"))]
 
 
 def _seconds(value: Any) -> int | None:

@@ -157,7 +157,8 @@ JOINED: dict[str, dict[str, str]] = {
     "insurance_verification": {"patient_source_id": "carrier", "insurance_source_id": "-"},
     "billing": {"patient_source_id": "carrier"},
     "referral": {"patient_source_id": "carrier", "referrer_provider_source_id": "-",
-                 "referrer_company_source_id": "-"},
+                 "referrer_company_source_id": "-", "referrer_email": "referrer",
+                 "referrer_phone": "referrer"},
     "allergy_condition": {"patient_source_id": "carrier"},
 }
 

@@ -51,6 +51,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "referral": (
         "source_id", "patient_source_id", "referral_type", "referrer_name",
         "referrer_provider_source_id", "referrer_company_source_id", "referred_at", "notes",
+        "referrer_email", "referrer_phone",
     ),
     "lead": (
         "source_id", "first_name", "last_name", "email", "phone", "referral_type", "interest",
@@ -122,7 +123,7 @@ PHI_FIELDS: frozenset[str] = frozenset({
     "phone_mobile", "phone_home", "phone_work", "phone", "address_line1", "address_line2",
     "city", "postal_code", "member_id", "group_number", "payer_response", "notes", "title",
     "body", "subject", "referrer_name", "filename", "path", "description", "chart_number",
-    "name", "interest",
+    "name", "interest", "referrer_email", "referrer_phone",
 })
 
 

@@ -49,7 +49,7 @@ PAST_FIELDS = frozenset({"date_of_birth"})
 MONEY_FIELDS = frozenset({"copay", "outstanding_balance", "last_payment_amount"})
 BOOL_FIELDS = frozenset({"is_primary", "active"})
 INT_FIELDS = frozenset({"size_bytes", "duration_minutes"})
-PHONE_FIELDS = frozenset({"phone_mobile", "phone_home", "phone_work", "phone"})
+PHONE_FIELDS = frozenset({"phone_mobile", "phone_home", "phone_work", "phone", "referrer_phone"})
 NAME_FIELDS = frozenset({"first_name", "middle_name", "last_name", "preferred_name"})
 
 
@@ -62,7 +62,7 @@ def field_type(kind: str, name: str) -> str:
                             (PHONE_FIELDS, "phone")):
         if name in kind_set:
             return label
-    if name == "email":
+    if name in ("email", "referrer_email"):
         return "email"
     if name == "currency":
         return "currency"

@@ -10,12 +10,13 @@ from domain.errors import PreconditionFailed
 from domain.ids import run_id
 from domain.run.intents import RunIntents
 from domain.run.lookups import RunLookups
+from domain.run.referrers import RunReferrers
 from domain.run.signatures import RunSignatures
 
 JSONDict = dict[str, Any]
 
 
-class MigrationRun(Aggregate, RunIntents, RunLookups, RunSignatures):
+class MigrationRun(Aggregate, RunIntents, RunLookups, RunReferrers, RunSignatures):
     class Started(Aggregate.Created):
         name: str
 
@@ -41,6 +42,8 @@ class MigrationRun(Aggregate, RunIntents, RunLookups, RunSignatures):
         self.review: JSONDict = {"decisions": {}, "sign_off": None}
         self.signatures: list[JSONDict] = []
         self.sources: dict[str, JSONDict] = {}  # referral type -> {name, id, reused}
+        self.referrers: dict[str, JSONDict] = {}  # see domain/run/referrers.py
+        self.referrers_requested: dict[str, JSONDict] = {}
         self.export_folders: list[str] = []  # where documents named by the export are read
         self.activity_types: list[JSONDict] | None = None  # see domain/run/lookups.py
 

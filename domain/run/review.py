@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from domain.records.canonical import CLINICAL_KINDS
+from domain.records.note_content import parse_note
 
 PENDING, CLEARED, HELD = "pending", "cleared", "held"
 DECISIONS = (CLEARED, HELD)
@@ -46,6 +47,11 @@ def review_reason(kind: str, fields: Mapping[str, Any]) -> str | None:
         body = str(fields.get("body") or "")
         lowered = body[:1_000_000].lower()
         if any(marker in lowered for marker in _INLINE_MARKERS):
+            remote = sum(1 for image in parse_note(body)[1] if image.remote)
+            if remote:
+                return (f"note names {remote} image(s) by a web address: not fetched (the "
+                        "engine has no network, and an address in PHI is not followed); "
+                        "the note names them, the images do not move")
             return "note with embedded images"
     return None
 

@@ -29,6 +29,7 @@ class Ctx:
     records: dict[tuple[str, str], dict] = field(default_factory=dict)
     held: dict[tuple[str, str], str] = field(default_factory=dict)  # the PHI review's holds
     sources: dict[str, str] = field(default_factory=dict)  # referral type -> N-sources
+    referrers: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, id)
     types: dict[str, str | None] = field(default_factory=lambda: {
         "appointment": "5-activityTypes", "call": "1-activityTypes",
         "email": "2-activityTypes", "sms": "3-activityTypes", "meeting": "4-activityTypes"})
@@ -54,6 +55,9 @@ class Ctx:
 
     def source_id(self, referral_type: str) -> str | None:
         return self.sources.get(referral_type.lower())
+
+    def referrer(self, key: str) -> tuple[str, str] | None:
+        return self.referrers.get(key)
 
     def review_hold(self, kind: str, source_id: str) -> str | None:
         return self.held.get((kind, source_id))

@@ -61,3 +61,14 @@ def test_note_with_images_plans_an_activity_with_the_files_then_the_note(ctx: Ct
     assert body.startswith("[2024-02-03 10:00, Grace Hopper]\nVisit\n\nWound healing.")
     assert 'attached to the activity "Images from clinical note N1": image-1.png' in body
     assert "base64" not in body
+
+
+def test_images_on_the_web_are_held_for_review_with_the_reason() -> None:
+    from domain.run.review import review_reason
+
+    body = '<p>See scan.</p><img src="https://cdn.example/scan.png"><img src="' + DATA_URI + '">'
+    reason = review_reason("clinical_note", {"body": body})
+    assert reason is not None and "1 image(s) by a web address: not fetched" in reason
+    assert "cdn.example" not in reason and "scan.png" not in reason  # no values in a reason
+    assert review_reason("clinical_note", {"body": f'<img src="{DATA_URI}">'}) == \
+        "note with embedded images"
