@@ -43,6 +43,11 @@ class ColumnMapping(BaseModel):
     # columns beside the primary's): the column belongs to record number `record` (2, 3...)
     # of that kind; columns without it make the first. Only for kinds other than the row's.
     record: int | None = Field(default=None, ge=2)
+    # One cell holding several fields of its record, read apart: `name` (`LAST, FIRST M`,
+    # `Jane Roe, LCSW`), `place` (`City, ST ZIP`, `Town POSTCODE`), `phones` (`M: 021 555
+    # 1234; H: 09 555 6789`). The target takes its own part; the other parts fill the fields
+    # no other column gives.
+    parts: Literal["name", "place", "phones"] | None = None
 
 
 class KeyValueLayout(BaseModel):
@@ -149,7 +154,7 @@ class FileMapping(BaseModel):
 # Parts of the language added after the first release: left out of the document's data (so
 # out of its hash) while unused, so mappings confirmed before keep their hash.
 _LATER_FILE_KEYS = ("combine", "route", "derived_id", "id_prefix", "twin_of", "time_of_day")
-_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed", "record")
+_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed", "record", "parts")
 
 
 def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,13 +1,23 @@
 """Proposals about how a row's cells hold records and fields, from headers and values:
 
 - several records of one kind side by side on a row (a secondary insurance's columns beside
-  the primary's: `Secondary Member ID` beside `Member ID`): the same target, `record: 2`.
+  the primary's: `Secondary Member ID` beside `Member ID`): the same target, `record: 2`;
+- one cell holding several fields (`parts`), from what the values look like: whole names
+  (`LAST, FIRST M`, `Jane Roe, LCSW`) where no columns give the first and last name apart;
+  places (`City, ST ZIP`) where no column gives the postal code; typed phone numbers
+  (`Mobile: 021 555 1234; Home: 09 555 6789`);
+- a person's only phone column, named no more than `Phone`, is their mobile.
 """
 
 from __future__ import annotations
 
-from domain.mapping import FileMapping
+from collections.abc import Callable
+
+from domain.mapping import DerivedId, FileMapping
+from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import phrase
+from domain.records.canonical import KIND_FIELDS
+from domain.records.parts import read_name, read_phones, read_place
 
 # Words of a header that number a record side by side with others of its kind.
 ORDINALS: dict[str, int] = {
@@ -54,3 +64,113 @@ def propose_side_by_side(fm: FileMapping) -> None:
         column.flagged = False
         column.reasons.append(f"'{header}' is '{model}' of record {number} on the row: "
                               f"{target} of another {str(target).partition('.')[0]} record")
+
+
+SHARE = 0.8  # of a column's distinct values that must show the evidence
+PHONES = ("phone_mobile", "phone_home", "phone_work", "phone")
+# Header words of a column that may hold a person's whole name.
+PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staff", "therapist",
+                          "doctor", "dentist", "patient", "client", "member", "person"})
+PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
+                               "primary", "patient", "client", "main"})
+
+
+def _values(profile: FileProfile, header: str) -> list[str]:
+    col = profile.columns.get(header, ColumnProfile())
+    return [v for v in col.distinct if v.strip()]
+
+
+def _share(values: list[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+# Words of organisations' and places' names, never of a person's.
+ORGANISATION_WORDS = frozenset({
+    "clinic", "clinics", "centre", "center", "hospital", "practice", "health", "healthcare",
+    "medical", "dental", "physio", "physiotherapy", "surgery", "street", "st", "road", "rd",
+    "ltd", "inc", "llc", "pty", "group", "care", "services", "pharmacy", "lab", "laboratory",
+    "insurance", "mutual", "fund", "office", "branch", "main", "north", "south", "east", "west",
+    "wellness", "therapy", "rehab", "associates", "partners", "company", "co", "corp"})
+
+
+def _whole_name(value: str) -> bool:
+    if any(c.isdigit() for c in value) or "@" in value or set(
+            phrase(value).tokens) & ORGANISATION_WORDS:
+        return False
+    found = read_name(value)
+    return bool(found.get("first_name") and found.get("last_name"))
+
+
+def _several_fields(value: str) -> bool:
+    """A phone cell that says more than one number: typed, or several."""
+    found = read_phones(value)
+    return len(found) > 1 or (len(found) == 1 and any(c.isalpha() for c in value))
+
+
+def _take(fm: FileMapping, header: str, target: str, parts: str, why: str) -> None:
+    column = fm.columns[header]
+    column.target = target
+    column.parts = parts  # type: ignore[assignment]
+    column.custom_field = None
+    column.custom_field_type = None
+    column.flagged = False
+    column.reasons.append(why)
+
+
+def propose_parts(fm: FileMapping, profile: FileProfile) -> None:
+    fields = KIND_FIELDS.get(fm.kind, ())
+    own = {h: (c.target or "").removeprefix(f"{fm.kind}.") for h, c in fm.columns.items()
+           if (c.target or "").startswith(f"{fm.kind}.")}
+    if "last_name" in fields:
+        _names(fm, profile, own)
+    if "postal_code" in fields and "postal_code" not in own.values():
+        for header in fm.columns:
+            values = _values(profile, header)
+            if own.get(header, "city") in ("city", "address_line2") and len(values) >= 3 and (
+                    _share(values, lambda v: bool(read_place(v))) >= SHARE):
+                _take(fm, header, f"{fm.kind}.city", "place",
+                      f"'{header}' holds city, state and postal code in one cell: read apart")
+                break
+    phone_fields = [f for f in PHONES if f in fields]
+    for header in fm.columns:
+        values = _values(profile, header)
+        if phone_fields and len(values) >= 3 and _share(values, _several_fields) >= SHARE:
+            mine = own.get(header)
+            target = mine if mine in phone_fields else phone_fields[0]
+            _take(fm, header, f"{fm.kind}.{target}", "phones",
+                  f"'{header}' holds typed phone numbers in one cell: each to its field")
+    _only_phone(fm, own, phone_fields)
+
+
+def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
+    for header in fm.columns:
+        mine = own.get(header)
+        others = {f for h, f in own.items() if h != header}
+        if {"first_name", "last_name"} <= others or mine not in (
+                None, "first_name", "last_name", "source_id"):
+            continue
+        words = set(phrase(header).tokens)
+        values = _values(profile, header)
+        if (mine is None and not words & PERSON_WORDS) or len(values) < 2 or _share(
+                values, _whole_name) < SHARE:
+            continue
+        if mine == "source_id":
+            fm.derived_id = DerivedId(columns=[header], content=False, reasons=[
+                f"no column holds the {fm.kind}'s own id: its name '{header}' is (other "
+                "files name it so)"])
+        _take(fm, header, f"{fm.kind}.last_name", "name",
+              f"'{header}' holds whole names (first, last, a title or credential): read apart")
+        return
+
+
+def _only_phone(fm: FileMapping, own: dict[str, str], phone_fields: list[str]) -> None:
+    phones = [h for h, f in own.items() if f in PHONES]
+    if "phone_mobile" not in phone_fields or len(phones) != 1:
+        return
+    header = phones[0]
+    column = fm.columns[header]
+    if column.parts or own[header] == "phone_mobile" or not set(
+            phrase(header).tokens) <= PLAIN_PHONE_WORDS:
+        return
+    column.target = f"{fm.kind}.phone_mobile"
+    column.reasons.append(f"'{header}' is the only phone number: the person's mobile")

@@ -23,7 +23,7 @@ from domain.mapping import (
     FileMapping,
     Route,
 )
-from domain.proposal.cells import propose_side_by_side
+from domain.proposal.cells import propose_parts, propose_side_by_side
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.text import custom_field_name, phrase
@@ -382,4 +382,5 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_derived_id(fm, profile)
     propose_split(fm, profile)
     propose_side_by_side(fm)
+    propose_parts(fm, profile)
     propose_nothing_to_migrate(fm)

@@ -19,6 +19,7 @@ import orjson
 
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS
+from domain.records.parts import read_parts
 from domain.records.validation import Invalid, parse_datetime
 
 # A routed row's fields of its file's kind land on the same-named field of the new kind, or on
@@ -44,7 +45,7 @@ def uses_rules(mapping: FileMapping) -> bool:
     derivation skips this module otherwise)."""
     return bool(mapping.combine or mapping.route or mapping.derived_id or mapping.id_prefix
                 or mapping.time_of_day
-                or any(c.values or c.format or c.split or c.record
+                or any(c.values or c.format or c.split or c.record or c.parts
                        for c in mapping.columns.values()))
 
 
@@ -226,6 +227,7 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
     out: dict[str, Any] = {}
     targets: dict[str, tuple[str, str] | None] = {}
     many: list[tuple[str, str, list[str], dict[str, str]]] = []
+    parts: list[tuple[tuple[str, str], str]] = []  # fields read from another field's cell
     routed = kind != mapping.kind
     for key, value in values.items():
         column = _column(mapping.columns, key)
@@ -255,6 +257,12 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
                 except ValueError:
                     return PreparedRow(kind, out, targets, problem=(
                         key, target[1], f"column {key}: does not fit the format {column.format}"))
+        if column is not None and column.parts and target is not None and isinstance(
+                text, str) and text:
+            found = read_parts(column.parts, text, KIND_FIELDS[target[0].partition("#")[0]])
+            if found:
+                text = found.pop(target[1], "")
+                parts += [((target[0], name), part) for name, part in found.items()]
         if (mapping.time_of_day and target is not None and target[1] in DATETIME_NAMES
                 and isinstance(text, str)):
             text = at_time_of_day(text, mapping.time_of_day)
@@ -282,6 +290,12 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
                 targets[other] = None
         out[key] = joined
         targets[key] = target
+    for aimed, part in parts:
+        # a part fills its field only where no column of its own gives it
+        if not any(t == aimed and _text(out.get(k)) for k, t in targets.items()):
+            key = f"{SYNTHETIC}{aimed[0]}.{aimed[1]}"
+            out[key] = part
+            targets[key] = aimed
     if (kind, "source_id") not in targets.values() or not any(
             _text(out.get(k)) for k, t in targets.items() if t == (kind, "source_id")):
         made = derived_id(mapping, values)

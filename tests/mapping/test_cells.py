@@ -69,3 +69,71 @@ def test_two_digit_birth_years_and_one_bad_value_lose_no_client() -> None:
     bad = patients["5007"]  # its email cannot be read: left out, kept, reported
     assert "email" not in bad.fields and bad.raw_kept["email"] == "client7@@example"
     assert any(w.startswith("email:") and "left out" in w for w in bad.warnings)
+
+
+FIRST = ("Jane", "Aroha", "Liam", "Mere", "Tom", "Ana", "Wiremu", "Grace")
+LAST = ("Roe", "Ngata", "Smith", "Parata", "Brown", "Silva", "Tane", "Lee")
+
+
+def test_one_column_holding_several_fields_is_read_apart() -> None:
+    headers = ["Patient ID", "Patient Name", "City, State Zip", "Phones", "Email"]
+    towns = ("Boston, MA 02116", "Austin, TX 73301", "Tampa, FL 33602")
+    rows = [[f"C{i}", f"{LAST[i % 8].upper()}, {FIRST[(i * 3) % 8].upper()} {chr(65 + i % 26)}",
+             towns[i % 3], f"M: 021 555 {1000 + i}; H: 09 555 {2000 + i}" if i % 2 else
+             f"Mobile: 027 444 {3000 + i}", f"p{i}@example.com"] for i in range(24)]
+    doc = _propose({"patients.csv": (headers, rows)}, country="NZ")
+    columns = doc.files["patients.csv"].columns
+    assert (columns["Patient Name"].target, columns["Patient Name"].parts) == (
+        "patient.last_name", "name")
+    assert (columns["City, State Zip"].target, columns["City, State Zip"].parts) == (
+        "patient.city", "place")
+    assert (columns["Phones"].target, columns["Phones"].parts) == ("patient.phone_mobile",
+                                                                   "phones")
+    kinds, quarantined, records = _derive(doc, "patients.csv", headers, rows)
+    assert not quarantined and kinds["patient"] == len(rows)
+    one = next(r for r in records if r.source_id == "C1")
+    assert {k: one.fields[k] for k in ("first_name", "middle_name", "last_name")} == {
+        "first_name": "MERE", "middle_name": "B", "last_name": "NGATA"}
+    assert (one.fields["city"], one.fields["state"], one.fields["postal_code"]) == (
+        "Austin", "TX", "73301")
+    # the clinic's numbers read in its own country, each to its own field
+    assert (one.fields["phone_mobile"], one.fields["phone_home"]) == ("+64215551001",
+                                                                      "+6495552001")
+    assert not one.extra and not one.warnings
+    reader = SourceReader(doc)  # the oracle reads the same fields from the same cells
+    reader.read_file("patients.csv", [{"n": n, "v": dict(zip(headers, r, strict=True))}
+                                      for n, r in enumerate(rows, start=1)])
+    seen = reader.records[("patient", "C1")].values
+    assert {k: seen[k] for k in ("first_name", "last_name", "postal_code", "phone_home")} == {
+        k: one.fields[k] for k in ("first_name", "last_name", "postal_code", "phone_home")}
+
+
+def test_staff_named_with_a_credential_and_no_id_are_named_by_it() -> None:
+    credentials = ("LCSW", "PsyD", "LMFT", "PhD")
+    headers = ["Clinician", "Email", "Role"]
+    rows = [[f"{FIRST[i]} {LAST[i]}, {credentials[i % 4]}" if i < 6 else f"{FIRST[i]} {LAST[i]}",
+             f"staff{i}@practice.example.com", "Clinician"] for i in range(8)]
+    doc = _propose({"team_members.csv": (headers, rows)})
+    fm = doc.files["team_members.csv"]
+    assert (fm.columns["Clinician"].target, fm.columns["Clinician"].parts) == (
+        "provider.last_name", "name")
+    assert fm.derived_id is not None and fm.derived_id.columns == ["Clinician"]
+    kinds, quarantined, records = _derive(doc, "team_members.csv", headers, rows)
+    assert not quarantined and kinds["provider"] == 8
+    roe = records[0]
+    # the id is the name as other files write it (appointments name their clinician so)
+    assert roe.source_id == "Jane Roe, LCSW"
+    assert (roe.fields["first_name"], roe.fields["last_name"], roe.fields["credentials"]) == (
+        "Jane", "Roe", "LCSW")
+
+
+def test_a_persons_only_phone_is_their_mobile_and_a_clinic_is_no_person() -> None:
+    headers = ["ID", "First Name", "Last Name", "Phone"]
+    rows = [[str(i), FIRST[i % 8], LAST[i % 8] + str(i), f"(415) 555-{1000 + i}"]
+            for i in range(20)]
+    doc = _propose({"clients.csv": (headers, rows)})
+    assert doc.files["clients.csv"].columns["Phone"].target == "patient.phone_mobile"
+    headers = ["Facility ID", "Name", "Phone"]
+    rows = [[str(i), f"{LAST[i]} Street Clinic", f"(415) 555-{2000 + i}"] for i in range(6)]
+    doc = _propose({"facility.csv": (headers, rows)})
+    assert not any(c.parts for c in doc.files["facility.csv"].columns.values())
