@@ -15,13 +15,18 @@ from consumers.services.derive import confirm_and_derive
 from consumers.services.moves import moves
 from consumers.services.moves import warnings as moves_warnings
 from consumers.services.proposal import flagged_count, propose_mapping
-from consumers.services.quarantine import quarantine_rows, reasons_document, skip_reasons
+from consumers.services.quarantine import (
+    kept_as_written,
+    quarantine_rows,
+    reasons_document,
+    skip_reasons,
+)
 from consumers.services.raw_shredding import shred_forgotten
 from consumers.views.check import render_check
 from consumers.views.mapping import mapping_json, render_mapping
 from consumers.views.moves import render_moves
 from consumers.views.output import Outcome, progress_step
-from consumers.views.quarantine import print_reasons
+from consumers.views.quarantine import print_kept, print_reasons
 from domain.errors import PreconditionFailed
 from domain.mapping import MappingDocument
 from domain.oracle.ledger import summary as ledger_summary
@@ -157,6 +162,7 @@ def confirm(args: argparse.Namespace) -> int:
                                         tick, scratch=engine.settings.home)
         engine.catch_up()
         reasons = reasons_document(quarantine_rows(engine, doc, values=False))
+        kept = kept_as_written(engine, doc, result.kept_as_written())
         skipped = skip_reasons(doc, [k for k, v in engine.store.counts().items()
                                      if v.get("extracted") and not k.startswith("_")])
     quarantined_rows = sum(b.quarantined - b.ignored for b in result.balance.values())
@@ -179,8 +185,7 @@ def confirm(args: argparse.Namespace) -> int:
                                     "pages": shredded.pages_resealed},
         "check": report.to_json(),
         "quarantine": reasons,
-        "values_kept_as_written": [{"file": f, "problem": w, "records": n}
-                                   for (f, w), n in sorted(result.warnings.items())],
+        "values_kept_as_written": kept,
         "skipped_kinds": skipped,
         "to_look_at": outcome.found,
     }
@@ -206,8 +211,7 @@ def confirm(args: argparse.Namespace) -> int:
         for m in result.merge_candidates[:10]:
             ids = ", ".join(m.source_ids[:5]) + (", ..." if len(m.source_ids) > 5 else "")
             console.print(f"merge candidate ({m.reason}): {len(m.source_ids)} records: {ids}")
-        for (file, warning), n in sorted(result.warnings.items()):
-            console.print(f"{file}: {n} records keep a value as written ({warning})")
+        print_kept(console, kept)
         print_reasons(console, reasons, skipped)
         console.print(f"mapping {doc.content_hash()[:12]} confirmed by {args.by}")
     return outcome.finish(console)

@@ -56,6 +56,8 @@ def status_outcome(document: dict[str, Any]) -> Outcome:
     outcome.note("unreadable", len(document["quarantine"]["unreadable_files"]))
     outcome.note("failed", sum(v.get("failed", 0) for v in document["counts"].values()))
     outcome.note("skipped", len(document["skipped_kinds"]))
+    outcome.note("values_kept_as_written",
+                 sum(item["records"] for item in document["values_kept_as_written"]))
     consumer = (document.get("delta") or {}).get("consumer") or {}
     conflicts = consumer.get("conflicts") if isinstance(consumer, dict) else None
     if isinstance(conflicts, int):

@@ -74,6 +74,9 @@ class Balance:
                 "furniture": self.furniture}
 
 
+KEPT_EXAMPLES = 3  # records named per value kept as written (status shows them masked)
+
+
 @dataclass
 class DerivationSummary:
     balance: dict[str, Balance] = field(default_factory=dict)
@@ -86,10 +89,18 @@ class DerivationSummary:
     # (file, "field: reason") -> records: values a record kept as written instead of typed
     # (a phone number not valid in the clinic's country...), reported, never rewritten
     warnings: dict[tuple[str, str], int] = field(default_factory=dict)
+    # the same key -> the first records that kept it ("kind:source_id"), to show examples
+    warning_examples: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:
         return all(b.balanced for b in self.balance.values())
+
+    def kept_as_written(self) -> list[dict[str, Any]]:
+        """The values kept as written, per file and problem, with a few records' keys."""
+        return [{"file": file, "warning": warning, "records": n,
+                 "examples": self.warning_examples.get((file, warning), [])}
+                for (file, warning), n in sorted(self.warnings.items())]
 
 
 class _Pager:
@@ -268,6 +279,9 @@ class Deriver:
         for warning in result.warnings:
             key = (result.file, warning)
             self.summary.warnings[key] = self.summary.warnings.get(key, 0) + 1
+            examples = self.summary.warning_examples.setdefault(key, [])
+            if len(examples) < KEPT_EXAMPLES:
+                examples.append(f"{result.kind}:{result.source_id}")
         if result.partial:
             return self._augment(result)
         if self.quality.taken(result.kind, result.source_id):
@@ -366,6 +380,7 @@ def confirm_and_derive(app: MigrationLog, run_name: str, doc: MappingDocument, b
         mapping_hash=doc.content_hash(),
         balance={k: v.to_json() for k, v in result.balance.items()},
         orphans=len(result.orphans), merge_candidates=len(result.merge_candidates),
-        created=result.created, rederived=result.rederived, unchanged=result.unchanged)
+        created=result.created, rederived=result.rederived, unchanged=result.unchanged,
+        kept_as_written=result.kept_as_written())
     app.save(run)
     return result

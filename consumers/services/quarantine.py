@@ -1,5 +1,6 @@
 """What was held back and why: the rows of `c2n quarantine`, and the reasons `status` and
-`map confirm` end with (rendered by consumers/views/quarantine.py).
+`map confirm` end with (rendered by consumers/views/quarantine.py); the values kept as written
+they report with them.
 
 A quarantined row is listed with its file, row number, column (the export's header, found
 through the mapping), reason and a masked value: enough for the operator to find the cell in
@@ -131,6 +132,33 @@ def skip_reasons(doc: MappingDocument | None, kinds: Iterable[str]) -> dict[str,
                          "true in HOME/mapping.yaml and confirm again to migrate it")
         else:
             out[kind] = "not migrated"
+    return out
+
+
+def kept_as_written(engine: Engine, doc: MappingDocument | None,
+                    groups: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """Values records kept as written instead of typed (a phone number not valid in the
+    clinic's country...), per file, column and problem, as the derivation counted them
+    (`DerivationSummary.kept_as_written`, or the run's last derivation), each with a few
+    masked examples read from the records that kept them (none from a forgotten patient)."""
+    out = []
+    for group in groups or ():
+        warning = str(group["warning"])
+        field, sep, _ = warning.partition(": ")
+        if not sep or " " in field or field == "reader":  # a reader's problem, a row's
+            field = ""
+        keys = [str(key).partition(":") for key in group.get("examples") or []]
+        kind = keys[0][0] if keys else ""
+        examples = []
+        for each, _, source_id in keys if field else ():
+            record = engine.app.record(engine.settings.run_name, each, source_id)
+            value = record.raw_kept.get(field) if record is not None else None
+            if value is not None:
+                examples.append(mask(value))
+        out.append({"file": group["file"], "problem": warning, "records": group["records"],
+                    "field": field or None,
+                    "column": _column_of(doc, str(group["file"]), kind, field or None),
+                    "examples": examples})
     return out
 
 

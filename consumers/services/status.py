@@ -9,7 +9,12 @@ import orjson
 from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
 from consumers.services.delta_feeds import CONSUMER_FILE, WATCH_FILE, stalled, window_feeds
-from consumers.services.quarantine import quarantine_rows, reasons_document, skip_reasons
+from consumers.services.quarantine import (
+    kept_as_written,
+    quarantine_rows,
+    reasons_document,
+    skip_reasons,
+)
 from projections.core import METRICS
 
 
@@ -38,6 +43,9 @@ def status_document(engine: Engine) -> dict[str, Any]:
         # what was held back and why, and the kinds that will not be sent
         "quarantine": reasons_document(quarantine_rows(engine, doc, values=False)),
         "skipped_kinds": skip_reasons(doc, [k for k, v in counts.items() if v.get("extracted")]),
+        # as the last `map confirm` derived the records: per file and column, masked examples
+        "values_kept_as_written": kept_as_written(
+            engine, doc, ((run.derivation or {}).get("kept_as_written") if run else None)),
     }
     sources = window_feeds(engine)
     if (run and run.delta) or sources:

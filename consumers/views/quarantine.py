@@ -1,4 +1,5 @@
-"""The closing lines of `status` and `map confirm`: what was held back and why."""
+"""The closing lines of `status` and `map confirm`: what was held back and why, and the
+values kept as written."""
 
 from __future__ import annotations
 
@@ -18,3 +19,12 @@ def print_reasons(console: Console, reasons: dict[str, Any], skipped: dict[str, 
     if reasons["per_file"]:
         console.print("every row and its reason: `c2n quarantine` (--file F, --reason R, "
                       "--json, --csv)")
+
+
+def print_kept(console: Console, kept: list[dict[str, Any]]) -> None:
+    """Per file and column: records that kept a value as written, why, masked examples."""
+    for item in kept:
+        where = f"column {item['column']}: " if item.get("column") else ""
+        examples = f"; e.g. {', '.join(item['examples'])}" if item.get("examples") else ""
+        console.print(f"{item['file']}: {item['records']} records keep a value as written "
+                      f"({where}{item['problem']}){examples}", markup=False)

@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 
 from consumers.views.output import plain, print_table
-from consumers.views.quarantine import print_reasons
+from consumers.views.quarantine import print_kept, print_reasons
 from projections.core import METRICS
 
 
@@ -23,6 +23,7 @@ def print_status(document: dict[str, Any], console: Console) -> None:
     if document.get("delta"):
         print_delta(document["delta"], console)
     print_reasons(console, document["quarantine"], document["skipped_kinds"])
+    print_kept(console, document.get("values_kept_as_written") or [])
 
 
 def print_delta(delta: dict[str, Any], console: Console) -> None:

@@ -110,11 +110,15 @@ class MigrationRun(Aggregate, RunIntents, RunLookups, RunReferrers, RunSignature
         created: int
         rederived: int
         unchanged: int
+        # per file and problem: records that kept a value as written, a few of their keys
+        # ("kind:source_id"); logs written before it was recorded read as None
+        kept_as_written: list[JSONDict] | None = None
 
         def apply(self, aggregate: Any) -> None:
             aggregate.derivation = {"mapping_hash": self.mapping_hash, "balance": self.balance,
                                     "orphans": self.orphans,
-                                    "merge_candidates": self.merge_candidates}
+                                    "merge_candidates": self.merge_candidates,
+                                    "kept_as_written": self.kept_as_written}
 
     def source_extracted(self, **kwargs: Any) -> None:
         self.trigger_event(self.SourceExtracted, **kwargs)

@@ -125,3 +125,54 @@ def test_one_practitioner_per_bundle_and_one_person_twice_are_merge_candidates(
     assert confirmed["to_look_at"]["merge_candidates"] == len(groups)
     shown = cli("map", "confirm", "--by", "dana", expect=1).err
     assert "merge candidate (provider npi): 3 records: doc-0, doc-1, doc-2" in shown
+
+
+def test_status_reports_the_numbers_kept_as_written_masked_and_exits_1(
+        cli: Cli, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "patients.csv").write_text(AU_PATIENTS)
+    cli("extract", str(export), expect=0)
+    cli("map", "propose", expect=0)
+    mapping = cli.home / "mapping.yaml"
+    doc = yaml.safe_load(mapping.read_text())
+    doc["settings"]["country"] = "US"  # the Australian numbers cannot be read as American
+    mapping.write_text(yaml.safe_dump(doc, sort_keys=False))
+    cli("map", "confirm", "--by", "dana", expect=1)
+    status = cli("status", "--json", expect=1)
+    document = status.json()
+    kept = {k["column"]: k for k in document["values_kept_as_written"]}
+    assert set(kept) == {"Mobile", "Home Phone"}
+    assert (kept["Mobile"]["records"], kept["Home Phone"]["records"]) == (3, 2)
+    assert kept["Mobile"]["file"] == "patients.csv" and kept["Mobile"]["field"] == "phone_mobile"
+    assert "not a valid phone number in US" in kept["Home Phone"]["problem"]
+    assert document["to_look_at"]["values_kept_as_written"] == 5
+    written = {"0425 712 511", "0432 831 556", "0412 345 678", "(03) 5555 6473",
+               "(08) 9032 3948"}
+    examples = [e for k in kept.values() for e in k["examples"]]
+    assert len(examples) == 5 and all("•" in e for e in examples)  # masked, never the number
+    text = cli("status", expect=1).err
+    assert ("patients.csv: 2 records keep a value as written (column Home Phone: phone_home: "
+            "not a valid phone number in US") in text and "e.g. (••" in text
+    for shown in (status.out, text):
+        assert not any(number in shown for number in written)
+        assert not any(number.replace(" ", "") in shown.replace(" ", "") for number in written)
+    # the country corrected and the mapping confirmed again: nothing kept, nothing to look at
+    doc["settings"]["country"] = "AU"
+    mapping.write_text(yaml.safe_dump(doc, sort_keys=False))
+    cli("map", "confirm", "--by", "dana", expect=0)
+    assert cli("status", "--json", expect=0).json()["values_kept_as_written"] == []
+
+
+def test_a_derivation_logged_before_values_kept_were_recorded_still_loads() -> None:
+    from domain.run.aggregate import MigrationRun
+
+    run = MigrationRun.start("old")
+    # what the event store hands back for an event written without the field
+    event = object.__new__(MigrationRun.DerivationCompleted)
+    object.__setattr__(event, "__dict__", {
+        "originator_id": run.id, "originator_version": 2, "timestamp": run.created_on,
+        "mapping_hash": "h", "balance": {}, "orphans": 0, "merge_candidates": 0, "created": 1,
+        "rederived": 0, "unchanged": 0})
+    event.apply(run)
+    assert run.derivation is not None and run.derivation["kept_as_written"] is None
