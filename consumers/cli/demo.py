@@ -24,7 +24,8 @@ from consumers.bootstrap import Engine, Settings, prepare_home
 from consumers.cli.common import add_json, console, emit_json
 from consumers.nutshell import migration as svc
 from consumers.nutshell.plan import make_plan
-from consumers.nutshell.rollback import rollback, undo, verify_rollback
+from consumers.nutshell.rollback import rollback, verify_rollback
+from consumers.nutshell.undo import undo
 from consumers.services import review
 from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source

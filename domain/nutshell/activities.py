@@ -226,7 +226,10 @@ def document_file(sid: str, f: Mapping[str, Any]) -> dict[str, JSON]:
 def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
                    doc: MappingDocument) -> list[Built] | Blocked | Skipped:
     """A logged "Document" activity on the patient's timeline, the file attached to it (only
-    logged activities and leads take files in Nutshell)."""
+    logged activities and leads take files in Nutshell); a lead's document (one naming a
+    lead and no patient) goes onto the lead itself."""
+    if not text(f.get("patient_source_id")) and text(f.get("lead_source_id")):
+        return _lead_document(sid, f, ctx)
     got = _patient_and_owner(f, "", ctx)
     if isinstance(got, Blocked):
         return got
@@ -254,3 +257,15 @@ def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
         rec.update({"startTime": start, "endTime": start})
     rec.update({"isLogged": True, "links": _participants(pid, owner)})
     return [Built("activities", rec, None, owner, files=(file,))]
+
+
+def _lead_document(sid: str, f: Mapping[str, Any], ctx: PushContext) -> list[Built] | Blocked | Skipped:
+    lead = text(f.get("lead_source_id"))
+    if not ctx.nutshell_id("lead", lead):
+        if ctx.record("lead", lead) is None:
+            return Skipped("its lead is not in the export: no record to attach the file to")
+        return Blocked("lead has no Nutshell id yet", [("lead", lead)])
+    file = document_file(sid, f)
+    if not file["path"]:
+        return Skipped("document has no path in the export: no file to upload")
+    return [Built("leads", {}, files=(file,), attach_to=("lead", lead))]

@@ -18,7 +18,7 @@ from domain.oracle.check import (
 from domain.oracle.expect import Expector, Key
 from domain.oracle.ledger import LedgerLine, summary, unaccounted
 from domain.oracle.source import Cell, SourceRecord
-from domain.oracle.spec import CARRIED, ENTITY
+from domain.oracle.spec import CARRIED, ENTITY, on_lead
 
 # Record states in the log that mean "not expected in Nutshell" (the report counts them).
 NOT_EXPECTED = frozenset({"quarantined"})
@@ -162,8 +162,10 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
         changed = log.revised(*key)
         if changed is not None:
             rec = _revised(rec, changed)
-        entity = ENTITY[rec.kind]
-        nid = log.nutshell_id(*key)
+        entity, nid = ENTITY[rec.kind], log.nutshell_id(*key)
+        lead = on_lead(rec.kind, rec.values)
+        if lead:  # its file is on the lead, once the document itself was sent
+            entity, nid = "leads", log.nutshell_id("lead", lead) if state == "pushed" else None
         found = get(entity, nid) if nid else None
         if found is None:
             counts.missing += 1

@@ -13,7 +13,8 @@ from adapters.samples import sample_path
 from consumers.nutshell import migration as svc
 from consumers.nutshell.migration import current_mapping
 from consumers.nutshell.oracle import verify_from_source
-from consumers.nutshell.rollback import rollback, undo, verify_rollback
+from consumers.nutshell.rollback import rollback, verify_rollback
+from consumers.nutshell.undo import undo
 from domain.mapping import ColumnMapping, MappingDocument
 from tests.integration.migrate import environment, live, migrate
 
