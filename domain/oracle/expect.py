@@ -313,7 +313,9 @@ class Expector:
         # named only by free text: a Person or Company in Nutshell that is that referrer
         named = str(first.values.get("referrer_name") or "").strip()
         email = str(first.values.get("referrer_email") or "").strip()
-        if spot is None or not (named or email) or any(
+        kind_of_referral = str(first.values.get("referral_type") or "").strip().casefold()
+        if spot is None or not (named or email) or kind_of_referral in {
+                "self", "patient", "marketing"} or any(  # no physician or organisation
                 first.values.get(f) for f in ("referrer_provider_source_id",
                                               "referrer_company_source_id")):
             return []
