@@ -157,7 +157,8 @@ def _rollback_and_back(engine: Engine, api: NutshellClient) -> dict[str, Any]:
     done = rollback(engine, api, by="demo")
     _step("verify --rollback: what the migration made is gone, overwritten values are back")
     proof = verify_rollback(engine, api)
-    _step("rollback --undo: undeleted, and activities and tasks created again")
+    _step("rollback --undo: undeleted; activities and tasks created again, their files "
+          "uploaded again and hashed")
     back = undo(engine, api, by="demo")
     console.print(f"    rolled back: {plain(done.done)}; verified: {plain(bool(proof['ok']))}; "
                   f"reversed: {plain(back.done)}")
