@@ -32,7 +32,9 @@ def _participants(patient_id: str, owner: str) -> dict[str, JSON]:
 def _patient_and_owner(f: Mapping[str, Any], staff_field: str,
                        ctx: PushContext) -> tuple[str, str] | Blocked:
     psid = text(f.get("patient_source_id"))
-    pid = ctx.nutshell_id("patient", psid) if psid else None
+    # a patient row routed to a lead (a prospective client) keeps its bookings: they are the
+    # lead's activities
+    pid = (ctx.nutshell_id("patient", psid) or ctx.nutshell_id("lead", psid)) if psid else None
     if not pid:
         return Blocked("patient has no Nutshell id yet", [("patient", psid)])
     staff = text(f.get(staff_field)) or None
@@ -86,7 +88,8 @@ def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
     pid, owner, start = got
     end = unix_seconds(f.get("ends_at")) or start
     kind_label = text(f.get("appointment_type")) or "Appointment"
-    patient = _name_of(ctx, "patient", f.get("patient_source_id"))
+    patient = (_name_of(ctx, "patient", f.get("patient_source_id"))
+               or _name_of(ctx, "lead", f.get("patient_source_id")))
     status = text(f.get("status")).lower()
     lines = [f"Appointment type: {kind_label}"]
     provider = _name_of(ctx, "provider", f.get("provider_source_id"))

@@ -219,6 +219,9 @@ class Expector:
             elif ref:
                 target = {"accounts": "company", "participants": "patient",
                           "parent": "patient"}[role]
+                if (role == "participants" and (target, str(ref)) not in self.records
+                        and ("lead", str(ref)) in self.records):
+                    target = "lead"  # a prospective client's booking: the lead's activity
                 nid = self.res.ids.get((target, str(ref)))
                 known = (target, str(ref)) in self.records
                 out.append(Expectation(rec.kind, rec.source_id, key, role,
