@@ -135,7 +135,8 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
                    "missing": len(report.missing_records),
                    "from_source": {**checked["records"],
                                    "unaccounted_columns": checked["unaccounted_columns"],
-                                   "reasons": checked["reasons"]}},
+                                   "reasons": checked["reasons"],
+                                   "kept_as_written": len(checked.get("kept_as_written", []))}},
         "verified": bool(verified["ok"]),
         "attached_files": {k: {m: v.get(m, 0) for m in ("matched", "differing", "missing")}
                            for k, fs in report.kinds.items() for p, v in fs.items()
@@ -199,7 +200,8 @@ def _print_summary(summary: dict[str, Any]) -> None:
                   f"{summary['records']} records; verification from the source: records "
                   f"expected {src['expected']}, found {src['found']}, missing {src['missing']}, "
                   f"differing {src['differing']}; unaccounted columns: "
-                  f"{src['unaccounted_columns']}")
+                  f"{src['unaccounted_columns']}; values kept as written (reported), not sent: "
+                  f"{src['kept_as_written']}")
     for kind, v in summary["attached_files"].items():
         console.print(f"files of {kind}: {v['matched']} downloaded with the source's SHA-256, "
                       f"{v['differing']} differing, {v['missing']} missing")
