@@ -17,16 +17,15 @@ from adapters.stores.mapping_file import load_mapping, save_mapping
 from consumers.services.profile_choice import ProfileChooser, fingerprint_from_json
 from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
-from domain.mapping import FileMapping, MappingDocument, Settings
+from domain.mapping import MappingDocument, Settings
 from domain.ports import NOT_DATA, SourceFingerprint
 from domain.proposal.prior import with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
-from domain.proposal.references import per_patient_tables
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
+from domain.proposal.tables.keys import ValueSets, link_files
 from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
 from domain.records.canonical import all_qualified_fields
-from domain.records.parts import read_phones
 
 PROFILE_ROWS = 20_000  # rows profiled per file: enough for shapes and pick-lists, bounded time
 TEXT_FORMATS = ("csv", "txt", "tsv", "text")
@@ -39,8 +38,8 @@ def propose_mapping(app: MigrationLog, run_name: str,
     doc = MappingDocument(settings=settings or Settings())
     samples: list[TableSample] = []
     first_rows_of: dict[str, list[dict[str, Any]]] = {}
-    profiles: dict[str, tuple[list[str], FileProfile]] = {}
     fhir_files: list[UUID] = []
+    value_sets: dict[str, ValueSets] = {}
     for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
         stream = app.source_file(UUID(file_id))
         if stream is None:
@@ -52,9 +51,8 @@ def propose_mapping(app: MigrationLog, run_name: str,
             fhir_files.append(UUID(file_id))
             continue
         header = list(fingerprint.header)
-        profile, first_rows = _profile(app, UUID(file_id), header)
+        profile, first_rows, value_sets[fingerprint.name] = _profile(app, UUID(file_id), header)
         first_rows_of[fingerprint.name] = first_rows
-        profiles[fingerprint.name] = (header, profile)
         samples.append(TableSample.of(fingerprint.name, header, int(info.get("rows") or 0),
                                       first_rows, _is_text(fingerprint)))
         if found is None:
@@ -69,7 +67,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
         mapping.reasons.append(f"the same table as {first} (same columns and rows, "
                                f"{round(share * 100)}% of the first rows' cells agree): "
                                "read once, from that file")
-    _per_patient_tables(doc, samples, profiles)
+    link_files(doc, value_sets)
     _prefix_colliding_ids(doc, samples)
     harmonise_custom_names(doc)
     if settings is None:  # a first proposal: the clinic's country from its data
@@ -80,31 +78,14 @@ def propose_mapping(app: MigrationLog, run_name: str,
     return doc
 
 
-def _keyed(doc: MappingDocument, samples: list[TableSample]
-           ) -> list[tuple[TableSample, FileMapping, str]]:
-    """(table, its mapping, its id column) of the files read with an id column of their own."""
+def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> None:
     keyed = []
     for table in samples:
         fm = doc.files[table.name]
         column = next((c for c, m in fm.columns.items() if m.target == f"{fm.kind}.source_id"),
                       None)
         if column is not None and fm.twin_of is None and fm.key_value is None:
-            keyed.append((table, fm, column))
-    return keyed
-
-
-def _per_patient_tables(doc: MappingDocument, samples: list[TableSample],
-                        profiles: dict[str, tuple[list[str], FileProfile]]) -> None:
-    for name, (kind, parent) in per_patient_tables(_keyed(doc, samples)).items():
-        header, profile = profiles[name]
-        fm = propose_file(name, header, profile, kind=kind)
-        fm.reasons = [f"its ids are all patients of {parent}, and it holds nothing of a "
-                      f"patient but the name beside {kind} fields: one {kind} row per patient"]
-        doc.files[name] = fm
-
-
-def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> None:
-    keyed = [(table, fm.kind, column) for table, fm, column in _keyed(doc, samples)]
+            keyed.append((table, fm.kind, column))
     for name, (prefix, other) in colliding_tables(keyed).items():
         fm = doc.files[name]
         fm.id_prefix = prefix
@@ -127,10 +108,7 @@ def _tabular_evidence(doc: MappingDocument, first_rows_of: dict[str, list[dict[s
         for header, column in fm.columns.items():
             field = (column.target or "").rpartition(".")[2]
             into = _EVIDENCE_OF.get("phone" if field in PHONE_FIELDS else field)
-            if into is not None and column.parts == "phones":  # typed numbers in one cell
-                found.phones.extend(n for r in rows if r.get(header)
-                                    for n in read_phones(str(r[header])).values())
-            elif into is not None:
+            if into is not None:
                 getattr(found, into).extend(str(r[header]) for r in rows if r.get(header))
             if field.endswith(("date_of_birth", "_at", "_date", "_from", "_to")):
                 dates += [str(r[header]) for r in rows if r.get(header)]
@@ -178,8 +156,9 @@ def _is_text(fingerprint: SourceFingerprint) -> bool:
 
 
 def _profile(app: MigrationLog, fid: UUID, header: list[str]
-             ) -> tuple[FileProfile, list[dict[str, Any]]]:
+             ) -> tuple[FileProfile, list[dict[str, Any]], ValueSets]:
     profiler = ColumnProfiler(header)
+    sets = ValueSets()
     first: list[dict[str, Any]] = []
     count = 0
     for row in app.iter_rows(fid):
@@ -187,11 +166,12 @@ def _profile(app: MigrationLog, fid: UUID, header: list[str]
             continue  # a report's title line, total line...: no record, nothing to profile
         count += 1
         profiler.add(row["v"])
+        sets.add(row["v"])
         if count <= SAMPLE_ROWS:
             first.append(row["v"])
         if count >= PROFILE_ROWS:
             break
-    return profiler.profile(), first
+    return profiler.profile(), first, sets
 
 
 def flagged_count(doc: MappingDocument) -> int:

@@ -158,6 +158,11 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
     return tuple(out)
 
 
+def name_score(file_name: str, kind: str) -> tuple[float, str]:
+    """How much the file's name says `kind` (0: nothing), and the phrase that says it."""
+    return _name_score(file_name, kind)
+
+
 def _name_score(file_name: str, kind: str) -> tuple[float, str]:
     stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
     stem_tokens = [t for t in phrase(stem).tokens if t not in NOISE_WORDS and not t.isdigit()]
@@ -170,6 +175,8 @@ def _name_score(file_name: str, kind: str) -> tuple[float, str]:
         if covered < 0.85:
             continue
         score = covered * (1 + 0.15 * (len(tokens) - 1))
+        if similarity(tokens[-1], stem_tokens[-1]) >= 0.85 and len(stem_tokens) > 1:
+            score *= 1.15  # the last word of `insurance_companies` says what the rows are
         if score > best:
             best, best_phrase = score, text
     return best, best_phrase
@@ -180,6 +187,7 @@ class KindGuess:
     kind: str
     confidence: float
     reasons: list[str]
+    ranked: tuple[str, ...] = ()  # every kind, likeliest first
 
 
 def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGuess:
@@ -213,4 +221,4 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
                        f"({shown})")
     if confidence < 0.7:
         reasons.append(f"could also be {runner_up}: check the kind")
-    return KindGuess(kind, confidence, reasons)
+    return KindGuess(kind, confidence, reasons, tuple(ranked))

@@ -27,10 +27,13 @@ from domain.proposal.match import (
     KindGuess,
     detect_kind,
     header_matches,
+    name_score,
 )
 from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
 from domain.proposal.rules import propose_rules
-from domain.proposal.text import custom_field_name, phrase, similarity
+from domain.proposal.tables.content import apply_row_kinds, rows_name_kind, without_essentials
+from domain.proposal.tables.keys import propose_own_id
+from domain.proposal.text import custom_field_name, phrase, readings, similarity
 from domain.proposal.values import value_fit, value_only_fields
 from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
 from domain.records.canonical import KIND_FIELDS, qualified
@@ -174,10 +177,13 @@ def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMa
                          reasons=reasons, flagged=confidence < FLAG_BELOW)
 
 
-def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]],
-           satellites: bool = True) -> dict[str, ColumnMapping]:
-    """Best target per column with no target used twice (highest confidence wins)."""
-    candidates = {h: column_candidates(kind, h, col, satellites) for h, col in columns}
+def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: bool = True,
+           read_as: Mapping[str, str] | None = None) -> dict[str, ColumnMapping]:
+    """Best target per column with no target used twice (highest confidence wins); `read_as`
+    is how a header reads without its table's shared prefix."""
+    read_as = read_as or {}
+    candidates = {h: column_candidates(kind, read_as.get(h, h), col, satellites)
+                  for h, col in columns}
     ranked = sorted(
         ((c.confidence, i, h, c) for i, (h, _) in enumerate(columns) for c in candidates[h]
          if c.confidence >= ACCEPT),
@@ -198,7 +204,8 @@ def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]],
         note = (f"{top.target} also fits, but column '{owner[top.target]}' fits "
                 f"it better") if lost and top else None
         if pick is None:
-            mapping = _custom(header, col, top if top and top.confidence >= 0.45 else None)
+            mapping = _custom(read_as.get(header, header), col,
+                              top if top and top.confidence >= 0.45 else None)
             if note:
                 mapping.reasons.append(note)
                 mapping.confidence = min(mapping.confidence, 0.55)
@@ -299,17 +306,32 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
     kv = detect_key_value(headers, profile)
     if kv is not None and kind is None:
         return _propose_key_value(file_name, headers, profile, kv[0], kv[1])
-    guess = detect_kind(file_name, list(headers))
+    read_as = readings(headers)
+    guess = detect_kind(file_name, [read_as[h] for h in headers])
+    rows = rows_name_kind(list(headers), profile)
+    if rows is not None and kind is None and rows.kind != guess.kind:
+        guess = KindGuess(rows.kind, round(min(0.95, 0.5 + rows.share / 2), 2), [
+            f"the values of '{rows.column}' say what {round(rows.share * 100)}% of the rows "
+            f"are: {rows.kind} (the headers alone suggested {guess.kind})"], guess.ranked)
     if kind is not None and kind != guess.kind:
         guess = KindGuess(kind, 1.0, [f"the kind {kind} is given"])
     empty = ColumnProfile()
-    columns = assign(guess.kind, [(h, profile.columns.get(h, empty)) for h in headers])
+    columns = assign(guess.kind, [(h, profile.columns.get(h, empty)) for h in headers],
+                     read_as=read_as)
     order, order_reason = file_date_order(profile)
     reasons = list(guess.reasons)
     if order_reason:
         reasons.append(order_reason)
     mapping = FileMapping(kind=guess.kind, confidence=guess.confidence, reasons=reasons,
                           columns=columns, date_order=order)  # type: ignore[arg-type]
+    if kind is None and not name_score(file_name, guess.kind)[0]:
+        mapping = without_essentials(mapping, guess.ranked, lambda other: propose_file(
+            file_name, headers, profile, kind=other))
+        if mapping.kind != guess.kind:
+            return mapping
+    if rows is not None and mapping.kind == rows.kind:
+        apply_row_kinds(mapping, rows)
+    propose_own_id(mapping, read_as, profile)
     propose_rules(mapping, list(headers), profile)
     return mapping
 

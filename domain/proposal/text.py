@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from domain.proposal.vocabulary import ABBREVIATIONS, STOPWORDS
+from domain.proposal.vocabulary import ABBREVIATIONS, KNOWN_TOKENS, STOPWORDS
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)"
                     r"|(?<=\d)(?=[A-Za-z])")
@@ -52,9 +53,36 @@ def raw_tokens(text: str) -> list[str]:
     return [t for t in _NON_ALNUM.split(text.lower()) if t]
 
 
+def _known(token: str) -> bool:
+    return token in KNOWN_TOKENS or token in ABBREVIATIONS or singular(token) in KNOWN_TOKENS
+
+
+# The last words of database column names (`allowsms`, `recurrtype`, `pubpid`)
+COLUMN_SUFFIXES = frozenset({"id", "pid", "date", "time", "type", "status", "code", "name",
+                             "number", "num", "sms", "email", "phone", "text", "flag", "no"})
+
+
+@lru_cache(maxsize=20000)
+def split_compound(token: str) -> tuple[str, ...]:
+    """A database column's run-together words (`apptstatus`, `allowsms`, `regdate`, `catid`):
+    split once where the tail is a word of the vocabulary and the head is one too (or, before
+    a usual column suffix, any three letters); a token the vocabulary knows stays whole."""
+    if len(token) < 5 or not token.isalpha() or _known(token):
+        return (token,)
+    best: tuple[int, int, str, str] | None = None
+    for cut in range(2, len(token) - 1):
+        head, tail = token[:cut], token[cut:]
+        if not _known(tail) or (len(tail) < 3 and tail != "id"):
+            continue
+        score = 2 if _known(head) else 1 if len(head) >= 3 and tail in COLUMN_SUFFIXES else 0
+        if score and (best is None or (score, len(tail)) > best[:2]):
+            best = (score, len(tail), head, tail)
+    return (token,) if best is None else (best[2], best[3])
+
+
 @lru_cache(maxsize=20000)
 def phrase(text: str) -> Phrase:
-    raws = raw_tokens(text)
+    raws = [part for token in raw_tokens(text) for part in split_compound(token)]
     tokens: list[str] = []
     for token in raws:
         expansion = ABBREVIATIONS.get(token) or ABBREVIATIONS.get(singular(token)) or token
@@ -64,6 +92,22 @@ def phrase(text: str) -> Phrase:
     if not tokens:  # a header made only of stopwords keeps them
         tokens = [singular(t) for t in raws]
     return Phrase(text, "".join(raws), tuple(tokens), "".join(tokens))
+
+
+_PREFIX = re.compile(r"^([A-Za-z]{1,4})_(?=[A-Za-z])")
+
+
+def readings(headers: Sequence[str]) -> dict[str, str]:
+    """How each header reads once a prefix shared by most of a table's columns is set aside
+    (`pc_eid`, `pc_pid`, `pc_eventDate` of one table read `eid`, `pid`, `eventDate`)."""
+    prefixes = Counter(m[1].casefold() for h in headers if (m := _PREFIX.match(h)))
+    if not prefixes:
+        return {h: h for h in headers}
+    prefix, count = prefixes.most_common(1)[0]
+    if count < 3 or count < 0.6 * len(headers):
+        return {h: h for h in headers}
+    return {h: (_PREFIX.sub("", h) if (m := _PREFIX.match(h)) and m[1].casefold() == prefix
+                else h) for h in headers}
 
 
 def one_edit(a: str, b: str) -> bool:

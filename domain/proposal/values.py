@@ -52,8 +52,6 @@ SHAPE_FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # Identifiers printed on cards and charts: any short token will do, not sentences or dates.
 CODE_FIELDS = frozenset({"member_id", "group_number", "license_number", "chart_number"})
-OWN_CODES = frozenset({"member_id", "license_number", "chart_number"})  # one per record
-MANY = 10  # values enough for their repetition to say something
 SHAPE_FIELDS.update({f: (("money", "decimal", "integer"), "amounts of money")
                      for f in MONEY_FIELDS})
 SHAPE_FIELDS.update({f: (("name",), "names") for f in NAME_FIELDS})
@@ -128,10 +126,6 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         return _id_fit(field, col)
     if field in CODE_FIELDS:
         share = max(0.0, 1 - col.share_any("email", "date", "datetime", "text", "money"))
-        if field in OWN_CODES and col.non_empty >= MANY and col.unique_ratio < 0.5:
-            # a code of its own per record (a chart number, a member id) hardly repeats
-            share *= col.unique_ratio
-            return share, f"{_pct(col.unique_ratio)} distinct: codes that repeat are no {field}"
         return share, f"{_pct(share)} of values are short codes"
     expected = SHAPE_FIELDS.get(field)
     if expected is None:
@@ -153,7 +147,8 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
     idlike = col.share_any("integer", "uuid", "code")
     if field == "source_id":
         unique = col.unique_ratio
-        fit = 0.5 * idlike + 0.5 * unique
+        # an id is one row's: values repeated many times are some other code (a category)
+        fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
         return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"
     if col.share("name") > 0.8:  # a name in place of an id: plausible for references
         return 0.5, "values are names rather than identifiers"

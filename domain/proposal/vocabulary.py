@@ -9,6 +9,7 @@ case, separators, camelCase, abbreviations), so one spelling per idea is enough.
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 from typing import Any
 
@@ -41,3 +42,20 @@ COUNTRY_WORDS = _words("country_words")
 CURRENCY_CODES = _words("currency_codes")
 BOOLEAN_TRUE = _words("boolean_true")
 STATUS_CODES: dict[str, dict[str, str]] = dict(_load("status_codes"))
+
+
+def _known_tokens() -> frozenset[str]:
+    """Every word the phrases above are written with (lower case, camelCase split): the words a
+    run-together database column name may be split into."""
+    texts: list[str] = [*ABBREVIATIONS, *ABBREVIATIONS.values()]
+    for table in (FIELD_SYNONYMS, KIND_FIELD_SYNONYMS, ENTITY_ID_SYNONYMS, REFERENCE_SYNONYMS,
+                  KIND_NAME_SYNONYMS):
+        texts += [*table] + [p.partition("|")[0] for ps in table.values() for p in ps]
+    words: set[str] = set()
+    for text in texts:
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|[^0-9A-Za-z]+", " ", text.replace(".", " "))
+        words.update(w.lower() for w in spaced.split() if len(w) >= 2 and w.isalpha())
+    return frozenset(words - STOPWORDS)
+
+
+KNOWN_TOKENS = _known_tokens()

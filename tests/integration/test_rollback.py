@@ -11,8 +11,7 @@ import httpx
 import orjson
 import pytest
 
-from consumers.nutshell.rollback import rollback, verify_rollback
-from consumers.nutshell.undo import undo
+from consumers.nutshell.rollback import rollback, undo, verify_rollback
 from tests.integration.migrate import (
     STAFF_USER,
     assert_each_operation_compensated_once,

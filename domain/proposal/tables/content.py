@@ -1,0 +1,158 @@
+"""A file's kind from what its rows hold, when the headers and the name say too little:
+
+- a `type` / `category` column whose values name what each row is (`allergy`,
+  `medical_problem`, `medication`, `surgery` in one problem-list table): the kind most rows
+  name is the file's; rows naming another kind go there, rows naming records this engine
+  does not migrate (medications, surgeries) are dropped, said so (`route`), and the values
+  give the record's own sort where the kind has one (`allergy_condition.kind`);
+- a person needs a name: a file read as people with no column of a person's name (a
+  facility's `name`, `street`, `phone`) is the next kind whose essentials it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from domain.mapping import DROP, ColumnMapping, FileMapping, Route
+from domain.proposal.match import SELF_WORDS
+from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.text import phrase, singular
+from domain.proposal.vocabulary import KIND_NAME_SYNONYMS
+from domain.records.canonical import ENUMS
+
+TYPE_WORDS = frozenset({"type", "category", "kind", "class", "list", "section", "tipo", "typ",
+                        "art", "categoria", "categorie", "classe", "record type"})
+# Sorts of clinical list entries that no kind of the canonical model holds.
+NOT_MIGRATED_WORDS = frozenset({
+    "medication", "medicine", "drug", "prescription", "rx", "surgery", "surgical",
+    "procedure", "immunization", "immunisation", "vaccine", "vaccination", "vital", "lab",
+    "device", "medicamento", "cirugia", "medikament", "operation", "medicament"})
+# Words of a value that say which sort of allergy_condition it is.
+SORT_WORDS = {"allergy": frozenset({"allergy", "allergie", "alergia", "intolerance",
+                                    "reaction"}),
+              "condition": frozenset({"condition", "problem", "diagnosis", "disease",
+                                      "issue", "alert", "diagnose"})}
+MOST = 0.5  # of the rows that must name the kind
+# What a record of these kinds cannot be without.
+PERSON_KINDS = {"patient": ("first_name", "last_name"), "provider": ("first_name", "last_name"),
+                "lead": ("first_name", "last_name", "email")}
+ESSENTIALS = {**PERSON_KINDS, "company": ("name",)}
+
+
+@lru_cache(maxsize=1)
+def _kind_heads() -> dict[str, str]:
+    """One-word names of kinds (`allergy`, `problem`, `appointment`) -> the kind."""
+    heads: dict[str, str] = {}
+    for kind, texts in KIND_NAME_SYNONYMS.items():
+        for text in texts:
+            tokens = phrase(text).tokens
+            if len(tokens) == 1 and len(tokens[0]) >= 4:
+                heads.setdefault(tokens[0], kind)
+    return heads
+
+
+def value_kind(value: str) -> str | None:
+    """The kind a type value names by its last word (`medical_problem`: a problem), `drop`
+    for sorts no kind holds, None when it names neither."""
+    tokens = [singular(t) for t in phrase(value).tokens]
+    if not tokens or len(tokens) > 3:
+        return None
+    head = tokens[-1]
+    if head in NOT_MIGRATED_WORDS:
+        return DROP
+    return _kind_heads().get(head)
+
+
+@dataclass(frozen=True)
+class RowKinds:
+    column: str
+    kind: str  # the kind most rows name
+    meanings: dict[str, str]  # value -> kind or `drop` (values naming nothing are left out)
+    share: float
+
+
+def rows_name_kind(headers: list[str], profile: FileProfile) -> RowKinds | None:
+    """A type column whose values say what most rows are."""
+    best: RowKinds | None = None
+    for header in headers:
+        words = set(phrase(header).tokens)
+        col = profile.columns.get(header, ColumnProfile())
+        if not words & TYPE_WORDS or not col.distinct or col.distinct_overflow:
+            continue
+        meanings = {v: k for v in col.distinct if (k := value_kind(v)) is not None}
+        counts: dict[str, int] = {}
+        for value, kind in meanings.items():
+            counts[kind] = counts.get(kind, 0) + col.distinct[value]
+        named = {k: n for k, n in counts.items() if k != DROP}
+        if not named:
+            continue
+        kind = max(named, key=lambda k: named[k])
+        share = named[kind] / max(1, col.non_empty)
+        if share >= MOST and (best is None or share > best.share):
+            best = RowKinds(header, kind, meanings, share)
+    return best
+
+
+def apply_row_kinds(fm: FileMapping, found: RowKinds) -> None:
+    """The route of rows naming another kind (or none), and the kind's own sort from the
+    values (`allergy_condition.kind`)."""
+    route = {v: k for v, k in sorted(found.meanings.items()) if k != found.kind}
+    if route:
+        fm.route = Route(column=found.column, values=route, reasons=[
+            f"'{found.column}' says what each row is: "
+            + ", ".join(f"{v} -> {k}" for v, k in route.items())
+            + (f" ({DROP}: no kind of the migration holds them)" if DROP in route.values()
+               else "")])
+    column = fm.columns.get(found.column)
+    sort_field = f"{fm.kind}.kind"
+    if column is None or (fm.kind, "kind") not in ENUMS or any(
+            c.target == sort_field for h, c in fm.columns.items() if h != found.column):
+        return
+    sorts = {v: s for v, k in found.meanings.items() if k == found.kind
+             for s, words in SORT_WORDS.items()
+             if set(singular(t) for t in phrase(v).tokens) & words}
+    if sorts:
+        _set(column, sort_field, sorts, f"the values of '{found.column}' are its sort: "
+             + ", ".join(f"{v} = {s}" for v, s in sorted(sorts.items())))
+
+
+def _set(column: ColumnMapping, target: str, values: dict[str, str], reason: str) -> None:
+    column.target, column.custom_field, column.custom_field_type = target, None, None
+    column.values = values
+    column.reasons = [r for r in column.reasons if "custom field" not in r] + [reason]
+    column.confidence, column.flagged = 0.8, False
+
+
+def holds_essentials(fm: FileMapping) -> bool:
+    needs = ESSENTIALS.get(fm.kind)
+    if not needs:
+        return True
+    held = {c.target for c in fm.columns.values() if c.target}
+    held |= {c.target for c in fm.combine}
+    return bool(held & {f"{fm.kind}.{n}" for n in needs})
+
+
+def without_essentials(fm: FileMapping, ranked: tuple[str, ...],
+                       propose: Callable[[str], FileMapping]) -> FileMapping:
+    """A file read as people but holding no person's name: the next likely kind whose
+    essentials its columns hold (a facility list with a `name`: companies), else unchanged."""
+    if fm.kind not in PERSON_KINDS or holds_essentials(fm):
+        return fm
+    for kind in ranked:
+        if kind in PERSON_KINDS or kind not in ESSENTIALS:
+            continue  # no people, so no other people either
+        other = propose(kind)
+        held = [h for h, c in other.columns.items()
+                if c.target in {f"{kind}.{n}" for n in ESSENTIALS[kind]}]
+        if any(set(phrase(h).tokens) & SELF_WORDS[person] for h in held
+               for person in PERSON_KINDS):
+            continue  # `Patient Name`: a person's name after all, written in one cell
+        if holds_essentials(other):
+            other.reasons = [r for r in other.reasons if not r.startswith("the kind ")] + [
+                f"read as {fm.kind} at first, but no column holds a person's name: "
+                f"{kind}, whose {' or '.join(ESSENTIALS[kind])} it holds"]
+            other.confidence = min(fm.confidence, 0.7)
+            return other
+    return fm

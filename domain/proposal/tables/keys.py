@@ -1,0 +1,281 @@
+"""Ids and references from the values, across the files of one export (database tables whose
+column names say little: `pid`, `pc_aid`, `facility_id`):
+
+- a file's own id: a complete column of distinct identifiers whose name ends in `id`;
+- a reference: a column whose values are (nearly all) ids of another file; the file it points
+  at, by how much of that file's ids it uses, gives the kind it refers to;
+- the id other files use: of two id columns (`id` and `pid`), the one the references point at.
+
+Pure: it reads value sets gathered while profiling (ValueSets, bounded) and edits the proposed
+mapping, each change with its reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from domain.mapping import ColumnMapping, FileMapping, MappingDocument
+from domain.proposal.match import SELF_WORDS
+from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.references import is_chart_number
+from domain.proposal.shapes import classify
+from domain.proposal.text import custom_field_name, phrase, readings
+from domain.records.canonical import KIND_FIELDS, REFERENCES
+
+VALUES_CAP = 5000  # distinct values kept per column; past it the column is no key
+VALUE_MAX = 40  # characters: longer values are text, never an id
+SENTINELS = frozenset({"0", "-1", "null", "none"})  # "no reference" in database exports
+CONTAINED = 0.9  # share of a column's values that must be ids of the file it points at
+IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
+ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
+
+
+@dataclass
+class ValueSets:
+    """Distinct values per column (None once past the cap or a long value): what id and
+    reference columns are judged by. Memory is bounded by VALUES_CAP per column."""
+
+    rows: int = 0
+    filled: dict[str, int] = field(default_factory=dict)
+    values: dict[str, set[str] | None] = field(default_factory=dict)
+
+    def add(self, row: Mapping[str, object]) -> None:
+        self.rows += 1
+        for header, value in row.items():
+            text = "" if value is None else str(value).strip()
+            if not text:
+                continue
+            self.filled[header] = self.filled.get(header, 0) + 1
+            seen = self.values.setdefault(header, set())
+            if seen is None:
+                continue
+            if len(text) > VALUE_MAX or (len(seen) >= VALUES_CAP and text not in seen):
+                self.values[header] = None
+            else:
+                seen.add(text)
+
+    def key(self, header: str) -> frozenset[str] | None:
+        """The column's values when they identify the rows: every row has one, none twice,
+        and they are identifiers (numbers, codes), not dates or names."""
+        seen = self.values.get(header)
+        if not seen or self.filled.get(header, 0) != len(seen) or len(seen) < 0.98 * self.rows:
+            return None
+        return frozenset(seen) if _identifiers(seen) else None
+
+    def refs(self, header: str) -> frozenset[str]:
+        """The column's identifiers, when it holds identifiers (empty otherwise)."""
+        seen = self.values.get(header)
+        found = frozenset(v for v in seen or () if v.casefold() not in SENTINELS)
+        return found if found and _identifiers(found) else frozenset()
+
+
+def _identifiers(values: set[str] | frozenset[str]) -> bool:
+    ids = sum(1 for v in values if classify(v)[0] & IDENTIFIER_SHAPES)
+    return ids >= 0.95 * len(values)
+
+
+def _idlike(col: ColumnProfile) -> float:
+    return col.share_any("integer", "uuid", "code")
+
+
+def _names_an_id(reading: str) -> bool:
+    tokens = phrase(reading).tokens
+    raw = reading.casefold()
+    return bool(set(tokens) & ID_WORDS) or raw.endswith("id")
+
+
+def _names_another(kind: str, reading: str) -> bool:
+    """`Chart No`, `Patient No` in a balance file: the id of another record, not the row's."""
+    tokens = set(phrase(reading).tokens)
+    return is_chart_number(reading) or any(
+        tokens & words for other, words in SELF_WORDS.items() if other != kind)
+
+
+def propose_own_id(fm: FileMapping, read_as: Mapping[str, str], profile: FileProfile) -> None:
+    """A file with no id column by name: the first complete column of distinct identifiers
+    whose name ends in `id` (`pc_eid`) is its own id."""
+    own = f"{fm.kind}.source_id"
+    if fm.kind not in KIND_FIELDS or any(c.target == own for c in fm.columns.values()):
+        return
+    for header, column in fm.columns.items():
+        col = profile.columns.get(header, ColumnProfile())
+        reading = read_as.get(header, header)
+        if (column.target is None and col.non_empty and not col.empty
+                and col.unique_ratio >= 0.9 and _idlike(col) >= 0.95
+                and _names_an_id(reading) and not _names_another(fm.kind, reading)):
+            retarget(column, own, 0.75, f"'{header}' names an id and its values are distinct "
+                                        f"identifiers on every row: the {fm.kind}'s own id")
+            return
+
+
+@dataclass(frozen=True)
+class Link:
+    file: str
+    column: str
+    to_file: str
+    to_kind: str
+    contained: float  # share of the column's values that are ids of to_file
+    used: float  # share of to_file's ids the column uses
+    named: bool  # the column's name says it holds ids
+    distinct: int  # of the column's values
+    said: bool  # its name already made it this reference
+
+    @property
+    def score(self) -> float:
+        return self.used + (0.5 if self.named else 0.0) + (1.0 if self.said else 0.0)
+
+    @property
+    def evident(self) -> bool:
+        """Enough to call the column a reference: its name says ids, or it uses most of the
+        other file's ids with many values of its own (a small code 1..4 is no evidence)."""
+        return self.said or self.named or (self.used >= 0.5 and self.contained >= 0.98
+                                           and self.distinct >= 5)
+
+
+def _own_id_column(fm: FileMapping) -> str | None:
+    return next((h for h, c in fm.columns.items() if c.target == f"{fm.kind}.source_id"), None)
+
+
+def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
+           keys: Mapping[str, tuple[str, frozenset[str]]],
+           read_as: Mapping[str, Mapping[str, str]]) -> list[Link]:
+    out: list[Link] = []
+    for name, fm in live.items():
+        own = keys.get(name, ("", frozenset()))[0]
+        for header in fm.columns:
+            refs = sets[name].refs(header)
+            if header == own or len(refs) < 2:
+                continue
+            for other, (_, ids) in keys.items():
+                if other == name:
+                    continue
+                shared = len(refs & ids)
+                contained = shared / len(refs)
+                if contained < CONTAINED:
+                    continue
+                reading = read_as.get(name, {}).get(header, header)
+                target = fm.columns[header].target or ""
+                said = REFERENCES.get(tuple(target.split(".", 1))) == live[other].kind  # type: ignore[arg-type]
+                out.append(Link(name, header, other, live[other].kind, contained,
+                                shared / len(ids), _names_an_id(reading), len(refs), said))
+    return out
+
+
+def _reference_field(kind: str, to_kind: str, current: str | None) -> str | None:
+    fields = [f for f in KIND_FIELDS.get(kind, ()) if REFERENCES.get((kind, f)) == to_kind]
+    if current and current.startswith(f"{kind}.") and current.split(".", 1)[1] in fields:
+        return current.split(".", 1)[1]
+    return fields[0] if fields else None
+
+
+def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
+    """Ids other files use, and references found by their values (see the module's doc)."""
+    live = {n: fm for n, fm in doc.files.items()
+            if n in sets and not fm.skipped and fm.key_value is None and fm.kind in KIND_FIELDS}
+    read_as = {n: readings(list(fm.columns)) for n, fm in live.items()}
+    candidates = {n: [h for h in fm.columns if sets[n].key(h) is not None]
+                  for n, fm in live.items()}
+    every_key = {(n, h): sets[n].key(h) or frozenset() for n, hs in candidates.items()
+                 for h in hs}
+    _choose_own_ids(live, sets, every_key)
+    keys: dict[str, tuple[str, frozenset[str]]] = {}
+    for name, fm in live.items():
+        own = _own_id_column(fm)
+        if own is not None and (ids := sets[name].key(own)):
+            keys[name] = (own, ids)
+    links = sorted(_links(live, sets, keys, read_as), key=lambda lk: -lk.score)
+    owner: dict[tuple[str, str], str] = {}
+    for name, fm in live.items():
+        for header, column in fm.columns.items():
+            if column.target:
+                owner.setdefault((name, column.target), header)
+    decided: set[tuple[str, str]] = set()
+    for link in links:
+        fm = live[link.file]
+        column = fm.columns[link.column]
+        if (link.file, link.column) in decided:
+            continue
+        if not link.evident:
+            continue
+        current = column.target
+        if current and (current.split(".", 1)[0] == fm.kind
+                        and (fm.kind, current.split(".", 1)[1]) not in REFERENCES):
+            continue  # a field of the row's own (a duration, an amount) said by its name
+        field_name = _reference_field(fm.kind, link.to_kind, current)
+        if field_name is None:
+            continue
+        target = f"{fm.kind}.{field_name}"
+        holder = owner.get((link.file, target))
+        if holder is not None and holder != link.column and (link.file, holder) in decided:
+            continue
+        decided.add((link.file, link.column))
+        why = (f"{round(link.contained * 100)}% of its values are ids of {link.to_file} "
+               f"({link.to_kind}), {round(link.used * 100)}% of which it uses")
+        if current == target:
+            column.reasons.append(why)
+            continue
+        if holder is not None and holder != link.column:
+            _unset(fm.columns[holder], f"not {target}: '{link.column}' holds ids of "
+                                       f"{link.to_file}", holder)
+        retarget(column, target, 0.85 if link.named else 0.7, f"{why}: a reference, {target}")
+        owner[(link.file, target)] = link.column
+
+
+def retarget(column: ColumnMapping, target: str, confidence: float, reason: str) -> None:
+    """The column now holds `target`; what was said of it as a custom field no longer holds."""
+    column.reasons = [r for r in column.reasons
+                      if "custom field" not in r and not r.startswith("closest canonical")]
+    column.reasons.append(reason)
+    column.target, column.custom_field, column.custom_field_type = target, None, None
+    column.confidence, column.flagged = confidence, confidence < 0.7
+
+
+def _unset(column: ColumnMapping, reason: str, header: str) -> None:
+    column.target = None
+    column.custom_field = custom_field_name(header)
+    column.custom_field_type = "Text"
+    column.reasons.append(reason)
+
+
+def _is_reference(name: str, header: str, live: Mapping[str, FileMapping],
+                  sets: Mapping[str, ValueSets],
+                  every_key: Mapping[tuple[str, str], frozenset[str]]) -> bool:
+    """The column is a reference by its name, and its values are ids of a file of that kind
+    (a balance per patient's chart number: the patient's, not the balance's own)."""
+    target = live[name].columns[header].target or ""
+    kind = REFERENCES.get(tuple(target.split(".", 1)))  # type: ignore[arg-type]
+    refs = sets[name].refs(header)
+    return kind is not None and bool(refs) and any(
+        live[other].kind == kind and len(refs & ids) >= CONTAINED * len(refs)
+        for (other, _), ids in every_key.items() if other != name)
+
+
+def _choose_own_ids(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
+                    every_key: Mapping[tuple[str, str], frozenset[str]]) -> None:
+    """Of a file's id columns, the one other files' columns point at is its own id (`pid`
+    beside a row number `id` no other file uses; a chart number beside a patient's name)."""
+    def pointed_at(name: str, header: str) -> int:
+        ids = every_key[(name, header)]
+        return sum(1 for other in live if other != name for h in live[other].columns
+                   if len(refs := sets[other].refs(h)) >= 2
+                   and len(refs & ids) >= CONTAINED * len(refs))
+    for name, fm in live.items():
+        own = _own_id_column(fm)
+        keyed = [h for (n, h) in every_key if n == name and h != own
+                 and not _is_reference(name, h, live, sets, every_key)
+                 and not _names_another(fm.kind, h)]
+        if not keyed or (own is not None and (name, own) in every_key
+                         and pointed_at(name, own)):
+            continue
+        points, header = max((pointed_at(name, h), h) for h in keyed)
+        if points < 2:
+            continue
+        if own is not None:
+            fm.columns[own].target = None
+            fm.columns[own].custom_field = custom_field_name(own)
+            fm.columns[own].custom_field_type = "Text"
+            fm.columns[own].reasons.append(f"not the id other files use: '{header}' is")
+        retarget(fm.columns[header], f"{fm.kind}.source_id", 0.85,
+                 f"{points} columns of other files hold its values: the {fm.kind}'s id "
+                 "they refer to")

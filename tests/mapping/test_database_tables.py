@@ -1,0 +1,128 @@
+"""Database tables exported one CSV each, with column names that say little (`se_uid`,
+`se_who`, `pno`): ids and references found from the values across files, a table prefix set
+aside, run-together words split, a type column that says what each row is, and a table of
+places read as people. Built here, with names no vendor uses, so that only the general rules
+can map them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+from domain.proposal.text import phrase, readings
+from tests.mapping.test_failure_classes import _derive, _propose
+
+PEOPLE = 30
+STAFF = 5
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    code = main([*argv, "--json"])
+    out = capsys.readouterr().out
+    assert code in (0, 1), out
+    return json.loads(out) if out.strip() else {}
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
+    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
+    return tmp_path / "home"
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    lines = [",".join(header)] + [",".join(r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_ids_and_references_come_from_the_values_across_tables(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "dump"
+    source.mkdir()
+    # `id` is a row number no other table uses; `pno` is the number the others refer to
+    _csv(source / "persons.csv", ["id", "pno", "given", "family", "birth_date"],
+         [[str(9000 + 3 * i), str(i), f"Ann{i}", f"Lee{i}", f"19{50 + i}-0{1 + i % 9}-11"]
+          for i in range(1, PEOPLE + 1)])
+    _csv(source / "staff.csv", ["id", "first_name", "last_name"],
+         [[str(i), f"Bo{i}", f"Kay{i}"] for i in range(1, STAFF + 1)])
+    # a shared column prefix; the own id and both references named by nothing canonical
+    _csv(source / "calendar_entries.csv",
+         ["se_uid", "se_who", "se_doc", "se_day", "se_start", "se_end"],
+         [[str(i), str(1 + i % PEOPLE), str(1 + i % STAFF), f"2024-03-{1 + i % 28:02d}",
+           f"{9 + i % 8}:00", f"{9 + i % 8}:30"] for i in range(1, 61)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    people, visits = doc.files["persons.csv"], doc.files["calendar_entries.csv"]
+    assert people.columns["pno"].target == "patient.source_id"
+    assert people.columns["id"].target is None
+    assert visits.kind == "appointment"
+    assert visits.columns["se_uid"].target == "appointment.source_id"
+    assert visits.columns["se_who"].target == "appointment.patient_source_id"
+    assert visits.columns["se_doc"].target == "appointment.provider_source_id"
+    assert any("ids of staff.csv" in r for r in visits.columns["se_doc"].reasons)
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["appointment"]["landing"] == 60
+    assert report["landing"]["appointment"]["unresolved_references"] == 0
+    assert report["landing"]["patient"]["landing"] == PEOPLE
+
+
+def test_a_small_code_is_no_reference_without_a_name_that_says_so(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "dump"
+    source.mkdir()
+    _csv(source / "staff.csv", ["id", "first_name", "last_name"],
+         [[str(i), f"Bo{i}", f"Kay{i}"] for i in range(1, STAFF + 1)])
+    # `Position` holds 1..4 (a code), every one of them also a staff id
+    _csv(source / "patients.csv", ["PatNum", "FName", "LName", "Position"],
+         [[str(i), f"Ann{i}", f"Lee{i}", str(1 + i % 4)] for i in range(1, 41)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    assert doc.files["patients.csv"].columns["Position"].target is None
+
+
+def test_a_table_prefix_is_set_aside_and_run_together_words_split() -> None:
+    read = readings(["xq_rid", "xq_apptstatus", "xq_regdate", "xq_allowsms", "notes"])
+    assert read == {"xq_rid": "rid", "xq_apptstatus": "apptstatus", "xq_regdate": "regdate",
+                    "xq_allowsms": "allowsms", "notes": "notes"}
+    assert phrase("apptstatus").tokens == ("appointment", "status")
+    assert phrase("allowsms").tokens == ("allow", "sms")
+    assert phrase("ethnicity").tokens == ("ethnicity",)  # a word the vocabulary lacks stays
+    assert readings(["a_x", "b_y", "name"]) == {"a_x": "a_x", "b_y": "b_y", "name": "name"}
+
+
+def test_a_type_column_says_what_each_row_is() -> None:
+    headers = ["entry_id", "person", "category", "description", "noted"]
+    sorts = ["allergy", "chronic_condition", "medication", "allergy", "procedure",
+             "chronic_condition"]
+    rows = [[str(i), f"P{i % 9}", sorts[i % 6], f"Thing {i % 11}", "2023-05-06"]
+            for i in range(60)]
+    doc = _propose({"entries.csv": (headers, rows)})
+    fm = doc.files["entries.csv"]
+    assert fm.kind == "allergy_condition"
+    assert fm.route is not None and fm.route.values == {"medication": "drop",
+                                                        "procedure": "drop"}
+    assert fm.columns["category"].values == {"allergy": "allergy",
+                                             "chronic_condition": "condition"}
+    kinds, quarantined, records = _derive(doc, "entries.csv", headers, rows)
+    assert kinds["allergy_condition"] == 40 and not quarantined
+    assert {r.fields["kind"] for r in records} == {"allergy", "condition"}
+
+
+def test_a_table_of_places_with_no_person_name_is_no_table_of_people() -> None:
+    headers = ["id", "name", "street", "city", "state", "zip", "phone", "email"]
+    rows = [[str(i), f"Lakeside Clinic {i}", f"{i} Elm St", "Austin", "TX", "78703",
+             f"(512) 555-01{i:02d}", f"front{i}@clinic.example.org"] for i in range(1, 4)]
+    doc = _propose({"dim_0042.csv": (headers, rows)})
+    fm = doc.files["dim_0042.csv"]
+    assert fm.kind == "company"
+    assert fm.columns["name"].target == "company.name"
+    assert any("no column holds a person's name" in r for r in fm.reasons)
