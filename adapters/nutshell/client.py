@@ -164,8 +164,9 @@ class NutshellClient(FileCalls, LeadStatusCalls, SourceCalls, RpcCalls, Nutshell
 
     def find_by_name(self, entity: str, name: str) -> list[dict[str, JSON]]:
         # `q` is Nutshell's loose search (name, email, location...): only an exact name counts
-        wanted = " ".join(name.split()).casefold()
-        return [r for r in self._search(entity, {"q": name})
+        spaced = " ".join(name.split())
+        wanted = spaced.casefold()
+        return [r for r in self._search(entity, {"q": spaced})
                 if " ".join(display_name(r).split()).casefold() == wanted]
 
     def list_all(self, entity: str, *, page_size: int = 1000) -> Iterator[dict[str, JSON]]:

@@ -109,6 +109,19 @@ class FilesContract:
         with pytest.raises(NotFound):
             b"".join(port.api.read_file(str(kept["uri"])))
 
+    def test_one_file_of_a_lead_removed_the_others_kept(self, port: FilesPort) -> None:
+        lead = str(port.api.create("leads", {"description": "Enquiry"})["id"])
+        first = port.api.attach_file("leads", lead, name="letter.pdf", mime="application/pdf",
+                                     size=3, chunks=[b"one"])
+        second = port.api.attach_file("leads", lead, name="form.pdf", mime="application/pdf",
+                                      size=3, chunks=[b"two"])
+        assert port.api.remove_file("leads", lead, str(first["id"])) is True
+        assert [f["name"] for f in port.api.files_of("leads", lead)] == ["form.pdf"]
+        with pytest.raises(NotFound):
+            b"".join(port.api.read_file(str(first["uri"])))
+        assert b"".join(port.api.read_file(str(second["uri"]))) == b"two"
+        assert port.api.remove_file("leads", lead, str(first["id"])) is False  # gone already
+
 
 class TestFilesOverSandbox(FilesContract):
     @pytest.fixture

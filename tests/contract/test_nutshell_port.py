@@ -51,6 +51,13 @@ class NutshellPortContract:
         assert fetched is not None and fetched["id"] == made["id"]
         assert fetched["customFields"] == {KEY_FIELD: "P-1"}
 
+    def test_find_by_name_takes_only_an_exact_name(self, port: PortUnderTest) -> None:
+        made = port.api.create("accounts", {"name": "Harbour Medical"})
+        port.api.create("accounts", {"name": "Harbour Medical Centre"})  # a loose match only
+        found = port.api.find_by_name("accounts", "harbour  MEDICAL")
+        assert [r["id"] for r in found] == [made["id"]]
+        assert port.api.find_by_name("accounts", "Harbour") == []
+
     def test_created_since_finds_records_by_creation_time(self, port: PortUnderTest) -> None:
         import time as _time
 
