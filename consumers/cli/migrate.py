@@ -75,6 +75,13 @@ def plan(args: argparse.Namespace) -> int:
                          if owners.get("seats_missing") else ""))
         for finding in result.findings:
             console.print(f"{finding['level']}: {finding['message']}")
+        named = result.referrers
+        if named.get("people") or named.get("companies"):
+            console.print(f"referrers named only by free text: {named['people']} people, "
+                          f"{named['companies']} companies (found by email or exact name, "
+                          "else created, at --apply)"
+                          + (f"; {named['found']} found, {named['created']} created"
+                             if "found" in named else ""))
         console.print(f"run order: {' -> '.join(result.run_order)}")
         console.print(f"about {result.requests} requests, ~{result.estimate_seconds:.0f} s")
         console.print("applied" if result.applied else "nothing changed (use --apply)")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consumers.bootstrap import Engine
-from consumers.nutshell.referrers import ensure_referrers
+from consumers.nutshell.referrers import ensure_referrers, wanted
 from consumers.nutshell.sources import ensure_sources
 from domain.errors import C2NError, PreconditionFailed
 from domain.mapping import MappingDocument
@@ -39,12 +39,15 @@ class Plan:
     requests: int = 0
     estimate_seconds: float = 0.0
     applied: bool = False
+    # referrers named only by free text: People and Companies to find, else create (and, once
+    # applied, how many were found and how many created)
+    referrers: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"custom_fields": self.custom_fields, "owners": self.owners,
                 "findings": self.findings, "run_order": self.run_order, "counts": self.counts,
                 "requests": self.requests, "estimate_seconds": round(self.estimate_seconds, 1),
-                "applied": self.applied}
+                "applied": self.applied, "referrers": self.referrers}
 
 
 def record_counts(engine: Engine) -> dict[str, int]:
@@ -114,6 +117,14 @@ def make_plan(engine: Engine, api: NutshellAPI, doc: MappingDocument, *, apply: 
         ensure_referrers(engine, api, doc)  # free-text referrers, found or created
     plan.requests = sum(n for k, n in counts.items() if kind_enabled(doc, k)) + len(specs)
     plan.estimate_seconds = estimate_seconds(plan.requests, rate, 0.15, 8)
+    if kind_enabled(doc, "referral"):
+        named = wanted(engine)
+        plan.referrers = {"people": sum(1 for r in named if r.entity == "contacts"),
+                          "companies": sum(1 for r in named if r.entity == "accounts")}
+        if apply:
+            ensured = [v for v in engine.run().referrers.values() if not v.get("removed")]
+            plan.referrers.update(found=sum(1 for v in ensured if v["reused"]),
+                                  created=sum(1 for v in ensured if not v["reused"]))
     if apply:
         run = engine.run()
         run.owners_resolved(matched=resolution.matched, unmatched=resolution.unmatched,

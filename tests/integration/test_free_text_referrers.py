@@ -13,6 +13,7 @@ from adapters.samples import sample_path
 from consumers.nutshell import migration as svc
 from consumers.nutshell.migration import current_mapping
 from consumers.nutshell.oracle import verify_from_source
+from consumers.nutshell.plan import make_plan
 from consumers.nutshell.rollback import rollback, undo, verify_rollback
 from domain.mapping import ColumnMapping, MappingDocument
 from tests.integration.migrate import environment, live, migrate
@@ -88,6 +89,10 @@ def test_free_text_referrers_found_or_created_linked_verified_and_rolled_back(
         assert run.referrers["person:ana lee"]["reused"] is True
         assert _link(snap, engine, "1000004") == f"Kauri Physiotherapy Clinic [{kauri['id']}]"
         assert _link(snap, engine, "1000006") == f"Ana Lee MD [{lee['id']}]"
+
+        again = make_plan(engine, api, current_mapping(engine), apply=True,
+                          fallback_owner_email="admin@sandbox.test", rate=50)
+        assert again.referrers == {"people": 2, "companies": 2, "found": 2, "created": 2}
 
         report, _ = svc.verify(engine, api)
         assert report.ok
