@@ -150,9 +150,22 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
         # an id is one row's: values repeated many times are some other code (a category)
         fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
         return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"
-    if col.share("name") > 0.8:  # a name in place of an id: plausible for references
+    if col.share("name") > 0.8 or _whole_names(col) > 0.8:
+        # a name in place of an id (`Jane Roe, LCSW`): plausible for references
         return 0.5, "values are names rather than identifiers"
     return 0.3 + 0.7 * idlike, f"{_pct(idlike)} of values look like identifiers"
+
+
+def _whole_names(col: ColumnProfile) -> float:
+    """The share of distinct values that are a person's whole name, with a title or a
+    credential perhaps (`Dr Jane Roe`, `Roe, Jane`, `Jane Roe, LCSW`)."""
+    from domain.records.parts import read_name  # noqa: PLC0415 - only for text-like columns
+
+    seen = [v for v in col.distinct if v.strip()][:50]
+    if not seen or col.distinct_overflow or any(c.isdigit() for v in seen for c in v):
+        return 0.0
+    whole = [v for v in seen if (n := read_name(v)).get("first_name") and n.get("last_name")]
+    return len(whole) / len(seen)
 
 
 def _contradiction(col: ColumnProfile) -> tuple[float | None, str]:

@@ -137,3 +137,20 @@ def test_a_persons_only_phone_is_their_mobile_and_a_clinic_is_no_person() -> Non
     rows = [[str(i), f"{LAST[i]} Street Clinic", f"(415) 555-{2000 + i}"] for i in range(6)]
     doc = _propose({"facility.csv": (headers, rows)})
     assert not any(c.parts for c in doc.files["facility.csv"].columns.values())
+
+
+def test_staff_referred_to_by_name_are_references_and_a_gp_name_is_not() -> None:
+    staff = ("Jane Roe, LCSW", "Tom Brown, PsyD", "Ana Silva, LMFT")
+    headers = ["Client ID", "First Name", "Last Name", "Primary Clinician", "GP Name"]
+    rows = [[str(100 + i), FIRST[i % 8], f"{LAST[i % 8]}{i}", staff[i % 3],
+             f"Dr {FIRST[(i + 3) % 8]} {LAST[(i + 5) % 8]}"] for i in range(30)]
+    doc = _propose({"clients.csv": (headers, rows)})
+    columns = doc.files["clients.csv"].columns
+    assert columns["Primary Clinician"].target == "patient.primary_provider_source_id"
+    assert columns["GP Name"].target is None  # an outside doctor's name: kept as text
+    headers = ["Termin-ID", "Datum", "Patienten-Nr.", "Mitarbeiter"]
+    rows = [[f"T{i}", f"{1 + i % 28:02d}.01.2024", f"P-{i % 9}",
+             ("Ingrid Schmidt", "Jürgen Meyer")[i % 2]] for i in range(30)]
+    doc = _propose({"Termine.csv": (headers, rows)}, date_order="DMY")
+    assert doc.files["Termine.csv"].columns["Mitarbeiter"].target == \
+        "appointment.provider_source_id"
