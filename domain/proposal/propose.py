@@ -46,6 +46,10 @@ VALUE_COLUMN_PHRASES = ("value", "FieldValue", "answer", "data", "content", "val
                         "valeur", "wert", "response", "text")
 
 
+# A header with one of these words sums or counts: no `last_...` field (one event) is it.
+AGGREGATE_WORDS = frozenset({"total", "totals", "sum", "ytd", "lifetime", "cumulative",
+                             "gesamt", "summe", "suma", "somme", "totale"})
+
 # Fields of another kind that a file of this kind often carries (a patient export with the
 # insurer's name and the member number on the patient's row).
 SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -108,6 +112,8 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
     for match in header_matches(kind, header):
         if match.score < floor or (only is not None and match.field not in only):
             continue
+        if match.field.startswith("last_") and set(phrase(header).tokens) & AGGREGATE_WORDS:
+            continue  # `Total Paid` sums payments: it is no last payment
         fit, why = value_fit(kind, match.field, col)
         reasons = [_header_reason(header, kind, match)]
         if why:

@@ -12,6 +12,8 @@ import pytest
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
+from domain.proposal.propose import propose
+from tests.mapping.test_proposal import profile_of
 
 PEOPLE = [(f"K-{i:04}", f"TANAKA, YUMI {chr(65 + i)}", f"0{1 + i % 9}/1{i % 10}/19{60 + i}")
           for i in range(12)]
@@ -90,3 +92,37 @@ def test_reports_with_chart_numbers_and_no_ids_land_whole(
     landing = report["landing"]
     assert {k: (v["landing"], v["unresolved_references"]) for k, v in landing.items()} == {
         "patient": (12, 0), "appointment": (24, 0), "billing": (12, 0)}
+
+
+def test_a_per_patient_table_named_after_patients_is_its_other_kind(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Patient account summary`: named after patients, headed `Patient`/`Chart No`, but its
+    # chart numbers are all patients of the roster and it holds only an amount beside them
+    folder = tmp_path / "export"
+    _export(folder)
+    (folder / "Visits printed.txt").unlink()
+    (folder / "Outstanding balances.xlsx").unlink()
+    summary = ["Patient Account Summary", "", "Patient,Chart No,Amount Owing"]
+    summary += [f'"{name}",{chart},${i}.75' for i, (chart, name, _) in enumerate(PEOPLE[:9])]
+    summary += ['Total,,"$44.75"']
+    (folder / "Patient account summary.csv").write_text("\n".join(summary) + "\n",
+                                                        encoding="utf-8")
+    assert main(["extract", str(folder)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    fm = load_mapping(home / "mapping.yaml").files["Patient account summary.csv"]
+    assert fm.kind == "billing"
+    assert fm.columns["Chart No"].target == "billing.patient_source_id"
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["patient"]["landing"] == 12  # nobody a second time
+    assert report["landing"]["billing"] == {"records": 9, "landing": 9, "duplicates": 0,
+                                            "unresolved_references": 0}
+
+
+def test_a_reports_total_column_is_no_last_event() -> None:
+    headers = ["Account", "Total Paid", "Amount Paid", "Balance Due"]
+    rows = [[f"A{i}", f"${100 + i}.00", f"${i}.50", f"${i}.00"] for i in range(8)]
+    doc = propose({"Account statement.csv": (headers, profile_of(headers, rows))})
+    columns = doc.files["Account statement.csv"].columns
+    assert columns["Total Paid"].target is None  # a sum of payments, kept as a custom field
+    assert columns["Amount Paid"].target == "billing.last_payment_amount"
