@@ -32,9 +32,12 @@ _PAGE = re.compile(r"[-–— ]*(page|pg\.?|p\.|seite|página|pagina|pag\.?)\s*\
                    r"[-–—]\s*\d+\s*[-–—]", re.I)
 _PRINTED = re.compile(r"(printed|print date|printed on|printed by|run date|run on|run by|report "
                       r"date|report run|generated|created on|created by|produced|prepared by|"
-                      r"date range|date printed|as of|as at|gedruckt|erstellt|impreso|generado|"
+                      r"date range|date printed|as of|as at|report criteria|criteria|filters?|"
+                      r"selection|sorted by|sort order|gedruckt|erstellt|impreso|generado|"
                       r"fecha de impresi[oó]n|imprimé|édité|confidential|vertraulich|"
                       r"confidencial)\b.*", re.I)
+# "Patient Balance Report      Page 2 of 5": a page number inside a title cell
+_PAGE_OF = re.compile(r"\b(page|seite|página|pagina)\s*\d+\s*(of|/|von|de|di|sur)\s*\d+\b", re.I)
 _COUNT = re.compile(r"((number of|no\. of|count of|total number of)\s+\w+|count|records?|rows?|"
                     r"\w+ (listed|found|printed|selected|shown))\s*:?\s*\d[\d,]*|\d[\d,]*\s+"
                     r"(patients?|clients?|records?|rows?|appointments?|accounts?|entries|items)"
@@ -60,13 +63,20 @@ def is_label(cell: str) -> bool:
             and len(text) <= 120)
 
 
+def _labels(cells: Sequence[str]) -> bool:
+    """All labels; of three or more, one may name a value in words ("Balance as of
+    06/30/2025"). Two cells are a label and its value when one is not a label."""
+    odd = [c for c in cells if not is_label(c)]
+    return not odd or (len(cells) >= 3 and len(odd) == 1 and not odd[0].endswith(":")
+                       and sum(ch.isalpha() for ch in odd[0]) >= 3)
+
+
 def find_header(records: Sequence[Sequence[str]]) -> int | None:
     """The index of the header among a file's first records: the first of two or more cells,
     all labels; else the first of two or more cells; else the first with any cell."""
     wide = [i for i, r in enumerate(records) if len(filled(r)) >= 2]
     for i in wide:
-        cells = filled(records[i])
-        if all(map(is_label, cells)):
+        if _labels(filled(records[i])):
             return i
     if wide:
         return wide[0]
@@ -119,7 +129,8 @@ class Furniture:
             return None  # a row of data: the rest of the furniture is a cell or two
         if text in self.title:
             return "the report's title repeated (a page break)"
-        if _PAGE.fullmatch(text) or any(_PAGE.fullmatch(c) for c in cells):
+        if (_PAGE.fullmatch(text) or any(_PAGE.fullmatch(c) for c in cells)
+                or (len(cells) == 1 and _PAGE_OF.search(text))):
             return "a page number line"
         if _PRINTED.fullmatch(cells[0]) and (len(cells) == 1 or not _has_id_shape(cells)):
             return "a printed-by or report date line"

@@ -17,11 +17,12 @@ from adapters.stores.mapping_file import load_mapping, save_mapping
 from consumers.services.profile_choice import ProfileChooser, fingerprint_from_json
 from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
-from domain.mapping import MappingDocument, Settings
+from domain.mapping import FileMapping, MappingDocument, Settings
 from domain.ports import NOT_DATA, SourceFingerprint
 from domain.proposal.prior import with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
+from domain.proposal.references import per_patient_tables
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.tables.keys import ValueSets, link_files
 from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
@@ -40,6 +41,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
     first_rows_of: dict[str, list[dict[str, Any]]] = {}
     fhir_files: list[UUID] = []
     value_sets: dict[str, ValueSets] = {}
+    profiles: dict[str, tuple[list[str], FileProfile]] = {}
     for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
         stream = app.source_file(UUID(file_id))
         if stream is None:
@@ -53,6 +55,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
         header = list(fingerprint.header)
         profile, first_rows, value_sets[fingerprint.name] = _profile(app, UUID(file_id), header)
         first_rows_of[fingerprint.name] = first_rows
+        profiles[fingerprint.name] = (header, profile)
         samples.append(TableSample.of(fingerprint.name, header, int(info.get("rows") or 0),
                                       first_rows, _is_text(fingerprint)))
         if found is None:
@@ -67,6 +70,7 @@ def propose_mapping(app: MigrationLog, run_name: str,
         mapping.reasons.append(f"the same table as {first} (same columns and rows, "
                                f"{round(share * 100)}% of the first rows' cells agree): "
                                "read once, from that file")
+    _per_patient_tables(doc, samples, profiles)
     link_files(doc, value_sets)
     _prefix_colliding_ids(doc, samples)
     harmonise_custom_names(doc)
@@ -78,14 +82,31 @@ def propose_mapping(app: MigrationLog, run_name: str,
     return doc
 
 
-def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> None:
+def _keyed(doc: MappingDocument, samples: list[TableSample]
+           ) -> list[tuple[TableSample, FileMapping, str]]:
+    """(table, its mapping, its id column) of the files read with an id column of their own."""
     keyed = []
     for table in samples:
         fm = doc.files[table.name]
         column = next((c for c, m in fm.columns.items() if m.target == f"{fm.kind}.source_id"),
                       None)
         if column is not None and fm.twin_of is None and fm.key_value is None:
-            keyed.append((table, fm.kind, column))
+            keyed.append((table, fm, column))
+    return keyed
+
+
+def _per_patient_tables(doc: MappingDocument, samples: list[TableSample],
+                        profiles: dict[str, tuple[list[str], FileProfile]]) -> None:
+    for name, (kind, parent) in per_patient_tables(_keyed(doc, samples)).items():
+        header, profile = profiles[name]
+        fm = propose_file(name, header, profile, kind=kind)
+        fm.reasons = [f"its ids are all patients of {parent}, and it holds nothing of a "
+                      f"patient but the name beside {kind} fields: one {kind} row per patient"]
+        doc.files[name] = fm
+
+
+def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> None:
+    keyed = [(table, fm.kind, column) for table, fm, column in _keyed(doc, samples)]
     for name, (prefix, other) in colliding_tables(keyed).items():
         fm = doc.files[name]
         fm.id_prefix = prefix

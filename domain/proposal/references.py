@@ -7,15 +7,21 @@ and the patient's printed name sits beside it. Proposed here, each with its reas
 - in a patient file with no id column of its own, a chart-number column whose values are unique
   is the patient's id (a column of people's names is no id);
 - in a file of another kind, a chart-number column is the patient reference, and a column of
-  people's names that only named the same patient is kept readable, as a custom field.
+  people's names that only named the same patient is kept readable, as a custom field;
+- a table read as patients whose ids are all patients of a larger table, holding nothing of a
+  patient but the name beside another kind's fields, is that kind's table, one row per patient
+  (`Patient Balance`: a balance per chart number).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from domain.mapping import ColumnMapping, FileMapping
 from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name
+from domain.proposal.twins import TableSample, ids_of
 from domain.records.canonical import REFERENCES
 
 CHART_FLOOR = 0.9  # how surely a header must name a chart number
@@ -97,3 +103,34 @@ def propose_chart_references(fm: FileMapping, profile: FileProfile) -> None:
                        "chart number: kept readable")
     _take(fm.columns[chart], target, f"'{chart}' is the patient's chart number: the "
           "patient each row belongs to")
+
+
+# Fields of a patient that only name the patient: a table holding none but these is no patient
+# list, whatever its name says.
+NAMING_FIELDS = frozenset({"source_id", "chart_number", "first_name", "last_name", "full_name",
+                           "middle_name", "preferred_name", "title"})
+SUBSET = 0.9  # share of a table's sampled ids another table must hold
+
+
+def per_patient_tables(tables: Sequence[tuple[TableSample, FileMapping, str]]
+                       ) -> dict[str, tuple[str, str]]:
+    """Tables read as patients whose every id is a patient of a larger table, and that hold
+    nothing of a patient but the name and another kind's fields (a balance per chart number):
+    one row per patient of that other kind. Input (table, mapping, id column); returns table
+    -> (its kind, the patient table it refers to)."""
+    out: dict[str, tuple[str, str]] = {}
+    patients = sorted(((t, fm, c) for t, fm, c in tables if fm.kind == "patient"),
+                      key=lambda t: (-t[0].rows, t[0].name))
+    for i, (first, _, first_col) in enumerate(patients):
+        known = ids_of(first, first_col)
+        for other, fm, column in patients[i + 1:]:
+            own = ids_of(other, column)
+            if other.name in out or not own or len(own & known) < SUBSET * len(own):
+                continue
+            fields = [m.target.split(".", 1) for m in fm.columns.values() if m.target]
+            if any(k == "patient" and f not in NAMING_FIELDS for k, f in fields):
+                continue
+            kinds = sorted({k for k, _ in fields if k != "patient"})
+            if len(kinds) == 1:
+                out[other.name] = (kinds[0], first.name)
+    return out

@@ -109,3 +109,20 @@ def test_a_plain_export_keeps_its_first_row_as_the_header() -> None:
     # no row of labels at all: the first row of two cells, as before
     assert find_header([["Title"], ["2024", "2025"], ["1", "2"]]) == 1
     assert find_header([["only one column"], ["x"]]) == 0
+
+
+def test_a_semicolon_report_with_criteria_a_dated_header_and_page_titles(tmp_path: Path) -> None:
+    # Excel's `sep=;` hint, a criteria line, a header naming its date in words, the page
+    # number printed inside the title cell of the next page
+    lines = ["sep=;", "Offene Posten;", "Filter: aktive Patienten;;", "",
+             "Kundennr;Name;Saldo per 30.06.2025", "P-1;Huber, Anna;12,50",
+             "Stand 30.06.2025   Seite 2 von 2", "P-2;Bauer, Jonas;7,00", "Summe;;19,50"]
+    path = tmp_path / "Offene Posten.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="cp1252")
+    source = CsvSource(path)
+    fp = source.fingerprint()
+    assert (fp.delimiter, fp.header) == (";", ("Kundennr", "Name", "Saldo per 30.06.2025"))
+    rows = list(source.rows())
+    assert [r.values["Kundennr"] for r in rows if r.problem is None] == ["P-1", "P-2"]
+    assert list(_why(rows).values()) == ["a title line above the header"] * 3 + [
+        "a page number line", "a total line"]
