@@ -27,6 +27,7 @@ from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_or
 from domain.proposal.tables.keys import ValueSets, link_files
 from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
 from domain.records.canonical import all_qualified_fields
+from domain.records.parts import read_phones
 
 PROFILE_ROWS = 20_000  # rows profiled per file: enough for shapes and pick-lists, bounded time
 TEXT_FORMATS = ("csv", "txt", "tsv", "text")
@@ -129,7 +130,10 @@ def _tabular_evidence(doc: MappingDocument, first_rows_of: dict[str, list[dict[s
         for header, column in fm.columns.items():
             field = (column.target or "").rpartition(".")[2]
             into = _EVIDENCE_OF.get("phone" if field in PHONE_FIELDS else field)
-            if into is not None:
+            if into is not None and column.parts == "phones":  # typed numbers in one cell
+                found.phones.extend(n for r in rows if r.get(header)
+                                    for n in read_phones(str(r[header])).values())
+            elif into is not None:
                 getattr(found, into).extend(str(r[header]) for r in rows if r.get(header))
             if field.endswith(("date_of_birth", "_at", "_date", "_from", "_to")):
                 dates += [str(r[header]) for r in rows if r.get(header)]

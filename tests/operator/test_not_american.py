@@ -176,3 +176,27 @@ def test_a_derivation_logged_before_values_kept_were_recorded_still_loads() -> N
         "rederived": 0, "unchanged": 0})
     event.apply(run)
     assert run.derivation is not None and run.derivation["kept_as_written"] is None
+
+
+NZ_TYPED = ("id,first_name,last_name,patient_phone_numbers\n"
+            + "".join(f"{i},Aroha{i},Ngata{i},Mobile: 027 61{i} 97{i}1; Home: 09-90{i} 689{i}\n"
+                      for i in range(1, 8)))
+
+
+def test_typed_numbers_in_one_cell_say_the_country_and_are_read_in_its_plan(
+        cli: Cli, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "patients.csv").write_text(NZ_TYPED)
+    cli("extract", str(export), expect=0)
+    cli("map", "propose", expect=0)
+    shown = cli("map", "show", "--json", expect=0).json()
+    assert shown["settings"]["country"] == "NZ"
+    cli("map", "confirm", "--by", "dana", expect=0)
+    from consumers.bootstrap import Engine, Settings
+
+    with Engine(Settings(home=cli.home)) as engine:
+        record = engine.app.record("default", "patient", "1")
+        assert record is not None
+        assert (record.fields["phone_mobile"], record.fields["phone_home"]) == (
+            "+64276119711", "+6499016891")
