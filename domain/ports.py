@@ -187,6 +187,11 @@ class NutshellAPI(ABC):
         """A file's bytes (a byte range when asked), streamed, with the same credentials."""
 
     @abstractmethod
+    def remove_file(self, entity: str, api_id: str, file_id: str) -> bool:
+        """Detaches (and so deletes) one file, keeping the entity's others; False when it was
+        not attached (gone already)."""
+
+    @abstractmethod
     def remove_files(self, entity: str, api_id: str) -> list[str]:
         """Detaches (and so deletes) every file of the entity; the ids removed."""
 

@@ -134,6 +134,16 @@ class FileCalls(Transport):
                                         f"(request {rid})", status=response.status_code)
                 yield from response.iter_bytes()
 
+    def remove_file(self, entity: str, api_id: str, file_id: str) -> bool:
+        current = self._rpc_get(entity, api_id)
+        before = files_in(entity, current)
+        kept: list[dict[str, JSON]] = [{"id": f["id"]} for f in before
+                                       if "id" in f and str(f["id"]) != str(file_id)]
+        if len(kept) == len([f for f in before if "id" in f]):
+            return False  # not attached (any more)
+        self._rpc_edit_files(entity, api_id, str(current.get("rev") or ""), kept)
+        return True
+
     def remove_files(self, entity: str, api_id: str) -> list[str]:
         current = self._rpc_get(entity, api_id)
         before = files_in(entity, current)

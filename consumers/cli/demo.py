@@ -24,7 +24,8 @@ from consumers.bootstrap import Engine, Settings, prepare_home
 from consumers.cli.common import add_json, console, emit_json
 from consumers.nutshell import migration as svc
 from consumers.nutshell.plan import make_plan
-from consumers.nutshell.rollback import rollback, undo, verify_rollback
+from consumers.nutshell.rollback import rollback, verify_rollback
+from consumers.nutshell.undo import undo
 from consumers.services import review
 from consumers.services.derive import confirm_and_derive
 from consumers.services.extract import extract_source
@@ -134,7 +135,8 @@ def _migrate(engine: Engine, api: NutshellClient, source: Path, size: int,
                    "missing": len(report.missing_records),
                    "from_source": {**checked["records"],
                                    "unaccounted_columns": checked["unaccounted_columns"],
-                                   "reasons": checked["reasons"]}},
+                                   "reasons": checked["reasons"],
+                                   "kept_as_written": len(checked.get("kept_as_written", []))}},
         "verified": bool(verified["ok"]),
         "attached_files": {k: {m: v.get(m, 0) for m in ("matched", "differing", "missing")}
                            for k, fs in report.kinds.items() for p, v in fs.items()
@@ -156,7 +158,8 @@ def _rollback_and_back(engine: Engine, api: NutshellClient) -> dict[str, Any]:
     done = rollback(engine, api, by="demo")
     _step("verify --rollback: what the migration made is gone, overwritten values are back")
     proof = verify_rollback(engine, api)
-    _step("rollback --undo: undeleted, and activities and tasks created again")
+    _step("rollback --undo: undeleted; activities and tasks created again, their files "
+          "uploaded again and hashed")
     back = undo(engine, api, by="demo")
     console.print(f"    rolled back: {plain(done.done)}; verified: {plain(bool(proof['ok']))}; "
                   f"reversed: {plain(back.done)}")
@@ -197,7 +200,8 @@ def _print_summary(summary: dict[str, Any]) -> None:
                   f"{summary['records']} records; verification from the source: records "
                   f"expected {src['expected']}, found {src['found']}, missing {src['missing']}, "
                   f"differing {src['differing']}; unaccounted columns: "
-                  f"{src['unaccounted_columns']}")
+                  f"{src['unaccounted_columns']}; values kept as written (reported), not sent: "
+                  f"{src['kept_as_written']}")
     for kind, v in summary["attached_files"].items():
         console.print(f"files of {kind}: {v['matched']} downloaded with the source's SHA-256, "
                       f"{v['differing']} differing, {v['missing']} missing")

@@ -106,6 +106,7 @@ def sample(args: argparse.Namespace) -> int:
     outcome.note("missing", len(result.report.missing_records))
     if result.oracle is not None:
         outcome.note("different", len(result.oracle.differences))
+        outcome.note("values_kept_as_written", len(result.oracle.kept_as_written))
     if not result.ok and not outcome.found:
         outcome.note("different", 1)  # the verdict of the checks is the last word
     if args.json:
@@ -197,6 +198,8 @@ def verify(args: argparse.Namespace) -> int:
                                               len(counts["from_source"]["differences"])))
     outcome.note("missing", len(report.missing_records))
     outcome.note("failed", sum(v.get("not_pushed", 0) for v in counts["counts"].values()))
+    # reported at map confirm and by status, and listed here: still the operator's to look at
+    outcome.note("values_kept_as_written", len(counts["from_source"].get("kept_as_written", [])))
     if args.json:
         emit_json(document)
     else:

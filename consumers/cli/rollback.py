@@ -6,7 +6,7 @@ import argparse
 
 from consumers.cli.common import add_json, console, emit_json, open_existing_engine
 from consumers.nutshell.rollback import rollback as do_rollback
-from consumers.nutshell.rollback import undo
+from consumers.nutshell.undo import undo
 from consumers.nutshell_wiring import nutshell_client
 from consumers.views.output import Outcome, plain, print_table, progress_step
 

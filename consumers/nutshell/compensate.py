@@ -35,6 +35,18 @@ def delete_created(api: NutshellAPI, record: ClinicRecord, op_key: str, entity: 
             pass  # already gone: the compensation's goal holds
 
 
+def detach_files(api: NutshellAPI, record: ClinicRecord, op_key: str) -> None:
+    """The files the operation attached to a record it did not create, each detached (and so
+    deleted); the record's other files stay."""
+    op = next(o for o in record.operations if o["op_key"] == op_key)
+    for res in op.get("results") or []:
+        if res.get("action") == "upload":
+            try:
+                api.remove_file(str(res["entity"]), str(res["id"]), str(res["file"]))
+            except NotFound:
+                pass  # the record is gone, and its files with it
+
+
 def file_readable(api: NutshellAPI, upload: dict[str, Any]) -> bool:
     if not upload.get("uri"):
         return False

@@ -63,7 +63,8 @@ def diff(engine: Engine, api: NutshellAPI, keys: Iterable[tuple[str, str]],
             on_record()
         if record is None or record.state != "pushed":
             continue
-        if not record.written or not record.nutshell_id or not record.entity:
+        if not (record.written or _uploads(record)) or not record.nutshell_id \
+                or not record.entity:
             report.not_compared[kind] = report.not_compared.get(kind, 0) + 1
             continue
         report.records += 1
@@ -111,11 +112,10 @@ def file_checks(documents: Documents, record: ClinicRecord) -> list[FieldCompari
     metas = upload_metas(record.kind, record.source_id, record.fields)
     if not metas:
         return []
-    path = "activities.files.sha256"
-    targets = {str(r["id"]) for op in record.operations for r in op.get("results") or []
-               if r.get("action") == "upload"} or {str(record.nutshell_id)}
-    attached = {str(f.get("name")): f for target in sorted(targets)
-                for f in documents.api.files_of("activities", target) if f.get("rev")}
+    targets = _uploads(record) or {(str(record.entity), str(record.nutshell_id))}
+    path = f"{sorted(targets)[0][0]}.files.sha256"  # a logged activity's, or a lead's
+    attached = {str(f.get("name")): f for entity, target in sorted(targets)
+                for f in documents.api.files_of(entity, target) if f.get("rev")}
     out = []
     for meta in metas:
         try:
@@ -131,3 +131,11 @@ def file_checks(documents: Documents, record: ClinicRecord) -> list[FieldCompari
         out.append(FieldComparison(path, "matched" if actual == expected else "differing",
                                    expected, actual, "downloaded and hashed"))
     return out
+
+
+def _uploads(record: ClinicRecord) -> set[tuple[str, str]]:
+    """(entity, id) of each record the operations uploaded files to (a rolled-back one's
+    are gone)."""
+    return {(str(r.get("entity") or "activities"), str(r["id"])) for op in record.operations
+            if op["op_key"] not in record.compensated
+            for r in op.get("results") or [] if r.get("action") == "upload"}

@@ -17,6 +17,7 @@ from domain.oracle.ledger import LedgerLine, ledger
 from domain.oracle.report import LogView, OracleReport, verify_records
 from domain.oracle.source import SourceReader
 from domain.ports import NutshellAPI
+from domain.records.aggregate import ClinicRecord
 
 
 def read_source(engine: Engine, doc: MappingDocument) -> SourceReader:
@@ -46,11 +47,32 @@ def resolutions(engine: Engine, api: NutshellAPI, doc: MappingDocument) -> Resol
                        now=int(time.time()))
 
 
-def _revised_fields(engine: Engine, kind: str, source_id: str) -> dict[str, Any] | None:
-    record = engine.app.record(engine.settings.run_name, kind, source_id)
-    if record is None or not record.applied_changes:
-        return None
-    return dict(record.fields)
+class _Records:
+    """The log's account of each record, loaded once for the two questions verify asks."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.key: tuple[str, str] | None = None
+        self.record: ClinicRecord | None = None
+
+    def _load(self, kind: str, source_id: str) -> ClinicRecord | None:
+        if self.key != (kind, source_id):
+            self.key = (kind, source_id)
+            self.record = self.engine.app.record(self.engine.settings.run_name, kind, source_id)
+        return self.record
+
+    def revised(self, kind: str, source_id: str) -> dict[str, Any] | None:
+        record = self._load(kind, source_id)
+        if record is None or not record.applied_changes:
+            return None
+        return dict(record.fields)
+
+    def kept(self, kind: str, source_id: str) -> set[str]:
+        """Fields left out of the record and kept as written (reported at map confirm)."""
+        record = self._load(kind, source_id)
+        if record is None:
+            return set()
+        return {name for name in record.raw_kept if name not in record.fields}
 
 
 def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
@@ -63,11 +85,12 @@ def verify_from_source(engine: Engine, api: NutshellAPI, doc: MappingDocument,
     expector = Expector(doc, reader.records, res, reader.cf_types)
     ids = dict(res.ids)
     gate = review_gate(engine)
+    records = _Records(engine)
     log = LogView(state=engine.store.record_state,
                   nutshell_id=lambda kind, sid: ids.get((kind, sid)),
                   held=lambda kind, sid: None if ids.get((kind, sid)) else
                   gate.hold_reason(kind, sid),
-                  revised=lambda kind, sid: _revised_fields(engine, kind, sid))
+                  revised=records.revised, kept=records.kept)
     type_names = {str(t.get("id")): str(t.get("name")) for t in res.activity_types}
     chosen = list(keys) if keys is not None else sorted(reader.records)
     report = verify_records(reader.records, chosen, expector, log, api.get, type_names)

@@ -19,12 +19,16 @@ import orjson
 
 from consumers.bootstrap import Engine
 from consumers.nutshell import referrers, sources
-from consumers.nutshell.compensate import delete_created, file_readable, restore
+from consumers.nutshell.compensate import (
+    delete_created,
+    detach_files,
+    file_readable,
+    restore,
+)
 from consumers.views.report_html import plain_table_html
 from domain.errors import C2NError, PreconditionFailed, TransientError
 from domain.ids import NAMESPACE
 from domain.nutshell.map import RUN_ORDER, actual_values, compare, inverse_patch, residue
-from domain.nutshell.paths import record_from_values
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
 from domain.run.signer import Signer
@@ -121,6 +125,15 @@ def comp_key(op_key: str, action: str) -> str:
     return str(uuid5(NAMESPACE, f"{op_key}/compensate/{action}"))
 
 
+def uploads_only(op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The files an operation attached to a record it did not create (a lead's document):
+    what its compensation detaches; empty for any other operation."""
+    results = op.get("results") or []
+    if op["action"] == "create" or any(r.get("action") != "upload" for r in results):
+        return []
+    return list(results)
+
+
 def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
                        force: bool) -> list[Compensation]:
     out: list[Compensation] = []
@@ -143,6 +156,13 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
             continue
         if current is None:
             out.append(Compensation(**base, action="gone", reason="no longer in Nutshell"))
+            continue
+        attached = uploads_only(op)
+        if attached:
+            out.append(Compensation(**base, action="detach",
+                                    paths=[f"file {r['file']}" for r in attached],
+                                    reason="files the migration attached to a record it did "
+                                           "not create: detached and deleted, the record kept"))
             continue
         written = op.get("written") or {}
         changed = [c.path for c in compare(written, actual_values(op["entity"], current, written))
@@ -235,6 +255,8 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
         try:
             if item.action == "delete":
                 delete_created(api, record, item.op_key, item.entity, item.nutshell_id)
+            elif item.action == "detach":
+                detach_files(api, record, item.op_key)
             elif item.action == "restore" and item.ops:
                 restore(api, item.entity, item.nutshell_id, item.ops)
         except C2NError as exc:
@@ -249,88 +271,6 @@ def _apply(engine: Engine, api: NutshellAPI, record: ClinicRecord, items: list[C
     engine.app.save(record)
 
 
-def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "operator",
-         tick: Callable[[], None] | None = None,
-         on_total: Callable[[int], None] | None = None) -> RollbackResult:
-    """Reverses a rollback's deletions, parents first: undelete within Nutshell's restore
-    window, and a new create for what Nutshell cannot undelete (activities), recorded as a new
-    operation so that a later rollback deletes the new record."""
-    engine.catch_up()
-    result = RollbackResult(scope=scope, dry_run=False)
-    run = engine.run()
-    run.request_rollback(scope=scope, by=by, force=False, undo=True)
-    engine.app.save(run)
-    records = _ordered(engine, _scope_keys(engine, scope))
-    if on_total:
-        on_total(len(records))
-    for record in reversed(records):
-        for op in list(record.operations):
-            if op["op_key"] not in record.compensated or op["action"] != "create":
-                continue
-            if op["entity"] in RECREATED:
-                _recreate(api, record, op, result)
-            else:
-                _undelete(api, record, op, result)
-        engine.app.save(record)
-        if tick:
-            tick()
-    if scope == "run":
-        result.referrers = referrers.restore_referrers(engine, api)
-    run = engine.run()
-    run.complete_rollback(scope=f"undo:{scope}", summary={"done": result.done})
-    engine.app.save(run)
-    engine.catch_up()
-    return result
-
-
-def _undelete(api: NutshellAPI, record: ClinicRecord, op: dict[str, Any],
-              result: RollbackResult) -> None:
-    key = comp_key(op["op_key"], "undelete")
-    record.request_compensation(comp_key=key, op_key=op["op_key"], action="undelete",
-                                entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
-    try:
-        for res in op.get("results") or [{"entity": op["entity"], "id": op["nutshell_id"]}]:
-            if res.get("action", "create") == "create":
-                api.undelete(res["entity"], res["id"])
-    except C2NError as exc:
-        _failed(record, key, op, exc, result)
-        return
-    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="undelete")
-    result.items.append(Compensation(record.kind, record.source_id, op["op_key"], "undelete",
-                                     op["entity"], op["nutshell_id"]))
-    result.done["undelete"] = result.done.get("undelete", 0) + 1
-
-
-def _recreate(api: NutshellAPI, record: ClinicRecord, op: dict[str, Any],
-              result: RollbackResult) -> None:
-    """The deleted record stays deleted; the values we had written are created again."""
-    key = comp_key(op["op_key"], "recreate")
-    record.request_compensation(comp_key=key, op_key=op["op_key"], action="recreate",
-                                entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
-    try:
-        made = api.create(op["entity"], record_from_values(op["entity"], op.get("written") or {}))
-    except C2NError as exc:
-        _failed(record, key, op, exc, result)
-        return
-    new_id = str(made["id"])
-    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="recreate")
-    record.push_succeeded(op_key=key, action="create", entity=op["entity"], nutshell_id=new_id,
-                          results=[{"action": "create", "entity": op["entity"], "id": new_id}],
-                          written=op.get("written") or {}, overwritten={}, links_added=[],
-                          answer={"mode": "undo", "replaces": op["nutshell_id"]})
-    result.items.append(Compensation(record.kind, record.source_id, op["op_key"], "recreate",
-                                     op["entity"], new_id, reason=RECREATE_NOTE))
-    result.done["recreate"] = result.done.get("recreate", 0) + 1
-
-
-def _failed(record: ClinicRecord, key: str, op: dict[str, Any], exc: C2NError,
-            result: RollbackResult) -> None:
-    record.compensation_failed(comp_key=key, op_key=op["op_key"],
-                               status=getattr(exc, "status", None),
-                               transient=isinstance(exc, TransientError), reason=str(exc)[:300])
-    result.failed.append({"record": record.key, "action": key, "error": str(exc)[:300]})
-
-
 def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dict[str, Any]:
     """Everything in scope is as before the migration: what we created is gone, what we
     overwrote holds its previous values; skipped items and the residue are declared."""
@@ -342,6 +282,11 @@ def verify_rollback(engine: Engine, api: NutshellAPI, scope: str = "run") -> dic
             if op["op_key"] not in record.compensated or op["action"] == "carried":
                 continue
             checked += 1
+            attached = uploads_only(op)
+            if attached:  # files on a record we did not create: only they had to go
+                if any(file_readable(api, r) for r in attached):
+                    problems.append({"record": record.key, "problem": "file still readable"})
+                continue
             if op["action"] == "create":
                 made = [r for r in op.get("results") or [] if r.get("action") == "create"] or \
                     [{"entity": op["entity"], "id": op["nutshell_id"]}]

@@ -6,6 +6,7 @@ records whose content changed; nothing reads the export again.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,8 @@ class Balance:
 
 
 KEPT_EXAMPLES = 3  # records named per value kept as written (status shows them masked)
+KEPT_GROUPS = 100  # problems listed one by one; the rest of a file's in one line
+OTHER_KEPT = "other values kept as written (fewer records each)"
 
 
 @dataclass
@@ -97,10 +100,18 @@ class DerivationSummary:
         return all(b.balanced for b in self.balance.values())
 
     def kept_as_written(self) -> list[dict[str, Any]]:
-        """The values kept as written, per file and problem, with a few records' keys."""
+        """The values kept as written, per file and problem, with a few records' keys; past
+        the KEPT_GROUPS commonest problems (a key/value table's problems name their rows) the
+        rest of a file's are one line, so the count stays whole and the list short."""
+        ranked = sorted(self.warnings.items(), key=lambda item: -item[1])
+        rest = Counter[str]()
+        for (file, _), n in ranked[KEPT_GROUPS:]:
+            rest[file] += n
         return [{"file": file, "warning": warning, "records": n,
                  "examples": self.warning_examples.get((file, warning), [])}
-                for (file, warning), n in sorted(self.warnings.items())]
+                for (file, warning), n in sorted(ranked[:KEPT_GROUPS])] + [
+            {"file": file, "warning": OTHER_KEPT, "records": n, "examples": []}
+            for file, n in sorted(rest.items())]
 
 
 class _Pager:

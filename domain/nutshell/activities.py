@@ -32,7 +32,9 @@ def _participants(patient_id: str, owner: str) -> dict[str, JSON]:
 def _patient_and_owner(f: Mapping[str, Any], staff_field: str,
                        ctx: PushContext) -> tuple[str, str] | Blocked:
     psid = text(f.get("patient_source_id"))
-    pid = ctx.nutshell_id("patient", psid) if psid else None
+    # a patient row routed to a lead (a prospective client) keeps its bookings: they are the
+    # lead's activities
+    pid = (ctx.nutshell_id("patient", psid) or ctx.nutshell_id("lead", psid)) if psid else None
     if not pid:
         return Blocked("patient has no Nutshell id yet", [("patient", psid)])
     staff = text(f.get(staff_field)) or None
@@ -86,7 +88,8 @@ def build_appointment(sid: str, f: Mapping[str, Any], ctx: PushContext,
     pid, owner, start = got
     end = unix_seconds(f.get("ends_at")) or start
     kind_label = text(f.get("appointment_type")) or "Appointment"
-    patient = _name_of(ctx, "patient", f.get("patient_source_id"))
+    patient = (_name_of(ctx, "patient", f.get("patient_source_id"))
+               or _name_of(ctx, "lead", f.get("patient_source_id")))
     status = text(f.get("status")).lower()
     lines = [f"Appointment type: {kind_label}"]
     provider = _name_of(ctx, "provider", f.get("provider_source_id"))
@@ -226,7 +229,10 @@ def document_file(sid: str, f: Mapping[str, Any]) -> dict[str, JSON]:
 def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
                    doc: MappingDocument) -> list[Built] | Blocked | Skipped:
     """A logged "Document" activity on the patient's timeline, the file attached to it (only
-    logged activities and leads take files in Nutshell)."""
+    logged activities and leads take files in Nutshell); a lead's document (one naming a
+    lead and no patient) goes onto the lead itself."""
+    if not text(f.get("patient_source_id")) and text(f.get("lead_source_id")):
+        return _lead_document(sid, f, ctx)
     got = _patient_and_owner(f, "", ctx)
     if isinstance(got, Blocked):
         return got
@@ -254,3 +260,15 @@ def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
         rec.update({"startTime": start, "endTime": start})
     rec.update({"isLogged": True, "links": _participants(pid, owner)})
     return [Built("activities", rec, None, owner, files=(file,))]
+
+
+def _lead_document(sid: str, f: Mapping[str, Any], ctx: PushContext) -> list[Built] | Blocked | Skipped:
+    lead = text(f.get("lead_source_id"))
+    if not ctx.nutshell_id("lead", lead):
+        if ctx.record("lead", lead) is None:
+            return Skipped("its lead is not in the export: no record to attach the file to")
+        return Blocked("lead has no Nutshell id yet", [("lead", lead)])
+    file = document_file(sid, f)
+    if not file["path"]:
+        return Skipped("document has no path in the export: no file to upload")
+    return [Built("leads", {}, files=(file,), attach_to=("lead", lead))]

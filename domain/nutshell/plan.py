@@ -96,6 +96,9 @@ def plan_record(kind: str, source_id: str, fields: Mapping[str, Any], ctx: PushC
     built = build(kind, source_id, fields, ctx, doc)
     if isinstance(built, Blocked | Skipped):
         return built
+    if built[-1].attach_to is not None:  # files onto a record already there (a lead)
+        return [Step("upload", b.entity, dict(f), None, b.attach_to, None, b.acting_user)
+                for b in built for f in b.files]
     existing = ctx.nutshell_id(kind, source_id)
     if existing is None:
         steps = _creates(built)
@@ -126,6 +129,8 @@ def expectations(kind: str, source_id: str, fields: Mapping[str, Any], ctx: Push
     if isinstance(built, Blocked | Skipped):
         return {}
     main = built[-1]
+    if main.attach_to is not None:
+        return {}  # only files: verify downloads each and compares its SHA-256
     out = {p: v for p, v in read_paths(main.entity, main.record).items()
            if "$step:" not in repr(v)}
     if kind == "lead":

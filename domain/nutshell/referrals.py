@@ -173,8 +173,16 @@ def referrer_key(entity: str, name: str) -> str | None:
     return _person_key(name)
 
 
+# Referral types whose named referrer is no physician or organisation: the patient themself,
+# another patient (PHI of its own, not a record to create), a campaign.
+NOT_A_REFERRER = frozenset({"self", "patient", "marketing"})
+
+
 def named_only_by_text(referral: Mapping[str, Any]) -> bool:
-    """A referral whose referrer is no provider or company record of the export."""
+    """A referral by a physician or organisation that is no provider or company record of the
+    export."""
+    if text(referral.get("referral_type")).strip().lower() in NOT_A_REFERRER:
+        return False
     return not (present(referral.get("referrer_provider_source_id"))
                 or present(referral.get("referrer_company_source_id")))
 

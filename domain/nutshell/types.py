@@ -64,6 +64,9 @@ class Built:
     # Files attached once the record exists (Nutshell's two-step upload), each
     # {"path" (inside the export), "name", "mime", "size", "sha256"}.
     files: tuple[dict[str, JSON], ...] = ()
+    # Nothing is created: the files go onto the record of this (kind, source_id) already in
+    # Nutshell (a lead's documents go onto the lead).
+    attach_to: tuple[str, str] | None = None
 
 
 PLACEHOLDER = "$step:{}"  # a string in a payload standing for the id created by step N

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.mapping import MappingDocument
 from domain.oracle.source import CF_PREFIX, DUP_PREFIX, Cell, SourceRecord, Unreadable
-from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, place_of
+from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, on_lead, place_of
 from domain.records.note_content import parse_note
 
 Key = tuple[str, str]
@@ -111,7 +111,11 @@ class Expector:
         v = rec.values
         if rec.kind == "document" and str(v.get("phi_review") or "").lower() == "required":
             return "document held back for PHI review"
-        if rec.kind in {"appointment", "communication", "clinical_note", "document"}:
+        lead = on_lead(rec.kind, v)
+        if lead and ("lead", lead) not in self.records:
+            return "its lead is not in the export (orphan reference)"
+        if rec.kind in {"appointment", "communication", "clinical_note", "document"} \
+                and not lead:
             patient = str(v.get("patient_source_id") or "")
             if ("patient", patient) not in self.records:
                 return "its patient is not in the export (orphan reference)"
@@ -125,8 +129,8 @@ class Expector:
         return None
 
     def for_record(self, rec: SourceRecord) -> list[Expectation]:
-        if not kind_sent(self.doc, rec.kind):
-            return []
+        if not kind_sent(self.doc, rec.kind) or on_lead(rec.kind, rec.values):
+            return []  # a lead's document is its file on the lead: verify's SHA-256 check
         holder: Key = (rec.kind, rec.source_id)
         if rec.kind in CARRIED:
             holder = ("patient", str(rec.values.get("patient_source_id") or ""))
@@ -215,6 +219,9 @@ class Expector:
             elif ref:
                 target = {"accounts": "company", "participants": "patient",
                           "parent": "patient"}[role]
+                if (role == "participants" and (target, str(ref)) not in self.records
+                        and ("lead", str(ref)) in self.records):
+                    target = "lead"  # a prospective client's booking: the lead's activity
                 nid = self.res.ids.get((target, str(ref)))
                 known = (target, str(ref)) in self.records
                 out.append(Expectation(rec.kind, rec.source_id, key, role,
@@ -309,7 +316,9 @@ class Expector:
         # named only by free text: a Person or Company in Nutshell that is that referrer
         named = str(first.values.get("referrer_name") or "").strip()
         email = str(first.values.get("referrer_email") or "").strip()
-        if spot is None or not (named or email) or any(
+        kind_of_referral = str(first.values.get("referral_type") or "").strip().casefold()
+        if spot is None or not (named or email) or kind_of_referral in {
+                "self", "patient", "marketing"} or any(  # no physician or organisation
                 first.values.get(f) for f in ("referrer_provider_source_id",
                                               "referrer_company_source_id")):
             return []

@@ -62,6 +62,8 @@ def _classify(doc: MappingDocument, fm: FileMapping, cm: ColumnMapping | None,
             return "dropped", f"{kind}.{fld}: a reference Nutshell has no place for"
         if role == "carrier":
             return "joined", "the patient's Person carries these values"
+        if role == "lead":
+            return "joined", "the lead the document's file is attached to"
         if role == "referrer":
             return "joined", "the referrer's Person or Company (Referred By links it)"
         return "joined", f"links.{role}" if role not in {"owner", "author"} else role

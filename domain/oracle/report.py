@@ -4,13 +4,15 @@ columns unaccounted), then every difference with its reason class."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from domain.oracle.check import (
+    MISSING,
     MISSING_RECORD,
     NOT_SENT,
+    UNREADABLE,
     Difference,
     check_record,
     record_difference,
@@ -18,7 +20,7 @@ from domain.oracle.check import (
 from domain.oracle.expect import Expector, Key
 from domain.oracle.ledger import LedgerLine, summary, unaccounted
 from domain.oracle.source import Cell, SourceRecord
-from domain.oracle.spec import CARRIED, ENTITY
+from domain.oracle.spec import CARRIED, ENTITY, on_lead
 
 # Record states in the log that mean "not expected in Nutshell" (the report counts them).
 NOT_EXPECTED = frozenset({"quarantined"})
@@ -46,6 +48,10 @@ class OracleReport:
     ledger: list[LedgerLine] = field(default_factory=list)
     not_read: dict[str, str] = field(default_factory=dict)
     not_expected: dict[str, int] = field(default_factory=dict)  # why -> records
+    # source values no reading could give a meaning, absent from Nutshell, and reported to the
+    # operator by the derivation (kept as written): a known loss, listed apart from the
+    # differences as quarantined rows are, and never counted as a match
+    kept_as_written: list[Difference] = field(default_factory=list)
 
     def _total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.kinds.values())
@@ -62,7 +68,9 @@ class OracleReport:
         """The counts an operator acts on, in the order they matter."""
         return (f"records expected {self._total('expected')}, found {self._total('found')}, "
                 f"missing {self._total('missing')}, differing {self._total('differing')}; "
-                f"unaccounted columns: {self.unaccounted}")
+                f"unaccounted columns: {self.unaccounted}" + (
+                    f"; values kept as written, not sent: {len(self.kept_as_written)}"
+                    if self.kept_as_written else ""))
 
     def by_reason(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -95,6 +103,7 @@ class OracleReport:
             "ledger_summary": summary(self.ledger),
             "not_expected": dict(sorted(self.not_expected.items())),
             "not_read": self.not_read, "values_revealed": reveal,
+            "kept_as_written": [d.to_json(reveal) for d in self.kept_as_written],
         }
 
 
@@ -121,6 +130,8 @@ class LogView:
     # the canonical fields of a record changed by the delta window since the export (its rows
     # in the log are the first export's), or None
     revised: Callable[[str, str], Mapping[str, Any] | None] = lambda kind, source_id: None
+    # the fields the derivation left out of a record and kept as written (and reported)
+    kept: Callable[[str, str], Collection[str]] = lambda kind, source_id: ()
 
 
 def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
@@ -162,8 +173,10 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
         changed = log.revised(*key)
         if changed is not None:
             rec = _revised(rec, changed)
-        entity = ENTITY[rec.kind]
-        nid = log.nutshell_id(*key)
+        entity, nid = ENTITY[rec.kind], log.nutshell_id(*key)
+        lead = on_lead(rec.kind, rec.values)
+        if lead:  # its file is on the lead, once the document itself was sent
+            entity, nid = "leads", log.nutshell_id("lead", lead) if state == "pushed" else None
         found = get(entity, nid) if nid else None
         if found is None:
             counts.missing += 1
@@ -176,7 +189,17 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
         if rec.kind == "patient":
             wanted += expector.carried(rec.source_id, children.get(rec.source_id, []))
         diffs = check_record(entity, found, wanted, type_names, get)
+        if any(d.reason == UNREADABLE for d in diffs):
+            kept = log.kept(*key)
+            reported = [d for d in diffs if d.reason == UNREADABLE and d.field in kept
+                        and _absent(d.actual)]
+            report.kept_as_written.extend(reported)
+            diffs = [d for d in diffs if d not in reported]
         if diffs:
             counts.differing += 1
             report.differences.extend(diffs)
     return report
+
+
+def _absent(value: Any) -> bool:
+    return value is None or value is MISSING or value == [] or str(value).strip() == ""

@@ -11,7 +11,9 @@ A place is `<what>` on the kind's Nutshell record: `name`, `emails`, `phones.<la
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from domain.mapping import MappingDocument
 
@@ -152,7 +154,7 @@ JOINED: dict[str, dict[str, str]] = {
     "communication": {"patient_source_id": "participants", "staff_source_id": "owner"},
     "clinical_note": {"patient_source_id": "parent", "author_source_id": "author",
                       "appointment_source_id": "-"},
-    "document": {"patient_source_id": "participants"},
+    "document": {"patient_source_id": "participants", "lead_source_id": "lead"},
     "insurance": {"patient_source_id": "carrier"},
     "insurance_verification": {"patient_source_id": "carrier", "insurance_source_id": "-"},
     "billing": {"patient_source_id": "carrier"},
@@ -208,3 +210,11 @@ def kind_sent(doc: MappingDocument, kind: str) -> bool:
     if target is not None and not target.enabled:
         return False
     return kind not in CLINICAL or doc.settings.clinical_content
+
+
+def on_lead(kind: str, values: Mapping[str, Any]) -> str:
+    """The lead a document belongs to when it names a lead and no patient (its file is on
+    the lead itself), else ""."""
+    if kind != "document" or str(values.get("patient_source_id") or "").strip():
+        return ""
+    return str(values.get("lead_source_id") or "").strip()

@@ -100,7 +100,7 @@ def read(entity: str, record: Mapping[str, Any], place: str) -> Any:
         return owner(entity, record)
     if place == "participants":
         return _ids(links.get("participants")) or (
-            _ids(links.get("contacts")) + _ids(links.get("users")))
+            _ids(links.get("contacts")) + _ids(links.get("users")) + _ids(links.get("leads")))
     if place in {"accounts", "contacts"}:
         return _ids(links.get(place))
     if place == "parent":

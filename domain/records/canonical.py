@@ -63,7 +63,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "document": (
         "source_id", "patient_source_id", "filename", "content_type", "size_bytes", "sha256",
-        "description", "category", "path", "created_at", "phi_review",
+        "description", "category", "path", "created_at", "phi_review", "lead_source_id",
     ),
 }
 
@@ -108,6 +108,7 @@ REFERENCES: dict[tuple[str, str], str] = {
             "referrer_company_source_id": "company",
             "appointment_source_id": "appointment",
             "insurance_source_id": "insurance",
+            "lead_source_id": "lead",
         }.get(field, "")
     ]
     if target

@@ -8,15 +8,21 @@ from __future__ import annotations
 import csv
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from adapters.nutshell.client import NutshellClient
 from adapters.samples import sample_path
 from consumers.nutshell import migration as svc
 from consumers.nutshell.migration import current_mapping
 from consumers.nutshell.oracle import verify_from_source
 from consumers.nutshell.plan import make_plan
-from consumers.nutshell.rollback import rollback, undo, verify_rollback
+from consumers.nutshell.rollback import rollback, verify_rollback
+from consumers.nutshell.undo import undo
+from domain.errors import TransientError
 from domain.mapping import ColumnMapping, MappingDocument
-from tests.integration.migrate import environment, live, migrate
+from tests.integration.migrate import environment, live, migrate, prepare
 
 EMAIL = "jane.smith@harbour.example"
 # patient -> (free text, email): two spellings of one physician at one organisation, one
@@ -128,3 +134,36 @@ def _first_referral(folder: Path, patient: str) -> str:
     with open(folder / "referrals.csv", encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["Patient ID"] == patient]
     return min(rows, key=lambda r: (r["Referred On"], r["ID"]))["ID"]
+
+
+class _AnswerLost(NutshellClient):
+    """Creates the Company, then loses Nutshell's answer (the command dies there)."""
+
+    def create(self, entity: str, record: Any, **kwargs: Any) -> dict[str, Any]:
+        made = super().create(entity, record, **kwargs)
+        if entity == "accounts" and record.get("name") == "Harbour Medical":
+            raise TransientError("connection lost after the request was sent")
+        return made
+
+
+def test_a_plan_apply_that_dies_mid_create_is_rolled_back(tmp_path: Path) -> None:
+    folder = _export(tmp_path)
+    with environment(tmp_path) as (engine, api, srv):
+        settings = engine.settings
+        assert settings.nutshell_url and settings.nutshell_user and settings.nutshell_api_key
+        with _AnswerLost(settings.nutshell_url, settings.nutshell_user,
+                         settings.nutshell_api_key, max_retries=0) as flaky, \
+                pytest.raises(TransientError):
+            prepare(engine, flaky, folder, clinical=False, adjust=_email_mapped)
+        run = engine.run()
+        # the intent is on the log though the answer never came: the run knows it may be ours
+        assert "company:harbour medical" in run.referrers_requested
+        harbour = [a for a in live(srv.snapshot())["accounts"].values()
+                   if a["name"] == "Harbour Medical"]
+        assert len(harbour) == 1
+        plan = rollback(engine, api, dry_run=True)
+        assert plan.referrers == ["(asked for: accounts)"]
+        rollback(engine, api)
+        assert harbour[0]["id"] not in live(srv.snapshot())["accounts"]
+        assert not engine.run().referrers_requested
+        assert verify_rollback(engine, api)["ok"]

@@ -3,10 +3,13 @@ as it stands, and the gate holds clinical content until both allow it."""
 
 from __future__ import annotations
 
+import csv
+import shutil
 from pathlib import Path
 
 import pytest
 
+from adapters.samples import sample_path
 from consumers.services import review as svc
 from domain.errors import PreconditionFailed
 from tests.integration.migrate import environment, prepare
@@ -61,3 +64,28 @@ def test_review_list_decisions_sign_off_and_gate(tmp_path: Path) -> None:
             "MigrationRun.ReviewDecided", "MigrationRun.ReviewSignedOff"}]
         assert [a["actor"] for a in decided] == ["Rita Reviewer"] * 3 + ["Olive Officer",
                                                                           "Rita Reviewer"]
+
+
+def test_a_note_naming_images_on_the_web_is_listed_with_the_reason(tmp_path: Path) -> None:
+    """Images a note names by a web address are not fetched: the operator sees why in the
+    review list, and the note is held until a reviewer clears it."""
+    folder = tmp_path / "export"
+    shutil.copytree(sample_path("cliniko"), folder)
+    path = folder / "treatment_notes.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["Content"] = ('<p>Scan reviewed.</p><img src="https://imaging.example/scan-1.png">'
+                          '<img src="https://imaging.example/scan-2.png">')
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with environment(tmp_path) as (engine, api, _srv):
+        prepare(engine, api, folder)
+        items = {i.item: i for i in svc.review_list(engine).items}
+        note = items[f"clinical_note:{rows[0]['ID']}"]
+        assert note.decision == "pending"
+        assert "2 image(s) by a web address: not fetched" in note.reason
+        assert "imaging.example" not in note.reason  # the reason names no value
+        assert svc.review_gate(engine).hold_reason("clinical_note", rows[0]["ID"]) == \
+            "held for PHI review (pending)"

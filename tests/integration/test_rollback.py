@@ -11,7 +11,8 @@ import httpx
 import orjson
 import pytest
 
-from consumers.nutshell.rollback import rollback, undo, verify_rollback
+from consumers.nutshell.rollback import rollback, verify_rollback
+from consumers.nutshell.undo import undo
 from tests.integration.migrate import (
     STAFF_USER,
     assert_each_operation_compensated_once,

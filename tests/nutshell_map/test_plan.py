@@ -174,6 +174,18 @@ def test_cancelled_and_future_appointments(ctx: Ctx) -> None:
     assert cancelled.payload["isCancelled"] is True and cancelled.payload["isLogged"] is False
 
 
+def test_a_prospective_clients_booking_is_the_leads_activity(ctx: Ctx) -> None:
+    # a patient row routed to a lead (SimplePractice's Prospective) keeps its appointments
+    ctx.ids[("lead", "P7")] = "12-leads"
+    ctx.records[("lead", "P7")] = {"first_name": "Pat", "last_name": "Prospect"}
+    [step] = only_steps(plan_record("appointment", "A7", {**APPT, "patient_source_id": "P7"},
+                                    ctx, MappingDocument()))
+    assert isinstance(step.payload, dict)
+    assert_valid_create("activities", step.payload)
+    assert step.payload["links"] == {"participants": ["12-leads", "2-users"]}
+    assert step.payload["name"] == "Cleaning: Pat Prospect"
+
+
 def test_activity_blocked_without_patient_or_owner(ctx: Ctx) -> None:
     assert plan_record("appointment", "A1", {**APPT, "patient_source_id": "P5"}, ctx,
                        MappingDocument()) == Blocked("patient has no Nutshell id yet",

@@ -89,3 +89,9 @@ def test_oracle_checks_the_link_names_the_source_referrer_and_the_record_exists(
     # found by email under another spelling: the address makes it the source's referrer
     assert referrer_linked(("Dr Ana Lee", "ANA@kauri.example"), "Ana Lee MD [32-contacts]", get)
     assert not referrer_linked(("Dr Ana Lee", ""), "Ana Lee MD [32-contacts]", get)
+
+
+def test_a_self_patient_or_campaign_referral_makes_no_referrer_record() -> None:
+    for kind in ("self", "Patient", "marketing"):
+        assert referrers_of({"referral_type": kind, "referrer_name": "Jane Smith"}) == []
+    assert referrers_of({"referral_type": "insurer", "referrer_name": "Kauri Health Insurance"})

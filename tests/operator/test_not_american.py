@@ -200,3 +200,17 @@ def test_typed_numbers_in_one_cell_say_the_country_and_are_read_in_its_plan(
         assert record is not None
         assert (record.fields["phone_mobile"], record.fields["phone_home"]) == (
             "+64276119711", "+6499016891")
+
+
+def test_values_kept_past_the_commonest_problems_are_one_line_per_file_and_still_counted() -> None:
+    from consumers.services.derive import KEPT_GROUPS, OTHER_KEPT, DerivationSummary
+
+    summary = DerivationSummary()
+    summary.warnings[("patients.csv", "phone_home: not a valid phone number in US")] = 40
+    for row in range(1, KEPT_GROUPS + 50):  # a key/value table's problems name their rows
+        summary.warnings[("fields.csv", f"row {row}: field name repeated, last value kept")] = 1
+    kept = summary.kept_as_written()
+    assert len(kept) == KEPT_GROUPS + 1
+    assert sum(k["records"] for k in kept) == sum(summary.warnings.values())
+    assert any(k["file"] == "patients.csv" and k["records"] == 40 for k in kept)
+    assert [k["records"] for k in kept if k["warning"] == OTHER_KEPT] == [50]

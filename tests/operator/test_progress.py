@@ -20,7 +20,8 @@ from rich.console import Console
 from adapters.sources import open_file
 from consumers.bootstrap import Engine, Settings
 from consumers.nutshell import migration as svc
-from consumers.nutshell.rollback import rollback, undo
+from consumers.nutshell.rollback import rollback
+from consumers.nutshell.undo import undo
 from consumers.nutshell_wiring import nutshell_client
 from consumers.services.extract import extract_source
 from consumers.views.output import Ticker, progress_step

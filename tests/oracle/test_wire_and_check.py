@@ -199,3 +199,34 @@ def test_secondary_policies_are_in_their_text_field() -> None:
         p.values["is_primary"] = None
     assert not [e for e in expector.carried("P1", policies)
                 if e.place == "customFields.Secondary Insurance"]
+
+
+def test_an_unreadable_value_absent_from_nutshell_is_a_difference_unless_it_was_reported() -> None:
+    from domain.oracle.report import LogView, verify_records
+    from domain.oracle.source import Unreadable
+
+    patient = SourceRecord("patient", "P1", {"source_id": "P1", "email": Unreadable("ann@")},
+                           {"email": Cell("p.csv", 2, "Email")}, "p.csv", 2)
+    records = {("patient", "P1"): patient}
+    expector = Expector(MappingDocument(), records,
+                        Resolutions(fallback_user="1-users", ids={("patient", "P1"): "7-contacts"}))
+    person: dict[str, Any] = {"id": "7-contacts", "emails": [],
+                              "customFields": {"Clinic Patient ID": "P1"},
+                              "links": {"owner": "1-users"}}
+
+    def run(kept: set[str]) -> Any:
+        log = LogView(state=lambda k, s: "pushed", nutshell_id=lambda k, s: "7-contacts",
+                      kept=lambda k, s: kept)
+        return verify_records(records, [("patient", "P1")], expector, log,
+                              lambda e, i: person, {})
+
+    silent = run(set())  # the engine dropped it without a word: a difference
+    assert [(d.field, d.reason) for d in silent.differences] == [
+        ("email", "unreadable source value")]
+    assert not silent.kept_as_written and not silent.ok
+    reported = run({"email"})  # left out and kept as written, as map confirm reported
+    assert reported.differences == [] and reported.ok
+    assert [d.field for d in reported.kept_as_written] == ["email"]
+    assert "values kept as written, not sent: 1" in reported.headline()
+    person["emails"] = [{"value": "someone@else.org"}]  # something else sent: still wrong
+    assert [d.field for d in run({"email"}).differences] == ["email"]
