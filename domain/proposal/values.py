@@ -52,6 +52,8 @@ SHAPE_FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # Identifiers printed on cards and charts: any short token will do, not sentences or dates.
 CODE_FIELDS = frozenset({"member_id", "group_number", "license_number", "chart_number"})
+OWN_CODES = frozenset({"member_id", "license_number", "chart_number"})  # one per record
+MANY = 10  # values enough for their repetition to say something
 SHAPE_FIELDS.update({f: (("money", "decimal", "integer"), "amounts of money")
                      for f in MONEY_FIELDS})
 SHAPE_FIELDS.update({f: (("name",), "names") for f in NAME_FIELDS})
@@ -126,6 +128,10 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         return _id_fit(field, col)
     if field in CODE_FIELDS:
         share = max(0.0, 1 - col.share_any("email", "date", "datetime", "text", "money"))
+        if field in OWN_CODES and col.non_empty >= MANY and col.unique_ratio < 0.5:
+            # a code of its own per record (a chart number, a member id) hardly repeats
+            share *= col.unique_ratio
+            return share, f"{_pct(col.unique_ratio)} distinct: codes that repeat are no {field}"
         return share, f"{_pct(share)} of values are short codes"
     expected = SHAPE_FIELDS.get(field)
     if expected is None:
