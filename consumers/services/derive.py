@@ -230,7 +230,8 @@ class Deriver:
                 balance.dropped += 1
             return
         if mapping.key_value is not None:
-            for result in derive_key_values(name, mapping, settings, self._counted(fid, balance)):
+            for result in derive_key_values(name, mapping, settings,
+                                            self._not_furniture(fid, balance)):
                 self._take(result, mapping, balance, partial_file=True)
             return
         for row in self._counted(fid, balance):
@@ -260,6 +261,13 @@ class Deriver:
             balance.dropped += 1
         else:
             balance.quarantined += 1
+
+    def _not_furniture(self, fid: UUID, balance: Balance) -> Iterator[SourceRow]:
+        for row in self._counted(fid, balance):
+            if is_furniture(row):
+                balance.furniture += 1
+            else:
+                yield row
 
     def _counted(self, fid: UUID, balance: Balance) -> Iterator[SourceRow]:
         for row in _rows(self.app, fid, balance):

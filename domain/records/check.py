@@ -117,6 +117,8 @@ class Checker:
         if mapping.key_value is not None:
             by_row = list(rows)
             check.read += len(by_row)
+            check.furniture += sum(map(is_furniture, by_row))
+            by_row = [r for r in by_row if not is_furniture(r)]
             values = {r.number: r.values for r in by_row}
             for result in derive_key_values(name, mapping, settings, by_row):
                 if isinstance(result, Quarantined):

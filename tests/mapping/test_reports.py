@@ -126,3 +126,30 @@ def test_a_reports_total_column_is_no_last_event() -> None:
     columns = doc.files["Account statement.csv"].columns
     assert columns["Total Paid"].target is None  # a sum of payments, kept as a custom field
     assert columns["Amount Paid"].target == "billing.last_payment_amount"
+
+
+def test_a_key_value_report_counts_its_furniture(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "patient.csv").write_text("PatNum,LName,FName\n" + "".join(
+        f"{i + 1},Lee{i},Ann{i}\n" for i in range(6)), encoding="utf-8")
+    # the patients' extra fields, printed as a report
+    lines = ["Patient Fields Report", "Printed 02/03/2026", "", "PatNum,FieldName,FieldValue"]
+    for i in range(6):
+        lines += [f"{i + 1},Occupation,Baker{i}", f"{i + 1},Referred By,Friend{i}",
+                  f"{i + 1},Email,ann{i}@clinic.example.com"]
+    lines += ["Count: 18", "Page 1 of 1"]
+    (folder / "patfields.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["extract", str(folder)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    assert load_mapping(home / "mapping.yaml").files["patfields.csv"].key_value is not None
+    report = _run(capsys, "map", "check")
+    balance = report["files"]["patfields.csv"]
+    assert balance["top_reasons"] == [], balance
+    assert (balance["read"], balance["quarantined"], balance["furniture"]) == (18 + 4, 0, 4)
+    confirmed = _run(capsys, "map", "confirm", "--by", "tester")["files"]["patfields.csv"]
+    assert (confirmed["read"], confirmed["quarantined"], confirmed["furniture"]) == (22, 0, 4)
+    assert confirmed["read"] == (confirmed["derived"] + confirmed["quarantined"]
+                                 + confirmed["dropped"] + confirmed["furniture"])
