@@ -6,10 +6,14 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.services import require_service
+
+if TYPE_CHECKING:
+    from tests.integration.migrate import Premigrated
 
 PG_HOST, PG_PORT, PG_DB = "127.0.0.1", 5432, "test"
 
@@ -55,6 +59,14 @@ def engine_env(store_kind: str, tmp_path: Path, request: pytest.FixtureRequest) 
     if store_kind == "postgres":
         env["C2N_DATABASE_URL"] = request.getfixturevalue("pg_url")
     return env
+
+
+@pytest.fixture(scope="session")
+def premigrated(tmp_path_factory: pytest.TempPathFactory) -> Premigrated:
+    """Copies a migrated run into a test's folder (tests/integration/migrate.py)."""
+    from tests.integration.migrate import Premigrated
+
+    return Premigrated(tmp_path_factory.mktemp("premigrated"))
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from consumers.delta.apply import open_conflicts
 from consumers.delta.watch import BinlogWatcher
 from domain.delta import from_message
 from tests.delta.conftest import MARIADB
-from tests.integration.migrate import environment, migrate
+from tests.integration.migrate import Premigrated, environment
 from tests.integration.test_delta import consume, revisions, staff_patch
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow,
@@ -114,10 +114,11 @@ def test_export_text_matches_the_export() -> None:
 
 def test_rows_edited_in_mariadb_reach_the_sandbox(tmp_path: Path, tansu_broker: Any,
                                                   topic_name: str, clinic_db: Any,
-                                                  mariadb_database: str) -> None:
+                                                  mariadb_database: str,
+                                                  premigrated: Premigrated) -> None:
     target = MySQLTarget.parse(f"mysql://root@127.0.0.1:3306/{mariadb_database}")
+    premigrated.into(tmp_path, "opendental")
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, export="opendental", clinical=False)
         doc = load_mapping(engine.settings.mapping_path)
         tables = BinlogWatcher.watched_tables(doc)
         assert {"patient", "appointment"} <= tables and "securitylog" not in tables
@@ -177,7 +178,7 @@ def test_rows_edited_in_mariadb_reach_the_sandbox(tmp_path: Path, tansu_broker: 
         assert updated["patient:2"] == {"city": "Quincy"}
 
         status = consume(engine, api, tansu_broker.bootstrap, topic_name, group="c2n-cdc",
-                         max_idle=5.0)
+                         max_idle=5.0, expected=5)
         assert status.applied == 5 and status.errors == 0 and status.conflicts == 1
         assert set(revisions(engine)) == {"patient:1", "patient:2", "patient:999",
                                           "appointment:1", "appointment:2"}
@@ -194,12 +195,12 @@ def test_rows_edited_in_mariadb_reach_the_sandbox(tmp_path: Path, tansu_broker: 
 
 def test_c2n_delta_watch_resumes_where_it_stopped(tmp_path: Path, tansu_broker: Any,
                                                   topic_name: str, clinic_db: Any,
-                                                  mariadb_database: str) -> None:
-    from tests.faults.harness import opened, operator, served
+                                                  mariadb_database: str,
+                                                  premigrated: Premigrated) -> None:
+    from tests.faults.harness import operator, served
 
+    premigrated.into(tmp_path, "opendental")
     with served(tmp_path) as (_srv, settings):
-        with opened(settings) as (engine, api):
-            migrate(engine, api, export="opendental", clinical=False)
         op = operator(settings, tmp_path, C2N_KAFKA_BOOTSTRAP=tansu_broker.bootstrap)
         url = f"mysql://root@127.0.0.1:3306/{mariadb_database}"
         watch = ("delta", "watch", url, "--topic", topic_name, "--max-idle", "1", "--json")

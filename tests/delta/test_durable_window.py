@@ -25,8 +25,9 @@ from adapters.nutshell_sandbox import FaultSpec
 from adapters.samples import sample_path
 from tests.faults.checks import say
 from tests.faults.harness import opened, operator, served
-from tests.integration.migrate import migrate
+from tests.integration.migrate import Premigrated
 from tests.integration.test_delta import edit, publish, revisions
+from tests.kafka.drained import terminate_when_drained
 
 pytestmark = [pytest.mark.faults, pytest.mark.kafka, pytest.mark.slow,
               pytest.mark.usefixtures("tolerate_kafka_socket_leaks")]
@@ -92,12 +93,13 @@ def cities_in_sandbox(engine: Any, api: Any, ids: list[str]) -> dict[str, str]:
 
 
 def test_a_broker_restart_and_a_killed_consumer_lose_and_repeat_nothing(
-        tmp_path: Path, durable_tansu_broker: Any, topic_name: str) -> None:
+        tmp_path: Path, durable_tansu_broker: Any, topic_name: str,
+        premigrated: Premigrated) -> None:
     scenario = "durable-broker-restart"
     broker, group = durable_tansu_broker, "g-durable"
+    premigrated.into(tmp_path)
     with served(tmp_path) as (srv, settings):
         with opened(settings) as (engine, api):
-            migrate(engine, api, clinical=False)
             export, cities = every_city_changed(tmp_path, engine)
             ops = publish(engine, broker.bootstrap, topic_name, export)
         assert ops == {"update": len(cities)}
@@ -122,10 +124,21 @@ def test_a_broker_restart_and_a_killed_consumer_lose_and_repeat_nothing(
         assert before_restart < len(cities), "the kill did not land mid-window"
         broker.restart()
         assert committed(broker.bootstrap, group) == before_restart  # offsets kept
-        done = subprocess.run(argv, check=False, env=op.env, cwd=op.cwd, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, done.stderr[-2000:]
-        result = json.loads(done.stdout)
+        since = time.time()
+        second = subprocess.Popen(argv, env=op.env, cwd=op.cwd, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        try:
+            # stopped once everything after the committed offsets came and nothing is left,
+            # not after 8 s idle
+            terminate_when_drained(second, settings.home / "delta-status.json", since=since,
+                                   expected=len(cities) - before_restart, partitions=6)
+            out, err = second.communicate(timeout=120)
+        finally:
+            if second.poll() is None:
+                second.kill()
+                second.communicate(timeout=10)
+        assert second.returncode == 0, err[-2000:]
+        result = json.loads(out)
         # everything after the committed offsets came again: none of it was lost in the restart
         assert result["received"] == len(cities) - before_restart
         with opened(settings) as (engine, api):
@@ -138,12 +151,13 @@ def test_a_broker_restart_and_a_killed_consumer_lose_and_repeat_nothing(
 
 
 def test_a_killed_group_member_hands_its_partitions_to_the_other(
-        tmp_path: Path, durable_tansu_broker: Any, topic_name: str) -> None:
+        tmp_path: Path, durable_tansu_broker: Any, topic_name: str,
+        premigrated: Premigrated) -> None:
     scenario = "group-member-killed"
     broker, group = durable_tansu_broker, "g-pair"
+    premigrated.into(tmp_path)
     with served(tmp_path) as (srv, settings):
         with opened(settings) as (engine, api):
-            migrate(engine, api, clinical=False)
             export, cities = every_city_changed(tmp_path, engine)
         op = operator(settings, tmp_path, C2N_KAFKA_BOOTSTRAP=broker.bootstrap)
         argv = op.argv("delta", "consume", "--topic", topic_name, "--group", group,
@@ -169,6 +183,10 @@ def test_a_killed_group_member_hands_its_partitions_to_the_other(
             # the survivor, alone, takes over the dead member's partitions: all six
             wait_for("the survivor holding every partition", lambda: any(
                 len(held) == 6 for held in members.look().values()), 60)
+            [survivor_id] = [m for m, held in members.seen.items() if len(held) == 6]
+            # stopped once it holds all six with nothing left, not after 30 s idle
+            terminate_when_drained(procs[1], members.path, since=0.0, partitions=6,
+                                   member=survivor_id, timeout=150)
             out, err = procs[1].communicate(timeout=150)
         finally:
             for proc in procs:

@@ -13,7 +13,7 @@ import orjson
 from consumers.delta.apply import DeltaApplier
 from consumers.delta.lanes import LockedAPI, OwnedLock, request_budget, run_lanes
 from domain.delta import Change
-from tests.integration.migrate import environment, migrate
+from tests.integration.migrate import Premigrated, environment
 from tests.integration.test_delta import revisions
 
 
@@ -86,9 +86,10 @@ class InFlight:
         return self._counted(self.api.patch, *args)
 
 
-def test_the_applier_overlaps_records_and_keeps_each_in_order(tmp_path: Path) -> None:
+def test_the_applier_overlaps_records_and_keeps_each_in_order(tmp_path: Path,
+                                                               premigrated: Premigrated) -> None:
+    premigrated.into(tmp_path)
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, clinical=False)
         patients = sorted(s for _, s, st in engine.store.records_in_state("patient")
                           if st == "pushed")[:10]
         changes = [Change.make("patient", pid, "update", {"phone_home": f"+1617555{n:04d}"}, {},

@@ -14,8 +14,9 @@ import pytest
 
 from tests.faults.checks import say
 from tests.faults.harness import opened, operator, served
-from tests.integration.migrate import migrate
+from tests.integration.migrate import Premigrated
 from tests.integration.test_delta import newer_export, publish, revisions
+from tests.kafka.drained import terminate_when_drained
 
 pytestmark = [pytest.mark.faults, pytest.mark.kafka,
               pytest.mark.usefixtures("tolerate_kafka_socket_leaks")]
@@ -23,14 +24,15 @@ pytestmark = [pytest.mark.faults, pytest.mark.kafka,
 
 def test_a_consumer_process_rides_out_a_broker_restart(tmp_path: Path,
                                                        private_tansu_broker: Any,
-                                                       topic_name: str) -> None:
+                                                       topic_name: str,
+                                                       premigrated: Premigrated) -> None:
     scenario = "kafka-broker-restart"
     broker = private_tansu_broker
+    premigrated.into(tmp_path)
     with served(tmp_path) as (srv, settings):
-        with opened(settings) as (engine, api):
-            migrate(engine, api, clinical=False)
         op = operator(settings, tmp_path, C2N_KAFKA_BOOTSTRAP=broker.bootstrap)
         status_file = settings.home / "delta-status.json"
+        since = time.time()
         proc = subprocess.Popen(op.argv("delta", "consume", "--topic", topic_name, "--group",
                                         "g-restart", "--max-idle", "25", "--json"),
                                 env=op.env, cwd=op.cwd, text=True, stdout=subprocess.PIPE,
@@ -43,6 +45,8 @@ def test_a_consumer_process_rides_out_a_broker_restart(tmp_path: Path,
             broker.restart()
             with opened(settings) as (engine, api):
                 ops = publish(engine, broker.bootstrap, topic_name, newer_export(tmp_path))
+            # the five received and nothing left: stopped then, not after 25 s idle
+            terminate_when_drained(proc, status_file, since=since, expected=5)
             out, err = proc.communicate(timeout=120)
         finally:
             if proc.poll() is None:

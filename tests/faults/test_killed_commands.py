@@ -4,16 +4,25 @@ until done: nothing compensated twice, no change lost or applied twice."""
 from __future__ import annotations
 
 import json
+import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from consumers.nutshell.rollback import verify_rollback
+from tests.e2e.conftest import Operator
 from tests.faults.checks import say
 from tests.faults.harness import finish, kill_at_random_points, opened, operator, served
-from tests.integration.migrate import assert_each_operation_compensated_once, live, migrate
+from tests.integration.migrate import (
+    Premigrated,
+    assert_each_operation_compensated_once,
+    live,
+    migrate,
+)
 from tests.integration.test_delta import newer_export, publish, revisions
+from tests.kafka.drained import terminate_when_drained
 
 pytestmark = pytest.mark.faults
 
@@ -51,15 +60,33 @@ def test_a_killed_rollback_finishes_without_double_compensation(tmp_path: Path, 
                       f"{pushed} pushed; a further rollback does nothing")
 
 
+def consume_until_drained(op: Operator, args: tuple[str, ...], status_file: Path) -> str:
+    """`c2n ARGS`, stopped as soon as it owns all 6 partitions with nothing left (else it
+    stops by itself when idle); its stdout."""
+    since = time.time()
+    proc = subprocess.Popen(op.argv(*args), env=op.env, cwd=op.cwd, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        terminate_when_drained(proc, status_file, since=since, partitions=6)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate(timeout=10)
+    assert proc.returncode == 0, f"c2n {' '.join(args)} exited {proc.returncode}\n{err}"
+    return out
+
+
 @pytest.mark.kafka
 @pytest.mark.usefixtures("tolerate_kafka_socket_leaks")
 @pytest.mark.parametrize("seed", [21, 22])
 def test_a_killed_delta_consumer_loses_and_duplicates_nothing(
-        tmp_path: Path, seed: int, tansu_broker: Any, topic_name: str) -> None:
+        tmp_path: Path, seed: int, tansu_broker: Any, topic_name: str,
+        premigrated: Premigrated) -> None:
     scenario = f"delta-consume-sigkill-{seed}"
+    premigrated.into(tmp_path)
     with served(tmp_path) as (srv, settings):
         with opened(settings) as (engine, api):
-            migrate(engine, api, clinical=False)
             ops = publish(engine, tansu_broker.bootstrap, topic_name, newer_export(tmp_path))
             assert ops == {"update": 3, "create": 1, "delete": 1}
         op = operator(settings, tmp_path, C2N_KAFKA_BOOTSTRAP=tansu_broker.bootstrap)
@@ -71,7 +98,8 @@ def test_a_killed_delta_consumer_loses_and_duplicates_nothing(
         # Restarted until done: a run that owned all 6 partitions and left no lag. A run may
         # own only some while the killed members' sessions (6 s) have not yet expired.
         for attempt in range(3):
-            final = json.loads(finish(op, *args[:-1], "15", "--json").stdout)
+            final = json.loads(consume_until_drained(op, (*args[:-1], "15", "--json"),
+                                                     settings.home / "delta-status.json"))
             say(scenario, f"restart {attempt + 1}: applied {final['applied']}, duplicates "
                           f"{final['duplicates']}, lag {final['lag']}")
             if len(final["lag"]) == 6 and final["lag_total"] == 0:

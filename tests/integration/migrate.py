@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -97,3 +98,42 @@ def assert_each_operation_compensated_once(engine: Engine) -> tuple[int, int]:
         assert compensated[record.key] == len(record.operations), record.key
     assert set(compensated) == {r.key for r in with_ops}
     return sum(compensated.values()), len(with_ops)
+
+
+class Premigrated:
+    """What `migrate` leaves without clinical content (the sandbox's data and the engine's
+    HOME, as `environment` and the fault harness lay them out: `<dir>/sandbox`, `<dir>/home`),
+    built once per session for each export and sample size and copied into every test that
+    starts from it. Each test then has a migrated run of its own, exactly as if it had
+    migrated; only the repetition is saved. `prepared_into` stops earlier: after `prepare` and
+    the review's sign-off, before anything is pushed.
+
+    Not for a run that moved documents: the engine keeps their upload URIs, which name the
+    template's sandbox (its port), not the copy's."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._built: dict[tuple[str, int | None], Path] = {}
+
+    def into(self, tmp_path: Path, export: str = "cliniko", *, sample: int = 60) -> None:
+        """`migrate(engine, api, export, clinical=False, sample=sample)`'s result."""
+        self._copy(tmp_path, (export, sample))
+
+    def prepared_into(self, tmp_path: Path) -> None:
+        """The cliniko sample extracted, mapped (clinical content on), planned, signed off."""
+        self._copy(tmp_path, ("cliniko", None))
+
+    def _copy(self, tmp_path: Path, key: tuple[str, int | None]) -> None:
+        template = self._built.get(key)
+        if template is None:
+            export, sample = key
+            template = self.root / f"{export}-{'prepared' if sample is None else sample}"
+            with environment(template) as (engine, api, _srv):
+                if sample is None:
+                    prepare(engine, api, export, clinical=True)
+                    sign_off_review(engine)
+                else:
+                    migrate(engine, api, export, clinical=False, sample=sample)
+            self._built[key] = template
+        for part in ("sandbox", "home"):
+            shutil.copytree(template / part, tmp_path / part)

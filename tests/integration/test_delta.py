@@ -25,7 +25,8 @@ from consumers.delta.apply import DeltaApplier, open_conflicts, resolve
 from consumers.delta.loop import DeltaConsumer
 from consumers.delta.publish import export_changes
 from domain.delta import to_message
-from tests.integration.migrate import STAFF_USER, environment, migrate
+from tests.integration.migrate import STAFF_USER, Premigrated, environment
+from tests.kafka.drained import stop_when_drained
 
 pytestmark = [pytest.mark.kafka, pytest.mark.usefixtures("tolerate_kafka_socket_leaks")]
 
@@ -73,12 +74,21 @@ def publish(engine: Any, bootstrap: str, topic: str, export: Path) -> Counter[st
 
 
 def consume(engine: Any, api: Any, bootstrap: str, topic: str, *, group: str = "c2n-test",
-            max_idle: float = 8.0, bus: Any = None) -> Any:
+            max_idle: float = 8.0, bus: Any = None, expected: int | None = None,
+            peers: list[Any] | None = None) -> Any:
+    """Consumes until idle; with `expected`, stops as soon as that many changes were received
+    (with `peers`, the group's other members' statuses) and nothing is left (lag 0)."""
     doc = load_mapping(engine.settings.mapping_path)
     bus = bus or KafkaChangeBus(bootstrap, topic, group_id=group)
+    stop = threading.Event()
+    loop = DeltaConsumer(bus, DeltaApplier(engine, api, doc), page_size=50, should_stop=stop,
+                         max_idle_s=max_idle, until=time.monotonic() + 60)
+    if expected is not None:
+        if peers is not None:
+            peers.append(loop.status)
+        loop.on_status = stop_when_drained(stop, expected, peers or ())
     try:
-        return DeltaConsumer(bus, DeltaApplier(engine, api, doc), page_size=50,
-                             max_idle_s=max_idle, until=time.monotonic() + 60).run()
+        return loop.run()
     finally:
         bus.close()
 
@@ -97,9 +107,9 @@ def revisions(engine: Any) -> Counter[str]:
 
 
 def test_publish_consume_apply_with_a_conflict(tmp_path: Path, tansu_broker: Any,
-                                               topic_name: str) -> None:
+                                               topic_name: str, premigrated: Premigrated) -> None:
+    premigrated.into(tmp_path)
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, clinical=False)
         patient2 = engine.app.record("default", "patient", "1000002")
         assert patient2 is not None and patient2.nutshell_id
         # Staff change the city of patient 1000002 in Nutshell; the clinic changes it too.
@@ -109,7 +119,7 @@ def test_publish_consume_apply_with_a_conflict(tmp_path: Path, tansu_broker: Any
         staff_patch(srv, "contacts", patient2.nutshell_id, "/contacts/0/addresses", addresses)
         ops = publish(engine, tansu_broker.bootstrap, topic_name, newer_export(tmp_path))
         assert ops == {"update": 3, "create": 1, "delete": 1}
-        status = consume(engine, api, tansu_broker.bootstrap, topic_name)
+        status = consume(engine, api, tansu_broker.bootstrap, topic_name, expected=5)
         assert status.applied == 5 and status.errors == 0
         assert status.conflicts == 1
         patient0 = engine.app.record("default", "patient", "1000000")
@@ -151,9 +161,10 @@ class CommitCrash:
 
 
 def test_a_consumer_killed_between_saving_and_committing(tmp_path: Path, tansu_broker: Any,
-                                                         topic_name: str) -> None:
+                                                         topic_name: str,
+                                                         premigrated: Premigrated) -> None:
+    premigrated.into(tmp_path)
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, clinical=False)
         publish(engine, tansu_broker.bootstrap, topic_name, newer_export(tmp_path))
         crashing = CommitCrash(KafkaChangeBus(tansu_broker.bootstrap, topic_name,
                                               group_id="c2n-crash"))
@@ -162,7 +173,8 @@ def test_a_consumer_killed_between_saving_and_committing(tmp_path: Path, tansu_b
                     bus=crashing)
         first = revisions(engine)
         assert sum(first.values()) >= 1
-        status = consume(engine, api, tansu_broker.bootstrap, topic_name, group="c2n-crash")
+        status = consume(engine, api, tansu_broker.bootstrap, topic_name, group="c2n-crash",
+                         expected=5)  # all five again: the offsets never moved
         assert status.received >= sum(first.values())  # redelivered: the offsets never moved
         after = revisions(engine)
         assert sum(after.values()) == 5, after  # every change once: none lost, none twice
@@ -170,15 +182,17 @@ def test_a_consumer_killed_between_saving_and_committing(tmp_path: Path, tansu_b
 
 
 def test_two_consumers_in_one_group_share_the_work(tmp_path: Path, tansu_broker: Any,
-                                                   topic_name: str) -> None:
+                                                   topic_name: str,
+                                                   premigrated: Premigrated) -> None:
+    premigrated.into(tmp_path)
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, clinical=False)
         publish(engine, tansu_broker.bootstrap, topic_name, newer_export(tmp_path))
         results: list[Any] = []
+        statuses: list[Any] = []  # the members' live statuses: the five are received between them
 
         def member() -> None:
             results.append(consume(engine, api, tansu_broker.bootstrap, topic_name,
-                                   group="c2n-pair", max_idle=10.0))
+                                   group="c2n-pair", max_idle=10.0, expected=5, peers=statuses))
 
         threads = [threading.Thread(target=member) for _ in range(2)]
         for t in threads:
@@ -192,14 +206,16 @@ def test_two_consumers_in_one_group_share_the_work(tmp_path: Path, tansu_broker:
 
 def test_the_consumer_recovers_from_a_broker_restart(tmp_path: Path,
                                                      private_tansu_broker: Any,
-                                                     topic_name: str) -> None:
+                                                     topic_name: str,
+                                                     premigrated: Premigrated) -> None:
     broker = private_tansu_broker
+    premigrated.into(tmp_path)
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, clinical=False)
         export = newer_export(tmp_path)
         results: list[Any] = []
         worker = threading.Thread(target=lambda: results.append(consume(
-            engine, api, broker.bootstrap, topic_name, group="c2n-restart", max_idle=25.0)))
+            engine, api, broker.bootstrap, topic_name, group="c2n-restart", max_idle=25.0,
+            expected=5)))
         worker.start()
         time.sleep(0.5)  # let the consumer start polling (it joins whatever comes after)
         broker.restart()

@@ -15,6 +15,7 @@ from consumers.nutshell.rollback import rollback, verify_rollback
 from consumers.nutshell.undo import undo
 from tests.integration.migrate import (
     STAFF_USER,
+    Premigrated,
     assert_each_operation_compensated_once,
     environment,
     live,
@@ -152,10 +153,12 @@ def test_undo_restores_what_the_rollback_deleted(tmp_path: Path) -> None:
         assert set(live(srv.snapshot())["accounts"]) == set(migrated["accounts"])
 
 
-def test_a_rollback_killed_between_a_lead_and_its_prospect_finishes_both(tmp_path: Path) -> None:
+def test_a_rollback_killed_between_a_lead_and_its_prospect_finishes_both(
+        tmp_path: Path, premigrated: Premigrated) -> None:
+    with environment(tmp_path / "empty") as (_engine, _api, srv):
+        before = live(srv.snapshot())  # the sandbox before the migration
+    premigrated.into(tmp_path)
     with environment(tmp_path) as (engine, api, srv):
-        before = live(srv.snapshot())
-        migrate(engine, api, clinical=False)
         real_delete = api.delete
 
         def dying_delete(entity: str, api_id: str) -> None:
