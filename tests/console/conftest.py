@@ -2,19 +2,33 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.console.world import World, console_world, sign_in
+from tests.console.world import World, build_world, serve_world, sign_in
+
+
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The console's world built once per session (tests/console/world.py)."""
+    folder = tmp_path_factory.mktemp("console-world")
+    build_world(folder)
+    return folder
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with console_world(tmp_path_factory.mktemp("console")) as built:
-        yield built
+def world(world_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """A copy of the world for each module: what one module's tests change, the next module
+    does not see."""
+    folder = tmp_path_factory.mktemp("console")
+    for part in ("sandbox", "home"):
+        shutil.copytree(world_template / part, folder / part)
+    with serve_world(folder) as served:
+        yield served
 
 
 def audit(world: World, **filters: str) -> list[dict[str, str]]:

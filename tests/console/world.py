@@ -62,14 +62,18 @@ def _open_conflict(engine: Engine, api: NutshellClient, srv: SandboxServer, tmp:
     assert result.conflicts == 1, result
 
 
-@contextmanager
-def console_world(tmp: Path) -> Iterator[World]:
+def _users() -> list[dict[str, object]]:
     from tests.integration.migrate import STAFF_USER
 
-    users = [{"email": "admin@sandbox.test", "name": "Ada Admin", "api_key": "admin-key",
-              "is_admin": True}, STAFF_USER]
-    with ExitStack() as stack:
-        srv = stack.enter_context(SandboxServer(data_dir=tmp / "sandbox", users=users))
+    return [{"email": "admin@sandbox.test", "name": "Ada Admin", "api_key": "admin-key",
+             "is_admin": True}, STAFF_USER]
+
+
+def build_world(tmp: Path) -> None:
+    """The migrated clinic with its open conflict and the console's people, left in
+    `tmp/sandbox` and `tmp/home` (servers stopped): `serve_world` serves it, and a copy of the
+    folder is a world of its own."""
+    with SandboxServer(data_dir=tmp / "sandbox", users=_users()) as srv:
         url = srv.start()
         settings = Settings(home=tmp / "home", nutshell_url=url, nutshell_user=srv.admin_user,
                             nutshell_api_key=srv.admin_key)
@@ -77,10 +81,20 @@ def console_world(tmp: Path) -> Iterator[World]:
                                                         backoff_base=0.05) as api:
             migrate(engine, api, _export(tmp), clinical=True, sample=40)
             _open_conflict(engine, api, srv, tmp)
-        store = UserStore(settings.home)
-        for name, role in PEOPLE.items():
-            store.add(name, role, PASSWORD)
-        store.close()
+    store = UserStore(settings.home)
+    for name, role in PEOPLE.items():
+        store.add(name, role, PASSWORD)
+    store.close()
+
+
+@contextmanager
+def serve_world(tmp: Path) -> Iterator[World]:
+    """The sandbox and the console, on loopback ports, over a world `build_world` left."""
+    with ExitStack() as stack:
+        srv = stack.enter_context(SandboxServer(data_dir=tmp / "sandbox", users=_users()))
+        url = srv.start()
+        settings = Settings(home=tmp / "home", nutshell_url=url, nutshell_user=srv.admin_user,
+                            nutshell_api_key=srv.admin_key)
         console_url = stack.enter_context(ConsoleServer(settings, clinic=CLINIC))
         yield World(console_url, settings.home, settings, srv)
 

@@ -12,7 +12,7 @@ import pytest
 from adapters.nutshell_sandbox.faults import FaultSpec
 from consumers.nutshell import migration as svc
 from tests.faults.checks import assert_exactly_once, consumed, say
-from tests.integration.migrate import environment, prepare, sign_off_review
+from tests.integration.migrate import Premigrated, environment
 
 pytestmark = pytest.mark.faults
 
@@ -37,10 +37,10 @@ SCENARIOS: dict[str, list[FaultSpec | dict[str, Any]]] = {
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 def test_a_full_run_under_sandbox_faults(scenario: str, tmp_path: Path,
-                                         baseline: dict[str, int]) -> None:
+                                         baseline: dict[str, int],
+                                         premigrated: Premigrated) -> None:
+    premigrated.prepared_into(tmp_path)  # signed off: notes and documents move too
     with environment(tmp_path) as (engine, api, srv):
-        prepare(engine, api)
-        sign_off_review(engine)  # notes and documents move too
         # From the sample on: the sample holds every lead and most companies.
         srv.set_faults(SCENARIOS[scenario])
         svc.run_sample(engine, api, 60)
