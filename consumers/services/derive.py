@@ -51,10 +51,10 @@ def content_hash(fields: dict[str, Any], extra: dict[str, Any]) -> str:
 @dataclass
 class Balance:
     """rows read = records derived + rows quarantined + rows erased + rows dropped + rows of
-    report furniture (title lines, headers repeated after a page break, totals); `ignored`
-    counts the quarantined rows that are FHIR resource types not migrated by design
-    (Procedure...); `erased` the rows of forgotten patients, shredded from the log (`c2n
-    forget`); `dropped` the rows the mapping leaves out on purpose (twins, routes to drop)."""
+    report furniture (title lines, repeated headers, totals); `ignored` counts the quarantined
+    rows that are FHIR resource types not migrated by design (Procedure...); `erased` the rows
+    of forgotten patients, shredded from the log (`c2n forget`); `dropped` the rows the mapping
+    leaves out on purpose (twins, routes to drop)."""
 
     read: int = 0
     derived: int = 0
@@ -66,8 +66,7 @@ class Balance:
 
     @property
     def balanced(self) -> bool:
-        return self.read == (self.derived + self.quarantined + self.erased + self.dropped
-                             + self.furniture)
+        return self.read == self.derived + self.quarantined + self.erased + self.dropped + self.furniture
 
     def to_json(self) -> dict[str, int]:
         return {"read": self.read, "derived": self.derived, "quarantined": self.quarantined,
@@ -229,15 +228,12 @@ class Deriver:
             for _ in self._counted(fid, balance):
                 balance.dropped += 1
             return
+        rows = self._not_furniture(fid, balance)
         if mapping.key_value is not None:
-            for result in derive_key_values(name, mapping, settings,
-                                            self._not_furniture(fid, balance)):
+            for result in derive_key_values(name, mapping, settings, rows):
                 self._take(result, mapping, balance, partial_file=True)
             return
-        for row in self._counted(fid, balance):
-            if is_furniture(row):
-                balance.furniture += 1
-                continue
+        for row in rows:
             results = derive_row(name, mapping, settings, row)
             if results and all(isinstance(r, Quarantined) and r.ignored for r in results):
                 balance.quarantined += 1
@@ -264,9 +260,8 @@ class Deriver:
 
     def _not_furniture(self, fid: UUID, balance: Balance) -> Iterator[SourceRow]:
         for row in self._counted(fid, balance):
-            if is_furniture(row):
-                balance.furniture += 1
-            else:
+            balance.furniture += is_furniture(row)
+            if not is_furniture(row):
                 yield row
 
     def _counted(self, fid: UUID, balance: Balance) -> Iterator[SourceRow]:
