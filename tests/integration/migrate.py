@@ -113,27 +113,29 @@ class Premigrated:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._built: dict[tuple[str, int | None], Path] = {}
+        self._built: dict[tuple[str, str], Path] = {}
 
     def into(self, tmp_path: Path, export: str = "cliniko", *, sample: int = 60) -> None:
         """`migrate(engine, api, export, clinical=False, sample=sample)`'s result."""
-        self._copy(tmp_path, (export, sample))
+        self._copy(tmp_path, (export, f"sample-{sample}"))
 
-    def prepared_into(self, tmp_path: Path) -> None:
-        """The cliniko sample extracted, mapped (clinical content on), planned, signed off."""
-        self._copy(tmp_path, ("cliniko", None))
+    def prepared_into(self, tmp_path: Path, *, signed_off: bool = True) -> None:
+        """`prepare(engine, api, "cliniko")` (clinical content on)'s result, then, if
+        `signed_off`, the review's sign-off (`sign_off_review`)."""
+        self._copy(tmp_path, ("cliniko", "signed-off" if signed_off else "prepared"))
 
-    def _copy(self, tmp_path: Path, key: tuple[str, int | None]) -> None:
+    def _copy(self, tmp_path: Path, key: tuple[str, str]) -> None:
         template = self._built.get(key)
         if template is None:
-            export, sample = key
-            template = self.root / f"{export}-{'prepared' if sample is None else sample}"
+            export, stage = key
+            template = self.root / f"{export}-{stage}"
             with environment(template) as (engine, api, _srv):
-                if sample is None:
-                    prepare(engine, api, export, clinical=True)
-                    sign_off_review(engine)
+                if stage.startswith("sample-"):
+                    migrate(engine, api, export, clinical=False, sample=int(stage[7:]))
                 else:
-                    migrate(engine, api, export, clinical=False, sample=sample)
+                    prepare(engine, api, export, clinical=True)
+                    if stage == "signed-off":
+                        sign_off_review(engine)
             self._built[key] = template
         for part in ("sandbox", "home"):
             shutil.copytree(template / part, tmp_path / part)

@@ -17,7 +17,7 @@ from adapters.samples import sample_path
 from consumers.nutshell import migration as svc
 from consumers.nutshell.rollback import rollback, verify_rollback
 from consumers.services import review
-from tests.integration.migrate import environment, prepare
+from tests.integration.migrate import Premigrated, environment
 
 HELD = "document:1012001"
 
@@ -61,10 +61,10 @@ def _not_pushed(summary: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in summary["counts"].items() if v["not_pushed"]}
 
 
-def test_documents_move_as_files_after_review(tmp_path: Path) -> None:
+def test_documents_move_as_files_after_review(tmp_path: Path, premigrated: Premigrated) -> None:
     expected = _export_documents()
+    premigrated.prepared_into(tmp_path, signed_off=False)
     with environment(tmp_path) as (engine, api, srv):
-        prepare(engine, api, "cliniko")
         review.clear_all(engine, by="Rita Reviewer", reason="checked in the clinic system")
         review.hold(engine, [HELD], by="Rita Reviewer", reason="consent unclear")
         review.sign_off(engine, by="Olive Officer")
@@ -113,8 +113,8 @@ def test_documents_move_as_files_after_review(tmp_path: Path) -> None:
 
 
 def test_oversized_files_are_held_whole_and_the_cli_decides(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]
-                                                            ) -> None:
+                                                            capsys: pytest.CaptureFixture[str],
+                                                            premigrated: Premigrated) -> None:
     import dataclasses
 
     from consumers.cli import main
@@ -124,8 +124,8 @@ def test_oversized_files_are_held_whole_and_the_cli_decides(tmp_path: Path,
     sizes = {d: (sample_path("cliniko") / p).stat().st_size for d, p in _paths().items()}
     too_big = {d for d, size in sizes.items() if size > limit}
     assert too_big and len(too_big) < len(expected)
+    premigrated.prepared_into(tmp_path, signed_off=False)
     with environment(tmp_path) as (engine, api, srv):
-        prepare(engine, api, "cliniko")
         home = str(engine.settings.home)
         assert main(["--home", home, "review", "list", "--json"]) == 1  # items pending: to look at
         listed = json.loads(capsys.readouterr().out)

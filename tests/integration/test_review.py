@@ -12,12 +12,12 @@ import pytest
 from adapters.samples import sample_path
 from consumers.services import review as svc
 from domain.errors import PreconditionFailed
-from tests.integration.migrate import environment, prepare
+from tests.integration.migrate import Premigrated, environment, prepare
 
 
-def test_review_list_decisions_sign_off_and_gate(tmp_path: Path) -> None:
+def test_review_list_decisions_sign_off_and_gate(tmp_path: Path, premigrated: Premigrated) -> None:
+    premigrated.prepared_into(tmp_path, signed_off=False)
     with environment(tmp_path) as (engine, api, _srv):
-        prepare(engine, api, "cliniko")
         first = svc.review_list(engine)
         # the oracle: the export's own "PHI Review" column
         rows = (Path(__file__).resolve().parents[2] / "adapters/samples/cliniko/attachments.csv"

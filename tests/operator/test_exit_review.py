@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from consumers.cli import main
-from tests.integration.migrate import environment, prepare
+from tests.integration.migrate import Premigrated
 
 
 def test_review_commands_end_by_the_list_as_it_stands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       premigrated: Premigrated) -> None:
     for name in ("C2N_HOME", "C2N_RUN", "C2N_DATABASE_URL", "C2N_CIPHER_KEY"):
         monkeypatch.delenv(name, raising=False)
-    with environment(tmp_path) as (engine, api, _srv):
-        prepare(engine, api, "cliniko")
+    premigrated.prepared_into(tmp_path, signed_off=False)
     home = str(tmp_path / "home")
     capsys.readouterr()
     assert main(["--home", home, "review", "list", "--json"]) == 1
