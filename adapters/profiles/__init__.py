@@ -25,6 +25,7 @@ from domain.ports import SourceFingerprint
 from domain.records.canonical import KIND_FIELDS
 
 MIN_SCORE = 0.6  # share of a file's columns a profile must recognise to be proposed
+FEW_COLUMNS = 3  # fewer known columns than this, and no name the spec matches: no evidence
 
 
 class ColumnSpec(BaseModel):
@@ -175,6 +176,8 @@ def _score(spec: FileProfile, name: str, keys: list[str]) -> float:
     share = len(folded & known) / len(folded)
     lowered = name.casefold()
     named = any(fnmatch.fnmatch(lowered, pattern.casefold()) for pattern in spec.match)
+    if len(folded & known) < FEW_COLUMNS and not named:
+        return 0.0  # `id` and `name` of a database table say nothing of a vendor
     return share + (0.25 if named else 0.0)
 
 

@@ -31,8 +31,7 @@ from domain.proposal.match import (
 )
 from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
 from domain.proposal.rules import propose_rules
-from domain.proposal.tables.content import apply_row_kinds, rows_name_kind, without_essentials
-from domain.proposal.tables.keys import propose_own_id
+from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
 from domain.proposal.text import custom_field_name, phrase, readings, similarity
 from domain.proposal.values import value_fit, value_only_fields
 from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
@@ -91,6 +90,8 @@ def _header_reason(header: str, kind: str, match: HeaderMatch) -> str:
 def _combine(header: float, fit: float | None) -> float:
     if fit is None:
         return header * 0.95
+    if fit < 0:
+        return 0.0
     return min(1.0, header * (0.6 + 0.4 * fit) + 0.25 * (1 - header) * fit)
 
 
@@ -330,14 +331,12 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
         reasons.append(order_reason)
     mapping = FileMapping(kind=guess.kind, confidence=guess.confidence, reasons=reasons,
                           columns=columns, date_order=order)  # type: ignore[arg-type]
-    if kind is None and not name_score(file_name, guess.kind)[0]:
-        mapping = without_essentials(mapping, guess.ranked, lambda other: propose_file(
-            file_name, headers, profile, kind=other))
+    if kind is None:
+        mapping = without_essentials(mapping, lambda other: propose_file(
+            file_name, headers, profile, kind=other), bool(name_score(file_name, guess.kind)[0]))
         if mapping.kind != guess.kind:
             return mapping
-    if rows is not None and mapping.kind == rows.kind:
-        apply_row_kinds(mapping, rows)
-    propose_own_id(mapping, read_as, profile)
+    from_rows(mapping, rows, read_as, profile)
     propose_rules(mapping, list(headers), profile)
     return mapping
 

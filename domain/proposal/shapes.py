@@ -39,12 +39,16 @@ LONG_TEXT = 2048  # characters: past this a value is only text
 _FILENAME = re.compile(r"^[^\s/\\]*[^/\\]*\.[A-Za-z0-9]{2,5}$")
 _PATH = re.compile(r"^([A-Za-z]:)?[\\/]?([^\\/]+[\\/])+[^\\/]+$")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.?$")
+# A code written with its system first (`ICD10:E11.9`, `SNOMED-CT: 38341003`)
+_CODED = re.compile(r"^(ICD-?(9|10)(-?CM)?|SNOMED(-?CT)?|LOINC|CPT-?4?|RXNORM|RXCUI|HCPCS|CVX|NDC)\s*:\s*\S+$",
+                    re.IGNORECASE)
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]{4,20}$")
 
 SHAPES: tuple[str, ...] = (
     "email", "url", "phone", "date", "datetime", "time", "money", "integer", "decimal",
     "boolean", "icd10", "snomed", "loinc", "npi", "postal", "region", "sex", "country",
     "currency_code", "uuid", "hex64", "mime", "filename", "path", "name", "text", "code",
+    "coded",
 )
 
 
@@ -218,6 +222,8 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
         shapes.add("uuid")
     if _HEX64.match(text):
         shapes.add("hex64")
+    if _CODED.match(text):
+        shapes.add("coded")
     if _CODE.match(text) and not shapes:
         shapes.add("code")
     return None

@@ -37,7 +37,7 @@ SHAPE_FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
     "state": (("region",), "states or provinces"),
     "country": (("country",), "countries"),
     "npi": (("npi",), "NPIs (Luhn check with the 80840 prefix holds)"),
-    "code": (("icd10", "snomed", "loinc"), "ICD-10, SNOMED CT or LOINC codes"),
+    "code": (("icd10", "snomed", "loinc", "coded"), "ICD-10, SNOMED CT or LOINC codes"),
     "currency": (("currency_code",), "ISO 4217 currency codes"),
     "duration_minutes": (("integer", "decimal"), "numbers"),
     "size_bytes": (("integer",), "integers"),
@@ -62,7 +62,18 @@ SHAPE_FIELDS.update({f: (("datetime", "date"), "dates or date-times") for f in D
 SHAPE_FIELDS.update({f: (("boolean",), "yes/no values") for f in BOOLEAN_FIELDS})
 
 # Shapes that, when a column is made of them, rule out a field that does not expect them.
-STRONG_SHAPES = ("email", "date", "datetime", "url", "hex64", "mime", "money")
+STRONG_SHAPES = ("email", "date", "datetime", "url", "hex64", "mime", "money", "coded")
+# A fit below nothing: the values say the column means something else (marital status words
+# under `status`), so a header match alone cannot carry it.
+CONTRADICTED = -0.5
+# Words of a marital status, which a column named `status` often holds.
+OTHER_MEANINGS = frozenset({
+    "single", "married", "divorced", "widowed", "separated", "partnered", "domestic partner",
+    "soltero", "soltera", "casado", "casada", "divorciado", "divorciada", "viudo", "viuda",
+    "ledig", "verheiratet", "geschieden", "verwitwet", "célibataire", "marié", "mariée",
+    "divorcé", "divorcée", "veuf", "veuve"})
+ORDINALS = frozenset({"primary", "secondary", "tertiary", "1st", "2nd", "3rd", "first",
+                      "second", "third"})
 
 # Fields the values alone may propose, and the share of values they need. Phones and dates
 # are left out: a clinic export has many of them (emergency contact, last visit) with no home.
@@ -123,6 +134,9 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         reason = f"{_pct(share)} of values are {field} words ({listed})"
         if unknown and share < 1:
             reason += f"; {len(unknown)} unrecognised"
+        other = [v for v in unknown if v.strip().casefold() in OTHER_MEANINGS]
+        if share == 0 and col.is_enumeration and len(other) >= 0.5 * len(unknown):
+            return CONTRADICTED, reason + ": words of another meaning (a marital status)"
         return share, reason
     if field == "source_id" or field.endswith("_source_id"):
         return _id_fit(field, col)
@@ -178,13 +192,17 @@ def _contradiction(col: ColumnProfile) -> tuple[float | None, str]:
     for shape in STRONG_SHAPES:
         share = col.share(shape)
         if share >= 0.8:
-            return 0.1, f"but {_pct(share)} of values are {shape} values"
+            # codes written with their system (`ICD10:E11.9`) are nothing but codes
+            return (CONTRADICTED if shape == "coded" else 0.1,
+                    f"but {_pct(share)} of values are {shape} values")
     return None, ""
 
 
 def value_only_fields(col: ColumnProfile) -> list[tuple[str, float]]:
     """(field, share) for fields the values prove on their own."""
     out: list[tuple[str, float]] = []
+    if col.is_enumeration and all(v.strip().casefold() in ORDINALS for v in col.distinct):
+        out.append(("is_primary", 1.0))  # `primary`, `secondary`: which coverage comes first
     for field, needed in VALUE_ONLY.items():
         if field == "sex":
             share = col.share("sex") if col.is_enumeration else 0.0

@@ -126,3 +126,58 @@ def test_a_table_of_places_with_no_person_name_is_no_table_of_people() -> None:
     assert fm.kind == "company"
     assert fm.columns["name"].target == "company.name"
     assert any("no column holds a person's name" in r for r in fm.reasons)
+
+
+def test_insurers_by_id_are_payers_whose_names_the_policies_carry(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "dump"
+    source.mkdir()
+    _csv(source / "persons.csv", ["id", "given", "family", "birth_date"],
+         [[str(i), f"Ann{i}", f"Lee{i}", f"19{50 + i}-0{1 + i % 9}-11"]
+          for i in range(1, PEOPLE + 1)])
+    payers = ["Acme Health", "Blue Lake", "Coastal Mutual", "Delta Care"]
+    # a list of insurers: no person, no member number, so no policies
+    _csv(source / "insurance_carriers.csv", ["id", "name", "payer_code"],
+         [[str(i), payer, f"P{600 + i}"] for i, payer in enumerate(payers, start=1)])
+    # policies name their insurer by its id; the order of coverage by a word; the export
+    # links them to the insurers and to someone who is no staff member the file has
+    _csv(source / "insurance_data.csv",
+         ["id", "person_id", "carrier", "policy_number", "type", "clerk_no"],
+         [[str(i), str(1 + i % PEOPLE), str(1 + i % 4), f"W{7000 + i}",
+           "primary" if i % 2 else "secondary", str(8800 + i % 7)] for i in range(1, 41)])
+    _csv(source / "staff.csv", ["id", "first_name", "last_name"],
+         [[str(i), f"Bo{i}", f"Kay{i}"] for i in range(1, STAFF + 1)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    carriers, policies = doc.files["insurance_carriers.csv"], doc.files["insurance_data.csv"]
+    assert carriers.kind == "company" and carriers.columns["name"].target == "company.name"
+    assert policies.columns["carrier"].target == "insurance.carrier_name"
+    assert policies.columns["carrier"].values == {str(i): p for i, p in enumerate(payers, 1)}
+    assert policies.columns["type"].target == "insurance.is_primary"
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["company"]["landing"] == 4
+    assert report["landing"]["insurance"]["landing"] == 40
+
+
+def test_values_say_what_a_header_cannot() -> None:
+    headers = ["id", "fname", "lname", "status"]
+    rows = [[str(i), f"Ann{i}", f"Lee{i}", ["single", "married", "divorced"][i % 3]]
+            for i in range(30)]
+    doc = _propose({"patients.csv": (headers, rows)})
+    # marital words are no patient status: no value of it is a status word
+    assert doc.files["patients.csv"].columns["status"].target is None
+    headers = ["id", "pid", "kind", "title", "diagnosis", "activity"]
+    rows = [[str(i), str(i % 7), "allergy" if i % 2 else "medical_problem", f"Thing {i % 5}",
+             f"ICD10:E1{i % 9}.9", str(i % 2)] for i in range(40)]
+    doc = _propose({"lists.csv": (headers, rows)})
+    fm = doc.files["lists.csv"]
+    assert fm.kind == "allergy_condition"
+    assert fm.columns["diagnosis"].target == "allergy_condition.code"
+    assert fm.columns["title"].target == "allergy_condition.name"
+    assert fm.columns["activity"].target == "allergy_condition.clinical_status"
+    assert fm.columns["activity"].values == {"1": "active", "0": "inactive"}
+    kinds, quarantined, records = _derive(doc, "lists.csv", headers, rows)
+    assert kinds["allergy_condition"] == 40 and not quarantined
+    assert {r.fields["clinical_status"] for r in records} == {"active", "inactive"}

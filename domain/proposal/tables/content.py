@@ -11,13 +11,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.match import SELF_WORDS
 from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.tables.keys import propose_own_id
 from domain.proposal.text import phrase, singular
 from domain.proposal.vocabulary import KIND_NAME_SYNONYMS
 from domain.records.canonical import ENUMS
@@ -35,10 +36,16 @@ SORT_WORDS = {"allergy": frozenset({"allergy", "allergie", "alergia", "intoleran
               "condition": frozenset({"condition", "problem", "diagnosis", "disease",
                                       "issue", "alert", "diagnose"})}
 MOST = 0.5  # of the rows that must name the kind
+ORGANISATION = "company"
+YES = frozenset({"1", "y", "yes", "true", "t"})
+NO = frozenset({"0", "n", "no", "false", "f"})
 # What a record of these kinds cannot be without.
 PERSON_KINDS = {"patient": ("first_name", "last_name"), "provider": ("first_name", "last_name"),
                 "lead": ("first_name", "last_name", "email")}
-ESSENTIALS = {**PERSON_KINDS, "company": ("name",)}
+# a policy is some person's, by reference or by the member number on their card: a table of
+# insurers' names alone is a table of payers
+ESSENTIALS = {**PERSON_KINDS, "company": ("name",),
+              "insurance": ("patient_source_id", "member_id")}
 
 
 @lru_cache(maxsize=1)
@@ -134,25 +141,49 @@ def holds_essentials(fm: FileMapping) -> bool:
     return bool(held & {f"{fm.kind}.{n}" for n in needs})
 
 
-def without_essentials(fm: FileMapping, ranked: tuple[str, ...],
-                       propose: Callable[[str], FileMapping]) -> FileMapping:
-    """A file read as people but holding no person's name: the next likely kind whose
-    essentials its columns hold (a facility list with a `name`: companies), else unchanged."""
-    if fm.kind not in PERSON_KINDS or holds_essentials(fm):
+def without_essentials(fm: FileMapping, propose: Callable[[str], FileMapping],
+                       named: bool) -> FileMapping:
+    """A file read as people but holding no person's name (unless its name says people), or
+    as policies with no person: an organisation's table when its columns hold one's name (a
+    facility list, a list of insurers), else unchanged."""
+    if fm.kind == ORGANISATION or holds_essentials(fm) or (fm.kind in PERSON_KINDS and named):
         return fm
-    for kind in ranked:
-        if kind in PERSON_KINDS or kind not in ESSENTIALS:
-            continue  # no people, so no other people either
-        other = propose(kind)
-        held = [h for h, c in other.columns.items()
-                if c.target in {f"{kind}.{n}" for n in ESSENTIALS[kind]}]
-        if any(set(phrase(h).tokens) & SELF_WORDS[person] for h in held
-               for person in PERSON_KINDS):
-            continue  # `Patient Name`: a person's name after all, written in one cell
-        if holds_essentials(other):
-            other.reasons = [r for r in other.reasons if not r.startswith("the kind ")] + [
-                f"read as {fm.kind} at first, but no column holds a person's name: "
-                f"{kind}, whose {' or '.join(ESSENTIALS[kind])} it holds"]
-            other.confidence = min(fm.confidence, 0.7)
-            return other
-    return fm
+    other = propose(ORGANISATION)
+    held = [h for h, c in other.columns.items()
+            if c.target in {f"{ORGANISATION}.{n}" for n in ESSENTIALS[ORGANISATION]}]
+    if not holds_essentials(other) or any(
+            set(phrase(h).tokens) & SELF_WORDS[person] for h in held for person in PERSON_KINDS):
+        return fm  # `Patient Name`: a person's name after all, written in one cell
+    lacks = "a person's name" if fm.kind in PERSON_KINDS else " or ".join(ESSENTIALS[fm.kind])
+    other.reasons = [r for r in other.reasons if not r.startswith("the kind ")] + [
+        f"read as {fm.kind} at first, but no column holds {lacks}: {ORGANISATION}, whose "
+        f"{' or '.join(ESSENTIALS[ORGANISATION])} it holds"]
+    other.confidence = min(fm.confidence, 0.7)
+    return other
+
+
+def propose_enum_flags(fm: FileMapping, profile: FileProfile) -> None:
+    """Yes/no values (`1`/`0`) in a column read as a status whose words are `active` and
+    `inactive` (a list entry's `activity`): a value map says which is which."""
+    for header, column in fm.columns.items():
+        kind, _, name = (column.target or "").partition(".")
+        words = ENUMS.get((kind, name), ())
+        col = profile.columns.get(header, ColumnProfile())
+        seen = {v.strip().casefold() for v in col.distinct if v.strip()}
+        if (column.values or "active" not in words or "inactive" not in words or not seen
+                or col.distinct_overflow or not seen <= YES | NO):
+            continue
+        column.values = {v: ("active" if v.casefold() in YES else "inactive")
+                         for v in col.distinct if v.strip()}
+        column.reasons.append(f"yes/no values of {column.target}: "
+                              + ", ".join(f"{v} = {w}" for v, w in sorted(column.values.items())))
+
+
+def from_rows(fm: FileMapping, rows: RowKinds | None, read_as: Mapping[str, str],
+              profile: FileProfile) -> None:
+    """What the values add once the columns are assigned: the route and sort a type column
+    gives, the file's own id, yes/no values of a status."""
+    if rows is not None and fm.kind == rows.kind:
+        apply_row_kinds(fm, rows)
+    propose_own_id(fm, read_as, profile)
+    propose_enum_flags(fm, profile)

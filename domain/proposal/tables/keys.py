@@ -28,6 +28,9 @@ VALUE_MAX = 40  # characters: longer values are text, never an id
 SENTINELS = frozenset({"0", "-1", "null", "none"})  # "no reference" in database exports
 CONTAINED = 0.9  # share of a column's values that must be ids of the file it points at
 IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
+# Kinds whose record names another by name only (a policy names its insurer, who is a company)
+NAMED_BY = {("insurance", "company"): "carrier_name"}
+KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
 ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
 
 
@@ -39,9 +42,14 @@ class ValueSets:
     rows: int = 0
     filled: dict[str, int] = field(default_factory=dict)
     values: dict[str, set[str] | None] = field(default_factory=dict)
+    kept: list[Mapping[str, object]] | None = field(default_factory=list)  # a small table's rows
 
     def add(self, row: Mapping[str, object]) -> None:
         self.rows += 1
+        if self.kept is not None and self.rows <= KEEP_ROWS:
+            self.kept.append(dict(row))
+        elif self.kept is not None:
+            self.kept = None
         for header, value in row.items():
             text = "" if value is None else str(value).strip()
             if not text:
@@ -156,7 +164,8 @@ def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
                     continue
                 reading = read_as.get(name, {}).get(header, header)
                 target = fm.columns[header].target or ""
-                said = REFERENCES.get(tuple(target.split(".", 1))) == live[other].kind  # type: ignore[arg-type]
+                said = REFERENCES.get(tuple(target.split(".", 1))) == live[other].kind or (  # type: ignore[arg-type]
+                    target == f"{fm.kind}.{NAMED_BY.get((fm.kind, live[other].kind))}")
                 out.append(Link(name, header, other, live[other].kind, contained,
                                 shared / len(ids), _names_an_id(reading), len(refs), said))
     return out
@@ -199,11 +208,16 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
         if not link.evident:
             continue
         current = column.target
-        if current and (current.split(".", 1)[0] == fm.kind
-                        and (fm.kind, current.split(".", 1)[1]) not in REFERENCES):
+        if current and not link.said and (current.split(".", 1)[0] == fm.kind
+                                          and (fm.kind, current.split(".", 1)[1]) not in REFERENCES):
             continue  # a field of the row's own (a duration, an amount) said by its name
         field_name = _reference_field(fm.kind, link.to_kind, current)
-        if field_name is None:
+        names: dict[str, str] = {}
+        if field_name is None and (fm.kind, link.to_kind) in NAMED_BY:
+            field_name = NAMED_BY[(fm.kind, link.to_kind)]
+            names = _names_by_id(live[link.to_file], sets[link.to_file],
+                                 sets[link.file].refs(link.column))
+        if field_name is None or (field_name in NAMED_BY.values() and not names):
             continue
         target = f"{fm.kind}.{field_name}"
         holder = owner.get((link.file, target))
@@ -214,12 +228,52 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
                f"({link.to_kind}), {round(link.used * 100)}% of which it uses")
         if current == target:
             column.reasons.append(why)
+            if names:
+                column.values = names
+                column.reasons.append(f"its ids read as the names {link.to_file} gives them")
             continue
         if holder is not None and holder != link.column:
             _unset(fm.columns[holder], f"not {target}: '{link.column}' holds ids of "
                                        f"{link.to_file}", holder)
-        retarget(column, target, 0.85 if link.named else 0.7, f"{why}: a reference, {target}")
+        if names:
+            retarget(column, target, 0.8, f"{why}: the {field_name.replace('_', ' ')}, "
+                     f"read from the names {link.to_file} gives its ids")
+            column.values = names
+        else:
+            retarget(column, target, 0.85 if link.named else 0.7,
+                     f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
+    _unresolvable(live, sets, every_key, decided)
+
+
+def _names_by_id(table: FileMapping, sets: ValueSets, refs: frozenset[str]) -> dict[str, str]:
+    """id -> name from a small table (an insurer list), when it names every id used."""
+    own = _own_id_column(table)
+    name = next((h for h, c in table.columns.items() if c.target == f"{table.kind}.name"),
+                None)
+    if own is None or name is None or sets.kept is None:
+        return {}
+    found = {str(r.get(own) or "").strip(): str(r.get(name) or "").strip() for r in sets.kept}
+    names = {v: found[v] for v in sorted(refs) if found.get(v)}
+    return names if len(names) >= CONTAINED * len(refs) else {}
+
+
+def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
+                  every_key: Mapping[tuple[str, str], frozenset[str]],
+                  decided: set[tuple[str, str]]) -> None:
+    """A column its name made a reference whose identifiers are ids of no file of that kind
+    (while the export has such a file, with ids): a custom field, not a broken reference."""
+    for name, fm in live.items():
+        for header, column in fm.columns.items():
+            kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
+            refs = sets[name].refs(header)
+            pointed = [ids for (other, _), ids in every_key.items() if live[other].kind == kind]
+            if (kind is None or (name, header) in decided or len(refs) < 2 or not pointed
+                    or any(len(refs & ids) >= 0.1 * len(refs)
+                           for key, ids in every_key.items() if key != (name, header))):
+                continue
+            _unset(column, f"its values are ids of no {kind} file of the export: "
+                           f"not {column.target}, a custom field", header)
 
 
 def retarget(column: ColumnMapping, target: str, confidence: float, reason: str) -> None:
@@ -236,6 +290,7 @@ def _unset(column: ColumnMapping, reason: str, header: str) -> None:
     column.custom_field = custom_field_name(header)
     column.custom_field_type = "Text"
     column.reasons.append(reason)
+    column.confidence, column.flagged = 0.6, True
 
 
 def _is_reference(name: str, header: str, live: Mapping[str, FileMapping],
