@@ -8,10 +8,15 @@ shape of a report, not one vendor's wording.
 
 from __future__ import annotations
 
+import csv
+import io
+import os
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from adapters.sources.csv_source import CsvSource
 from adapters.sources.report_layout import find_header, is_label
@@ -126,3 +131,49 @@ def test_a_semicolon_report_with_criteria_a_dated_header_and_page_titles(tmp_pat
     assert [r.values["Kundennr"] for r in rows if r.problem is None] == ["P-1", "P-2"]
     assert list(_why(rows).values()) == ["a title line above the header"] * 3 + [
         "a page number line", "a total line"]
+
+
+words = st.text(alphabet=st.characters(categories=["Lu", "Ll"]), min_size=1, max_size=8)
+cells = st.text(alphabet=st.characters(categories=["Lu", "Ll", "Nd", "Zs"],
+                                       include_characters=",.$-/"), max_size=12)
+
+
+@settings(max_examples=int(os.environ.get("C2N_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(header=st.lists(words, min_size=2, max_size=6, unique_by=str.casefold),
+       data=st.data(), titles=st.lists(st.lists(words, min_size=1, max_size=4).map(" ".join),
+                                       max_size=4),
+       page=st.integers(2, 9), delimiter=st.sampled_from([",", "\t", ";"]))
+def test_random_reports_lose_no_record_and_name_every_furniture_row(
+        tmp_path: Path, header: list[str], data: st.DataObject, titles: list[str], page: int,
+        delimiter: str) -> None:
+    # records: an id of letters and digits, then cells of any kind (amounts, dates, names)
+    body = data.draw(st.lists(st.tuples(st.from_regex(r"[A-Z]{1,3}\d{1,6}", fullmatch=True),
+                                        st.lists(cells, min_size=len(header) - 1,
+                                                 max_size=len(header) - 1)),
+                              min_size=1, max_size=30))
+    rows = [[ident, *rest] for ident, rest in body]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    furniture = 0
+    for title in titles:
+        writer.writerow([title])
+        furniture += 1
+    writer.writerow(header)
+    for i, row in enumerate(rows):
+        if i and i % page == 0:  # a page break: blank line, page number, the header again
+            writer.writerow([])
+            writer.writerow([f"Page {i // page} of {len(rows) // page + 1}"])
+            writer.writerow(header)
+            furniture += 2
+        writer.writerow(row)
+    writer.writerow(["Total", *[""] * (len(header) - 2), "$1,000.00"])
+    furniture += 1
+    path = tmp_path / "report.txt"
+    path.write_bytes(buffer.getvalue().encode("utf-16"))
+    source = CsvSource(path, delimiter=delimiter)
+    assert source.fingerprint().header == tuple(header)
+    read = list(source.rows())
+    records = [[r.values[h] for h in header] for r in read if r.problem is None]
+    assert records == rows
+    assert len(_why(read)) == furniture and len(read) == len(rows) + furniture
