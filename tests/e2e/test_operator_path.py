@@ -1,6 +1,7 @@
-"""The whole operator path over the CLI: extract, propose, confirm, plan, sample (zero
-unexplained differences), approve, run, verify; then `c2n run` killed at random points and
-restarted, and still exactly one Nutshell record per source record."""
+"""The whole operator path over the CLI: extract, propose, confirm, plan (walked once per
+session, tests/e2e/conftest.py), sample (zero unexplained differences), approve, run, verify;
+then `c2n run` killed at random points and restarted, and still exactly one Nutshell record
+per source record."""
 
 from __future__ import annotations
 
@@ -15,25 +16,10 @@ from typing import Any
 import pytest
 
 from adapters.nutshell_sandbox import SandboxServer
-from tests.e2e.conftest import Operator
+from tests.e2e.conftest import Operator, copy_run, operating
 
 EXTERNAL_KEYS = {"contacts": ("Clinic Patient ID", "Clinic Staff ID"),
                  "accounts": ("Clinic Company ID",), "leads": ("Clinic Lead ID",)}
-
-
-def prepare(op: Operator, export: Path) -> None:
-    op.run("extract", str(export))
-    proposal = op.json("map", "propose")
-    assert set(proposal["files"]) >= {"patients.csv", "appointments.csv"}
-    assert proposal["files"]["patients.csv"]["kind"] == "patient"
-    confirmed = op.json("map", "confirm", "--by", "alice", expect=1)  # rows were quarantined
-    assert confirmed["balanced"]
-    for name, balance in confirmed["files"].items():
-        assert balance["read"] == balance["derived"] + balance["quarantined"], name
-    # bad date, bad email, no id, and one person entered twice under a new id
-    assert confirmed["files"]["patients.csv"]["quarantined"] == 4
-    plan = op.json("plan", "--apply", "--fallback-owner", "admin@sandbox.test")
-    assert plan["applied"] and plan["custom_fields"]
 
 
 def live(snapshot: dict[str, list[dict[str, Any]]], entity: str) -> list[dict[str, Any]]:
@@ -60,9 +46,14 @@ def assert_exactly_once(op: Operator, sandbox: SandboxServer) -> dict[str, Any]:
     return status
 
 
-def test_the_operator_path_end_to_end(operator: Operator, sandbox: SandboxServer,
-                                      export: Path) -> None:
-    prepare(operator, export)
+def test_the_operator_path_end_to_end(prepared: Path, tmp_path: Path) -> None:
+    copy_run(prepared, tmp_path)
+    with operating(tmp_path) as (operator, sandbox):
+        walk_on(operator, sandbox)
+
+
+def walk_on(operator: Operator, sandbox: SandboxServer) -> None:
+    """From the applied plan: sample, approve, run, verify, audit."""
     sample = operator.json("sample", "--size", "120")
     assert sample["diff"]["differing"] == 0 and sample["diff"]["missing_records"] == 0
     # checked from the source rows too: every expected record found, every column accounted
@@ -87,18 +78,22 @@ def test_the_operator_path_end_to_end(operator: Operator, sandbox: SandboxServer
     assert [a["event"] for a in audit] == ["MigrationRun.SampleApproved"]
 
 
-def test_run_refuses_without_approval(operator: Operator, export: Path) -> None:
-    prepare(operator, export)
-    done = operator.run("run", expect=2)
+def test_run_refuses_without_approval(prepared: Path, tmp_path: Path) -> None:
+    copy_run(prepared, tmp_path)
+    with operating(tmp_path) as (operator, _sandbox):
+        done = operator.run("run", expect=2)
     assert "approv" in done.stderr
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_killed_runs_resume_without_duplicates(operator: Operator, sandbox: SandboxServer,
-                                               export: Path, seed: int) -> None:
-    prepare(operator, export)
-    operator.json("sample", "--size", "100")
-    operator.json("approve", "--by", "bob")
+def test_killed_runs_resume_without_duplicates(approved: Path, tmp_path: Path,
+                                               seed: int) -> None:
+    copy_run(approved, tmp_path)
+    with operating(tmp_path) as (operator, sandbox):
+        kill_and_resume(operator, sandbox, seed)
+
+
+def kill_and_resume(operator: Operator, sandbox: SandboxServer, seed: int) -> None:
     sandbox.set_faults([{"kind": "latency", "ms": 15, "count": 100000}])
     rng = random.Random(seed)
     kills = 0
