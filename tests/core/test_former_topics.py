@@ -12,7 +12,7 @@ from eventsourcing.utils import get_topic
 
 from consumers.cli import main
 from domain.topics import MOVED, former_topics, topics_of
-from tests.integration.migrate import environment, migrate
+from tests.integration.migrate import Premigrated, environment
 
 NEW_TO_OLD = {get_topic(cls).split(":")[0]: old for cls, old in MOVED.items()}
 
@@ -24,11 +24,12 @@ def _status(home: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
 
 
 def test_a_log_from_before_the_layout_loads_replays_and_rolls_back(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        premigrated: Premigrated) -> None:
     for name in ("C2N_HOME", "C2N_RUN", "C2N_DATABASE_URL", "C2N_CIPHER_KEY"):
         monkeypatch.delenv(name, raising=False)
+    premigrated.into(tmp_path)  # the cliniko sample migrated, clinical content left out
     with environment(tmp_path) as (engine, api, srv):
-        migrate(engine, api, "cliniko", clinical=False, sample=20)
         home = str(engine.settings.home)
         url, user, key = srv.url, srv.admin_user, srv.admin_key
         before = _status(home, capsys)["counts"]
