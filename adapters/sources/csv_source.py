@@ -20,6 +20,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from adapters.sources.fixed_width import PREFIX as FIXED
+from adapters.sources.fixed_width import fixed_columns, fixed_reader
 from adapters.sources.headers import EXTRA_CELLS, normalise_header
 from adapters.sources.report_layout import TITLE_LINE, Furniture, split_report
 from adapters.sources.text_detect import (
@@ -59,7 +61,11 @@ class CsvSource(ClinicSource):
             facts = scan_file(self.path)
             self._lines = facts.lines
             encoding = self._encoding or facts.encoding
-            delimiter = self._delimiter or sniff_delimiter(read_sample(self.path, encoding))
+            delimiter = self._delimiter
+            if delimiter is None:
+                sample = read_sample(self.path, encoding)
+                delimiter = sniff_delimiter(sample)
+                delimiter = fixed_columns(sample, delimiter) or delimiter
             with open_text(self.path, encoding) as text:
                 found, _, _ = split_report(self._reader(text, delimiter, [False]))
                 found = found or []
@@ -80,6 +86,8 @@ class CsvSource(ClinicSource):
 
     @staticmethod
     def _reader(text: object, delimiter: str, flag: list[bool]) -> Iterator[list[str]]:
+        if delimiter.startswith(FIXED):  # a report printed in fixed-width columns
+            return fixed_reader(marked_lines(text, flag), delimiter)  # type: ignore[arg-type]
         return csv.reader(marked_lines(text, flag), delimiter=delimiter,  # type: ignore[arg-type]
                           strict=False)
 

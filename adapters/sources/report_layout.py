@@ -6,8 +6,8 @@ or more cells that are all labels (words, not dates, times, amounts or numbers, 
 waiting for its value) within the first PREAMBLE_MAX records. The title lines above it
 ("Patient Balance Report", the practice, "Report Date: 06/11/2025") come out as rows that hold
 no record, like the header printed again after a page break, the title block repeated at the top
-of a page, "Page 2 of 5", "Printed by ... on ...", a Total or a count line, "End of report" and
-rows whose cells are all empty. Each is named (`domain.ports.NOT_DATA` + why), so the balance
+of a page, "Page 2 of 5", "Printed by ... on ...", a Total or a count line, "End of report", a
+line drawn with dashes and rows whose cells are all empty. Each is named (`domain.ports.NOT_DATA` + why), so the balance
 counts it as report furniture: rows read = records + quarantined + furniture, nothing silent.
 """
 
@@ -42,6 +42,7 @@ _COUNT = re.compile(r"((number of|no\. of|count of|total number of)\s+\w+|count|
                     r"\w+ (listed|found|printed|selected|shown))\s*:?\s*\d[\d,]*|\d[\d,]*\s+"
                     r"(patients?|clients?|records?|rows?|appointments?|accounts?|entries|items)"
                     r"(\s+(listed|found|printed|selected|shown))?", re.I)
+_RULE = re.compile(r"[-=_*~.+|#\s]{3,}")  # a line drawn under a header or above a total
 _END = re.compile(r"[*=\-\s]*(end of (the )?report|fin del informe|ende des berichts|"
                   r"\*+ ?end ?\*+)[*=\-\s.]*", re.I)
 
@@ -118,6 +119,8 @@ class Furniture:
         cells = filled(record)
         if not cells:
             return "an empty row"
+        if all(_RULE.fullmatch(c) for c in cells):
+            return "a rule line"
         if [c.casefold() for c in cells] == self.header_cells and len(cells) >= 2:
             return "the header repeated (a page break)"
         text = _text(cells)

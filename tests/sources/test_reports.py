@@ -177,3 +177,29 @@ def test_random_reports_lose_no_record_and_name_every_furniture_row(
     records = [[r.values[h] for h in header] for r in read if r.problem is None]
     assert records == rows
     assert len(_why(read)) == furniture and len(read) == len(rows) + furniture
+
+
+def test_a_report_printed_in_fixed_width_columns(tmp_path: Path) -> None:
+    # no delimiter at all: columns padded with spaces, a centred title, the header again
+    # after a form feed's page, numbers right-aligned, a name holding a comma
+    def line(chart: str, name: str, due: str, last: str) -> str:
+        return f"{chart:<10}{name:<24}{due:>10}  {last:<10}"
+    head = f"{'Chart':<10}{'Patient':<24}{'Amount Due':>10}  {'Last Paid':<10}"
+    lines = ["              ACCOUNTS RECEIVABLE BY PATIENT", "   Printed 02/03/2026 by FRONT DESK",
+             "", head, "-" * 56]
+    people = [("RA0001", "RAMOS, LUIS", "1,204.50", "01/12/2026"),
+              ("RA0002", "RAMOS, ELENA M", "15.00", ""),
+              ("KO0003", "KOWALSKI, PIOTR", "310.25", "12/30/2025")]
+    lines += [line(*p) for p in people[:2]] + ["", "Page 1 of 2", head]
+    lines += [line(*people[2]), "", f"{'Total':<34}{'1,529.75':>10}"]
+    path = tmp_path / "AR.TXT"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="cp1252")
+    source = CsvSource(path)
+    fp = source.fingerprint()
+    assert fp.delimiter is not None and fp.delimiter.startswith("fixed:")
+    assert fp.header == ("Chart", "Patient", "Amount Due", "Last Paid")
+    rows = list(source.rows())
+    assert [list(r.values.values()) for r in rows if r.problem is None] == [list(p) for p in people]
+    assert list(_why(rows).values()) == ["a title line above the header"] * 2 + [
+        "a rule line", "a page number line", "the header repeated (a page break)",
+        "a total line"]
