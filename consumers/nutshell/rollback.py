@@ -224,7 +224,12 @@ def rollback(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = 
         result.sources = [s["id"] for s in sources.ours(engine)]
         result.referrers = [r["id"] or f"(asked for: {r['entity']})"
                             for r in referrers.ours(engine)]
-        if not dry_run and not result.failed:
+        kept = [i for i in result.items if i.action == "skip"]
+        if kept and (result.sources or result.referrers):
+            # a record left in Nutshell may still link them: they stay, and the report says so
+            result.residue.append(f"lead Sources and referrers the run created are kept: "
+                                  f"{len(kept)} record(s) skipped may still link them")
+        elif not dry_run and not result.failed:
             sources.remove_sources(engine, api)
             result.failed += [{"record": "referrer", "error": e}
                               for e in referrers.remove_referrers(engine, api)[1]]

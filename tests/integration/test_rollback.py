@@ -95,9 +95,15 @@ def test_a_staff_edit_after_migration_is_skipped_and_reported(tmp_path: Path) ->
         assert skipped[0].paths == ["contacts.name"]
         kept = api.get("contacts", record.nutshell_id)
         assert kept is not None and kept["name"] == "Edited By Staff"
+        # the Sources the run created stay while a record left in Nutshell may link them
+        assert any("Sources and referrers the run created are kept" in r
+                   for r in result.residue)
+        assert [s for s in srv.snapshot()["sources"] if not s.get("deletedTime")]
         forced = rollback(engine, api, scope="record:patient:1000002", by="tester", force=True)
         assert forced.done == {"delete": 1}
         assert api.get("contacts", record.nutshell_id) is None
+        rollback(engine, api, scope="run", by="tester")  # nothing left to link them
+        assert not [s for s in srv.snapshot()["sources"] if not s.get("deletedTime")]
 
 
 class Crash(BaseException):
