@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from domain.proposal.shapes import DateInfo, classify
 
 DISTINCT_CAP = 64
+ZERO_DATES = frozenset({"0000-00-00", "0000-00-00 00:00:00", "00/00/0000"})
 MAX_DISTINCT_LENGTH = 80  # longer values are free text, never a pick-list entry
 SKETCH_K = 128
 KEY_VALUE_MAX_COLUMNS = 4
@@ -99,7 +100,7 @@ class _ColumnStats:
         self.in_sketch: set[int] = set()
 
     def add(self, text: str) -> None:
-        if not text:
+        if not text or text in ZERO_DATES:  # a database's "no date" is no value
             self.empty += 1
             return
         self.non_empty += 1

@@ -136,8 +136,8 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
             out.append(cand)
     seen = {c.field for c in out if c.kind == kind}
     for fld, share in value_only_fields(col):
-        if fld in seen or fld not in KIND_FIELDS[kind]:
-            continue
+        if fld in seen or fld not in KIND_FIELDS[kind] or phrase(header).tokens[-1:] == ("id",):
+            continue  # a column that names an id (`cms_id`) holds no postcode, whatever its values
         reasons = [f"header '{header}' names no canonical field",
                    f"{_pct(share)} of values fit {qualified(kind, fld)}"]
         out.append(Candidate(kind, fld, round(0.4 + 0.25 * share, 3), reasons))

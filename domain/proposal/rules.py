@@ -26,6 +26,7 @@ from domain.mapping import (
 from domain.proposal.cells import propose_parts, propose_side_by_side
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
+from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
 from domain.records.canonical import REFERENCES
@@ -118,6 +119,11 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
     for position, field in enumerate(fields):
         target = f"{fm.kind}.{field}"
         current = _target_column(fm, target)
+        if current is not None and not cols[current].non_empty and times:
+            _left_out(fm.columns[current], "empty: the date and time columns say it")
+            current = None
+        if current is not None and dates and explicit_moment_beside(fm, current, field, times):
+            current = None  # `time` (a timestamp) beside `eventDate` + `startTime`
         if current is not None and current not in dates + times:
             continue  # a full date and time already
         time_col = current if current in times else None

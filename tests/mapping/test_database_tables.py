@@ -137,8 +137,8 @@ def test_insurers_by_id_are_payers_whose_names_the_policies_carry(
           for i in range(1, PEOPLE + 1)])
     payers = ["Acme Health", "Blue Lake", "Coastal Mutual", "Delta Care"]
     # a list of insurers: no person, no member number, so no policies
-    _csv(source / "insurance_carriers.csv", ["id", "name", "payer_code"],
-         [[str(i), payer, f"P{600 + i}"] for i, payer in enumerate(payers, start=1)])
+    _csv(source / "insurance_carriers.csv", ["id", "name", "cms_id"],
+         [[str(i), payer, str(60054 + i)] for i, payer in enumerate(payers, start=1)])
     # policies name their insurer by its id; the order of coverage by a word; the export
     # links them to the insurers and to someone who is no staff member the file has
     _csv(source / "insurance_data.csv",
@@ -153,6 +153,8 @@ def test_insurers_by_id_are_payers_whose_names_the_policies_carry(
     doc = load_mapping(home / "mapping.yaml")
     carriers, policies = doc.files["insurance_carriers.csv"], doc.files["insurance_data.csv"]
     assert carriers.kind == "company" and carriers.columns["name"].target == "company.name"
+    # five digits under a name that says id are no postcode
+    assert carriers.columns["cms_id"].target is None
     assert policies.columns["carrier"].target == "insurance.carrier_name"
     assert policies.columns["carrier"].values == {str(i): p for i, p in enumerate(payers, 1)}
     assert policies.columns["type"].target == "insurance.is_primary"
@@ -181,3 +183,24 @@ def test_values_say_what_a_header_cannot() -> None:
     kinds, quarantined, records = _derive(doc, "lists.csv", headers, rows)
     assert kinds["allergy_condition"] == 40 and not quarantined
     assert {r.fields["clinical_status"] for r in records} == {"active", "inactive"}
+
+
+def test_a_date_and_a_start_time_say_the_start_better_than_a_loose_timestamp() -> None:
+    headers = ["ev_uid", "ev_person", "ev_time", "ev_day", "ev_startTime", "ev_endTime",
+               "ev_endDay", "ev_cms_id"]
+    rows = [[str(i), str(i % 9), f"2024-01-0{1 + i % 5} 08:1{i % 10}:00",
+             f"2024-02-{10 + i % 15}", f"{9 + i % 7}:15:00", f"{9 + i % 7}:45:00",
+             "0000-00-00", str(60054 + i)] for i in range(40)]
+    doc = _propose({"calendar.csv": (headers, rows)})
+    fm = doc.files["calendar.csv"]
+    combined = {c.target: c.columns for c in fm.combine}
+    assert combined["appointment.starts_at"] == ["ev_day", "ev_startTime"]
+    assert combined["appointment.ends_at"] == ["ev_day", "ev_endTime"]
+    # the loose timestamp is when the row was made, flagged for a look; a zero date is none
+    assert fm.columns["ev_time"].target == "appointment.created_at"
+    assert fm.columns["ev_time"].flagged
+    assert fm.columns["ev_endDay"].target is None
+    kinds, quarantined, records = _derive(doc, "calendar.csv", headers, rows)
+    assert kinds["appointment"] == 40 and not quarantined
+    first = next(r for r in records if r.source_id == "1")
+    assert first.fields["starts_at"].startswith("2024-02-11T10:15")

@@ -19,9 +19,9 @@ from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.match import SELF_WORDS
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
-from domain.proposal.text import phrase, singular
+from domain.proposal.text import custom_field_name, phrase, singular
 from domain.proposal.vocabulary import KIND_NAME_SYNONYMS
-from domain.records.canonical import ENUMS
+from domain.records.canonical import ENUMS, KIND_FIELDS
 
 TYPE_WORDS = frozenset({"type", "category", "kind", "class", "list", "section", "tipo", "typ",
                         "art", "categoria", "categorie", "classe", "record type"})
@@ -37,6 +37,8 @@ SORT_WORDS = {"allergy": frozenset({"allergy", "allergie", "alergia", "intoleran
                                       "issue", "alert", "diagnose"})}
 MOST = 0.5  # of the rows that must name the kind
 ORGANISATION = "company"
+EXPLICIT = {"starts_at": frozenset({"start", "begin", "from"}),
+            "ends_at": frozenset({"end", "finish", "until"})}
 YES = frozenset({"1", "y", "yes", "true", "t"})
 NO = frozenset({"0", "n", "no", "false", "f"})
 # What a record of these kinds cannot be without.
@@ -187,3 +189,28 @@ def from_rows(fm: FileMapping, rows: RowKinds | None, read_as: Mapping[str, str]
         apply_row_kinds(fm, rows)
     propose_own_id(fm, read_as, profile)
     propose_enum_flags(fm, profile)
+
+
+def explicit_moment_beside(fm: FileMapping, current: str, field: str,
+                           times: list[str]) -> bool:
+    """A full timestamp read as the event's `field` only by a loose name (`time`), beside a
+    time-of-day column that names it (`startTime`, with a date column): the date and time
+    say it; the timestamp is when the row was made (flagged to check) or a custom field."""
+    words = EXPLICIT.get(field, frozenset())
+    if current in times or set(phrase(current).tokens) & words or not any(
+            set(phrase(t).tokens) & words for t in times if fm.columns[t].target is None
+            or fm.columns[t].target == f"{fm.kind}.{field}"):
+        return False
+    column = fm.columns[current]
+    made = f"{fm.kind}.created_at"
+    if made.split(".")[1] in KIND_FIELDS[fm.kind] and not any(
+            c.target == made for c in fm.columns.values()):
+        column.reasons = []
+        _set(column, made, {}, f"a timestamp beside the {field.replace('_', ' ')}'s own date "
+             "and time: when the row was made (check)")
+        column.confidence, column.flagged = 0.55, True
+    else:
+        column.target, column.custom_field = None, custom_field_name(current)
+        column.custom_field_type = "Text"
+        column.reasons.append(f"not the {field}: the date and time columns say it")
+    return True

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
-from domain.proposal.match import SELF_WORDS
+from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
@@ -235,6 +235,8 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
         if holder is not None and holder != link.column:
             _unset(fm.columns[holder], f"not {target}: '{link.column}' holds ids of "
                                        f"{link.to_file}", holder)
+            _second_choice(fm, holder, read_as[link.file].get(holder, holder), owner,
+                           link.file)
         if names:
             retarget(column, target, 0.8, f"{why}: the {field_name.replace('_', ' ')}, "
                      f"read from the names {link.to_file} gives its ids")
@@ -244,6 +246,19 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
     _unresolvable(live, sets, every_key, decided)
+
+
+def _second_choice(fm: FileMapping, header: str, reading: str,
+                   owner: dict[tuple[str, str], str], file: str) -> None:
+    """A column that lost its field to a reference found by values takes the next field its
+    name says, when no other column holds it (`plan_name`: the plan's type, not the insurer)."""
+    for match in header_matches(fm.kind, reading)[1:]:
+        target = f"{fm.kind}.{match.field}"
+        if match.score >= 0.8 and (file, target) not in owner:
+            retarget(fm.columns[header], target, 0.6,
+                     f"header '{header}' also names {target} ('{match.phrase}')")
+            owner[(file, target)] = header
+            return
 
 
 def _names_by_id(table: FileMapping, sets: ValueSets, refs: frozenset[str]) -> dict[str, str]:
