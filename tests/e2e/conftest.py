@@ -99,8 +99,12 @@ def prepare(op: Operator, export: Path) -> None:
     assert confirmed["balanced"]
     for name, balance in confirmed["files"].items():
         assert balance["read"] == balance["derived"] + balance["quarantined"], name
-    # bad date, bad email, no id, and one person entered twice under a new id
-    assert confirmed["files"]["patients.csv"]["quarantined"] == 4
+    # no id, and one person entered twice under a new id; a bad date and a bad email lose
+    # only their field (kept as written, listed), not the patient
+    assert confirmed["files"]["patients.csv"]["quarantined"] == 2
+    kept = {k["problem"].partition(":")[0] for k in confirmed["values_kept_as_written"]
+            if k["file"] == "patients.csv" and "left out" in k["problem"]}
+    assert kept == {"date_of_birth", "email"}
     plan = op.json("plan", "--apply", "--fallback-owner", "admin@sandbox.test")
     assert plan["applied"] and plan["custom_fields"]
 
@@ -121,6 +125,6 @@ def approved(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("approved")
     copy_run(prepared, folder)
     with operating(folder) as (op, _srv):
-        op.json("sample", "--size", "100")
+        op.json("sample", "--size", "100", expect=(0, 1))  # 1: values kept as written
         op.json("approve", "--by", "bob")
     return folder

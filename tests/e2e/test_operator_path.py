@@ -54,7 +54,9 @@ def test_the_operator_path_end_to_end(prepared: Path, tmp_path: Path) -> None:
 
 def walk_on(operator: Operator, sandbox: SandboxServer) -> None:
     """From the applied plan: sample, approve, run, verify, audit."""
-    sample = operator.json("sample", "--size", "120")
+    # 1: the values kept as written (a bad email, an impossible birth date) are listed
+    sample = operator.json("sample", "--size", "120", expect=1)
+    assert sample["from_source"]["kept_as_written"]
     assert sample["diff"]["differing"] == 0 and sample["diff"]["missing_records"] == 0
     # checked from the source rows too: every expected record found, every column accounted
     source = sample["from_source"]
