@@ -204,3 +204,27 @@ def test_a_date_and_a_start_time_say_the_start_better_than_a_loose_timestamp() -
     assert kinds["appointment"] == 40 and not quarantined
     first = next(r for r in records if r.source_id == "1")
     assert first.fields["starts_at"].startswith("2024-02-11T10:15")
+
+
+def test_staff_named_by_their_login_resolve_to_their_ids(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "dump"
+    source.mkdir()
+    logins = ["amoss", "bkay", "cdoe", "dlee", "bkay"]  # two staff share a login
+    _csv(source / "staff.csv", ["id", "login", "first_name", "last_name"],
+         [[str(i), login, f"Bo{i}", f"Kay{i}"] for i, login in enumerate(logins, start=1)])
+    _csv(source / "persons.csv", ["id", "given", "family", "birth_date"],
+         [[str(i), f"Ann{i}", f"Lee{i}", f"19{50 + i}-0{1 + i % 9}-11"]
+          for i in range(1, PEOPLE + 1)])
+    _csv(source / "progress_notes.csv", ["id", "person_id", "written_by", "body"],
+         [[str(i), str(1 + i % PEOPLE), logins[i % 4], f"Seen and treated in visit {i}."]
+          for i in range(1, 41)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    author = doc.files["progress_notes.csv"].columns["written_by"]
+    assert author.target == "clinical_note.author_source_id"
+    # each login one staff member has is read as that member's id; the shared one stays
+    assert author.values == {"amoss": "1", "cdoe": "3", "dlee": "4"}
+    assert any("several rows share" in r for r in author.reasons)
