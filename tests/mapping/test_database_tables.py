@@ -228,3 +228,18 @@ def test_staff_named_by_their_login_resolve_to_their_ids(
     # each login one staff member has is read as that member's id; the shared one stays
     assert author.values == {"amoss": "1", "cdoe": "3", "dlee": "4"}
     assert any("several rows share" in r for r in author.reasons)
+
+
+def test_status_symbols_the_vocabulary_knows_get_a_value_map() -> None:
+    headers = ["ev_uid", "ev_pid", "ev_start", "ev_apptstatus"]
+    symbols = ["-", "@", ">", "x", "?"]
+    rows = [[str(i), str(i % 9), f"2024-02-{10 + i % 15} 09:30", symbols[i % 5]]
+            for i in range(40)]
+    doc = _propose({"calendar.csv": (headers, rows)})
+    column = doc.files["calendar.csv"].columns["ev_apptstatus"]
+    assert column.target == "appointment.status"
+    assert column.values == {"-": "booked", "@": "arrived", ">": "completed",
+                             "x": "cancelled", "?": "no_show"}
+    kinds, quarantined, records = _derive(doc, "calendar.csv", headers, rows)
+    assert kinds["appointment"] == 40 and not quarantined
+    assert {r.fields["status"] for r in records} == set(column.values.values())

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from domain.proposal.match import SELF_WORDS
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
 from domain.proposal.text import custom_field_name, phrase, singular
-from domain.proposal.vocabulary import KIND_NAME_SYNONYMS
+from domain.proposal.vocabulary import KIND_NAME_SYNONYMS, STATUS_CODES
 from domain.records.canonical import ENUMS, KIND_FIELDS
 
 TYPE_WORDS = frozenset({"type", "category", "kind", "class", "list", "section", "tipo", "typ",
@@ -189,6 +190,7 @@ def from_rows(fm: FileMapping, rows: RowKinds | None, read_as: Mapping[str, str]
         apply_row_kinds(fm, rows)
     propose_own_id(fm, read_as, profile)
     propose_enum_flags(fm, profile)
+    propose_status_codes(fm, read_as, profile)
 
 
 def explicit_moment_beside(fm: FileMapping, current: str, field: str,
@@ -214,3 +216,21 @@ def explicit_moment_beside(fm: FileMapping, current: str, field: str,
         column.custom_field_type = "Text"
         column.reasons.append(f"not the {field}: the date and time columns say it")
     return True
+
+
+def propose_status_codes(fm: FileMapping, read_as: Mapping[str, str],
+                         profile: FileProfile) -> None:
+    """A status of symbols no word list knows (`@`, `>`, `x`): a value map from the codes the
+    vocabulary holds for that column's name, when it knows every one of them."""
+    for header, column in fm.columns.items():
+        kind, _, name = (column.target or "").partition(".")
+        col = profile.columns.get(header, ColumnProfile())
+        codes = STATUS_CODES.get(re.sub(r"[\W_]+", "", read_as.get(header, header).casefold()))
+        allowed = ENUMS.get((kind, name), ())
+        if (kind == "patient" or not codes or column.values or not col.distinct
+                or col.distinct_overflow or not all(v.strip() in codes for v in col.distinct)
+                or not all(codes[v.strip()] in allowed for v in col.distinct)):
+            continue
+        column.values = {v: codes[v.strip()] for v in sorted(col.distinct)}
+        column.reasons.append(f"codes of '{header}': " + ", ".join(
+            f"{v} = {w}" for v, w in column.values.items()))
