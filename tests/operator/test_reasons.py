@@ -76,7 +76,7 @@ def test_status_and_confirm_end_with_top_reasons_and_skipped_kinds(cli: Cli,
     # the two bad optional values (an email, a birth date) lost their field, kept as written
     assert lines[-1] == "done, to look at: 1 quarantined, 1 skipped, 2 values kept as written"
     as_json = cli("status", "--json", expect=1).json()
-    assert as_json["to_look_at"] == {"quarantined": 1, "skipped": 1}
+    assert as_json["to_look_at"] == {"quarantined": 1, "skipped": 1, "values_kept_as_written": 2}
 
 
 def _bundle(path: Path, observations: int) -> Path:
