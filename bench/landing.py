@@ -56,7 +56,8 @@ def score_columns(doc: Any, key: dict[str, Any]) -> dict[str, Any]:
     mistakes: list[str] = []
     files: dict[str, Any] = {}
     for name, spec in key["files"].items():
-        fm = doc.files.get(name)
+        # a workbook of one sheet is one file to the engine: the key may still name its sheet
+        fm = doc.files.get(name) or doc.files.get(name.partition("#")[0])
         if fm is None:
             files[name] = "not in the proposal"
             if not spec.get("twin_of"):

@@ -77,3 +77,15 @@ def test_contacts_with_one_name_twice_are_reported_whatever_the_name_order() -> 
                              {"name": "Alan Turing"},
                              {"name": "Alan Turing", "deletedTime": "2026-01-01"}]}
     assert bench.contacts_twice(snapshot) == ["ada lovelace x2"]
+
+
+def test_a_one_sheet_workbook_named_by_its_sheet_in_the_key_is_judged() -> None:
+    bench = _bench()
+    export = next(e for e in exports("tuning") if e.name == "cliniko-au")
+    key = {"files": {f"book.xlsx#{name}" if i == 0 else name: spec
+                     for i, (name, spec) in enumerate(export.key["files"].items())}}
+    doc = _as_keyed(export.key)  # the engine names a workbook of one sheet by its file
+    first = next(iter(export.key["files"]))
+    doc.files["book.xlsx"] = doc.files.pop(first)
+    scored = bench.score_columns(doc, key)
+    assert scored["accuracy"] == 1.0 and not scored["mistakes"], scored["mistakes"]
