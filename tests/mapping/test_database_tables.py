@@ -6,7 +6,6 @@ can map them."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,29 +14,11 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
 from domain.proposal.text import phrase, readings
 from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.whole import run_json as _run
+from tests.mapping.whole import write_csv as _csv
 
 PEOPLE = 30
 STAFF = 5
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
-    code = main([*argv, "--json"])
-    out = capsys.readouterr().out
-    assert code in (0, 1), out
-    return json.loads(out) if out.strip() else {}
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
-    return tmp_path / "home"
-
-
-def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    lines = [",".join(header)] + [",".join(r) for r in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_ids_and_references_come_from_the_values_across_tables(

@@ -4,7 +4,6 @@ again after a page break, totals. Built here with titles, totals and headers of 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import openpyxl
@@ -14,24 +13,10 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
 from domain.proposal.propose import propose
 from tests.mapping.test_proposal import profile_of
+from tests.mapping.whole import run_json as _run
 
 PEOPLE = [(f"K-{i:04}", f"TANAKA, YUMI {chr(65 + i)}", f"0{1 + i % 9}/1{i % 10}/19{60 + i}")
           for i in range(12)]
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
-    code = main([*argv, "--json"])
-    out = capsys.readouterr().out
-    assert code in (0, 1), out
-    return json.loads(out) if out.strip() else {}
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
-    return tmp_path / "home"
 
 
 def _export(folder: Path) -> None:

@@ -3,7 +3,6 @@ an operator runs (extract, map propose, map check, map confirm) on a HOME of its
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import openpyxl
@@ -11,30 +10,12 @@ import pytest
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
+from tests.mapping.whole import run_json as _run
+from tests.mapping.whole import write_csv as _csv
 
 HEADER = ["ID", "First Name", "Last Name", "Date of Birth", "Email", "Mobile"]
 PEOPLE = [[str(100 + i), f"Ann{i}", "Lee", f"19{50 + i % 40}-0{1 + i % 9}-1{i % 10}",
            f"ann{i}@clinic.example.com", f"555-201-{1000 + i}"] for i in range(25)]
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
-    code = main([*argv, "--json"])
-    out = capsys.readouterr().out
-    assert code in (0, 1), out
-    return json.loads(out) if out.strip() else {}
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
-    return tmp_path / "home"
-
-
-def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    lines = [",".join(header)] + [",".join(r) for r in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_a_csv_and_its_xlsx_twin_are_read_once(
