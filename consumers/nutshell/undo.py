@@ -3,16 +3,21 @@ undelete are undeleted (within its restore window); activities and tasks, which 
 created again under new ids, each recorded as a new operation so that a later rollback deletes
 the new record. Files go back too: a re-created activity's files, and the files a rollback
 detached from a lead, are uploaded again with bytes streamed from the export, and each is
-downloaded and its SHA-256 compared with the source before the reversal counts as done."""
+downloaded and its SHA-256 compared with the source before the reversal counts as done. A
+clinical note is undeleted and the activity holding its embedded images, built again as the
+push built it, is created anew with its files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
 from consumers.nutshell import referrers
 from consumers.nutshell.documents import Documents
+from consumers.nutshell.plan import activity_types_of
+from consumers.nutshell.push_context import RunContext
 from consumers.nutshell.rollback import (
     RECREATE_NOTE,
     RECREATED,
@@ -25,7 +30,8 @@ from consumers.nutshell.rollback import (
 )
 from domain.errors import C2NError, TerminalError, TransientError
 from domain.nutshell.activities import upload_metas
-from domain.nutshell.paths import record_from_values
+from domain.nutshell.paths import read_paths, record_from_values
+from domain.nutshell.payloads import Blocked, Skipped, build, with_extra
 from domain.ports import JSON, NutshellAPI
 from domain.records.aggregate import ClinicRecord
 
@@ -45,10 +51,12 @@ def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "ope
     documents = Documents(engine, api)
     for record in reversed(records):
         for op in list(record.operations):
-            if op["op_key"] not in record.compensated:
+            if op["op_key"] not in record.compensated or _replaced(record, op):
                 continue
             if op["action"] == "create" and op["entity"] in RECREATED:
                 _recreate(api, documents, record, op, result)
+            elif op["action"] == "create" and _beside(op):
+                _undelete_and_recreate(engine, api, documents, record, op, result)
             elif op["action"] == "create":
                 _undelete(api, record, op, result)
             elif uploads_only(op):
@@ -112,6 +120,75 @@ def _recreate(api: NutshellAPI, documents: Documents, record: ClinicRecord,
     result.done["recreate"] = result.done.get("recreate", 0) + 1
 
 
+def _undelete_and_recreate(engine: Engine, api: NutshellAPI, documents: Documents,
+                           record: ClinicRecord, op: dict[str, Any],
+                           result: RollbackResult) -> None:
+    """An operation that made a record Nutshell can undelete (a clinical note) and, beside it,
+    an activity it cannot (the note's embedded images): the first undeleted under its id, the
+    activity built again as the push built it and created under a new id with its files
+    uploaded again; recorded as a new operation (the same order of results) so that a later
+    rollback deletes both."""
+    key = comp_key(op["op_key"], "recreate")
+    record.request_compensation(comp_key=key, op_key=op["op_key"], action="recreate",
+                                entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
+    made = [r for r in op.get("results") or [] if r.get("action") == "create"]
+    back: dict[int, list[dict[str, JSON]]] = {}
+    try:
+        # built first: when that cannot be done, nothing is sent and a retry starts clean
+        values = {i: _rebuilt(engine, api, record, str(res["entity"]))
+                  for i, res in enumerate(made) if res["entity"] in RECREATED}
+        for i, res in enumerate(made):
+            if res["entity"] not in RECREATED:
+                api.undelete(res["entity"], res["id"])
+                back[i] = [{"action": "create", "entity": res["entity"], "id": res["id"]}]
+        for i, res in enumerate(made):
+            if res["entity"] in RECREATED:
+                entity = str(res["entity"])
+                new = api.create(entity, record_from_values(entity, values[i]))
+                back[i] = [{"action": "create", "entity": entity, "id": str(new["id"])}]
+                back[i] += _reupload(documents, record, entity, str(new["id"]))
+    except C2NError as exc:
+        if back:  # what was brought back is on the record's log, so a rollback finds it
+            _record_push(record, key, op, [r for i in sorted(back) for r in back[i]],
+                         main=op)
+        _failed(record, key, op, exc, result)
+        return
+    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="recreate")
+    results = [r for i in sorted(back) for r in back[i]]
+    _record_push(record, key, op, results, main=op)
+    files = sum(1 for r in results if r["action"] == "upload")
+    for i, res in enumerate(made):
+        again = back[i][0]
+        recreated = res["entity"] in RECREATED
+        result.items.append(Compensation(
+            record.kind, record.source_id, op["op_key"], "recreate" if recreated else "undelete",
+            str(again["entity"]), str(again["id"]),
+            reason=(RECREATE_NOTE + f"; {files} file(s) uploaded again") if recreated else ""))
+        action = "recreate" if recreated else "undelete"
+        result.done[action] = result.done.get(action, 0) + 1
+
+
+def _rebuilt(engine: Engine, api: NutshellAPI, record: ClinicRecord,
+             entity: str) -> dict[str, JSON]:
+    """The values the push gave the `entity` record that holds this record's files (a
+    clinical note's images activity), built again from the record's fields and the run's
+    context; the patient's id is the one the run gave it (undeleted before its children)."""
+    ctx = RunContext(engine, activity_types_of(engine, api))
+    patient = str(record.fields.get("patient_source_id") or "")
+    if patient and not ctx.nutshell_id("patient", patient):
+        found = engine.app.record(engine.settings.run_name, "patient", patient)
+        ctx.created("patient", patient, found.nutshell_id if found is not None else None)
+    built = build(record.kind, record.source_id, with_extra(record.fields, record.extra), ctx,
+                  load_mapping(engine.settings.mapping_path))
+    if isinstance(built, Blocked | Skipped):
+        raise TerminalError(f"the {entity} record beside {record.kind} {record.source_id} "
+                            f"cannot be built again: {built.reason}")
+    for one in built:
+        if one.entity == entity and one.files:
+            return read_paths(entity, one.record)
+    raise TerminalError(f"{record.kind} {record.source_id} no longer builds a {entity} record")
+
+
 def _reattach(documents: Documents, record: ClinicRecord, op: dict[str, Any],
               result: RollbackResult) -> None:
     """Files a rollback detached from a record it kept (a lead's documents) go back on it."""
@@ -149,15 +226,34 @@ def _reupload(documents: Documents, record: ClinicRecord, entity: str,
     return out
 
 
+def _beside(op: dict[str, Any]) -> bool:
+    """An operation whose record Nutshell can undelete made an activity beside it (the one
+    holding a clinical note's images), which it cannot."""
+    return op["entity"] not in RECREATED and any(
+        r.get("action") == "create" and r.get("entity") in RECREATED
+        for r in op.get("results") or [])
+
+
+def _replaced(record: ClinicRecord, op: dict[str, Any]) -> bool:
+    """An earlier reversal re-created this operation's records as a new operation, which a
+    later rollback deleted: that one is reversed now, not this one again."""
+    again = comp_key(op["op_key"], "recreate")
+    return any(o["op_key"] == again for o in record.operations) and again in record.compensated
+
+
 def _uploaded(op: dict[str, Any]) -> bool:
     return any(r.get("action") == "upload" for r in op.get("results") or [])
 
 
 def _record_push(record: ClinicRecord, key: str, op: dict[str, Any],
-                 results: list[dict[str, JSON]], action: str = "create") -> None:
-    main = results[0]
-    record.push_succeeded(op_key=key, action=action, entity=str(main["entity"]),
-                          nutshell_id=str(main["id"]), results=results,
+                 results: list[dict[str, JSON]], action: str = "create",
+                 main: dict[str, Any] | None = None) -> None:
+    """`main` names the new operation's record (by `entity`, `nutshell_id`): the first result
+    unless given (an undeleted note stays the record's, its images activity beside it)."""
+    entity, nid = (main["entity"], main["nutshell_id"]) if main else (results[0]["entity"],
+                                                                      results[0]["id"])
+    record.push_succeeded(op_key=key, action=action, entity=str(entity),
+                          nutshell_id=str(nid), results=results,
                           written=op.get("written") or {}, overwritten={}, links_added=[],
                           answer={"mode": "undo", "replaces": op["nutshell_id"]})
 
