@@ -19,7 +19,7 @@ from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
 from domain.mapping import FileMapping, MappingDocument, Settings
 from domain.ports import NOT_DATA, SourceFingerprint
-from domain.proposal.prior import with_prior
+from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
 from domain.proposal.references import per_patient_tables
@@ -49,6 +49,8 @@ def propose_mapping(app: MigrationLog, run_name: str,
             continue
         fingerprint = fingerprint_from_json(stream.fingerprint)
         found = chooser.mapping_for(fingerprint) if info.get("profile") else None
+        if found is not None and named_otherwise(fingerprint.name, found[1].kind):
+            found = None  # the profile's kind is a prior: the file's own name says another
         if found is not None and found[1].kind == "fhir":
             doc.files[fingerprint.name] = found[1]
             fhir_files.append(UUID(file_id))

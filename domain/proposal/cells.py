@@ -94,11 +94,12 @@ ORGANISATION_WORDS = frozenset({
 
 
 def _whole_name(value: str) -> bool:
-    if any(c.isdigit() for c in value) or "@" in value or set(
-            phrase(value).tokens) & ORGANISATION_WORDS:
+    if any(c.isdigit() for c in value) or "@" in value:
         return False
-    found = read_name(value)
-    return bool(found.get("first_name") and found.get("last_name"))
+    found = read_name(value)  # a credential read apart is no organisation word (`RD`)
+    said = f"{found.get('first_name') or ''} {found.get('last_name') or ''}"
+    return bool(found.get("first_name") and found.get("last_name")) and not set(
+        phrase(said).tokens) & ORGANISATION_WORDS
 
 
 def _several_fields(value: str) -> bool:
@@ -154,7 +155,10 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
         if (mine is None and not words & PERSON_WORDS) or len(values) < 2 or _share(
                 values, _whole_name) < SHARE:
             continue
-        if mine == "source_id":
+        col = profile.columns.get(header, ColumnProfile())
+        if mine == "source_id" or (
+                fm.kind == "provider" and fm.derived_id is None and "source_id" not in
+                own.values() and not col.empty and col.unique_ratio >= 0.999):
             fm.derived_id = DerivedId(columns=[header], content=False, reasons=[
                 f"no column holds the {fm.kind}'s own id: its name '{header}' is (other "
                 "files name it so)"])

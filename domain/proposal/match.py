@@ -164,7 +164,9 @@ def name_score(file_name: str, kind: str) -> tuple[float, str]:
 
 
 def _name_score(file_name: str, kind: str) -> tuple[float, str]:
-    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    book, _, sheet = file_name.partition("#")  # a workbook's sheet: `Export.xlsx#Practitioners`
+    stem = book.rsplit(".", 1)[0] if "." in book else book
+    stem = f"{stem} {sheet}" if sheet else stem
     stem_tokens = [t for t in phrase(stem).tokens if t not in NOISE_WORDS and not t.isdigit()]
     if not stem_tokens:
         return 0.0, ""

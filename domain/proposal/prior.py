@@ -6,6 +6,8 @@ from a date and a time, ids for child rows)."""
 from __future__ import annotations
 
 from domain.mapping import FileMapping
+from domain.proposal.match import name_score
+from domain.records.canonical import KINDS
 
 
 def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> FileMapping:
@@ -54,3 +56,13 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
             c.target == f"{merged.kind}.source_id" for c in merged.columns.values()):
         merged.derived_id = proposed.derived_id
     return merged
+
+
+def named_otherwise(file_name: str, kind: str) -> str | None:
+    """The kind the file's (or its sheet's) name says, when it says one and not the profile's
+    (`Export.xlsx#Practitioners` whose columns a patient profile also has): the name wins."""
+    if kind not in KINDS or name_score(file_name, kind)[0]:
+        return None
+    scores = {k: name_score(file_name, k)[0] for k in KINDS}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else None

@@ -224,3 +224,98 @@ def test_status_symbols_the_vocabulary_knows_get_a_value_map() -> None:
     kinds, quarantined, records = _derive(doc, "calendar.csv", headers, rows)
     assert kinds["appointment"] == 40 and not quarantined
     assert {r.fields["status"] for r in records} == set(column.values.values())
+
+
+def test_a_client_named_by_email_is_a_reference_to_that_client(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    ids = [f"{i:024x}" for i in range(7001, 7001 + PEOPLE)]
+    _csv(source / "clients.csv", ["Client ID", "First Name", "Last Name", "Email"],
+         [[ids[i], f"Ann{i}", f"Lee{i}", f"ann{i}.lee@example.net"] for i in range(PEOPLE)])
+    _csv(source / "sessions.csv",
+         ["Session ID", "Client", "Client Email", "Start Time", "Service"],
+         [[f"{i:024x}", f"Ann{i % PEOPLE} Lee{i % PEOPLE}", f"Ann{i % PEOPLE}.Lee@example.net",
+           f"2024-02-{1 + i % 27:02d}T10:15:00.000Z", "Review"] for i in range(1, 41)]
+         + [["f" * 24, "Gone Away", "gone@example.net", "2024-02-03T10:15:00.000Z", "Review"]])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    sessions = doc.files["sessions.csv"]
+    by_email = sessions.columns["Client Email"]
+    assert by_email.target == "appointment.patient_source_id"
+    assert by_email.values["ann3.lee@example.net"] == ids[3]
+    assert "gone@example.net" not in by_email.values  # a deleted client stays as written
+    assert sessions.columns["Client"].target is None  # the name beside it is not the reference
+    assert doc.files["clients.csv"].columns["Email"].target == "patient.email"
+    headers = ["Session ID", "Client", "Client Email", "Start Time", "Service"]
+    rows = [["a" * 24, "Ann3 Lee3", "ANN3.LEE@example.net", "2024-02-03T10:15:00.000Z", "Review"]]
+    _, _, records = _derive(doc, "sessions.csv", headers, rows)
+    assert records[0].fields["patient_source_id"] == ids[3]
+
+
+def test_a_team_list_with_no_ids_is_staff_the_sessions_name(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    team = ["Lia Park, RD", "Max Moss, ND", "Ivy Rowe, RHN", "Ned Cole"]
+    (source / "team-members.csv").write_text("Name,Email,Role,Practitioner\n" + "".join(
+        f'"{n}",staff{i}@clinic.example,{"Assistant" if i == 3 else "Practitioner"},'
+        f'{"No" if i == 3 else "Yes"}\n' for i, n in enumerate(team)), encoding="utf-8")
+    (source / "sessions-export.csv").write_text(
+        "Session ID,Practitioner,Start Time,Service\n" + "".join(
+            f'S{i},"{team[i % 3]}",2024-02-{1 + i % 27:02d}T10:15:00.000Z,Review\n'
+            for i in range(1, 31)), encoding="utf-8")
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    staff = doc.files["team-members.csv"]
+    assert staff.kind == "provider"
+    assert staff.columns["Name"].parts == "name"  # `Lia Park, RD`: a name and a credential
+    assert staff.derived_id is not None and staff.derived_id.columns == ["Name"]
+    assert staff.columns["Practitioner"].target == "provider.active"
+    rows = [[n, f"s{i}@clinic.example", "Practitioner", "Yes"] for i, n in enumerate(team)]
+    kinds, quarantined, records = _derive(
+        doc, "team-members.csv", ["Name", "Email", "Role", "Practitioner"], rows)
+    assert kinds["provider"] == 4 and not quarantined
+    # the id the sessions' practitioner column holds as written
+    assert {r.source_id for r in records} >= {team[0], team[1]}
+    assert (doc.files["sessions-export.csv"].columns["Practitioner"].target
+            == "appointment.provider_source_id")
+
+
+def test_a_sheet_named_for_staff_is_staff_whatever_profile_its_columns_fit(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    source = tmp_path / "export"
+    source.mkdir()
+    book = openpyxl.Workbook()
+    clients = book.active
+    assert clients is not None
+    clients.title = "Clients"
+    people = ["ID", "First Name", "Last Name", "Email", "Mobile"]
+    clients.append(people)
+    for i in range(1, PEOPLE + 1):
+        clients.append([i, f"Ann{i}", f"Lee{i}", f"ann{i}@example.net", f"087 555 {1000 + i}"])
+    staff = book.create_sheet("Practitioners")
+    staff.append(["ID", "Calendar Name", *people[1:], "Profession"])
+    for i in range(1, 4):  # ids restart at 1 on this sheet
+        staff.append([i, f"Bo{i} - Physio", f"Bo{i}", f"Kay{i}", f"bo{i}@clinic.example",
+                      f"087 444 {1000 + i}", "Physiotherapist"])
+    visits = book.create_sheet("Appointments")
+    visits.append(["ID", "Client ID", "Calendar", "Date", "Service"])
+    for i in range(1, 41):
+        visits.append([i, 1 + i % PEOPLE, f"Bo{1 + i % 3} - Physio",
+                       f"2024-02-{1 + i % 27:02d} 10:15", "Review"])
+    book.save(source / "Data Export.xlsx")
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    assert doc.files["Data Export.xlsx#Practitioners"].kind == "provider"
+    assert doc.files["Data Export.xlsx#Clients"].kind == "patient"
+    calendar = doc.files["Data Export.xlsx#Appointments"].columns["Calendar"]
+    assert calendar.target == "appointment.provider_source_id"
+    assert calendar.values == {f"Bo{i} - Physio": str(i) for i in range(1, 4)}

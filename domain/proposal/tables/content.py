@@ -182,6 +182,26 @@ def propose_enum_flags(fm: FileMapping, profile: FileProfile) -> None:
                               + ", ".join(f"{v} = {w}" for v, w in sorted(column.values.items())))
 
 
+def propose_yes_no_active(fm: FileMapping, profile: FileProfile) -> None:
+    """Yes/no values in a column read as a field of words (a team list's `Practitioner`
+    taken for the specialty): the record's `active` flag, when the kind has one free."""
+    active = f"{fm.kind}.active"
+    if "active" not in KIND_FIELDS.get(fm.kind, ()) or any(
+            c.target == active for c in fm.columns.values()):
+        return
+    for header, column in fm.columns.items():
+        kind, _, name = (column.target or "").partition(".")
+        col = profile.columns.get(header, ColumnProfile())
+        seen = {v.strip().casefold() for v in col.distinct if v.strip()}
+        if (kind != fm.kind or name in ("active", "source_id") or (kind, name) in ENUMS
+                or len(seen) < 2 or col.distinct_overflow or not seen <= YES | NO):
+            continue
+        column.reasons.append(f"holds yes/no values, no {column.target}: the {kind}'s "
+                              f"active flag, {active}")
+        column.target, column.values = active, {}
+        return
+
+
 def from_rows(fm: FileMapping, rows: RowKinds | None, read_as: Mapping[str, str],
               profile: FileProfile) -> None:
     """What the values add once the columns are assigned: the route and sort a type column
@@ -190,6 +210,7 @@ def from_rows(fm: FileMapping, rows: RowKinds | None, read_as: Mapping[str, str]
         apply_row_kinds(fm, rows)
     propose_own_id(fm, read_as, profile)
     propose_enum_flags(fm, profile)
+    propose_yes_no_active(fm, profile)
     propose_status_codes(fm, read_as, profile)
 
 

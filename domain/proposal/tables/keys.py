@@ -20,7 +20,7 @@ from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
-from domain.proposal.tables.names import resolve_names
+from domain.proposal.tables.names import resolve_emails, resolve_names
 from domain.proposal.text import custom_field_name, phrase, readings
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
@@ -247,11 +247,15 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
     _unresolvable(live, sets, every_key, decided)
-    resolve_names(
-        live, {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
-               if not sets[n].refs(h)},
+    by_value = (
+        {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
+         if not sets[n].refs(h)},
         {n: (keys[n][0], list(sets[n].kept or ())) for n in keys if sets[n].kept},
         {n: fm.kind for n, fm in live.items()})
+    owned = {n: (own, list(sets[n].kept or ())) for n, fm in live.items()
+             if sets[n].kept and (own := _own_id_column(fm)) is not None}
+    resolve_emails(live, by_value[0], owned, by_value[2])
+    resolve_names(live, *by_value)
 
 
 def _second_choice(fm: FileMapping, header: str, reading: str,
