@@ -173,7 +173,9 @@ def plan_compensations(engine: Engine, api: NutshellAPI, record: ClinicRecord,
             continue
         if op["action"] == "create" and not any(r.get("action") == "adopt"
                                                 for r in op.get("results") or []):
-            note = "; undo re-creates it (new id)" if op["entity"] in RECREATED else ""
+            note = "; undo re-creates it (new id)" if op["entity"] in RECREATED else (
+                "; undo undeletes it and re-creates the activity beside it (new id)"
+                if any(r["entity"] in RECREATED for r in made) else "")
             files = [f"file {r['file']}" for r in op.get("results") or []
                      if r.get("action") == "upload"]
             out.append(Compensation(**base, action="delete", paths=files,

@@ -69,6 +69,10 @@ def test_undo_brings_back_a_note_and_its_images_activity(tmp_path: Path) -> None
         [pushed] = _image_activities(srv).values()
         assert pushed == want
 
+        [planned] = [i for i in rollback(engine, api, dry_run=True).items
+                     if i.source_id == NOTE]
+        assert planned.action == "delete" and len(planned.paths) == 1  # its image file
+        assert "re-creates the activity beside it (new id)" in planned.reason
         assert not rollback(engine, api).failed
         assert verify_rollback(engine, api)["ok"]
         assert api.get("notes", note) is None and _image_activities(srv) == {}
