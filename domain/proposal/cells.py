@@ -24,6 +24,11 @@ ORDINALS: dict[str, int] = {
     "primary": 1, "first": 1, "1st": 1, "1": 1, "main": 1,
     "secondary": 2, "second": 2, "2nd": 2, "2": 2, "other": 2, "additional": 2,
     "tertiary": 3, "third": 3, "3rd": 3, "3": 3,
+    # a basic cover and its supplement (Swiss LAMal and LCA, a German Zusatzversicherung)
+    "base": 1, "basic": 1, "primaire": 1, "primario": 1, "primaria": 1,
+    "supplementary": 2, "supplemental": 2, "complementaire": 2, "complementare": 2,
+    "complementario": 2, "complementar": 2, "secondaire": 2, "secundario": 2, "secondario": 2,
+    "zusatz": 2, "aanvullend": 2,
 }
 _SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 

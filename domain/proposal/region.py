@@ -23,7 +23,11 @@ CANDIDATES: tuple[str, ...] = ("US", "CA", "GB", "AU", "NZ", "IE", "ZA", "IN", "
                                "ES", "NL")
 CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", "NZ": "NZD",
                             "IE": "EUR", "ZA": "ZAR", "IN": "INR", "DE": "EUR", "FR": "EUR",
-                            "ES": "EUR", "NL": "EUR"}
+                            "ES": "EUR", "NL": "EUR", "CH": "CHF", "LI": "CHF", "AT": "EUR",
+                            "BE": "EUR", "LU": "EUR", "IT": "EUR", "PT": "EUR", "FI": "EUR",
+                            "GR": "EUR", "SE": "SEK", "NO": "NOK", "DK": "DKK", "SG": "SGD",
+                            "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
+                            "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK"}
 # A date written day first is the custom outside North America (and a few others).
 MONTH_FIRST = frozenset({"US", "CA"})
 _COUNTRY_NAMES: dict[str, str] = {

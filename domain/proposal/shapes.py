@@ -18,15 +18,20 @@ _PHONE = re.compile(r"^\+?[\d\s().\-/]{7,22}$|^\+?[\d\s().\-]{7,20}\s*(x|ext\.?)
                     re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
+# `14:30`, `2:30 pm`, and the French `14 h 30` / `14h30`
+_TIME = re.compile(r"^(\d{1,2})(?::|\s?h\s?)(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
 _ZONE = re.compile(r"(Z|[+\-]\d{2}:?\d{2})$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TEXT_DATE = re.compile(
     r"^(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
 _INTEGER = re.compile(r"^[+\-]?\d+$")
 _DECIMAL = re.compile(r"^[+\-]?\d*[.,]\d+$")
+# an amount with its symbol or code either side; thousands marked by a comma, a space (thin and
+# no-break too), an apostrophe (Swiss `1'234.50`) or, before a decimal comma, a point (`1.234,50`)
 _MONEY = re.compile(
-    r"^[+\-(]?\s*([$€£¥]|[A-Z]{3}\s?)?\s*[+\-]?\d{1,3}([, ]?\d{3})*([.,]\d{2})?\)?(\s?[A-Z]{3})?$")
+    r"^[+\-(]?\s*([$€£¥]|[A-Z]{3}\s?)?\s*[+\-]?"
+    r"(\d{1,3}([, '’\u00a0\u202f]?\d{3})*([.,]\d{2})?|\d{1,3}(\.\d{3})+,\d{2})"
+    r"\)?(\s?([A-Z]{3}|[$€£¥]))?$")
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$")
 _LOINC = re.compile(r"^(\d{1,5})-(\d)$")
 _POSTAL = re.compile(
@@ -43,6 +48,9 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.
 _CODED = re.compile(r"^(ICD-?(9|10)(-?CM)?|SNOMED(-?CT)?|LOINC|CPT-?4?|RXNORM|RXCUI|HCPCS|CVX|NDC)\s*:\s*\S+$",
                     re.IGNORECASE)
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]{4,20}$")
+# A number in two parts, year or branch first (`2021/0001`): a record number (a phone's area
+# code starts with 0: `030/1234567`)
+_NUMBERED = re.compile(r"^[1-9]\d{1,5}/\d{3,8}$")
 
 SHAPES: tuple[str, ...] = (
     "email", "url", "phone", "date", "datetime", "time", "money", "integer", "decimal",
@@ -177,7 +185,8 @@ def classify(text: str) -> tuple[set[str], DateInfo | None]:
         shapes.add("mime")
     elif _PATH.match(text) and ("/" in text or "\\" in text):
         shapes.add("path")
-    elif _FILENAME.match(text) and not _DECIMAL.match(text) and "url" not in shapes:
+    elif (_FILENAME.match(text) and not _DECIMAL.match(text)
+          and not shapes & {"url", "money"}):
         shapes.add("filename")
     return shapes, info
 
@@ -224,7 +233,7 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
         shapes.add("hex64")
     if _CODED.match(text):
         shapes.add("coded")
-    if _CODE.match(text) and not shapes:
+    if (_CODE.match(text) and not shapes) or _NUMBERED.match(text):
         shapes.add("code")
     return None
 

@@ -47,7 +47,12 @@ def singular(token: str) -> str:
     return token
 
 
+# `N°`, `Nº`, `n°` (numéro, número, Nummer): "number" in any language; `No.`/`Nr.` are abbreviations
+_NUMERO = re.compile(r"(?<![0-9A-Za-z])[Nn]\s?[°º]")
+
+
 def raw_tokens(text: str) -> list[str]:
+    text = _NUMERO.sub(" number ", text)
     text = strip_accents(text).replace("#", " number ").replace("&", " and ")
     text = _CAMEL.sub(" ", text)
     return [t for t in _NON_ALNUM.split(text.lower()) if t]

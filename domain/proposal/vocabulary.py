@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from importlib.resources import files
 from typing import Any
 
@@ -53,7 +54,9 @@ def _known_tokens() -> frozenset[str]:
         texts += [*table] + [p.partition("|")[0] for ps in table.values() for p in ps]
     words: set[str] = set()
     for text in texts:
-        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|[^0-9A-Za-z]+", " ", text.replace(".", " "))
+        plain = "".join(c for c in unicodedata.normalize("NFKD", text)
+                        if not unicodedata.combining(c))  # `prénom` is `prenom`, not `pr nom`
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|[^0-9A-Za-z]+", " ", plain.replace(".", " "))
         words.update(w.lower() for w in spaced.split() if len(w) >= 2 and w.isalpha())
     return frozenset(words - STOPWORDS)
 

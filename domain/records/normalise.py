@@ -29,6 +29,7 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
 _WORD_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%b %d %Y",
                       "%B %d %Y")
+_H_CLOCK = re.compile(r"^(\d{1,2})\s?[hH]\s?(\d{2})$")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I %p")
 
 
@@ -150,9 +151,10 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
         day, note = parse_date(date_part, order)
         clock = dt.time(0)
         if time_part.strip():
+            clock_text = _H_CLOCK.sub(r"\1:\2", time_part.strip())  # `14 h 30`
             for fmt in _TIME_FORMATS:
                 try:
-                    clock = dt.datetime.strptime(time_part.strip().upper(), fmt).time()  # noqa: DTZ007
+                    clock = dt.datetime.strptime(clock_text.upper(), fmt).time()  # noqa: DTZ007
                     break
                 except ValueError:
                     continue
@@ -164,7 +166,10 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
     return moment.isoformat(), note
 
 
-_MONEY_NOISE = re.compile(r"[\s$€£¥]|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|A\$|NZ\$|C\$")
+# Symbols, ISO codes, and the thousands marks no reading of a decimal point needs: spaces
+# (`1 234,50`, thin and no-break ones too) and the Swiss apostrophe between digits (`1'234.50`)
+_MONEY_NOISE = re.compile(r"[\s$€£¥]|(?<=\d)['’ʼ](?=\d{3})|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])"
+                          r"|A\$|NZ\$|C\$")
 
 
 def parse_money(value: str) -> str:
