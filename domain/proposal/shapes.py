@@ -50,7 +50,7 @@ _CODED = re.compile(r"^(ICD-?(9|10)(-?CM)?|SNOMED(-?CT)?|LOINC|CPT-?4?|RXNORM|RX
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]{4,20}$")
 # A number in two parts, year or branch first (`2021/0001`): a record number (a phone's area
 # code starts with 0: `030/1234567`)
-_NUMBERED = re.compile(r"^[1-9]\d{1,5}/\d{3,8}$")
+_NUMBERED = re.compile(r"^[1-9]\d{3,5}/\d{3,8}$")  # not a month and year (`12/2024`)
 
 SHAPES: tuple[str, ...] = (
     "email", "url", "phone", "date", "datetime", "time", "money", "integer", "decimal",
@@ -233,7 +233,7 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
         shapes.add("hex64")
     if _CODED.match(text):
         shapes.add("coded")
-    if (_CODE.match(text) and not shapes) or _NUMBERED.match(text):
+    if (_CODE.match(text) and not shapes) or (_NUMBERED.match(text) and "date" not in shapes):
         shapes.add("code")
     return None
 

@@ -122,3 +122,8 @@ def test_several_alerts_in_one_cell_are_several_allergies_and_nil_known_is_none(
     assert kinds["allergy_condition"] == 5 * (2 + 1 + 3)  # each of the 30 rows: 6 alert kinds
     names = {r.fields["name"] for r in records if r.kind == "allergy_condition"}
     assert names == {"Penicillin", "Latex", "Bee stings", "Aspirin", "Iodine", "Nuts"}
+
+
+def test_a_record_number_with_its_year_is_an_id_and_a_month_with_its_year_is_not() -> None:
+    assert "code" in classify("2021/0001")[0]
+    assert "code" not in classify("12/2024")[0] and "code" not in classify("030/1234567")[0]
