@@ -129,6 +129,7 @@ def propose_parts(fm: FileMapping, profile: FileProfile) -> None:
            if (c.target or "").startswith(f"{fm.kind}.")}
     if "last_name" in fields:
         _names(fm, profile, own)
+        _staff_id(fm, own)
     if "postal_code" in fields and "postal_code" not in own.values():
         for header in fm.columns:
             values = _values(profile, header)
@@ -170,6 +171,18 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
         _take(fm, header, f"{fm.kind}.last_name", "name",
               f"'{header}' holds whole names (first, last, a title or credential): read apart")
         return
+
+
+def _staff_id(fm: FileMapping, own: dict[str, str]) -> None:
+    """A staff list with no id column (a clinic's few therapists, `Nom`, `Prénom`): their
+    names are the id, as the appointments name them."""
+    parts = [h for f in ("last_name", "first_name") for h, g in own.items() if g == f]
+    if (fm.kind != "provider" or fm.derived_id is not None or "source_id" in own.values()
+            or len(parts) != 2):
+        return
+    fm.derived_id = DerivedId(columns=parts, content=False, reasons=[
+        f"no column holds the {fm.kind}'s own id: the names in '{parts[0]}' and "
+        f"'{parts[1]}' are (other files name them so)"])
 
 
 def _only_phone(fm: FileMapping, own: dict[str, str], phone_fields: list[str]) -> None:

@@ -319,3 +319,27 @@ def test_a_sheet_named_for_staff_is_staff_whatever_profile_its_columns_fit(
     calendar = doc.files["Data Export.xlsx#Appointments"].columns["Calendar"]
     assert calendar.target == "appointment.provider_source_id"
     assert calendar.values == {f"Bo{i} - Physio": str(i) for i in range(1, 4)}
+
+
+def test_therapists_with_no_ids_are_named_by_their_names_either_way_round(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "therapists.csv", ["Last Name", "First Name", "Email"],
+         [[f"Kay{i}", f"Bo{i}", f"bo{i}@clinic.example"] for i in range(1, 4)])
+    _csv(source / "visits.csv", ["Visit ID", "Therapist", "Start", "Service"],
+         [[f"V{i}", f"Kay{1 + i % 3} Bo{1 + i % 3}", f"2024-02-{1 + i % 27:02d} 10:15",
+           "Review"] for i in range(1, 31)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    staff = doc.files["therapists.csv"]
+    assert staff.derived_id is not None and staff.derived_id.columns == [
+        "Last Name", "First Name"]
+    _, quarantined, records = _derive(doc, "therapists.csv", ["Last Name", "First Name", "Email"],
+                                      [["Kay2", "Bo2", "bo2@clinic.example"]])
+    assert not quarantined and records[0].source_id == "Kay2:Bo2"
+    therapist = doc.files["visits.csv"].columns["Therapist"]
+    assert therapist.target == "appointment.provider_source_id"
+    assert therapist.values == {f"Kay{i} Bo{i}": f"Kay{i}:Bo{i}" for i in range(1, 4)}

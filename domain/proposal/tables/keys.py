@@ -20,7 +20,7 @@ from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
-from domain.proposal.tables.names import resolve_emails, resolve_names
+from domain.proposal.tables.names import named_rows, resolve_emails, resolve_names
 from domain.proposal.text import custom_field_name, phrase, readings
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
@@ -250,7 +250,8 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
     by_value = (
         {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
          if not sets[n].refs(h)},
-        {n: (keys[n][0], list(sets[n].kept or ())) for n in keys if sets[n].kept},
+        {**named_rows(live, sets), **{n: (keys[n][0], list(sets[n].kept or ())) for n in keys
+                                      if sets[n].kept}},
         {n: fm.kind for n, fm in live.items()})
     owned = {n: (own, list(sets[n].kept or ())) for n, fm in live.items()
              if sets[n].kept and (own := _own_id_column(fm)) is not None}

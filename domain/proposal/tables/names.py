@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from domain.mapping import FileMapping
 from domain.proposal.text import phrase
@@ -123,3 +124,25 @@ def resolve_emails(live: Mapping[str, FileMapping], values: Mapping[str, set[str
                     f"; {shared} email(s) several rows share are left as written"
                     if shared else ""))
             break
+
+
+NAMED_ID = "(id from the names)"  # a derived id from name columns
+
+
+def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any]
+               ) -> dict[str, tuple[str, list[Mapping[str, object]]]]:
+    """Small files whose id their names make (`Nom`, `Prénom` -> `Pelletier:Noah`): each row
+    with that id and its names written either way round (`Pelletier Noah`, `Noah Pelletier`),
+    as other files name them."""
+    out: dict[str, tuple[str, list[Mapping[str, object]]]] = {}
+    for name, fm in live.items():
+        made, kept = fm.derived_id, sets[name].kept
+        if made is None or made.content or len(made.columns) != 2 or not kept:
+            continue
+        a, b = made.columns
+        rows: list[Mapping[str, object]] = []
+        for r in kept:
+            x, y = (str(r.get(c) or "").strip() for c in (a, b))
+            rows.append({NAMED_ID: f"{x}:{y}", f"{a} {b}": f"{x} {y}", f"{b} {a}": f"{y} {x}"})
+        out[name] = (NAMED_ID, rows)
+    return out
