@@ -3,7 +3,7 @@ its OpenAPI document, run against every implementation that serves them.
 
 `FilesContract` holds the tests; a subclass supplies `port` (a client against a fresh
 Nutshell with a per-file limit of `LIMIT` bytes). No live wire sample covers files or lead
-outcomes (../shared/reference/nutshell/wire-samples has accounts and events only), so there
+outcomes (the captured live answers have accounts and events only), so there
 is no recorded-answer subclass here.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -139,3 +140,11 @@ class Premigrated:
             self._built[key] = template
         for part in ("sandbox", "home"):
             shutil.copytree(template / part, tmp_path / part)
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    """A CSV file rewritten with `rows` (header from the first row), as an export edited by hand."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)

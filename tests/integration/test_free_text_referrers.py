@@ -22,7 +22,7 @@ from consumers.nutshell.rollback import rollback, verify_rollback
 from consumers.nutshell.undo import undo
 from domain.errors import TransientError
 from domain.mapping import ColumnMapping, MappingDocument
-from tests.integration.migrate import environment, live, migrate, prepare
+from tests.integration.migrate import environment, live, migrate, prepare, write_rows
 
 EMAIL = "jane.smith@harbour.example"
 # patient -> (free text, email): two spellings of one physician at one organisation, one
@@ -45,10 +45,7 @@ def _export(tmp_path: Path) -> Path:
         if row["Patient ID"] in FREE and row["Referral Type"] == "Physician":
             row["Referrer"], row["Referrer Email"] = FREE[row["Patient ID"]]
             row["Referring Practitioner ID"] = row["Referring Business ID"] = ""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(path, rows)
     return folder
 
 

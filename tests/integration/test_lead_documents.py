@@ -16,7 +16,7 @@ from consumers.nutshell.compensate import file_readable
 from consumers.nutshell.rollback import rollback, verify_rollback
 from consumers.nutshell.undo import undo
 from domain.mapping import ColumnMapping, MappingDocument
-from tests.integration.migrate import environment, migrate
+from tests.integration.migrate import environment, migrate, write_rows
 
 LEAD, DOC = "1010000", "1012900"
 
@@ -35,10 +35,7 @@ def _export(tmp_path: Path) -> Path:
                  "Size": str(len(data)), "SHA-256": hashlib.sha256(data).hexdigest(),
                  "Description": "Enquiry letter", "Path": "documents/living-will.pdf",
                  "PHI Review": ""})
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(path, rows)
     return folder
 
 

@@ -1,7 +1,7 @@
 """The README's operator path, run as written: its marked code block, line by line in one shell,
 from a folder laid out like a clone (the bundled samples where the README says), with `c2n`
 on PATH. No command may fail to run (exit 2); the ones whose outcome the README states are held
-to it. The README must send a clone to docs/ in the repo, never to ../shared."""
+to it. The README must send a clone to docs/ in the repo, never to the sibling design folder."""
 
 from __future__ import annotations
 
