@@ -37,6 +37,8 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -112,7 +114,14 @@ def contacts_twice(snapshot: dict[str, list[dict[str, Any]]]) -> list[str]:
 
 
 def run_export(half: str, name: str) -> dict[str, Any]:
-    """The whole path on one export, in this process. Never raises: a failure is reported."""
+    """The whole path on one zoo export, in this process. Never raises: a failure is reported."""
+    export = next(e for e in exports(half) if e.name == name)
+    return run_folder(export.folder, export.key, name, half)
+
+
+def run_folder(folder: Path, key: dict[str, Any], name: str, half: str) -> dict[str, Any]:
+    """The whole path on the export in `folder`, scored against `key` (a zoo export, or a
+    variant the mutation harness wrote). Never raises: a failure is reported."""
     from adapters.nutshell.client import NutshellClient
     from adapters.nutshell_sandbox import SandboxServer
     from adapters.sources import open_sources
@@ -126,8 +135,6 @@ def run_export(half: str, name: str) -> dict[str, Any]:
     from consumers.services.profile_choice import ProfileChooser
     from consumers.services.proposal import propose_mapping
 
-    export = next(e for e in exports(half) if e.name == name)
-    key = export.key
     out: dict[str, Any] = {"export": name, "half": half, "vendor": key["vendor"],
                            "expected": key["expected"], "steps": {}}
     step = "start"
@@ -153,7 +160,7 @@ def run_export(half: str, name: str) -> dict[str, Any]:
                     run = settings.run_name
                     mark("extract")
                     chooser = ProfileChooser("auto")
-                    for source in open_sources([export.folder]):
+                    for source in open_sources([folder]):
                         extract_source(engine.app, run, source, chooser.choose(source))
                     mark("propose")
                     doc = propose_mapping(engine.app, run)
@@ -239,8 +246,11 @@ def score_landing(out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def run_in_worker(half: str, name: str) -> dict[str, Any]:
+def run_in_worker(half: str, name: str, folder: Path | None = None) -> dict[str, Any]:
+    """`run_export` (or `run_folder` on `folder`) in a fresh process, bounded."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", half, name]
+    if folder is not None:
+        cmd += ["--folder", str(folder)]
     try:
         proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=TIMEOUT_S, cwd=ROOT)
     except subprocess.TimeoutExpired:
@@ -285,7 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", action="append", default=[])
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--worker", nargs=2, metavar=("HALF", "EXPORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker and args.folder:
+        key = yaml.safe_load((args.folder / "answer_key.yaml").read_text(encoding="utf-8"))
+        print(json.dumps(run_folder(args.folder, key, args.worker[1], args.worker[0]),
+                         default=str))
+        return 0
     if args.worker:
         print(json.dumps(run_export(*args.worker), default=str))
         return 0
