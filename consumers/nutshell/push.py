@@ -15,6 +15,7 @@ from typing import Any
 
 from consumers.bootstrap import Engine
 from consumers.nutshell.documents import Documents
+from consumers.nutshell.found import made_since
 from consumers.nutshell.push_context import RunContext
 from domain.errors import AmbiguousWriteError, C2NError, TerminalError, TransientError
 from domain.ids import operation_key
@@ -26,7 +27,6 @@ from domain.nutshell.map import (
     Step,
     actual_values,
     bind,
-    compare,
     expectations,
     order_key,
     plan_record,
@@ -312,12 +312,7 @@ class Pusher:
         if step.external_key:
             return self.api.find_by_custom_field(step.entity, *step.external_key)
         sent = read_paths(step.entity, _unwrap(step.entity, payload))
-        for candidate in self.api.created_since(step.entity, since):
-            full = self.api.get(step.entity, str(candidate["id"])) or candidate
-            got = actual_values(step.entity, full, sent.keys())
-            if all(c.status == "matched" for c in compare(sent, got)):
-                return full
-        return None
+        return made_since(self.api, step.entity, sent, since)
 
     def _target(self, step: Step, created: list[str | None]) -> str:
         if step.target is not None:

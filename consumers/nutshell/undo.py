@@ -16,6 +16,7 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.bootstrap import Engine
 from consumers.nutshell import referrers
 from consumers.nutshell.documents import Documents
+from consumers.nutshell.found import made_since
 from consumers.nutshell.plan import activity_types_of
 from consumers.nutshell.push_context import RunContext
 from consumers.nutshell.rollback import (
@@ -50,13 +51,15 @@ def undo(engine: Engine, api: NutshellAPI, *, scope: str = "run", by: str = "ope
         on_total(len(records))
     documents = Documents(engine, api)
     for record in reversed(records):
+        def save(record: ClinicRecord = record) -> None:
+            engine.app.save(record)
         for op in list(record.operations):
-            if op["op_key"] not in record.compensated or _replaced(record, op):
+            if op["op_key"] not in record.compensated or _reversed(record, op):
                 continue
             if op["action"] == "create" and op["entity"] in RECREATED:
-                _recreate(api, documents, record, op, result)
+                _recreate(api, documents, record, op, result, save)
             elif op["action"] == "create" and _beside(op):
-                _undelete_and_recreate(engine, api, documents, record, op, result)
+                _undelete_and_recreate(engine, api, documents, record, op, result, save)
             elif op["action"] == "create":
                 _undelete(api, record, op, result)
             elif uploads_only(op):
@@ -92,15 +95,18 @@ def _undelete(api: NutshellAPI, record: ClinicRecord, op: dict[str, Any],
 
 
 def _recreate(api: NutshellAPI, documents: Documents, record: ClinicRecord,
-              op: dict[str, Any], result: RollbackResult) -> None:
+              op: dict[str, Any], result: RollbackResult, save: Callable[[], None]) -> None:
     """The deleted record stays deleted; the values we had written are created again, and the
     files it held are uploaded to the new one."""
     key = comp_key(op["op_key"], "recreate")
+    since = _interrupted(record, key)
     record.request_compensation(comp_key=key, op_key=op["op_key"], action="recreate",
                                 entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
+    save()  # on the log before Nutshell is asked, so a restart knows to look for what it made
     results: list[dict[str, JSON]] = []
     try:
-        made = api.create(op["entity"], record_from_values(op["entity"], op.get("written") or {}))
+        made = _create_once(api, record, str(op["entity"]),
+                            record_from_values(op["entity"], op.get("written") or {}), since)
         new_id = str(made["id"])
         results.append({"action": "create", "entity": op["entity"], "id": new_id})
         if _uploaded(op):
@@ -122,15 +128,17 @@ def _recreate(api: NutshellAPI, documents: Documents, record: ClinicRecord,
 
 def _undelete_and_recreate(engine: Engine, api: NutshellAPI, documents: Documents,
                            record: ClinicRecord, op: dict[str, Any],
-                           result: RollbackResult) -> None:
+                           result: RollbackResult, save: Callable[[], None]) -> None:
     """An operation that made a record Nutshell can undelete (a clinical note) and, beside it,
     an activity it cannot (the note's embedded images): the first undeleted under its id, the
     activity built again as the push built it and created under a new id with its files
     uploaded again; recorded as a new operation (the same order of results) so that a later
     rollback deletes both."""
     key = comp_key(op["op_key"], "recreate")
+    since = _interrupted(record, key)
     record.request_compensation(comp_key=key, op_key=op["op_key"], action="recreate",
                                 entity=op["entity"], nutshell_id=op["nutshell_id"], ops=[])
+    save()
     made = [r for r in op.get("results") or [] if r.get("action") == "create"]
     back: dict[int, list[dict[str, JSON]]] = {}
     try:
@@ -144,7 +152,8 @@ def _undelete_and_recreate(engine: Engine, api: NutshellAPI, documents: Document
         for i, res in enumerate(made):
             if res["entity"] in RECREATED:
                 entity = str(res["entity"])
-                new = api.create(entity, record_from_values(entity, values[i]))
+                new = _create_once(api, record, entity, record_from_values(entity, values[i]),
+                                   since)
                 back[i] = [{"action": "create", "entity": entity, "id": str(new["id"])}]
                 back[i] += _reupload(documents, record, entity, str(new["id"]))
     except C2NError as exc:
@@ -234,11 +243,34 @@ def _beside(op: dict[str, Any]) -> bool:
         for r in op.get("results") or [])
 
 
-def _replaced(record: ClinicRecord, op: dict[str, Any]) -> bool:
-    """An earlier reversal re-created this operation's records as a new operation, which a
-    later rollback deleted: that one is reversed now, not this one again."""
-    again = comp_key(op["op_key"], "recreate")
-    return any(o["op_key"] == again for o in record.operations) and again in record.compensated
+def _reversed(record: ClinicRecord, op: dict[str, Any]) -> bool:
+    """An earlier reversal already made this operation's records again (or put its files
+    back) as a new operation: never again from this one. If a later rollback deleted that new
+    operation's records, it is that one which is reversed now."""
+    again = {comp_key(op["op_key"], "recreate"), comp_key(op["op_key"], "reattach")}
+    return any(o["op_key"] in again for o in record.operations)
+
+
+def _interrupted(record: ClinicRecord, key: str) -> int | None:
+    """When this reversal was requested before and never answered (the process died), the
+    time to look from for what Nutshell may have made; else None."""
+    if getattr(record, "pending_compensation", None) != key:
+        return None
+    at = getattr(record, "pending_compensation_at", None)
+    return int(at) - 5 if at is not None else 0
+
+
+def _create_once(api: NutshellAPI, record: ClinicRecord, entity: str, whole: dict[str, JSON],
+                 since: int | None) -> dict[str, Any]:
+    """Creates the record, unless an interrupted attempt already did: then the one Nutshell
+    made since the request, holding exactly these values, is taken."""
+    if since is not None:
+        taken = frozenset(str(r.get("id")) for o in record.operations
+                          for r in o.get("results") or [])
+        found = made_since(api, entity, read_paths(entity, whole), since, taken)
+        if found is not None:
+            return found
+    return dict(api.create(entity, whole))
 
 
 def _uploaded(op: dict[str, Any]) -> bool:

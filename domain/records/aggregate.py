@@ -73,6 +73,10 @@ class ClinicRecord(Aggregate):
         self.operations: list[JSONDict] = []  # succeeded operations, oldest first
         self.written: JSONDict = {}  # what Nutshell should hold, per expectation path
         self.compensated: set[str] = set()  # operation keys already compensated
+        # a compensation requested and not yet answered, and when (Unix seconds): what a
+        # restarted reversal looks for among the records Nutshell made since
+        self.pending_compensation: str | None = None
+        self.pending_compensation_at: float | None = None
         self.conflicts: JSONDict = {}  # path -> conflict details (open ones)
         self.applied_changes: set[str] = set()  # delta change ids already applied
         self.in_sample = False
@@ -331,6 +335,7 @@ class ClinicRecord(Aggregate):
 
         def apply(self, aggregate: Any) -> None:
             aggregate.pending_compensation = self.comp_key
+            aggregate.pending_compensation_at = self.timestamp.timestamp()
 
     class CompensationSucceeded(Aggregate.Event):
         comp_key: str

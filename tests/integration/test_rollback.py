@@ -207,3 +207,51 @@ def test_activities_are_deleted_by_their_rpc_rev_and_undo_creates_them_again(
         second = rollback(engine, api, scope="kind:appointment", by="tester")
         assert not second.failed and second.done["delete"] == len(new_ids)
         assert set(live(srv.snapshot())["activities"]) == set(left)
+
+
+def test_an_undo_killed_after_nutshell_made_an_activity_does_not_make_it_twice(
+        tmp_path: Path) -> None:
+    """The process dies after Nutshell created an appointment again but before the reversal
+    was recorded: the next `--undo` finds that activity (made since the request, holding what
+    was written) and takes it, instead of creating a second one."""
+    with environment(tmp_path) as (engine, api, srv):
+        migrate(engine, api, sample=30)
+        migrated = live(srv.snapshot())["activities"]
+        done = rollback(engine, api, scope="kind:appointment", by="tester")
+        assert done.done["delete"] > 1
+        real_create = api.create
+        made: list[str] = []
+
+        def dying_create(entity: str, record: Any, **kwargs: Any) -> dict[str, Any]:
+            answer = real_create(entity, record, **kwargs)
+            made.append(str(answer["id"]))
+            if len(made) == 2:
+                raise Crash()  # Nutshell holds the second activity; the log does not
+            return answer
+
+        api.create = dying_create  # type: ignore[method-assign]
+        with pytest.raises(Crash):
+            undo(engine, api, scope="kind:appointment", by="tester")
+        api.create = real_create  # type: ignore[method-assign]
+        restored = undo(engine, api, scope="kind:appointment", by="tester")
+        assert not restored.failed
+        again = live(srv.snapshot())["activities"]
+        assert len(again) == len(migrated), "an activity was created twice"
+        assert made[1] in again
+        # the one found is on the log: a later rollback deletes it with the others
+        second = rollback(engine, api, scope="kind:appointment", by="tester")
+        assert not second.failed
+        assert made[1] not in live(srv.snapshot())["activities"]
+        assert len(live(srv.snapshot())["activities"]) == len(migrated) - done.done["delete"]
+
+
+def test_a_second_undo_makes_nothing_again(tmp_path: Path) -> None:
+    with environment(tmp_path) as (engine, api, srv):
+        migrate(engine, api, sample=30)
+        migrated = live(srv.snapshot())["activities"]
+        rollback(engine, api, scope="kind:appointment", by="tester")
+        first = undo(engine, api, scope="kind:appointment", by="tester")
+        assert first.done.get("recreate", 0) > 0
+        second = undo(engine, api, scope="kind:appointment", by="tester")
+        assert second.done == {} and not second.failed
+        assert len(live(srv.snapshot())["activities"]) == len(migrated)
