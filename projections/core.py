@@ -186,6 +186,9 @@ class CoreProjector:
             page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
         elif name == "CompensationSucceeded" and state.get("action") == "delete":
             page.xref.append((kind, source_id, "", ""))
+        elif name == "CompensationSucceeded" and state.get("action") == "undelete" \
+                and state.get("nutshell_id"):
+            page.xref.append((kind, source_id, state["entity"], state["nutshell_id"]))
         if name in {"Quarantined", "Requarantined"}:
             rows: list[Any] = state.get("rows") or [None]
             failures[(kind, source_id)] = {

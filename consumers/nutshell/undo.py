@@ -88,7 +88,8 @@ def _undelete(api: NutshellAPI, record: ClinicRecord, op: dict[str, Any],
     except C2NError as exc:
         _failed(record, key, op, exc, result)
         return
-    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="undelete")
+    record.compensation_succeeded(comp_key=key, op_key=op["op_key"], action="undelete",
+                                  entity=op["entity"], nutshell_id=op["nutshell_id"])
     result.items.append(Compensation(record.kind, record.source_id, op["op_key"], "undelete",
                                      op["entity"], op["nutshell_id"]))
     result.done["undelete"] = result.done.get("undelete", 0) + 1

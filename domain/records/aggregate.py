@@ -341,6 +341,10 @@ class ClinicRecord(Aggregate):
         comp_key: str
         op_key: str
         action: str
+        # an undelete names the record it brought back (the cross-reference holds it again);
+        # empty on other actions and on events logged before it was recorded
+        entity: str = ""
+        nutshell_id: str = ""
 
         def apply(self, aggregate: Any) -> None:
             aggregate.pending_compensation = None

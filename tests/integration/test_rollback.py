@@ -255,3 +255,25 @@ def test_a_second_undo_makes_nothing_again(tmp_path: Path) -> None:
         second = undo(engine, api, scope="kind:appointment", by="tester")
         assert second.done == {} and not second.failed
         assert len(live(srv.snapshot())["activities"]) == len(migrated)
+
+
+def test_after_undo_the_cross_reference_names_every_record_again(tmp_path: Path) -> None:
+    """Undeleted records are in the source-to-Nutshell cross-reference again under their own
+    ids (what a delta or verify resolves links by); re-created ones under their new ids."""
+    with environment(tmp_path) as (engine, api, srv):
+        migrate(engine, api, sample=30)
+        engine.catch_up()
+        before = {(k, s): (e, n) for k, s, e, n in engine.store.xref_all() if n}
+        assert any(k == "patient" for k, _ in before)
+        rollback(engine, api, scope="run", by="tester")
+        engine.catch_up()
+        assert not [n for _k, _s, _e, n in engine.store.xref_all() if n]
+        undo(engine, api, scope="run", by="tester")
+        engine.catch_up()
+        after = {(k, s): (e, n) for k, s, e, n in engine.store.xref_all() if n}
+        assert set(after) == set(before)
+        alive = {str(r["id"]) for records in live(srv.snapshot()).values() for r in records.values()}
+        for key, (entity, nid) in after.items():
+            assert nid in alive, key
+            if entity in {"contacts", "accounts", "leads"}:
+                assert (entity, nid) == before[key], key  # undeleted: the same record
