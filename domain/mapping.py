@@ -38,6 +38,9 @@ class ColumnMapping(BaseModel):
     # them; each value makes its own record of the target's kind (a kind other than the
     # file's), with `fixed` fields; a value mapped to "" by `values` ("None") makes none.
     split: str | None = None
+    # Without `split`: fields of the column's record (of a kind other than the file's) that
+    # its header names, set when the cell has a value and no column gives them (`Medicare Card
+    # Number`: the carrier is Medicare).
     fixed: dict[str, str] = Field(default_factory=dict)
     # Several records of the target's kind side by side on one row (a secondary insurance's
     # columns beside the primary's): the column belongs to record number `record` (2, 3...)

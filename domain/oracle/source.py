@@ -108,9 +108,10 @@ def _synthetic_columns(fm: FileMapping, key: str) -> str:
             return "+".join(item.columns)
     if fm.derived_id is not None and target.endswith(".source_id"):
         return "+".join(fm.derived_id.columns) or "(derived id)"
-    kind = target.partition(".")[0]
-    return next((c for c, cm in fm.columns.items()  # a part of another field's cell
-                 if cm.parts and (cm.target or "").partition(".")[0] == kind), key)
+    kind = target.partition(".")[0].partition("#")[0]
+    return next((c for c, cm in fm.columns.items()  # a part of another field's cell, or
+                 if (cm.parts or cm.fixed)  # what its header says (`fixed`)
+                 and (cm.target or "").partition(".")[0] == kind), key)
 
 
 def _split_column(fm: FileMapping, kind: str, fld: str) -> str:

@@ -26,6 +26,7 @@ from domain.mapping import (
 from domain.proposal.cells import propose_parts, propose_side_by_side
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
+from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
@@ -388,5 +389,6 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_derived_id(fm, profile)
     propose_split(fm, profile)
     propose_side_by_side(fm)
+    propose_unnumbered(fm, profile)
     propose_parts(fm, profile)
     propose_nothing_to_migrate(fm)

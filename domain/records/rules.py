@@ -45,7 +45,7 @@ def uses_rules(mapping: FileMapping) -> bool:
     derivation skips this module otherwise)."""
     return bool(mapping.combine or mapping.route or mapping.derived_id or mapping.id_prefix
                 or mapping.time_of_day
-                or any(c.values or c.format or c.split or c.record or c.parts
+                or any(c.values or c.format or c.split or c.record or c.parts or c.fixed
                        for c in mapping.columns.values()))
 
 
@@ -263,6 +263,11 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
             if found:
                 text = found.pop(target[1], "")
                 parts += [((target[0], name), part) for name, part in found.items()]
+        if column is not None and column.fixed and target is not None and target[0] != kind \
+                and isinstance(text, str) and text:
+            # what the column's header says of its record (`Medicare Card Number`: the
+            # carrier), where no column of the row gives it
+            parts += [((target[0], name), fixed) for name, fixed in column.fixed.items()]
         if (mapping.time_of_day and target is not None and target[1] in DATETIME_NAMES
                 and isinstance(text, str)):
             text = at_time_of_day(text, mapping.time_of_day)
