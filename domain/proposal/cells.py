@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from domain.mapping import DerivedId, FileMapping
 from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.tables.keys import propose_own_id
 from domain.proposal.text import phrase
 from domain.records.canonical import KIND_FIELDS
 from domain.records.parts import read_name, read_phones, read_place
@@ -162,14 +163,18 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
                 values, _whole_name) < SHARE:
             continue
         col = profile.columns.get(header, ColumnProfile())
-        if mine == "source_id" or (
-                fm.kind == "provider" and fm.derived_id is None and "source_id" not in
-                own.values() and not col.empty and col.unique_ratio >= 0.999):
+        named_id = mine == "source_id" or (
+            fm.kind == "provider" and fm.derived_id is None and "source_id" not in
+            own.values() and not col.empty and col.unique_ratio >= 0.999)
+        _take(fm, header, f"{fm.kind}.last_name", "name",
+              f"'{header}' holds whole names (first, last, a title or credential): read apart")
+        if mine == "source_id":
+            propose_own_id(fm, {}, profile)  # a column of codes beside the names (`Code`)
+        if named_id and not any(c.target == f"{fm.kind}.source_id"
+                                for c in fm.columns.values()):
             fm.derived_id = DerivedId(columns=[header], content=False, reasons=[
                 f"no column holds the {fm.kind}'s own id: its name '{header}' is (other "
                 "files name it so)"])
-        _take(fm, header, f"{fm.kind}.last_name", "name",
-              f"'{header}' holds whole names (first, last, a title or credential): read apart")
         return
 
 

@@ -12,6 +12,7 @@ mapping, each change with its reasons.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
 from domain.proposal.tables.names import named_rows, resolve_emails, resolve_names
-from domain.proposal.text import custom_field_name, phrase, readings
+from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
 VALUES_CAP = 5000  # distinct values kept per column; past it the column is no key
@@ -33,6 +34,9 @@ IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 NAMED_BY = {("insurance", "company"): "carrier_name"}
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
 ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
+# A staff member's or a site's short code (`OSMI`, `PBRO`): capitals only, read as a name's
+# shape by the profiler, an identifier when the header names an id or a code.
+_LETTER_CODE = re.compile(r"[A-Z]{2,8}")
 
 
 @dataclass
@@ -64,13 +68,15 @@ class ValueSets:
             else:
                 seen.add(text)
 
-    def key(self, header: str) -> frozenset[str] | None:
+    def key(self, header: str, letters: bool = False) -> frozenset[str] | None:
         """The column's values when they identify the rows: every row has one, none twice,
-        and they are identifiers (numbers, codes), not dates or names."""
+        and they are identifiers (numbers, codes), not dates or names; with `letters`, short
+        codes in capitals too (`OSMI`: a column already taken for the file's own id)."""
         seen = self.values.get(header)
         if not seen or self.filled.get(header, 0) != len(seen) or len(seen) < 0.98 * self.rows:
             return None
-        return frozenset(seen) if _identifiers(seen) else None
+        coded = letters and all(_LETTER_CODE.fullmatch(v) for v in seen)
+        return frozenset(seen) if coded or _identifiers(seen) else None
 
     def refs(self, header: str) -> frozenset[str]:
         """The column's identifiers, when it holds identifiers (empty otherwise)."""
@@ -88,6 +94,12 @@ def _idlike(col: ColumnProfile) -> float:
     return col.share_any("integer", "uuid", "code")
 
 
+def _letter_codes(col: ColumnProfile) -> bool:
+    seen = [v.strip() for v in col.distinct if v.strip()]
+    return bool(seen) and not col.distinct_overflow and all(
+        _LETTER_CODE.fullmatch(v) for v in seen)
+
+
 def _names_an_id(reading: str) -> bool:
     tokens = phrase(reading).tokens
     raw = reading.casefold()
@@ -97,6 +109,8 @@ def _names_an_id(reading: str) -> bool:
 def _names_another(kind: str, reading: str) -> bool:
     """`Chart No`, `Patient No` in a balance file: the id of another record, not the row's."""
     tokens = set(phrase(reading).tokens)
+    if "referral" not in {singular(t) for t in raw_tokens(reading)}:
+        tokens.discard("referral")  # `Claim Ref`: a reference, the row's own, not a referral
     return is_chart_number(reading) or any(
         tokens & words for other, words in SELF_WORDS.items() if other != kind)
 
@@ -111,7 +125,7 @@ def propose_own_id(fm: FileMapping, read_as: Mapping[str, str], profile: FilePro
         col = profile.columns.get(header, ColumnProfile())
         reading = read_as.get(header, header)
         if (column.target is None and col.non_empty and not col.empty
-                and col.unique_ratio >= 0.9 and _idlike(col) >= 0.95
+                and col.unique_ratio >= 0.9 and (_idlike(col) >= 0.95 or _letter_codes(col))
                 and _names_an_id(reading) and not _names_another(fm.kind, reading)):
             retarget(column, own, 0.75, f"'{header}' names an id and its values are distinct "
                                         f"identifiers on every row: the {fm.kind}'s own id")
@@ -192,7 +206,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
     keys: dict[str, tuple[str, frozenset[str]]] = {}
     for name, fm in live.items():
         own = _own_id_column(fm)
-        if own is not None and (ids := sets[name].key(own)):
+        if own is not None and (ids := sets[name].key(own, letters=True)):
             keys[name] = (own, ids)
     links = sorted(_links(live, sets, keys, read_as), key=lambda lk: -lk.score)
     owner: dict[tuple[str, str], str] = {}

@@ -1,0 +1,88 @@
+"""Failure classes of columns read as the wrong field though the header says which: a suburb
+beside a city, an accident insurer's claims (its claim number and the day of the injury), a
+staff list's short letter codes as the staff's ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.whole import run_json as _run
+from tests.mapping.whole import write_csv as _csv
+
+TOWNS = (("Riccarton", "Christchurch", "8011"), ("Frankton", "Hamilton", "3204"),
+         ("Kelburn", "Wellington", "6012"), ("Ponsonby", "Auckland", "1011"))
+
+
+def _people(headers: list[str], n: int = 30) -> list[list[str]]:
+    rows = []
+    for i in range(n):
+        suburb, city, code = TOWNS[i % 4]
+        cells = {"Client No.": f"C{1000 + i}", "First Name": f"Ana{chr(65 + i % 26)}",
+                 "Last Name": f"Moss{chr(65 + i % 20)}", "Street": f"{i + 1} Beach Rd",
+                 "Suburb": suburb, "City": city, "Postcode": code}
+        rows.append([cells[h] for h in headers])
+    return rows
+
+
+def test_a_suburb_beside_a_city_is_the_second_address_line() -> None:
+    headers = ["Client No.", "First Name", "Last Name", "Street", "Suburb", "City", "Postcode"]
+    doc = _propose({"clients.csv": (headers, _people(headers))})
+    columns = doc.files["clients.csv"].columns
+    assert columns["City"].target == "patient.city"
+    assert columns["Suburb"].target == "patient.address_line2"
+
+
+def test_a_suburb_with_no_city_beside_it_is_the_city() -> None:
+    headers = ["Client No.", "First Name", "Last Name", "Street", "Suburb", "Postcode"]
+    doc = _propose({"clients.csv": (headers, _people(headers))})
+    assert doc.files["clients.csv"].columns["Suburb"].target == "patient.city"
+
+
+def test_an_accident_insurers_claims_are_covers_with_their_claim_numbers() -> None:
+    headers = ["Claim Ref", "Client No.", "Funder", "ACC Claim No.", "Date of Injury",
+               "Claim Status"]
+    rows = [[f"CL{5001 + i}", f"C{1000 + i % 12}", "ACC", f"DE{62902 + i * 7}",
+             f"{1 + i % 28}/{1 + i % 12:02d}/20{10 + i % 12}", ("Accepted", "Pending")[i % 2]]
+            for i in range(24)]
+    doc = _propose({"claims.txt": (headers, rows)}, date_order="DMY")
+    fm = doc.files["claims.txt"]
+    assert fm.kind == "insurance"
+    assert fm.columns["Claim Ref"].target == "insurance.source_id"  # `Ref` here is no referral
+    assert fm.columns["ACC Claim No."].target == "insurance.member_id"
+    assert fm.columns["Date of Injury"].target == "insurance.effective_from"
+    assert fm.columns["Claim Status"].target is None
+    kinds, quarantined, records = _derive(doc, "claims.txt", headers, rows)
+    assert not quarantined and kinds["insurance"] == len(rows)
+    first = next(r for r in records if r.source_id == "CL5001")
+    assert first.fields["member_id"] == "DE62902" and first.fields["effective_from"] == \
+        "2010-01-01"
+
+
+def test_a_staff_code_beside_their_names_is_their_id_and_names_resolve_to_it(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    staff = [("Olivia Te Rangi (Physiotherapist)", "OTE"), ("Olivia Smith (Hand Therapist)",
+                                                            "OSMI"),
+             ("Priya Brown (Physiotherapist)", "PBRO")]
+    _csv(source / "Providers.csv", ["Provider", "Code", "Email"],
+         [[f'"{n}"', c, f"{c.lower()}@clinic.example"] for n, c in staff])
+    _csv(source / "Appointments.csv", ["Appt ID", "Client No.", "Provider", "Start"],
+         [[str(88000 + i), f"C{1000 + i % 9}", f'"{staff[i % 3][0]}"',
+           f"2024-02-{1 + i % 27:02d} 10:15"] for i in range(30)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    doc = load_mapping(home / "mapping.yaml")
+    providers = doc.files["Providers.csv"]
+    assert providers.columns["Code"].target == "provider.source_id"
+    assert providers.derived_id is None
+    assert providers.columns["Provider"].parts == "name"
+    seen = doc.files["Appointments.csv"].columns["Provider"]
+    assert seen.target == "appointment.provider_source_id"
+    assert seen.values == {n: c for n, c in staff}
