@@ -16,6 +16,14 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
     merged = prior.model_copy(deep=True)
     if prior.key_value is not None or prior.kind != proposed.kind:
         return merged  # a key/value table's fields are the profile's own list
+    # two columns the profile reads as one field (`Suburb` and `City`, either of which its
+    # vendor writes) both in this file: which is which is the proposal's to judge
+    aimed: dict[tuple[str, int | None], list[str]] = {}
+    for h, c in prior.columns.items():
+        if h not in unknown and c.target:
+            aimed.setdefault((c.target, c.record), []).append(h)
+    shared = {h for hs in aimed.values() if len(hs) > 1 for h in hs}
+    unknown = unknown | shared
     # a target is taken once per record of its kind on the row (`record`: side by side)
     taken = {(c.target, c.record) for h, c in prior.columns.items()
              if h not in unknown and c.target}
@@ -25,6 +33,8 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
             continue
         merged.columns[header] = column.model_copy(deep=True)
         merged.columns[header].reasons.append(
+            f"profile {prior.profile} reads it and another column as one field: judged by "
+            "the proposal" if header in shared else
             f"not in profile {prior.profile}: judged by the proposal")
         if column.target:
             taken.add((column.target, column.record))

@@ -10,6 +10,8 @@ import pytest
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
+from domain.mapping import ColumnMapping, FileMapping
+from domain.proposal.prior import with_prior
 from tests.mapping.test_failure_classes import _derive, _propose
 from tests.mapping.whole import run_json as _run
 from tests.mapping.whole import write_csv as _csv
@@ -41,6 +43,20 @@ def test_a_suburb_with_no_city_beside_it_is_the_city() -> None:
     headers = ["Client No.", "First Name", "Last Name", "Street", "Suburb", "Postcode"]
     doc = _propose({"clients.csv": (headers, _people(headers))})
     assert doc.files["clients.csv"].columns["Suburb"].target == "patient.city"
+
+
+def test_a_suburb_and_a_city_a_vendor_profile_reads_as_one_field_are_told_apart() -> None:
+    headers = ["Client No.", "First Name", "Last Name", "Street", "Suburb", "City", "Postcode"]
+    proposed = _propose({"clients.csv": (headers, _people(headers))}).files["clients.csv"]
+    said = {"Client No.": "patient.source_id", "First Name": "patient.first_name",
+            "Last Name": "patient.last_name", "Street": "patient.address_line1",
+            "Suburb": "patient.city", "City": "patient.city", "Postcode": "patient.postal_code"}
+    prior = FileMapping(kind="patient", profile="vendor", columns={
+        h: ColumnMapping(target=t, reasons=["profile vendor"]) for h, t in said.items()})
+    merged = with_prior(prior, proposed, set())
+    assert merged.columns["City"].target == "patient.city"
+    assert merged.columns["Suburb"].target == "patient.address_line2"
+    assert merged.columns["Street"].reasons == ["profile vendor"]  # the rest is the profile's
 
 
 def test_an_accident_insurers_claims_are_covers_with_their_claim_numbers() -> None:

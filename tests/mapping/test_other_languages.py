@@ -44,6 +44,8 @@ def test_apostrophes_and_accents_read_alike() -> None:
     ("provider", "Medicare Provider Number", "license_number"),
     ("provider", "GMC Number", "license_number"), ("provider", "AHPRA", "license_number"),
     ("provider", "NPI", "npi"), ("billing", "Openstaand bedrag", "outstanding_balance"),
+    ("patient", "Eircode", "postal_code"), ("patient", "PIN code", "postal_code"),
+    ("patient", "Postnummer", "postal_code"),
 ])
 def test_core_fields_are_named_in_other_languages(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

@@ -19,7 +19,7 @@ def _patients(headers: list[str], cover: str, fund: str, fund_number: str,
         has_cover, has_fund = i % 4 != 3, i % 3 == 0
         cells = {"Patient ID": str(900 + i), "First Name": f"Name{chr(65 + i % 26)}",
                  "Last Name": f"Family{i}", "Email": f"p{i}@example.com",
-                 cover: f"{4000 + i * 37}{i % 10}" if has_cover else "",
+                 cover: f"{4000 + i * 37} {52000 + i * 13} {i % 10}" if has_cover else "",
                  fund: FUNDS[i % 4] if has_fund else "",
                  fund_number: f"F{70000 + i * 11}" if has_fund else ""}
         rows.append([cells[h] for h in headers])
@@ -84,6 +84,18 @@ def test_one_number_written_twice_is_one_record() -> None:
     assert columns["Member ID"].target == "insurance.member_id"
     assert columns["Policy Number"].target != "insurance.member_id"
     assert not any(c.record for c in columns.values())
+
+
+def test_a_number_outside_the_section_of_the_covers_is_none_of_them() -> None:
+    headers = ["Patient ID", "First Name", "Last Name", "Email", "Medicare",
+               "Insurance coverage: Fund name", "Insurance coverage: Member number"]
+    rows = _patients(headers, "Medicare", "Insurance coverage: Fund name",
+                     "Insurance coverage: Member number")
+    doc = _propose({"patients.csv": (headers, rows)})
+    columns = doc.files["patients.csv"].columns
+    assert columns["Insurance coverage: Member number"].target == "insurance.member_id"
+    assert not (columns["Medicare"].target or "").startswith("insurance.")
+    assert columns["Medicare"].record is None and not columns["Medicare"].fixed
 
 
 def test_a_lone_cover_takes_its_carrier_from_its_header() -> None:

@@ -60,6 +60,12 @@ def _names_best(home: str, kind: str, field: str, header: str, column: ColumnMap
     return all(m.score < best.score for m in header_matches(home, header))
 
 
+def _section(header: str) -> str:
+    """The section a header is written under (`Insurance coverage: Member number`): a column
+    outside the section of the kind's columns is none of its records (`Medicare` beside it)."""
+    return header.rpartition(":")[0].strip().casefold()
+
+
 def _values(profile: FileProfile, header: str) -> set[str]:
     col = profile.columns.get(header, ColumnProfile())
     return {v.strip().casefold() for v in col.distinct if v.strip()}
@@ -100,7 +106,8 @@ def propose_unnumbered(fm: FileMapping, profile: FileProfile) -> None:
             continue  # none carried, or ordinals already number the records
         anchors = [first] + [
             h for h, c in fm.columns.items()
-            if h != first and _names_best(fm.kind, kind, field, h, c)
+            if h != first and _section(h) == _section(first)
+            and _names_best(fm.kind, kind, field, h, c)
             and _another_record(profile, first, h)][:MAX_RECORDS - 1]
         for number, header in enumerate(anchors[1:], start=2):
             _take(fm.columns[header], target, number,
