@@ -73,18 +73,19 @@ def _custom_fields(doc: MappingDocument, kind: str, fields: Mapping[str, Any],
         for col, name, cf_type in column_custom_fields(doc, kind):
             if present(extra.get(col)):
                 # the OpenAPI types every custom-field value as a string
-                out[name] = typed_value(cf_type, text(extra[col]), doc.settings.date_order)
+                out[name] = typed_value(cf_type, text(extra[col]), doc.settings.date_order,
+                                        doc.settings.country)
     return out
 
 
-def typed_value(cf_type: str, raw: str, date_order: str) -> str:
+def typed_value(cf_type: str, raw: str, date_order: str, country: str = "US") -> str:
     """A column's text as its custom field's type takes it: a plain decimal for Currency and
     Number (`$1,234.50`, `(45.00)`, `1.234,50 €`), YYYY-MM-DD for Date. A value that does not
     read is sent as it is: Nutshell refuses it naming the field, rather than the migration
     dropping it quietly."""
     try:
         if cf_type in ("Currency", "Number"):
-            return parse_money(raw)
+            return parse_money(raw, country)
         if cf_type == "Date":
             return parse_date(raw.strip().split("T")[0].split(" ")[0], date_order)[0].isoformat()
     except Invalid:

@@ -281,7 +281,7 @@ class SourceReader:
                 return parse_date(text, fm.date_order or self.doc.settings.date_order)[0] \
                     .isoformat()
             if kind in {"Currency", "Number"}:
-                return parse_money(text)
+                return parse_money(text, self.doc.settings.country)
         except ValueError:
             return Unreadable(text)
         return text

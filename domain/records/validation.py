@@ -264,7 +264,7 @@ def _normalise_as(kind_of_field: str, kind: str, name: str, value: object,  # no
             result.problems.append(FieldProblem(name, note, False))
         return moment
     if kind_of_field == "money":
-        return parse_money(text)
+        return parse_money(text, settings.country)
     if kind_of_field == "currency":
         code = text.strip().upper()
         if not re.fullmatch(r"[A-Z]{3}", code):

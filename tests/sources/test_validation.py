@@ -156,6 +156,18 @@ def test_money_is_a_decimal_string_plus_currency(raw: str, expected: str) -> Non
     assert r.fields["outstanding_balance"] == expected and r.fields["currency"] == "USD"
 
 
+@pytest.mark.parametrize(("raw", "country", "expected"), [
+    ("1.234", "DE", "1234"), ("1.234", "US", "1.234"),  # the clinic's locale decides
+    ("1234.50", "DE", "1234.50"), ("12.50", "ES", "12.50"),  # the machine spelling, anywhere
+    ("12.50 CR", "AU", "-12.50"), ("12.50-", "DE", "-12.50"), ("CHF 1'234.50", "CH", "1234.50"),
+    ("1\u202f234,50 CHF", "CH", "1234.50"), ("€ -12,50", "NL", "-12.50")])
+def test_money_is_read_in_the_locale_of_the_clinics_country(raw: str, country: str,
+                                                            expected: str) -> None:
+    settings = Settings(country=country)
+    r = _one("billing", "outstanding_balance", raw, settings)
+    assert r.fields["outstanding_balance"] == expected
+
+
 def test_money_currency_from_the_record_wins() -> None:
     r = validate_record("insurance", {"source_id": "1", "copay": "20", "currency": "aud"}, US)
     assert r.fields["currency"] == "AUD"
