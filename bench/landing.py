@@ -1,6 +1,7 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
     python bench/landing.py [--half tuning|holdout|holdout2|all (all but holdout2)] [--export NAME ...] [--out FILE]
+                            [--embedding]
 
 Per export, in its own process, home and in-process Nutshell sandbox, exactly what a new user
 does (tests/integration/migrate.py is the same path): extract every file -> map propose ->
@@ -19,6 +20,10 @@ written before any proposer ran on it):
   export by construction, so two equal names are one person twice); a second contact of one
   person is not counted as a landed patient.
 A step that raises ends that export: the step and the error class are reported.
+
+`--embedding` runs every chosen export twice, without and with the optional embedding signal
+(adapters.signals.wordllama, the `embedding` extra, injected into map propose), and prints the
+two side by side with the columns whose proposal it changed.
 
 Results: a table per half on stdout and bench/results/landing.json (other halves' earlier
 results are kept).
@@ -113,15 +118,17 @@ def contacts_twice(snapshot: dict[str, list[dict[str, Any]]]) -> list[str]:
     return sorted(f"{n} x{c}" for n, c in seen.items() if c > 1)
 
 
-def run_export(half: str, name: str) -> dict[str, Any]:
+def run_export(half: str, name: str, embedding: bool = False) -> dict[str, Any]:
     """The whole path on one zoo export, in this process. Never raises: a failure is reported."""
     export = next(e for e in exports(half) if e.name == name)
-    return run_folder(export.folder, export.key, name, half)
+    return run_folder(export.folder, export.key, name, half, embedding)
 
 
-def run_folder(folder: Path, key: dict[str, Any], name: str, half: str) -> dict[str, Any]:
+def run_folder(folder: Path, key: dict[str, Any], name: str, half: str,
+               embedding: bool = False) -> dict[str, Any]:
     """The whole path on the export in `folder`, scored against `key` (a zoo export, or a
-    variant the mutation harness wrote). Never raises: a failure is reported."""
+    variant the mutation harness wrote); `embedding`: map propose is given the embedding
+    signal. Never raises: a failure is reported."""
     from adapters.nutshell.client import NutshellClient
     from adapters.nutshell_sandbox import SandboxServer
     from adapters.sources import open_sources
@@ -136,7 +143,7 @@ def run_folder(folder: Path, key: dict[str, Any], name: str, half: str) -> dict[
     from consumers.services.proposal import propose_mapping
 
     out: dict[str, Any] = {"export": name, "half": half, "vendor": key["vendor"],
-                           "expected": key["expected"], "steps": {}}
+                           "expected": key["expected"], "steps": {}, "embedding": embedding}
     step = "start"
     started = time.monotonic()
 
@@ -163,7 +170,11 @@ def run_folder(folder: Path, key: dict[str, Any], name: str, half: str) -> dict[
                     for source in open_sources([folder]):
                         extract_source(engine.app, run, source, chooser.choose(source))
                     mark("propose")
-                    doc = propose_mapping(engine.app, run)
+                    signal = None
+                    if embedding:
+                        from adapters.signals.wordllama import WordLlamaSimilarity
+                        signal = WordLlamaSimilarity()
+                    doc = propose_mapping(engine.app, run, signal=signal)
                     doc.settings.clinical_content = True  # the opt-in, not an edit
                     out["columns"] = score_columns(doc, key)
                     out["check"] = _check(engine, run, doc)
@@ -246,9 +257,11 @@ def score_landing(out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def run_in_worker(half: str, name: str, folder: Path | None = None) -> dict[str, Any]:
+def run_in_worker(half: str, name: str, folder: Path | None = None,
+                  embedding: bool = False) -> dict[str, Any]:
     """`run_export` (or `run_folder` on `folder`) in a fresh process, bounded."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", half, name]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", half, name,
+           *(["--embedding"] if embedding else [])]
     if folder is not None:
         cmd += ["--folder", str(folder)]
     try:
@@ -289,38 +302,76 @@ def table(half: str, results: list[dict[str, Any]]) -> str:
         "patient twice", "crashed at", "targets"], rows)
 
 
+def side_by_side(half: str, without: list[dict[str, Any]], with_signal: list[dict[str, Any]]) -> str:
+    """Each export without and with the embedding signal, then every column it changed."""
+    rows: list[list[Any]] = []
+    changed: list[str] = []
+    sums = [0] * 8
+    for a, b in zip(without, with_signal, strict=True):
+        la, lb = a.get("landed") or {}, b.get("landed") or {}
+        ca, cb = a.get("columns") or {}, b.get("columns") or {}
+        figures = [la.get("landed", 0), la.get("expected", 0), lb.get("landed", 0),
+                   lb.get("expected", 0), ca.get("right", 0), ca.get("total", 0),
+                   cb.get("right", 0), cb.get("total", 0)]
+        sums = [x + y for x, y in zip(sums, figures, strict=True)]
+        rows.append([a["export"], *_pair(figures)])
+        before, after = set(ca.get("mistakes", [])), set(cb.get("mistakes", []))
+        changed += [f"{a['export']}: fixed   {m}" for m in sorted(before - after)]
+        changed += [f"{a['export']}: broken  {m}" for m in sorted(after - before)]
+    rows.append(["**all**", *_pair(sums)])
+    text = print_table(f"{half} half without / with the embedding signal", [
+        "export", "landed without", "landed with", "columns without", "columns with"], rows)
+    print("\n".join(changed) if changed else "the embedding signal changed no column's result")
+    return text + "\n" + "\n".join(changed)
+
+
+def _pair(f: list[int]) -> list[str]:
+    def pct(a: int, b: int) -> str:
+        return f"{a}/{b} ({a / b if b else 0:.1%})"
+    return [pct(f[0], f[1]), pct(f[2], f[3]), pct(f[4], f[5]), pct(f[6], f[7])]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--half", choices=(*HALVES, "all"), default="tuning")
     parser.add_argument("--export", action="append", default=[])
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--embedding", action="store_true",
+                        help="run each export without and with the embedding signal, side by side")
     parser.add_argument("--worker", nargs=2, metavar=("HALF", "EXPORT"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker and args.folder:
         key = yaml.safe_load((args.folder / "answer_key.yaml").read_text(encoding="utf-8"))
-        print(json.dumps(run_folder(args.folder, key, args.worker[1], args.worker[0]),
-                         default=str))
+        print(json.dumps(run_folder(args.folder, key, args.worker[1], args.worker[0],
+                                    args.embedding), default=str))
         return 0
     if args.worker:
-        print(json.dumps(run_export(*args.worker), default=str))
+        print(json.dumps(run_export(*args.worker, embedding=args.embedding), default=str))
         return 0
     # `all` leaves the newest hold-out out: it is measured once, by naming it
     halves = tuple(h for h in HALVES if h != "holdout2") if args.half == "all" else (args.half,)
     saved = json.loads(args.out.read_text()) if args.out.exists() else {}
     for half in halves:
         chosen = [e for e in exports(half) if not args.export or e.name in args.export]
-        results = []
+        results, with_signal = [], []
         for e in chosen:
-            t0 = time.monotonic()
-            result = run_in_worker(half, e.name)
-            result["seconds"] = round(time.monotonic() - t0, 1)
-            results.append(result)
-            print(f"{half}/{e.name}: landed {result['landed'].get('ratio', 0):.1%}, columns "
-                  f"{(result.get('columns') or {}).get('accuracy', 0):.1%}"
-                  + (f", failed at {result['failed_at']}: {result.get('error')}"
-                     if result.get("failed_at") else ""), flush=True)
+            for embedding, into in ((False, results), (True, with_signal))[:2 if args.embedding else 1]:
+                t0 = time.monotonic()
+                result = run_in_worker(half, e.name, embedding=embedding)
+                result["seconds"] = round(time.monotonic() - t0, 1)
+                into.append(result)
+                print(f"{half}/{e.name}{' +embedding' if embedding else ''}: landed "
+                      f"{result['landed'].get('ratio', 0):.1%}, columns "
+                      f"{(result.get('columns') or {}).get('accuracy', 0):.1%}"
+                      + (f", failed at {result['failed_at']}: {result.get('error')}"
+                         if result.get("failed_at") else ""), flush=True)
         markdown = table(half, results)
+        if args.embedding:
+            table(f"{half} + embedding", with_signal)
+            saved[f"{half}+embedding"] = {
+                "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "exports": with_signal, "table": side_by_side(half, results, with_signal)}
         previous = {r["export"]: r for r in saved.get(half, {}).get("exports", [])}
         previous.update({r["export"]: r for r in results})
         saved[half] = {"measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

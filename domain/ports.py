@@ -332,6 +332,21 @@ class ProjectionStore(ABC):
     def failures(self) -> list[dict[str, JSON]]: ...
 
 
+# --- header meaning (an optional signal of the mapping proposal) ----------------------------
+
+class HeaderSimilarity(ABC):
+    """How close in meaning a column header is to each of some phrases (a canonical field's
+    name and synonyms). The proposal asks it only about headers its vocabulary could not place;
+    an implementation may be a text-embedding model. Pure: the same inputs give the same
+    scores, and nothing is read from or sent to the network."""
+
+    name: str = "header similarity"
+
+    @abstractmethod
+    def scores(self, header: str, phrases: Sequence[str]) -> list[float]:
+        """One score in [0, 1] per phrase, in their order; higher is closer in meaning."""
+
+
 def _record_name(record: Mapping[str, JSON]) -> str:
     name = record.get("name")
     if isinstance(name, dict):

@@ -18,13 +18,15 @@ from consumers.services.profile_choice import ProfileChooser, fingerprint_from_j
 from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
 from domain.mapping import FileMapping, MappingDocument, Settings
-from domain.ports import NOT_DATA, SourceFingerprint
+from domain.ports import NOT_DATA, HeaderSimilarity, SourceFingerprint
 from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
 from domain.proposal.references import per_patient_tables
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
+from domain.proposal.signals.vote import second_opinion
 from domain.proposal.tables.keys import ValueSets, link_files
+from domain.proposal.text import readings
 from domain.proposal.twins import SAMPLE_ROWS, TableSample, colliding_tables, find_twins
 from domain.records.canonical import all_qualified_fields
 from domain.records.parts import read_phones
@@ -33,8 +35,10 @@ PROFILE_ROWS = 20_000  # rows profiled per file: enough for shapes and pick-list
 TEXT_FORMATS = ("csv", "txt", "tsv", "text")
 
 
-def propose_mapping(app: MigrationLog, run_name: str,
-                    settings: Settings | None = None) -> MappingDocument:
+def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None = None,
+                    signal: HeaderSimilarity | None = None) -> MappingDocument:
+    """`signal`: an optional vote on the meaning of the headers the vocabulary could not place
+    (off by default: bench/landing.py --embedding measures it)."""
     run = app.run(run_name)
     chooser = ProfileChooser("auto")
     doc = MappingDocument(settings=settings or Settings())
@@ -76,6 +80,9 @@ def propose_mapping(app: MigrationLog, run_name: str,
     _per_patient_tables(doc, samples, profiles)
     link_files(doc, value_sets)
     _prefix_colliding_ids(doc, samples)
+    if signal is not None:
+        for name, (header, profile) in profiles.items():
+            second_opinion(doc.files[name], profile, signal, readings(header))
     harmonise_custom_names(doc)
     if settings is None:  # a first proposal: the clinic's country from its data
         evidence = RegionEvidence()

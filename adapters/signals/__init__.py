@@ -1,0 +1,1 @@
+"""Implementations of domain.ports.HeaderSimilarity: signals the mapping proposal may be given."""
