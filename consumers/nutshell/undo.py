@@ -255,10 +255,10 @@ def _reversed(record: ClinicRecord, op: dict[str, Any]) -> bool:
 def _interrupted(record: ClinicRecord, key: str) -> int | None:
     """When this reversal was requested before and never answered (the process died), the
     time to look from for what Nutshell may have made; else None."""
-    if getattr(record, "pending_compensation", None) != key:
+    pending = getattr(record, "pending_compensation", None)
+    if not isinstance(pending, tuple | list) or pending[0] != key:
         return None
-    at = getattr(record, "pending_compensation_at", None)
-    return int(at) - 5 if at is not None else 0
+    return int(pending[1]) - 5
 
 
 def _create_once(api: NutshellAPI, record: ClinicRecord, entity: str, whole: dict[str, JSON],

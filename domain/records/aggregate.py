@@ -73,10 +73,8 @@ class ClinicRecord(Aggregate):
         self.operations: list[JSONDict] = []  # succeeded operations, oldest first
         self.written: JSONDict = {}  # what Nutshell should hold, per expectation path
         self.compensated: set[str] = set()  # operation keys already compensated
-        # a compensation requested and not yet answered, and when (Unix seconds): what a
-        # restarted reversal looks for among the records Nutshell made since
-        self.pending_compensation: str | None = None
-        self.pending_compensation_at: float | None = None
+        # (key, Unix time asked) of a compensation not yet answered: a restart looks from then
+        self.pending_compensation: tuple[str, float] | None = None
         self.conflicts: JSONDict = {}  # path -> conflict details (open ones)
         self.applied_changes: set[str] = set()  # delta change ids already applied
         self.in_sample = False
@@ -91,8 +89,7 @@ class ClinicRecord(Aggregate):
             cls.Derived, id=record_id(run, kind, source_id), run=run, kind=kind,
             source_id=source_id, fields=fields, extra=extra, raw_kept=raw_kept,
             warnings=warnings, file=file, rows=rows, mapping_hash=mapping_hash,
-            content_hash=content_hash,
-        )
+            content_hash=content_hash)
 
     @classmethod
     def derived_event(cls, *, run: str, kind: str, source_id: str, fields: JSONDict,
@@ -119,8 +116,7 @@ class ClinicRecord(Aggregate):
         return cls._create(
             cls.Quarantined, id=record_id(run, kind, source_id), run=run, kind=kind,
             source_id=source_id, file=file, rows=rows, field=field, reason=reason,
-            mapping_hash=mapping_hash,
-        )
+            mapping_hash=mapping_hash)
 
     @property
     def key(self) -> str:
@@ -157,7 +153,6 @@ class ClinicRecord(Aggregate):
 
     class Requarantined(Aggregate.Event):
         """A re-derivation made a valid record invalid."""
-
         file: str
         rows: list[int]
         field: str | None
@@ -172,7 +167,6 @@ class ClinicRecord(Aggregate):
 
     class Augmented(Aggregate.Event):
         """Fields from a key/value table merged into the record (Open Dental patfield style)."""
-
         fields: JSONDict
         extra: JSONDict
         file: str
@@ -334,15 +328,13 @@ class ClinicRecord(Aggregate):
         ops: list[JSONDict]
 
         def apply(self, aggregate: Any) -> None:
-            aggregate.pending_compensation = self.comp_key
-            aggregate.pending_compensation_at = self.timestamp.timestamp()
+            aggregate.pending_compensation = (self.comp_key, self.timestamp.timestamp())
 
     class CompensationSucceeded(Aggregate.Event):
         comp_key: str
         op_key: str
         action: str
-        # an undelete names the record it brought back (the cross-reference holds it again);
-        # empty on other actions and on events logged before it was recorded
+        # the record an undelete brought back (for the cross-reference); else empty
         entity: str = ""
         nutshell_id: str = ""
 
