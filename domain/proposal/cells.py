@@ -78,7 +78,9 @@ PHONES = ("phone_mobile", "phone_home", "phone_work", "phone")
 PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staff", "therapist",
                           "doctor", "dentist", "patient", "client", "member", "person"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
-                               "primary", "patient", "client", "main"})
+                               "primary", "patient", "client", "main",
+                               # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`
+                               "telefono", "telefone", "telefon", "telefoon"})
 
 
 def _values(profile: FileProfile, header: str) -> list[str]:

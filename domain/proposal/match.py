@@ -38,6 +38,8 @@ SELF_WORDS: dict[str, frozenset[str]] = {
     "document": frozenset({"document", "file"}),
     "insurance_verification": frozenset({"verification", "eligibility"}),
 }
+# A last word that says the column holds a code's words rather than the code.
+DESCRIBING_WORDS = frozenset({"description", "desc", "descripcion", "beschreibung"})
 NOISE_WORDS = frozenset({"export", "data", "report", "list", "all", "csv", "xlsx", "table",
                          "dump", "file", "backup", "tbl", "sheet", "extract", "full"})
 
@@ -129,6 +131,9 @@ def _variants(kind: str, header: str) -> list[tuple[str, float]]:
         out.append((question.strip(), 0.97))
     if len(tokens) < 2:
         return out
+    if tokens[-1] in DESCRIBING_WORDS:
+        # `status_description`, `Type Desc`: the text of a code, the same field as the code
+        out.append((" ".join(tokens[:-1]), 0.95))
     for i, token in enumerate(tokens):
         if token in own:
             out.append((" ".join(tokens[:i] + tokens[i + 1:]), 0.98))

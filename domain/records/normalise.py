@@ -328,7 +328,9 @@ SYNONYMS: dict[str, dict[str, str]] = {
              "clinician": "provider", "counselor": "provider", "counsellor": "provider",
              "biller": "billing"},
     "billing_status": {"ok": "current", "up_to_date": "current", "past_due": "overdue",
-                       "in_collections": "collections", "settled": "paid", "paid_in_full": "paid"},
+                       "in_collections": "collections", "settled": "paid", "paid_in_full": "paid",
+                       # an invoice's own status: open (still owed) or closed (settled)
+                       "open": "current", "closed": "paid"},
     "referral_type": {"doctor": "physician", "gp": "physician", "professional": "physician",
                       "self_referred": "self", "walk_in": "self", "friend": "patient",
                       "family": "patient", "existing_patient": "patient",

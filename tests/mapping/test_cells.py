@@ -139,6 +139,14 @@ def test_a_persons_only_phone_is_their_mobile_and_a_clinic_is_no_person() -> Non
     assert not any(c.parts for c in doc.files["facility.csv"].columns.values())
 
 
+def test_the_only_phone_named_in_another_language_is_the_mobile_too() -> None:
+    headers = ["Nº ficha", "Nombre", "Apellidos", "Teléfono"]
+    rows = [[f"{i:05d}", FIRST[i % 8], LAST[i % 8] + str(i), f"+34 6{i % 9}1 71 72 {10 + i}"]
+            for i in range(20)]
+    doc = _propose({"Pacientes.csv": (headers, rows)}, country="ES")
+    assert doc.files["Pacientes.csv"].columns["Teléfono"].target == "patient.phone_mobile"
+
+
 def test_staff_referred_to_by_name_are_references_and_a_gp_name_is_not() -> None:
     staff = ("Jane Roe, LCSW", "Tom Brown, PsyD", "Ana Silva, LMFT")
     headers = ["Client ID", "First Name", "Last Name", "Primary Clinician", "GP Name"]

@@ -1,6 +1,6 @@
 """Failure classes of columns read as the wrong field though the header says which: a suburb
 beside a city, an accident insurer's claims (its claim number and the day of the injury), a
-staff list's short letter codes as the staff's ids."""
+staff list's short letter codes as the staff's ids, a code's description as the code's field."""
 
 from __future__ import annotations
 
@@ -102,3 +102,34 @@ def test_a_staff_code_beside_their_names_is_their_id_and_names_resolve_to_it(
     seen = doc.files["Appointments.csv"].columns["Provider"]
     assert seen.target == "appointment.provider_source_id"
     assert seen.values == {n: c for n, c in staff}
+
+
+def test_a_status_written_out_beside_no_code_is_the_status_and_open_or_closed_reads() -> None:
+    headers = ["id", "patient_id", "number", "outstanding_amount", "status_description"]
+    rows = [[str(700 + i), str(20 + i % 9), f"INV-{i:04d}", f"{(i % 3) * 40}.00",
+             "Open" if i % 3 else "Closed"] for i in range(24)]
+    doc = _propose({"invoices.csv": (headers, rows)})
+    fm = doc.files["invoices.csv"]
+    assert fm.kind == "billing"
+    assert fm.columns["status_description"].target == "billing.billing_status"
+    kinds, quarantined, records = _derive(doc, "invoices.csv", headers, rows)
+    assert not quarantined and kinds["billing"] == len(rows)
+    assert {r.fields.get("billing_status") for r in records} == {"current", "paid"}
+
+
+def test_a_number_only_named_like_a_reference_to_a_kind_the_export_lacks_is_custom(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "Practitioners.csv",
+         ["ID", "First Name", "Last Name", "Email", "AHPRA Registration", "Provider Number"],
+         [[str(10 + i), f"Bo{i}", f"Kay{i}", f"bo{i}@clinic.example", f"PHY000{4410 + i}",
+           f"{2400 + i * 7}51A"] for i in range(4)])
+    _csv(source / "Patients.csv", ["ID", "First Name", "Last Name", "Email"],
+         [[str(500 + i), f"Ann{i}", f"Lee{i}", f"ann{i}@example.net"] for i in range(12)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    column = load_mapping(home / "mapping.yaml").files["Practitioners.csv"].columns[
+        "Provider Number"]
+    assert column.target is None and column.custom_field == "Provider Number"

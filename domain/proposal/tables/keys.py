@@ -308,6 +308,14 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
             kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
             refs = sets[name].refs(header)
             pointed = [ids for (other, _), ids in every_key.items() if live[other].kind == kind]
+            if (kind is not None and not pointed and refs and column.flagged
+                    and (name, header) not in decided
+                    and not any(f.kind == kind for f in live.values())):
+                # only a name like a reference's (`Provider Number` like `ClinicNum`), and no
+                # file of that kind its values could be ids of
+                _unset(column, f"its name only resembles {column.target} and the export has "
+                               f"no {kind} file: a custom field", header)
+                continue
             if (kind is None or (name, header) in decided or len(refs) < 2 or not pointed
                     or any(len(refs & ids) >= 0.1 * len(refs)
                            for key, ids in every_key.items() if key != (name, header))):
