@@ -98,6 +98,16 @@ def test_a_number_outside_the_section_of_the_covers_is_none_of_them() -> None:
     assert columns["Medicare"].record is None and not columns["Medicare"].fixed
 
 
+def test_a_scheme_named_with_no_number_is_no_second_record() -> None:
+    headers = ["Patient ID", "First Name", "Last Name", "Email", "Medicare", "Payer",
+               "Membership No."]
+    rows = _patients(headers, "Medicare", "Payer", "Membership No.")
+    columns = _propose({"patients.csv": (headers, rows)}).files["patients.csv"].columns
+    assert columns["Membership No."].target == "insurance.member_id"
+    assert not (columns["Medicare"].target or "").startswith("insurance.")
+    assert not any(c.record for c in columns.values())
+
+
 def test_a_lone_cover_takes_its_carrier_from_its_header() -> None:
     headers = ["Patient ID", "First Name", "Last Name", "Email", "Medicare Number"]
     rows = [[str(i), f"Name{i}", f"Family{i}", f"p{i}@example.com",

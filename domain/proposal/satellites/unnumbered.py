@@ -38,6 +38,10 @@ NUMBER_WORDS = frozenset({
     "carteirinha", "mitglied", "mitgliedsnummer", "versichertennummer", "tessera",
     "assicurato", "polisnummer", "verzekerdennummer", "verzekerde", "name", "st", "nd", "rd",
     "th"})
+# Words of a header that say it holds a number (`No`, `#` and `N°` read as `number`).
+NUMBER_SAID = frozenset({"number", "num", "nr", "id", "identifier", "card", "numero", "nummer",
+                         "mitgliedsnummer", "versichertennummer", "polisnummer",
+                         "verzekerdennummer", "carteirinha"})
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -57,6 +61,8 @@ def _names_best(home: str, kind: str, field: str, header: str, column: ColumnMap
     best = max(header_matches(kind, header), key=lambda m: m.score, default=None)
     if best is None or best.field != field or best.score < FLOOR:
         return False
+    if not _says_number(field, header):
+        return False
     return all(m.score < best.score for m in header_matches(home, header))
 
 
@@ -64,6 +70,11 @@ def _section(header: str) -> str:
     """The section a header is written under (`Insurance coverage: Member number`): a column
     outside the section of the kind's columns is none of its records (`Medicare` beside it)."""
     return header.rpartition(":")[0].strip().casefold()
+
+
+def _says_number(field: str, header: str) -> bool:
+    """`Medicare` alone names a scheme (its number, or whether one has it): no record apart."""
+    return field != "member_id" or bool(set(phrase(header).tokens) & NUMBER_SAID)
 
 
 def _values(profile: FileProfile, header: str) -> set[str]:
@@ -104,6 +115,9 @@ def propose_unnumbered(fm: FileMapping, profile: FileProfile) -> None:
         first = next((h for h in mine if fm.columns[h].target == target), None)
         if kind == fm.kind or first is None or any(fm.columns[h].record for h in mine):
             continue  # none carried, or ordinals already number the records
+        if not _says_number(field, first):
+            _named_by_header(fm, kind, [first])
+            continue
         anchors = [first] + [
             h for h, c in fm.columns.items()
             if h != first and _section(h) == _section(first)
