@@ -26,6 +26,7 @@ from domain.ports import SourceRow
 from domain.records.aggregate import QUARANTINED, ClinicRecord
 from domain.records.derive import (
     DerivedRecord,
+    Dropped,
     Quarantined,
     derive_key_values,
     derive_row,
@@ -245,7 +246,8 @@ class Deriver:
             self._take_row(mapping, balance, results)
 
     def _take_row(self, mapping: FileMapping, balance: Balance, results: list[Any]) -> None:
-        taken = [self._take(r, mapping, balance, partial_file=False) for r in results]
+        taken = [not isinstance(r, Dropped) and self._take(r, mapping, balance, partial_file=False)
+                 for r in results]
         outcome = row_outcome(results, mapping.kind)
         # A row counts as a record only when its record was taken: one quarantined as a
         # duplicate of an earlier row is a quarantined row, not a record.

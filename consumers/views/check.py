@@ -28,6 +28,9 @@ def render_check(report: CheckReport, console: Console) -> None:
             console.print(f"  {escape(name)}: {reason.rows} rows quarantined: "
                           f"{escape(reason.reason)} (column {escape(columns)}; e.g. row "
                           f"{reason.example_row}: {escape(reason.example or '')})")
+        for (kind, why), records in sorted(check.dropped_reasons.items()):
+            console.print(f"  {escape(name)}: {records} {kind} records dropped on purpose: "
+                          f"{escape(why)}")
     landing = Table(title="expected in Nutshell per kind", title_justify="left")
     for head in ("kind", "records", "landing", "duplicates", "unresolved references"):
         landing.add_column(head, justify="left" if head == "kind" else "right")

@@ -21,6 +21,7 @@ from domain.ports import SourceRow
 from domain.records.canonical import CLINICAL_KINDS, REFERENCES
 from domain.records.derive import (
     DerivedRecord,
+    Dropped,
     Quarantined,
     Result,
     derive_key_values,
@@ -63,6 +64,8 @@ class FileCheck:
     twin_of: str | None = None
     records: Counter[str] = field(default_factory=Counter)
     reasons: dict[tuple[str | None, str], Reason] = field(default_factory=dict)
+    # (kind, reason) -> records left out on purpose (an empty insurance slot): said, not lost
+    dropped_reasons: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def top(self, n: int = TOP_REASONS) -> list[Reason]:
         return sorted(self.reasons.values(), key=lambda r: (-r.rows, r.reason))[:n]
@@ -72,6 +75,8 @@ class FileCheck:
                 "quarantined": self.quarantined, "dropped": self.dropped,
                 "furniture": self.furniture,
                 "twin_of": self.twin_of, "records": dict(sorted(self.records.items())),
+                "dropped_reasons": [{"kind": k, "reason": r, "records": n}
+                                    for (k, r), n in sorted(self.dropped_reasons.items())],
                 "top_reasons": [{"field": r.field, "reason": r.reason, "columns": r.columns,
                                  "rows": r.rows, "example": r.example, "row": r.example_row}
                                 for r in self.top()]}
@@ -143,6 +148,9 @@ class Checker:
     def _take(self, check: FileCheck, mapping: FileMapping, results: list[Result],
               row: SourceRow) -> None:
         for result in results:
+            if isinstance(result, Dropped):
+                check.dropped_reasons[(result.kind, result.reason)] += 1
+                continue
             if isinstance(result, Quarantined):
                 if not result.ignored:
                     self._reason(check, mapping, result, row.values)

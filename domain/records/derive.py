@@ -1,8 +1,10 @@
 """Derivation: source rows -> canonical records through the confirmed mapping, or quarantine.
 
-Nothing is dropped. Every row of a file ends up either in a DerivedRecord (its `rows` name it)
-or in a Quarantined result; `row_outcomes` counts them so that, per file,
-rows read = rows derived + rows quarantined. Columns with no canonical target go to `extra`.
+Nothing is dropped silently. Every row of a file ends up in a DerivedRecord (its `rows` name
+it), in a Quarantined result, or is dropped on purpose: routed to `drop` (no result), or a
+Dropped result saying why (an empty insurance slot); `row_outcomes` counts them so that, per
+file, rows read = rows derived + rows quarantined + rows dropped. Columns with no canonical
+target go to `extra`.
 
 A row whose columns target several kinds (insurance columns in a patient export) yields one
 record per kind; the secondary records point at the row's primary record through their
@@ -19,6 +21,7 @@ from typing import Any
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.empty import empty_slot
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
 
@@ -47,7 +50,19 @@ class Quarantined:
     ignored: bool = False  # a FHIR resource type that is deliberately not migrated
 
 
-Result = DerivedRecord | Quarantined
+@dataclass(frozen=True)
+class Dropped:
+    """A record left out on purpose, with the reason (an empty insurance slot): no record and
+    no quarantine; the row counts as dropped when it is the row's own record."""
+
+    file: str
+    row: int
+    kind: str
+    reason: str  # field names only, never values
+    source_id: str | None = None
+
+
+Result = DerivedRecord | Quarantined | Dropped
 
 
 @dataclass
@@ -81,7 +96,7 @@ def row_outcome(results: list[Result], primary_kind: str) -> str:
     "quarantined"."""
     if primary_kind == "fhir":
         return "derived" if any(isinstance(r, DerivedRecord) for r in results) else "quarantined"
-    if not results:
+    if not results or isinstance(results[0], Dropped):
         return "dropped"
     return "derived" if isinstance(results[0], DerivedRecord) else "quarantined"
 
@@ -214,6 +229,9 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         warnings.append(f"reader: {row.problem}")
 
     results: list[Result] = []
+    if (empty := empty_slot(primary, per_kind[primary])) is not None:
+        return [Dropped(file_name, row.number, primary, empty,
+                        _text(per_kind[primary].get("source_id")))]
     checked = validate_record(primary, per_kind[primary], settings, mapping.date_order)
     if not checked.ok:
         field_name, reason = _reason(checked)
@@ -231,6 +249,9 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         if ref and ref not in raw:
             raw[ref] = primary_id
         raw.setdefault("source_id", default_id)
+        if (empty := empty_slot(kind, raw)) is not None:
+            results.append(Dropped(file_name, row.number, kind, empty, _text(raw["source_id"])))
+            continue
         secondary = validate_record(kind, raw, settings, mapping.date_order)
         if secondary.ok:
             results.append(DerivedRecord(kind, secondary.fields["source_id"], secondary.fields,
@@ -295,7 +316,7 @@ def _derive_fhir(file_name: str, settings: Settings, row: SourceRow) -> list[Res
 # --- key/value tables (Open Dental patfield style) --------------------------------------------
 
 def derive_key_values(file_name: str, mapping: FileMapping, settings: Settings,
-                      rows: Iterable[SourceRow]) -> Iterator[Result]:
+                      rows: Iterable[SourceRow]) -> Iterator[DerivedRecord | Quarantined]:
     """Consecutive rows with the same record id make one partial record of `mapping.kind`.
 
     A row whose value cannot be normalised is quarantined on its own; the record keeps the
@@ -324,7 +345,7 @@ def derive_key_values(file_name: str, mapping: FileMapping, settings: Settings,
 
 
 def _flush(file_name: str, mapping: FileMapping, settings: Settings,
-           group: list[SourceRow]) -> Iterator[Result]:
+           group: list[SourceRow]) -> Iterator[DerivedRecord | Quarantined]:
     if not group:
         return
     layout = mapping.key_value

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from domain.mapping import FileMapping, Settings
 from domain.ports import SourceRow
-from domain.records.derive import DerivedRecord, Quarantined, Result, derive_key_values, derive_row
+from domain.records.derive import DerivedRecord, Result, derive_key_values, derive_row
 
 
 def patients_named(result: Result) -> set[str]:
@@ -29,7 +29,7 @@ def patients_named(result: Result) -> set[str]:
 
 
 def _rows_of(result: Result) -> list[int]:
-    return [result.row] if isinstance(result, Quarantined) else list(result.rows)
+    return list(result.rows) if isinstance(result, DerivedRecord) else [result.row]
 
 
 def patient_rows(file_name: str, mapping: FileMapping, settings: Settings,
