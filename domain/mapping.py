@@ -51,6 +51,9 @@ class ColumnMapping(BaseModel):
     # 1234; H: 09 555 6789`). The target takes its own part; the other parts fill the fields
     # no other column gives.
     parts: Literal["name", "place", "phones"] | None = None
+    # Values naming several records (two patients called Jane Smith): a row holding one is
+    # quarantined, naming the column, rather than linked to either.
+    ambiguous: list[str] = Field(default_factory=list)
 
 
 class KeyValueLayout(BaseModel):
@@ -157,7 +160,7 @@ class FileMapping(BaseModel):
 # Parts of the language added after the first release: left out of the document's data (so
 # out of its hash) while unused, so mappings confirmed before keep their hash.
 _LATER_FILE_KEYS = ("combine", "route", "derived_id", "id_prefix", "twin_of", "time_of_day")
-_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed", "record", "parts")
+_LATER_COLUMN_KEYS = ("values", "format", "split", "fixed", "record", "parts", "ambiguous")
 
 
 def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:
@@ -167,7 +170,7 @@ def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:
                 fm.pop(key, None)
         for col in [*fm.get("columns", {}).values(), *fm.get("key_values", {}).values()]:
             for key in _LATER_COLUMN_KEYS:
-                if col.get(key) in (None, {}):
+                if col.get(key) in (None, {}, []):
                     col.pop(key, None)
     return data
 

@@ -8,6 +8,7 @@ delivered twice (a CSV and its XLSX twin) is found by content and read once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -46,6 +47,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
     first_rows_of: dict[str, list[dict[str, Any]]] = {}
     fhir_files: list[UUID] = []
     value_sets: dict[str, ValueSets] = {}
+    file_ids: dict[str, UUID] = {}
     profiles: dict[str, tuple[list[str], FileProfile]] = {}
     for file_id, info in sorted(run.files.items(), key=lambda item: item[1]["name"]):
         stream = app.source_file(UUID(file_id))
@@ -60,6 +62,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
             fhir_files.append(UUID(file_id))
             continue
         header = list(fingerprint.header)
+        file_ids[fingerprint.name] = UUID(file_id)
         profile, first_rows, value_sets[fingerprint.name] = _profile(app, UUID(file_id), header)
         first_rows_of[fingerprint.name] = first_rows
         profiles[fingerprint.name] = (header, profile)
@@ -78,7 +81,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
                                f"{round(share * 100)}% of the first rows' cells agree): "
                                "read once, from that file")
     _per_patient_tables(doc, samples, profiles)
-    link_files(doc, value_sets)
+    link_files(doc, value_sets, lambda name: _data_rows(app, file_ids[name]))
     _prefix_colliding_ids(doc, samples)
     if signal is not None:
         for name, (header, profile) in profiles.items():
@@ -187,6 +190,13 @@ def _propose_country(doc: MappingDocument, found: RegionEvidence) -> None:
 
 def _is_text(fingerprint: SourceFingerprint) -> bool:
     return fingerprint.format.casefold().startswith(TEXT_FORMATS)
+
+
+def _data_rows(app: MigrationLog, fid: UUID) -> Iterator[dict[str, Any]]:
+    """A file's rows as profiled (a report's furniture left out), page by page."""
+    for row in app.iter_rows(fid):
+        if not str(row.get("p") or "").startswith(NOT_DATA):
+            yield row["v"]
 
 
 def _profile(app: MigrationLog, fid: UUID, header: list[str]

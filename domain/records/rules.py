@@ -46,6 +46,7 @@ def uses_rules(mapping: FileMapping) -> bool:
     return bool(mapping.combine or mapping.route or mapping.derived_id or mapping.id_prefix
                 or mapping.time_of_day
                 or any(c.values or c.format or c.split or c.record or c.parts or c.fixed
+                       or c.ambiguous
                        for c in mapping.columns.values()))
 
 
@@ -64,15 +65,28 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+
+
 def lookup(values: Mapping[str, str], raw: str) -> str | None:
-    """A value map's entry for this text: exact, then case-insensitive."""
+    """A value map's entry for this text: exact, then case-insensitive (through the map's
+    entries folded once: a map of a thousand patients' names is no scan per row)."""
     if raw in values:
         return values[raw]
-    folded = raw.casefold()
-    for source, target in values.items():
-        if source.strip().casefold() == folded:
-            return target
-    return None
+    cached = _FOLDED.get(id(values))
+    if cached is None or cached[0] is not values:
+        if len(_FOLDED) > 256:
+            _FOLDED.clear()
+        folded: dict[str, str] = {}
+        for source, target in values.items():
+            folded.setdefault(source.strip().casefold(), target)
+        cached = _FOLDED[id(values)] = (values, folded)
+    return cached[1].get(raw.casefold())
+
+
+def _names_several(column: ColumnMapping, text: str) -> bool:
+    folded = text.casefold()
+    return any(a.strip().casefold() == folded for a in column.ambiguous)
 
 
 def routed_kind(mapping: FileMapping, values: Mapping[str, Any]) -> str | None:
@@ -248,6 +262,10 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
             targets[key] = None  # the cell stays in extra as it was
             continue
         if column is not None and isinstance(text, str) and text:
+            if column.ambiguous and target is not None and _names_several(column, text):
+                return PreparedRow(kind, out, targets, problem=(
+                    key, target[1], f"column {key}: the name is several records', which one "
+                                    "is not known"))
             if column.values:
                 mapped = lookup(column.values, text)
                 text = mapped if mapped is not None else text

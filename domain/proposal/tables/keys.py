@@ -13,7 +13,7 @@ mapping, each change with its reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
@@ -21,7 +21,8 @@ from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
-from domain.proposal.tables.names import named_rows, resolve_emails, resolve_names
+from domain.proposal.tables.name_index import Rows
+from domain.proposal.tables.names import index_files, named_rows, resolve_emails, resolve_names
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
@@ -33,6 +34,7 @@ IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 # Kinds whose record names another by name only (a policy names its insurer, who is a company)
 NAMED_BY = {("insurance", "company"): "carrier_name"}
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
+RowsOf = Callable[[str], Iterable[Mapping[str, object]]]  # a file's rows, read page by page
 ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
 # A staff member's or a site's short code (`OSMI`, `PBRO`): capitals only, read as a name's
 # shape by the profiler, an identifier when the header names an id or a code.
@@ -193,8 +195,11 @@ def _reference_field(kind: str, to_kind: str, current: str | None) -> str | None
     return fields[0] if fields else None
 
 
-def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
-    """Ids other files use, and references found by their values (see the module's doc)."""
+def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
+               rows_of: RowsOf | None = None) -> None:
+    """Ids other files use, and references found by their values (see the module's doc);
+    `rows_of(file)` reads a file's rows again, page by page, for references by name to a file
+    too large to keep."""
     live = {n: fm for n, fm in doc.files.items()
             if n in sets and not fm.skipped and fm.key_value is None and fm.kind in KIND_FIELDS}
     read_as = {n: readings(list(fm.columns)) for n, fm in live.items()}
@@ -261,16 +266,27 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets]) -> None:
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
     _unresolvable(live, sets, every_key, decided)
-    by_value = (
-        {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
-         if not sets[n].refs(h)},
-        {**named_rows(live, sets), **{n: (keys[n][0], list(sets[n].kept or ())) for n in keys
-                                      if sets[n].kept}},
-        {n: fm.kind for n, fm in live.items()})
-    owned = {n: (own, list(sets[n].kept or ())) for n, fm in live.items()
-             if sets[n].kept and (own := _own_id_column(fm)) is not None}
-    resolve_emails(live, by_value[0], owned, by_value[2])
-    resolve_names(live, *by_value)
+    values = {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
+              if not sets[n].refs(h)}
+    file_of = {n: fm.kind for n, fm in live.items()}
+    readable = {n: read for n in live if (read := _rows(n, sets[n], rows_of)) is not None}
+    owned = {n: (own, readable[n]) for n, fm in live.items()
+             if n in readable and (own := _own_id_column(fm)) is not None}
+    named = named_rows(live, sets)
+    indexes = index_files(live, values, {**owned, **named}, file_of)
+    resolve_emails(live, values, owned, file_of, indexes)
+    resolve_names(live, values, {**named, **{n: (keys[n][0], readable[n]) for n in keys
+                                             if n in readable}}, file_of, indexes)
+
+
+def _rows(name: str, sets: ValueSets, rows_of: RowsOf | None) -> Rows | None:
+    """A file's rows to index: those kept of a small file, else read again, page by page."""
+    kept = sets.kept
+    if kept:
+        return lambda: kept
+    if rows_of is None or not sets.rows:
+        return None
+    return lambda: rows_of(name)
 
 
 def _second_choice(fm: FileMapping, header: str, reading: str,

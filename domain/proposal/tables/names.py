@@ -1,7 +1,11 @@
 """References written as names: a note's `user` holding `tobrien`, an appointment's
-`Practitioner` holding a login or a display name. When the values are the distinct values of one
-column of a small file of the kind the reference points at (its username, its display name),
-a value map turns each into that file's id, so the reference resolves; said with its reasons."""
+`Practitioner` holding a login or a display name, a `Client` holding "Smith, Jane" beside a
+patient file with ids of its own, a session naming its client by email. When the values are
+(nearly all) those of one column of the file of the kind the reference points at, or its
+people's first and last names however written, a value map turns each into that row's id, so
+the reference resolves; a name several rows have is listed as ambiguous (a row naming it is
+quarantined, naming the column). The file pointed at is read once, page by page, whatever
+its size (domain.proposal.tables.name_index)."""
 
 from __future__ import annotations
 
@@ -9,47 +13,119 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from domain.mapping import FileMapping
+from domain.mapping import ColumnMapping, FileMapping
+from domain.proposal.tables.name_index import (
+    FOUND,
+    PERSON,
+    Index,
+    Match,
+    Rows,
+    build,
+    fold,
+    match,
+    person_key,
+)
 from domain.proposal.text import phrase
 from domain.records.canonical import REFERENCES
 
-FOUND = 0.9  # share of the names that must be found in the other file's column
-MOSTLY = 0.8  # share of the other file's rows with a value of their own in that column
 STAFF = "provider"
+PATIENT = "patient"
 # Header words of a column naming the staff member a row is with or by.
 STAFF_WORDS = frozenset({"calendar", "diary", "practitioner", "provider", "clinician",
                          "therapist", "staff", "doctor", "dentist", "author", "resource"})
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+Values = Mapping[str, set[str] | None]
 
 
-def resolve_names(live: Mapping[str, FileMapping], values: Mapping[str, set[str] | None],
-                  rows: Mapping[str, tuple[str, list[Mapping[str, object]]]],
-                  file_of: Mapping[str, str]) -> None:
+def _reference_kind(fm: FileMapping, header: str) -> tuple[str | None, str | None]:
+    """(the kind a column names by name, the staff target it would take when it has none)."""
+    column = fm.columns[header]
+    kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
+    free = None if kind or column.target else _staff_reference(fm, header)
+    return kind or (STAFF if free else None), free
+
+
+def _emails(seen: set[str] | None) -> bool:
+    return bool(seen) and sum(1 for v in seen or () if EMAIL.match(v)) >= FOUND * len(seen or ())
+
+
+def _name_columns(fm: FileMapping) -> tuple[tuple[str, str] | None, list[str]]:
+    """A file's first and last name columns, and its columns of whole names."""
+    by = {c.target: h for h, c in fm.columns.items() if c.target}
+    first, last = by.get(f"{fm.kind}.first_name"), by.get(f"{fm.kind}.last_name")
+    whole = [h for h, c in fm.columns.items() if c.parts == "name"]
+    return ((first, last) if first and last and first != last else None), whole
+
+
+def index_files(live: Mapping[str, FileMapping], values: Values,
+                rows: Mapping[str, tuple[str, Rows]], file_of: Mapping[str, str]
+                ) -> dict[str, Index]:
+    """Each file a reference by name or email may point at, read once: indexed by what the
+    referring columns hold."""
+    wanted: set[str] = set()
+    people: set[str] = set()
+    kinds: set[str] = set()
+    for key, seen in values.items():
+        name, _, header = key.partition("\0")
+        if not seen or live[name].columns[header].values:
+            continue
+        kind, _ = _reference_kind(live[name], header)
+        if kind is None and not _emails(seen):
+            continue
+        kinds.update([kind] if kind else file_of.values())
+        wanted.update(fold(v) for v in seen)
+        if kind is not None:
+            people.update(k for v in seen if (k := person_key(v)) is not None)
+    out: dict[str, Index] = {}
+    for other, (own, read) in rows.items():
+        if file_of[other] in kinds and wanted:
+            names, whole = _name_columns(live[other]) if other in live else (None, [])
+            out[other] = build(read(), own, wanted, people, names, whole)
+    return out
+
+
+def _resolved(column: ColumnMapping, found: Match, kind: str) -> str:
+    """The value map set on the column, and the names several rows share: a row naming one
+    of several patients is quarantined (it belongs to one of them, which is not known), one
+    naming one of several staff members keeps the name as written. Returns what to add to
+    the column's reasons."""
+    column.values = found.ids
+    if not found.several:
+        return ""
+    if kind == PATIENT:
+        column.ambiguous = found.several
+        return (f"; {len(found.several)} name(s) several rows share: a row naming one is "
+                "quarantined")
+    return f"; {len(found.several)} name(s) several rows share are left as written"
+
+
+def resolve_names(live: Mapping[str, FileMapping], values: Values,
+                  rows: Mapping[str, tuple[str, Rows]], file_of: Mapping[str, str],
+                  indexes: Mapping[str, Index]) -> None:
     """`values`: per '<file>\\0<column>' the names a reference column holds (identifiers left
-    out); `rows`: per small file its own id column and its rows; `file_of`: file -> kind."""
+    out); `rows`: per file its own id column and its rows; `file_of`: file -> kind."""
     for key, seen in values.items():
         name, _, header = key.partition("\0")
         column = live[name].columns[header]
-        kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
-        free = None if kind or column.target else _staff_reference(live[name], header)
-        kind = kind or (free and STAFF)
+        kind, free = _reference_kind(live[name], header)
         if kind is None or column.values or not seen:
             continue
-        for other, (own, kept) in rows.items():
-            if other == name or file_of[other] != kind:
+        for other, (own, _) in rows.items():
+            index = indexes.get(other)
+            if other == name or file_of[other] != kind or index is None:
                 continue
-            found = _by_column(seen, own, kept)
-            if found is not None:
-                by, ids, shared = found
-                column.values = ids
-                if free:
-                    column.target, column.custom_field, column.custom_field_type = free, None, None
-                    column.confidence, column.flagged = 0.75, False
-                    column.reasons.append(f"'{header}' names staff: a reference, {free}")
-                column.reasons.append(
-                    f"holds {kind} names as {other} writes them in '{by}': each read as that "
-                    f"row's id ('{own}')" + (f"; {shared} name(s) several rows share are left "
-                                             "as written" if shared else ""))
-                break
+            found = match(index, seen, people=True)
+            if found is None:
+                continue
+            if free:
+                column.target, column.custom_field, column.custom_field_type = free, None, None
+                column.confidence, column.flagged = 0.75, False
+                column.reasons.append(f"'{header}' names staff: a reference, {free}")
+            by = "first and last names" if found.column == PERSON else f"'{found.column}'"
+            column.reasons.append(
+                f"holds {kind} names as {other} writes them in {by}: each read as that "
+                f"row's id ('{own}')" + _resolved(column, found, kind))
+            break
 
 
 def _staff_reference(fm: FileMapping, header: str) -> str | None:
@@ -63,31 +139,9 @@ def _staff_reference(fm: FileMapping, header: str) -> str | None:
     return target
 
 
-def _by_column(seen: set[str], own: str, kept: list[Mapping[str, object]]
-               ) -> tuple[str, dict[str, str], int] | None:
-    """(column, name -> id for names one row has, names several rows share) of the first
-    column of mostly distinct values holding (nearly) all the names."""
-    columns = [c for c in (kept[0] if kept else {}) if c != own]
-    for col in columns:
-        rows: dict[str, list[str]] = {}
-        for r in kept:
-            rows.setdefault(str(r.get(col) or "").strip(), []).append(str(r.get(own) or ""))
-        rows.pop("", None)
-        if len(rows) < MOSTLY * len(kept):
-            continue  # a code or a category, not one name per row
-        present = [v for v in seen if v in rows]
-        if present and len(present) >= FOUND * len(seen):
-            ids = {v: rows[v][0].strip() for v in sorted(present) if len(rows[v]) == 1}
-            return col, ids, len(present) - len(ids)
-    return None
-
-
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def resolve_emails(live: Mapping[str, FileMapping], values: Mapping[str, set[str] | None],
-                   rows: Mapping[str, tuple[str, list[Mapping[str, object]]]],
-                   file_of: Mapping[str, str]) -> None:
+def resolve_emails(live: Mapping[str, FileMapping], values: Values,
+                   rows: Mapping[str, tuple[str, Rows]], file_of: Mapping[str, str],
+                   indexes: Mapping[str, Index]) -> None:
     """A session naming its client by email: a column of emails that are (nearly all) the
     own emails of another file's people is a reference to that kind, each email read as that
     person's id; a column that held the reference by name beside it no longer does."""
@@ -96,33 +150,32 @@ def resolve_emails(live: Mapping[str, FileMapping], values: Mapping[str, set[str
         fm = live[name]
         column = fm.columns[header]
         if (not seen or column.values or column.target == f"{fm.kind}.email"
-                or sum(1 for v in seen if EMAIL.match(v)) < FOUND * len(seen)):
+                or not _emails(seen)):
             continue
-        for other, (own, kept) in rows.items():
+        for other, (own, _) in rows.items():
             kind = file_of[other]
             field = next((f for (k, f), to in REFERENCES.items() if k == fm.kind and to == kind),
                          None)
             by = next((h for h, c in live[other].columns.items()
-                       if c.target == f"{kind}.email"), None)
-            if other == name or kind == fm.kind or field is None or by is None:
+                       if c.target == f"{kind}.email"), None) if other in live else None
+            index = indexes.get(other)
+            if (other == name or kind == fm.kind or field is None or by is None
+                    or index is None):
                 continue
-            found = _by_column({v.strip().casefold() for v in seen}, own, [
-                {by: str(r.get(by) or "").strip().casefold(), own: r.get(own)} for r in kept])
+            found = match(Index(index.rows, {by: index.keys.get(by, {})}),
+                          {v.strip().casefold() for v in seen}, people=False)
             if found is None:
                 continue
-            _, ids, shared = found
             target = f"{fm.kind}.{field}"
             for held in fm.columns.values():
                 if held is not column and held.target == target:
                     held.target, held.custom_field, held.custom_field_type = None, None, None
                     held.reasons.append(f"not {target}: '{header}' names them by email")
             column.target, column.custom_field, column.custom_field_type = target, None, None
-            column.confidence, column.flagged, column.values = 0.8, False, ids
+            column.confidence, column.flagged = 0.8, False
             column.reasons.append(
                 f"holds the emails {other} gives its {kind}s in '{by}': each read as that "
-                f"row's id ('{own}'), a reference, {target}" + (
-                    f"; {shared} email(s) several rows share are left as written"
-                    if shared else ""))
+                f"row's id ('{own}'), a reference, {target}" + _resolved(column, found, kind))
             break
 
 
@@ -130,11 +183,11 @@ NAMED_ID = "(id from the names)"  # a derived id from name columns
 
 
 def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any]
-               ) -> dict[str, tuple[str, list[Mapping[str, object]]]]:
+               ) -> dict[str, tuple[str, Rows]]:
     """Small files whose id their names make (`Nom`, `Prénom` -> `Pelletier:Noah`): each row
     with that id and its names written either way round (`Pelletier Noah`, `Noah Pelletier`),
     as other files name them."""
-    out: dict[str, tuple[str, list[Mapping[str, object]]]] = {}
+    out: dict[str, tuple[str, Rows]] = {}
     for name, fm in live.items():
         made, kept = fm.derived_id, sets[name].kept
         if made is None or made.content or len(made.columns) != 2 or not kept:
@@ -144,5 +197,9 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any]
         for r in kept:
             x, y = (str(r.get(c) or "").strip() for c in (a, b))
             rows.append({NAMED_ID: f"{x}:{y}", f"{a} {b}": f"{x} {y}", f"{b} {a}": f"{y} {x}"})
-        out[name] = (NAMED_ID, rows)
+        out[name] = (NAMED_ID, _given(rows))
     return out
+
+
+def _given(rows: list[Mapping[str, object]]) -> Rows:
+    return lambda: rows

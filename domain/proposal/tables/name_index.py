@@ -1,0 +1,119 @@
+"""The rows of a file that other files name by a name or an email, indexed once, however many.
+
+A reference written as a name (`Client`: "Smith, Jane" or "Jane Smith") or an email is matched
+against the file it points at. That file is read once, page by page, and only what the
+referring columns hold is indexed: per column, each wanted value (case and accents aside) and
+the ids of the rows holding it, and per person, the first and last name as nameparser reads
+them (so "Smith, Jane", "Jane Smith" and "JANE SMITH" are one key). Memory follows the names
+referred to, not the rows read; no pair of a name and a row is compared.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from nameparser import HumanName
+
+FOUND = 0.9  # share of the names that must be found in the other file
+MOSTLY = 0.5  # share of the found names that must name one row (not a code or a category)
+SEVERAL = 2  # ids kept per key: enough to know a name is several rows'
+PERSON = "(first and last name)"  # the index of people's names, beside the columns'
+
+Rows = Callable[[], Iterable[Mapping[str, object]]]
+
+
+def fold(text: str) -> str:
+    """Case, accents, dots and runs of spaces aside: "Renée  O.Brien" -> "renee obrien"."""
+    plain = unicodedata.normalize("NFKD", text.strip().casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace(".", "")
+    return " ".join(plain.split())
+
+
+@lru_cache(maxsize=50_000)
+def person_key(text: str) -> str | None:
+    """A person's first and last name, folded, however written ("Last, First M", "First
+    Last", with a title or a credential): None when the text is not two names."""
+    if not text or any(c.isdigit() for c in text) or "@" in text:
+        return None
+    name = HumanName(text)
+    first, last = fold(name.first), fold(name.last)
+    return f"{first}\0{last}" if first and last else None
+
+
+def pair_key(first: str, last: str) -> str | None:
+    first, last = fold(first), fold(last)
+    return f"{first}\0{last}" if first and last else None
+
+
+@dataclass
+class Index:
+    """Per column (and PERSON) a wanted key -> the ids of the rows holding it (at most
+    SEVERAL: more says nothing new)."""
+
+    rows: int = 0
+    keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def _add(self, column: str, key: str, ident: str) -> None:
+        ids = self.keys.setdefault(column, {}).setdefault(key, [])
+        if len(ids) < SEVERAL and ident not in ids:
+            ids.append(ident)
+
+
+def build(rows: Iterable[Mapping[str, object]], own: str, wanted: set[str],
+          people: set[str], names: tuple[str, str] | None = None,
+          whole_names: Iterable[str] = ()) -> Index:
+    """One pass over `rows` (a file's, page by page): the folded `wanted` values of every
+    column, and the `people` keys of the first and last name columns `names` or of the
+    columns holding whole names."""
+    index = Index()
+    whole = tuple(whole_names)
+    for row in rows:
+        index.rows += 1
+        ident = str(row.get(own) or "").strip()
+        if not ident:
+            continue
+        for column, value in row.items():
+            if column == own or value in (None, ""):
+                continue
+            key = fold(str(value))
+            if key in wanted:
+                index._add(column, key, ident)
+        if not people:
+            continue
+        found: set[str | None] = {person_key(str(row.get(c) or "")) for c in whole}
+        if names:
+            found.add(pair_key(str(row.get(names[0]) or ""), str(row.get(names[1]) or "")))
+        for person in found:
+            if person is not None and person in people:
+                index._add(PERSON, person, ident)
+    return index
+
+
+@dataclass(frozen=True)
+class Match:
+    column: str  # the other file's column (or PERSON) the names were found in
+    ids: dict[str, str]  # name as written -> the id of the one row with it
+    several: list[str]  # names as written that several rows have
+
+
+def match(index: Index, seen: Iterable[str], people: bool) -> Match | None:
+    """The first column of the index (then the people's names, when `people`) holding
+    nearly all the names `seen`, most of them one row's."""
+    written = sorted(v for v in seen if v.strip())
+    if not written:
+        return None
+    columns = [c for c in index.keys if c != PERSON] + ([PERSON] if people else [])
+    for column in columns:
+        keys = index.keys.get(column, {})
+        read: Callable[[str], str | None] = person_key if column == PERSON else fold
+        found = {v: keys[k] for v in written if (k := read(v)) is not None and k in keys}
+        if len(found) < FOUND * len(written):
+            continue
+        ones = {v: ids[0] for v, ids in found.items() if len(ids) == 1}
+        if len(ones) < MOSTLY * len(found):
+            continue  # a code or a category that names many rows, not one name per row
+        return Match(column, ones, sorted(v for v in found if v not in ones))
+    return None

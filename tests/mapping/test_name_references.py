@@ -1,0 +1,108 @@
+"""A patient referred to by name only (an appointment's `Client`: "Lee, Ann" or "Ann Lee")
+beside a patient file with ids of its own, however large: each name reads as the id of the one
+patient with it; a name two patients have quarantines the row, naming the column. Also a
+client named by email in a file too large to keep whole. Run in process on a HOME of its own,
+through extract, map propose and map check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+from domain.proposal.tables.name_index import build, match, person_key
+
+FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou",
+          "Max", "Ned", "Olga", "Pia", "Quin", "Rex", "Sue", "Tom")
+LASTS = ("Lee", "Ng", "Ray", "Moss", "Park", "Shaw", "Tait", "Vance", "Wren", "Yates", "Abel",
+         "Burr", "Cole", "Dunn", "Eads")
+PATIENTS = [(str(500 + i), FIRSTS[i % 20], LASTS[i // 20]) for i in range(300)]  # > 200 rows
+
+
+def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+           files: dict[str, str]) -> dict[str, object]:
+    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
+    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
+    source = tmp_path / "export"
+    source.mkdir()
+    for name, text in files.items():
+        (source / name).write_text(text, encoding="utf-8")
+    for argv in (["extract", str(source)], ["map", "propose"]):
+        assert main(argv) == 0, capsys.readouterr()
+    capsys.readouterr()
+    main(["map", "check", "--json"])
+    out = capsys.readouterr().out
+    report: dict[str, object] = json.loads(out[out.index("{"):])
+    return report
+
+
+def test_a_client_named_either_way_round_resolves_to_the_one_patient_with_that_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    patients = [*PATIENTS, ("999", "Ann", "Lee")]  # a second Ann Lee: her name says nobody
+    appointments = []
+    for j in range(360):
+        _, first, last = PATIENTS[j % 300]
+        name = f"{last.upper()}, {first}" if j % 2 else f"{first} {last}"
+        appointments.append(f'A{j},"{name}",2024-03-{1 + j % 28:02d} 09:00,30\n')
+    report = _check(tmp_path, monkeypatch, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name,DOB\n" + "".join(
+            f"{i},{f},{la},1980-01-02\n" for i, f, la in patients),
+        "appointments.csv": "Appointment ID,Client,Start,Duration\n" + "".join(appointments)})
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    client = doc.files["appointments.csv"].columns["Client"]
+    assert client.target == "appointment.patient_source_id"
+    assert client.values["LEE, Bo"] == "501" and client.values["Cy Lee"] == "502"
+    assert client.ambiguous == ["Ann Lee"]  # written so in rows 0 and 300
+    files = report["files"]
+    assert isinstance(files, dict)
+    appts = files["appointments.csv"]
+    assert (appts["derived"], appts["quarantined"]) == (358, 2)
+    [why] = appts["top_reasons"]
+    assert why["columns"] == ["Client"] and "column Client" in why["reason"]
+    assert "Ann" not in why["reason"] and "Lee" not in why["reason"]
+    landing = report["landing"]
+    assert isinstance(landing, dict)
+    assert landing["appointment"]["unresolved_references"] == 0
+
+
+def test_a_client_named_by_email_in_a_file_too_large_to_keep(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    report = _check(tmp_path, monkeypatch, capsys, {
+        "clients.csv": "Client ID,First Name,Last Name,Email\n" + "".join(
+            f"{i},{f},{la},{f}.{la}{i}@example.org\n" for i, f, la in PATIENTS),
+        "sessions.csv": "Session ID,Client Email,Date\n" + "".join(
+            f"S{j},{PATIENTS[j % 300][1]}.{PATIENTS[j % 300][2]}{PATIENTS[j % 300][0]}"
+            f"@example.org,2024-03-{1 + j % 28:02d} 10:00\n" for j in range(320))})
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    column = doc.files["sessions.csv"].columns["Client Email"]
+    assert column.target == "appointment.patient_source_id" and len(column.values) == 300
+    landing = report["landing"]
+    assert isinstance(landing, dict)
+    assert landing["appointment"] == {"records": 320, "landing": 320, "duplicates": 0,
+                                      "unresolved_references": 0}
+
+
+def test_names_are_read_by_nameparser_whichever_way_round() -> None:
+    assert person_key("Lee, Ann") == person_key("Ann Lee") == person_key("ANN LEE")
+    assert person_key("Dr. Ann Lee") == person_key("Lee, Ann") != person_key("Ann Leigh")
+    assert person_key("Ann") is None and person_key("ann@example.org") is None
+
+
+def test_the_index_keeps_only_the_names_referred_to() -> None:
+    rows = [{"id": str(i), "first": FIRSTS[i % 20], "last": LASTS[i % 15]} for i in range(60)]
+    seen = {"Lee, Ann", *(f"{FIRSTS[i]} {LASTS[i]}" for i in range(1, 10))}
+    people = {k for v in seen if (k := person_key(v))}
+    index = build(iter(rows), "id", set(), people, ("first", "last"))
+    assert index.rows == 60 and len(index.keys["(first and last name)"]) == 10
+    found = match(index, seen, people=True)
+    assert found is not None and found.ids["Lee, Ann"] == "0" and found.ids["Bo Ng"] == "1"
+    twice = build(iter([*rows, {"id": "x", "first": "ann", "last": "LEE"}]), "id", set(),
+                  people, ("first", "last"))
+    found = match(twice, seen, people=True)
+    assert found is not None and found.several == ["Lee, Ann"] and len(found.ids) == 9
