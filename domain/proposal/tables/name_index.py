@@ -40,6 +40,12 @@ def person_key(text: str) -> str | None:
         return None
     name = HumanName(text)
     first, last = fold(name.first), fold(name.last)
+    if not (first and last):  # a first name nameparser takes for a title ("Baba Kale")
+        before, comma, after = text.partition(",")
+        split = text.split()
+        words = (after.split()[:1] + before.split()[-1:]) if comma else (
+            [split[0], split[-1]] if len(split) >= 2 else [])
+        first, last = (fold(w) for w in words) if len(words) == 2 else ("", "")
     return f"{first}\0{last}" if first and last else None
 
 
