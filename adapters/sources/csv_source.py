@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from adapters.sources.fixed_width import PREFIX as FIXED
 from adapters.sources.fixed_width import fixed_columns, fixed_reader
 from adapters.sources.headers import EXTRA_CELLS, normalise_header
+from adapters.sources.report_groups import Carried, group_labels
 from adapters.sources.report_layout import TITLE_LINE, Furniture, split_report
 from adapters.sources.text_detect import (
     UNDECODABLE,
@@ -50,6 +52,7 @@ class CsvSource(ClinicSource):
         self._encoding = encoding
         self._fingerprint: SourceFingerprint | None = None
         self._lines = 0
+        self._groups = 0  # columns the header gains from group headings (report_groups)
 
     def fingerprint(self) -> SourceFingerprint:
         if self._fingerprint is None:
@@ -67,9 +70,11 @@ class CsvSource(ClinicSource):
                 delimiter = sniff_delimiter(sample)
                 delimiter = fixed_columns(sample, delimiter) or delimiter
             with open_text(self.path, encoding) as text:
-                found, _, _ = split_report(self._reader(text, delimiter, [False]))
+                found, title, rest = split_report(self._reader(text, delimiter, [False]))
                 found = found or []
-            header = tuple(h.replace(UNDECODABLE, "\ufffd") for h in found)
+                labels = group_labels(rest, len(found), Furniture(found, title))
+            header = tuple(h.replace(UNDECODABLE, "\ufffd") for h in [*found, *labels])
+            self._groups = len(labels)
         except OSError as exc:
             raise SourceError(f"cannot read file ({type(exc).__name__})",
                               file=self.path.name) from exc
@@ -95,7 +100,9 @@ class CsvSource(ClinicSource):
         fp = self.fingerprint()
         assert fp.encoding is not None and fp.delimiter is not None
         keys = normalise_header(fp.header)
-        width = len(keys)
+        width = len(keys) - self._groups
+        carried = Carried(fp.header[width:], keys, width)
+        keys = keys[:width]
         limit = self.cell_limit
         # A Windows-1252 file can still carry rows pasted in as UTF-8 (too few to tip the
         # whole-file decision): read as 1252 they would pass silently as "RenÃ©e".
@@ -114,15 +121,17 @@ class CsvSource(ClinicSource):
                     if not record:
                         continue
                     number += 1
-                    if not_data := furniture.why(record):
+                    if not_data := furniture.why(record) or carried.take(record):
                         yield SourceRow(number, {}, problem=NOT_DATA + not_data)
                         continue
                     if (undecodable or len(record) != width
                             or (limit and max(map(len, record)) > limit)
                             or (mixed and any(map(utf8_read_as_1252, record)))):
-                        yield self._problem_row(number, keys, record, undecodable, cp1252=mixed)
+                        row = self._problem_row(number, keys, record, undecodable, cp1252=mixed)
+                        yield replace(row, values={**row.values, **carried.values})
                     else:
-                        yield SourceRow(number, dict(zip(keys, record, strict=True)))
+                        yield SourceRow(number, {**dict(zip(keys, record, strict=True)),
+                                                 **carried.values})
         except OSError as exc:
             raise SourceError(f"cannot read file ({type(exc).__name__})",
                               file=self.path.name) from exc

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from adapters.sources.csv_source import DEFAULT_CELL_LIMIT, build_problem_row
 from adapters.sources.headers import normalise_header
+from adapters.sources.report_groups import Carried, group_labels
 from adapters.sources.report_layout import TITLE_LINE, Furniture, split_report
 from adapters.sources.text_detect import scan_file
 from adapters.sources.xlsx_xml import Workbook, iter_rows, read_workbook, sheet_row_count
@@ -79,6 +81,7 @@ class XlsxSource(ClinicSource):
         self.name = name or self.path.name
         self.cell_limit = cell_limit
         self._fingerprint: SourceFingerprint | None = None
+        self._groups = 0  # columns the header gains from group headings (report_groups)
 
     def _records(self) -> Iterator[list[str]]:
         """Non-empty rows of the sheet as text cells (the header first)."""
@@ -104,7 +107,11 @@ class XlsxSource(ClinicSource):
             facts = scan_file(self.path, text=False)
             records = self._records()
             try:
-                header = tuple(split_report(records)[0] or ())
+                found, title, rest = split_report(records)
+                found = found or []
+                labels = group_labels(rest, len(found), Furniture(found, title))
+                header = tuple([*found, *labels])
+                self._groups = len(labels)
             finally:
                 records.close()  # type: ignore[attr-defined]
             sheet = self.sheet
@@ -128,7 +135,9 @@ class XlsxSource(ClinicSource):
 
     def rows(self) -> Iterator[SourceRow]:
         keys = normalise_header(self.fingerprint().header)
-        width = len(keys)
+        width = len(keys) - self._groups
+        carried = Carried(self.fingerprint().header[width:], keys, width)
+        keys = keys[:width]
         limit = self.cell_limit
         _, title, records = split_report(self._records())
         furniture = Furniture(self.fingerprint().header, title)
@@ -138,14 +147,16 @@ class XlsxSource(ClinicSource):
             yield SourceRow(number, {}, problem=NOT_DATA + TITLE_LINE)
         for cells in records:
             number += 1
-            if not_data := furniture.why(cells):
+            if not_data := furniture.why(cells) or carried.take(cells):
                 yield SourceRow(number, {}, problem=NOT_DATA + not_data)
             elif len(cells) > width or (limit and max(map(len, cells)) > limit):
-                yield build_problem_row(number, keys, cells, False, limit)
+                row = build_problem_row(number, keys, cells, False, limit)
+                yield replace(row, values={**row.values, **carried.values})
             else:
                 # Short rows are Excel's trailing blanks, not raggedness: pad them.
                 padded = cells + [""] * (width - len(cells))
-                yield SourceRow(number, dict(zip(keys, padded, strict=True)))
+                yield SourceRow(number, {**dict(zip(keys, padded, strict=True)),
+                                         **carried.values})
 
 
 def xlsx_sources(path: Path) -> Iterator[XlsxSource]:
