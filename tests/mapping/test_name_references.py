@@ -13,7 +13,10 @@ import pytest
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
+from domain.proposal.propose import propose
+from domain.proposal.tables import keys
 from domain.proposal.tables.name_index import build, match, person_key
+from tests.mapping.test_proposal import profile_of
 
 FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou",
           "Max", "Ned", "Olga", "Pia", "Quin", "Rex", "Sue", "Tom")
@@ -106,3 +109,28 @@ def test_the_index_keeps_only_the_names_referred_to() -> None:
                   people, ("first", "last"))
     found = match(twice, seen, people=True)
     assert found is not None and found.several == ["Lee, Ann"] and len(found.ids) == 9
+
+
+def test_more_names_than_profiling_keeps_are_read_again_in_full(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "VALUES_CAP", 50)  # as 5,000 patients named would be
+    patients = {"headers": ["Patient ID", "First Name", "Last Name"],
+                "rows": [list(p) for p in PATIENTS]}
+    appointments = {"headers": ["Appointment ID", "Client", "Start"],
+                    "rows": [[f"A{j}", f"{last}, {first}", "2024-03-01 09:00"]
+                             for j, (_, first, last) in enumerate(PATIENTS)]}
+    files = {"patients.csv": patients, "appointments.csv": appointments}
+    doc = propose({n: (f["headers"], profile_of(f["headers"], f["rows"]))
+                   for n, f in files.items()})
+    sets: dict[str, keys.ValueSets] = {}
+    dicts = {n: [dict(zip(f["headers"], r, strict=True)) for r in f["rows"]]
+             for n, f in files.items()}
+    for n, rows in dicts.items():
+        sets[n] = keys.ValueSets()
+        for row in rows:
+            sets[n].add(row)
+    assert "Client" in sets["appointments.csv"].many_names
+    assert "Patient ID" not in sets["patients.csv"].many_names  # identifiers
+    keys.link_files(doc, sets, lambda name: iter(dicts[name]))
+    client = doc.files["appointments.csv"].columns["Client"]
+    assert len(client.values) == 300 and client.values["Lee, Bo"] == "501"

@@ -50,6 +50,9 @@ class ValueSets:
     filled: dict[str, int] = field(default_factory=dict)
     values: dict[str, set[str] | None] = field(default_factory=dict)
     kept: list[Mapping[str, object]] | None = field(default_factory=list)  # a small table's rows
+    # Columns past the cap whose values were short and not identifiers (names, most likely):
+    # a reference by name among them is read again, in full, when it is resolved.
+    many_names: set[str] = field(default_factory=set)
 
     def add(self, row: Mapping[str, object]) -> None:
         self.rows += 1
@@ -64,9 +67,13 @@ class ValueSets:
             self.filled[header] = self.filled.get(header, 0) + 1
             seen = self.values.setdefault(header, set())
             if seen is None:
+                if len(text) > VALUE_MAX:
+                    self.many_names.discard(header)
                 continue
             if len(text) > VALUE_MAX or (len(seen) >= VALUES_CAP and text not in seen):
                 self.values[header] = None
+                if len(text) <= VALUE_MAX and not _identifiers(seen):
+                    self.many_names.add(header)
             else:
                 seen.add(text)
 
@@ -268,6 +275,11 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
     _unresolvable(live, sets, every_key, decided)
     values = {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
               if not sets[n].refs(h)}
+    for n, fm in live.items():
+        for h in sorted(sets[n].many_names & set(fm.columns)):
+            ref_kind, _, ref_field = (fm.columns[h].target or "").partition(".")
+            if rows_of is not None and (ref_kind, ref_field) in REFERENCES:
+                values[f"{n}\0{h}"] = _all_values(rows_of(n), h)
     file_of = {n: fm.kind for n, fm in live.items()}
     readable = {n: read for n in live if (read := _rows(n, sets[n], rows_of)) is not None}
     owned = {n: (own, readable[n]) for n, fm in live.items()
@@ -275,8 +287,18 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
     named = named_rows(live, sets)
     indexes = index_files(live, values, {**owned, **named}, file_of)
     resolve_emails(live, values, owned, file_of, indexes)
-    resolve_names(live, values, {**named, **{n: (keys[n][0], readable[n]) for n in keys
-                                             if n in readable}}, file_of, indexes)
+    resolve_names(live, values, {**named, **owned}, file_of, indexes)
+
+
+def _all_values(rows: Iterable[Mapping[str, object]], header: str) -> set[str]:
+    """Every distinct value of a reference by name too varied to keep while profiling (more
+    than VALUES_CAP patients named): the names its value map will hold, read page by page."""
+    out: set[str] = set()
+    for row in rows:
+        text = str(row.get(header) or "").strip()
+        if text:
+            out.add(text)
+    return out
 
 
 def _rows(name: str, sets: ValueSets, rows_of: RowsOf | None) -> Rows | None:
