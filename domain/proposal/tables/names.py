@@ -70,9 +70,10 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
         if not seen or live[name].columns[header].values:
             continue
         kind, _ = _reference_kind(live[name], header)
-        if kind is None and not _emails(seen):
+        by_email = [] if kind else _email_targets(live, name, header, seen, rows, file_of)
+        if kind is None and not by_email:
             continue
-        kinds.update([kind] if kind else file_of.values())
+        kinds.update([kind] if kind else (file_of[other] for other, _, _ in by_email))
         wanted.update(fold(v) for v in seen)
         if kind is not None:
             people.update(k for v in seen if (k := person_key(v)) is not None)
@@ -81,6 +82,26 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
         if file_of[other] in kinds and wanted:
             names, whole = _name_columns(live[other]) if other in live else (None, [])
             out[other] = build(read(), own, wanted, people, names, whole)
+    return out
+
+
+def _email_targets(live: Mapping[str, FileMapping], name: str, header: str,
+                   seen: set[str], rows: Mapping[str, tuple[str, Rows]],
+                   file_of: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(file, reference field, its email column) of each other file a column of emails may
+    name people of: a file of a kind the row's kind refers to, with an email column."""
+    fm = live[name]
+    if fm.columns[header].target == f"{fm.kind}.email" or not _emails(seen):
+        return []
+    out: list[tuple[str, str, str]] = []
+    for other in rows:
+        kind = file_of[other]
+        field = next((f for (k, f), to in REFERENCES.items() if k == fm.kind and to == kind),
+                     None)
+        by = next((h for h, c in live[other].columns.items()
+                   if c.target == f"{kind}.email"), None) if other in live else None
+        if other != name and kind != fm.kind and field is not None and by is not None:
+            out.append((other, field, by))
     return out
 
 
@@ -149,18 +170,11 @@ def resolve_emails(live: Mapping[str, FileMapping], values: Values,
         name, _, header = key.partition("\0")
         fm = live[name]
         column = fm.columns[header]
-        if (not seen or column.values or column.target == f"{fm.kind}.email"
-                or not _emails(seen)):
+        if not seen or column.values:
             continue
-        for other, (own, _) in rows.items():
-            kind = file_of[other]
-            field = next((f for (k, f), to in REFERENCES.items() if k == fm.kind and to == kind),
-                         None)
-            by = next((h for h, c in live[other].columns.items()
-                       if c.target == f"{kind}.email"), None) if other in live else None
-            index = indexes.get(other)
-            if (other == name or kind == fm.kind or field is None or by is None
-                    or index is None):
+        for other, field, by in _email_targets(live, name, header, seen, rows, file_of):
+            kind, own, index = file_of[other], rows[other][0], indexes.get(other)
+            if index is None:
                 continue
             found = match(Index(index.rows, {by: index.keys.get(by, {})}),
                           {v.strip().casefold() for v in seen}, people=False)
