@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from domain.mapping import MappingDocument
 from domain.oracle.source import CF_PREFIX, DUP_PREFIX, Cell, SourceRecord, Unreadable
 from domain.oracle.spec import CARRIED, CF_HOLDERS, ENTITY, JOINED, kind_sent, on_lead, place_of
+from domain.records.empty import empty_slot
 from domain.records.note_content import parse_note
 
 Key = tuple[str, str]
@@ -109,6 +110,9 @@ class Expector:
         if not kind_sent(self.doc, rec.kind):
             return "kind not sent by the confirmed mapping"
         v = rec.values
+        empty = empty_slot(rec.kind, v)
+        if empty is not None:
+            return f"{empty} (dropped on purpose)"
         if rec.kind == "document" and str(v.get("phi_review") or "").lower() == "required":
             return "document held back for PHI review"
         lead = on_lead(rec.kind, v)

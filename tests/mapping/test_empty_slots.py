@@ -1,7 +1,8 @@
 """Empty slots: a database that keeps a primary and a secondary insurance row for every patient,
 filled or not, and a patient export whose second insurance's columns are mostly blank. A slot
 with no carrier and no member number is no insurance: it is dropped on purpose with its reason
-(counted as dropped by `map check`), neither landed nor quarantined."""
+(counted as dropped by `map check`), neither landed nor quarantined, nor expected in Nutshell by
+the oracle."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from consumers.cli import main
-from domain.mapping import ColumnMapping, FileMapping, Settings
+from domain.mapping import ColumnMapping, FileMapping, MappingDocument, Settings
+from domain.oracle.expect import Expector, Resolutions
+from domain.oracle.source import SourceRecord
 from domain.ports import SourceRow
 from domain.records.derive import DerivedRecord, Dropped, Quarantined, derive_row, row_outcome
 
@@ -89,3 +92,16 @@ def test_a_second_insurance_with_a_member_number_is_still_one() -> None:
     results = derive_row("patients.csv", _patients_with_insurance(), Settings(), row)
     made = [(r.kind, r.source_id) for r in results if isinstance(r, DerivedRecord)]
     assert made == [("patient", "7"), ("insurance", "7:insurance:2")]
+
+
+def test_the_oracle_expects_no_empty_slot_in_nutshell() -> None:
+    doc = MappingDocument(files={"insurance_data.csv": FileMapping(kind="insurance")})
+    empty = SourceRecord("insurance", "2", {"patient_source_id": "1", "carrier_name": "0",
+                                            "copay": "0.00", "source_id": "2"})
+    filled = SourceRecord("insurance", "1", {"patient_source_id": "1", "member_id": "W1",
+                                             "source_id": "1"})
+    expector = Expector(doc, {("insurance", "2"): empty, ("insurance", "1"): filled},
+                        Resolutions(fallback_user="1-users"))
+    why = expector.not_expected(empty)
+    assert why is not None and "empty insurance slot" in why and "dropped on purpose" in why
+    assert expector.not_expected(filled) is None
