@@ -54,6 +54,9 @@ class SourceRow:
 # A reader's problem that says the row holds no record at all (a report's total line, its
 # header repeated after a page break): derivation counts such rows as dropped, not lost.
 NOT_DATA = "not data: "
+# The column a reader makes of a report's group headings that hold only the group's value (a
+# provider's or a patient's name above their rows): its name says nothing, its values do.
+GROUP_COLUMN = "Group"
 
 
 class ClinicSource(ABC):

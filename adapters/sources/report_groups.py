@@ -17,8 +17,9 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from adapters.sources.report_layout import Furniture, filled
+from domain.ports import GROUP_COLUMN
 
-GROUP = "Group"  # the column of headings with no label
+GROUP = GROUP_COLUMN  # the column of headings with no label
 SCAN = 1000  # records after the header looked at for headings
 MIN_WIDTH = 3  # header cells a table needs for a one-cell line to be a heading
 _LABELLED = re.compile(r"([^\W\d_][\w .'/&-]{0,40}?)\s*:\s*(\S.*)")

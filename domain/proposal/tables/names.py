@@ -13,7 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from domain.mapping import ColumnMapping, FileMapping
+from domain.mapping import ColumnMapping, DerivedId, FileMapping
+from domain.ports import GROUP_COLUMN
 from domain.proposal.tables.name_index import (
     FOUND,
     PERSON,
@@ -37,12 +38,22 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Values = Mapping[str, set[str] | None]
 
 
-def _reference_kind(fm: FileMapping, header: str) -> tuple[str | None, str | None]:
-    """(the kind a column names by name, the staff target it would take when it has none)."""
+def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
+    """(the kind a column may name by name, the target it takes when it has none yet): its
+    reference's kind; staff, for a column with no field whose name says staff; any kind the
+    row's kind refers to and no column gives, for a report's group column (its values say)."""
     column = fm.columns[header]
     kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
-    free = None if kind or column.target else _staff_reference(fm, header)
-    return kind or (STAFF if free else None), free
+    if kind or column.target:
+        return [(kind, None)] if kind else []
+    staff = _staff_reference(fm, header)
+    if staff:
+        return [(STAFF, staff)]
+    if header != GROUP_COLUMN:
+        return []
+    held = {c.target for c in fm.columns.values()}
+    return [(to, f"{fm.kind}.{f}") for (k, f), to in REFERENCES.items()
+            if k == fm.kind and f != "source_id" and f"{fm.kind}.{f}" not in held]
 
 
 def _emails(seen: set[str] | None) -> bool:
@@ -69,13 +80,13 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
         name, _, header = key.partition("\0")
         if not seen or live[name].columns[header].values:
             continue
-        kind, _ = _reference_kind(live[name], header)
-        by_email = [] if kind else _email_targets(live, name, header, seen, rows, file_of)
-        if kind is None and not by_email:
+        named = [k for k, _ in _candidates(live[name], header)]
+        by_email = [] if named else _email_targets(live, name, header, seen, rows, file_of)
+        if not named and not by_email:
             continue
-        kinds.update([kind] if kind else (file_of[other] for other, _, _ in by_email))
+        kinds.update(named or (file_of[other] for other, _, _ in by_email))
         wanted.update(fold(v) for v in seen)
-        if kind is not None:
+        if named:
             people.update(k for v in seen if (k := person_key(v)) is not None)
     out: dict[str, Index] = {}
     for other, (own, read) in rows.items():
@@ -128,25 +139,47 @@ def resolve_names(live: Mapping[str, FileMapping], values: Values,
     for key, seen in values.items():
         name, _, header = key.partition("\0")
         column = live[name].columns[header]
-        kind, free = _reference_kind(live[name], header)
-        if kind is None or column.values or not seen:
+        if column.values or not seen:
             continue
-        for other, (own, _) in rows.items():
-            index = indexes.get(other)
-            if other == name or file_of[other] != kind or index is None:
-                continue
-            found = match(index, seen, people=True)
-            if found is None:
-                continue
-            if free:
-                column.target, column.custom_field, column.custom_field_type = free, None, None
-                column.confidence, column.flagged = 0.75, False
-                column.reasons.append(f"'{header}' names staff: a reference, {free}")
-            by = "first and last names" if found.column == PERSON else f"'{found.column}'"
-            column.reasons.append(
-                f"holds {kind} names as {other} writes them in {by}: each read as that "
-                f"row's id ('{own}')" + _resolved(column, found, kind))
-            break
+        for kind, free in _candidates(live[name], header):
+            if _resolve_name(column, header, kind, free, (name, seen), rows, file_of, indexes):
+                if free:
+                    _id_from(live[name], header)
+                break
+
+
+def _id_from(fm: FileMapping, header: str) -> None:
+    """A file with no id of its own whose reference was found by its names (a report's group
+    column): ids from that reference and a digest of the row, as for any child table."""
+    if fm.derived_id is not None or any(c.target == f"{fm.kind}.source_id"
+                                        for c in fm.columns.values()):
+        return
+    fm.derived_id = DerivedId(columns=[header], content=True, reasons=[
+        f"no column holds the {fm.kind}'s own id: made from '{header}' and a digest of the row"])
+
+
+def _resolve_name(column: ColumnMapping, header: str, kind: str, free: str | None,
+                  named: tuple[str, set[str]], rows: Mapping[str, tuple[str, Rows]],
+                  file_of: Mapping[str, str], indexes: Mapping[str, Index]) -> bool:
+    """The column's names read as the ids of the first file of `kind` holding them."""
+    name, seen = named
+    for other, (own, _) in rows.items():
+        index = indexes.get(other)
+        if other == name or file_of[other] != kind or index is None:
+            continue
+        found = match(index, seen, people=True)
+        if found is None:
+            continue
+        if free:
+            column.target, column.custom_field, column.custom_field_type = free, None, None
+            column.confidence, column.flagged = 0.75, False
+            column.reasons.append(f"'{header}' names {kind}s: a reference, {free}")
+        by = "first and last names" if found.column == PERSON else f"'{found.column}'"
+        column.reasons.append(
+            f"holds {kind} names as {other} writes them in {by}: each read as that "
+            f"row's id ('{own}')" + _resolved(column, found, kind))
+        return True
+    return False
 
 
 def _staff_reference(fm: FileMapping, header: str) -> str | None:
