@@ -63,6 +63,8 @@ def _cli(root: Path, env: dict[str, str], *argv: str) -> tuple[float, int, str]:
     proc = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
                           text=True, check=False)
     seconds = time.perf_counter() - started
+    if "MAXRSS" not in proc.stderr or "Traceback" in proc.stderr:
+        raise SystemExit(f"c2n {' '.join(argv)} failed:\n{proc.stderr[-2000:]}")
     rss = next((int(line.split()[1]) // 1024 for line in proc.stderr.splitlines()
                 if line.startswith("MAXRSS")), -1)
     return seconds, rss, proc.stdout
