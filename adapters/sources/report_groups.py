@@ -45,7 +45,8 @@ def group_labels(records: Iterable[Sequence[str]], width: int, furniture: Furnit
     """The labels of the headings the first SCAN records hold, in order met: a label counts
     when its lines hold at least two values, each line followed by a row of data, and the rows
     of data are at least twice its lines (a file whose rows hold a single value now and then
-    has no groups)."""
+    has no groups); headings with no label only in a printed report (a title above its
+    header), where a lone value on a line is a heading, not a row cut short."""
     lines: Counter[str] = Counter()
     values: dict[str, set[str]] = {}
     followed: Counter[str] = Counter()
@@ -65,7 +66,7 @@ def group_labels(records: Iterable[Sequence[str]], width: int, furniture: Furnit
             pending = set()
     return [label for label, n in lines.items()
             if n >= 2 and len(values[label]) >= 2 and followed[label] >= n - 1
-            and data >= 2 * n]
+            and data >= 2 * n and (label != GROUP or furniture.title)]
 
 
 class Carried:
