@@ -26,13 +26,13 @@ from domain.ports import SourceRow
 from domain.records.aggregate import QUARANTINED, ClinicRecord
 from domain.records.derive import (
     DerivedRecord,
-    Dropped,
     Quarantined,
     derive_key_values,
     derive_row,
     is_furniture,
     row_outcome,
 )
+from domain.records.empty import Dropped
 from domain.records.quality import QualityChecker, same_person, same_person_reason
 from domain.records.source_file import is_erased
 from domain.run.signer import Signer
@@ -52,17 +52,15 @@ def content_hash(fields: dict[str, Any], extra: dict[str, Any]) -> str:
 @dataclass
 class Balance:
     """rows read = records derived + rows quarantined + rows erased + rows dropped + rows of
-    report furniture (title lines, repeated headers, totals); `ignored` counts the quarantined
-    rows that are FHIR resource types not migrated by design (Procedure...); `erased` the rows
-    of forgotten patients, shredded from the log (`c2n forget`); `dropped` the rows the mapping
-    leaves out on purpose (twins, routes to drop)."""
+    report furniture. `ignored`: the quarantined rows that are FHIR resource types not migrated
+    by design (Procedure...); `erased`: rows of forgotten patients, shredded by `c2n forget`."""
 
     read: int = 0
     derived: int = 0
     quarantined: int = 0
     ignored: int = 0
     erased: int = 0
-    dropped: int = 0  # left out on purpose: a twin file's rows, rows routed to `drop`
+    dropped: int = 0  # left out on purpose: twin files' rows, routed to `drop`, empty slots
     furniture: int = 0  # a report's titles, repeated headers, totals: no record in them
 
     @property
@@ -246,12 +244,12 @@ class Deriver:
             self._take_row(mapping, balance, results)
 
     def _take_row(self, mapping: FileMapping, balance: Balance, results: list[Any]) -> None:
-        taken = [not isinstance(r, Dropped) and self._take(r, mapping, balance, partial_file=False)
-                 for r in results]
+        kept = [r for r in results if not isinstance(r, Dropped)]  # an empty slot: no record
+        taken = [self._take(r, mapping, balance, partial_file=False) for r in kept]
         outcome = row_outcome(results, mapping.kind)
         # A row counts as a record only when its record was taken: one quarantined as a
         # duplicate of an earlier row is a quarantined row, not a record.
-        if outcome == "derived" and not _primary_taken(results, taken, mapping.kind):
+        if outcome == "derived" and not _primary_taken(kept, taken, mapping.kind):
             outcome = "quarantined"
         if outcome == "derived" or (mapping.kind == "fhir" and not results):
             balance.derived += 1

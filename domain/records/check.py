@@ -21,7 +21,6 @@ from domain.ports import SourceRow
 from domain.records.canonical import CLINICAL_KINDS, REFERENCES
 from domain.records.derive import (
     DerivedRecord,
-    Dropped,
     Quarantined,
     Result,
     derive_key_values,
@@ -29,6 +28,7 @@ from domain.records.derive import (
     is_furniture,
     row_outcome,
 )
+from domain.records.empty import Dropped
 from domain.records.quality import same_person, same_person_reason
 
 EXAMPLE_CHARS = 24

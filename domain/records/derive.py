@@ -1,10 +1,7 @@
 """Derivation: source rows -> canonical records through the confirmed mapping, or quarantine.
 
-Nothing is dropped silently. Every row of a file ends up in a DerivedRecord (its `rows` name
-it), in a Quarantined result, or is dropped on purpose: routed to `drop` (no result), or a
-Dropped result saying why (an empty insurance slot); `row_outcomes` counts them so that, per
-file, rows read = rows derived + rows quarantined + rows dropped. Columns with no canonical
-target go to `extra`.
+Nothing is dropped silently: per file, rows read = rows derived + quarantined + dropped on purpose
+(`row_outcome`; domain.records.empty says why). Columns with no target go to `extra`.
 
 A row whose columns target several kinds (insurance columns in a patient export) yields one
 record per kind; the secondary records point at the row's primary record through their
@@ -21,7 +18,7 @@ from typing import Any
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
 from domain.records.canonical import KIND_FIELDS, REFERENCES
-from domain.records.empty import empty_slot
+from domain.records.empty import Dropped, dropped, said_dropped
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
 
@@ -48,18 +45,6 @@ class Quarantined:
     field: str | None
     reason: str  # field names and reasons only, never values
     ignored: bool = False  # a FHIR resource type that is deliberately not migrated
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """A record left out on purpose, with the reason (an empty insurance slot): no record and
-    no quarantine; the row counts as dropped when it is the row's own record."""
-
-    file: str
-    row: int
-    kind: str
-    reason: str  # field names only, never values
-    source_id: str | None = None
 
 
 Result = DerivedRecord | Quarantined | Dropped
@@ -229,9 +214,8 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         warnings.append(f"reader: {row.problem}")
 
     results: list[Result] = []
-    if (empty := empty_slot(primary, per_kind[primary])) is not None:
-        return [Dropped(file_name, row.number, primary, empty,
-                        _text(per_kind[primary].get("source_id")))]
+    if (gone := dropped(file_name, row.number, primary, per_kind[primary])) is not None:
+        return [gone]
     checked = validate_record(primary, per_kind[primary], settings, mapping.date_order)
     if not checked.ok:
         field_name, reason = _reason(checked)
@@ -249,8 +233,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         if ref and ref not in raw:
             raw[ref] = primary_id
         raw.setdefault("source_id", default_id)
-        if (empty := empty_slot(kind, raw)) is not None:
-            results.append(Dropped(file_name, row.number, kind, empty, _text(raw["source_id"])))
+        if said_dropped(results, dropped(file_name, row.number, kind, raw)):
             continue
         secondary = validate_record(kind, raw, settings, mapping.date_order)
         if secondary.ok:

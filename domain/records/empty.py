@@ -11,6 +11,8 @@ quarantined as if something were wrong with it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 # The fields that make a record of a kind something to migrate: with all of them empty, what
 # is left (an order of precedence, a copay of 0, an effective date) describes an empty slot.
@@ -35,3 +37,30 @@ def empty_slot(kind: str, raw: Mapping[str, object]) -> str | None:
     if fields is None or not all(_empty(raw.get(f)) for f in fields):
         return None
     return f"an empty {kind.replace('_', ' ')} slot: no {', no '.join(fields)}"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A record left out on purpose, with the reason (an empty insurance slot): no record and
+    no quarantine; the row counts as dropped when it is the row's own record."""
+
+    file: str
+    row: int
+    kind: str
+    reason: str  # field names only, never values
+    source_id: str | None = None
+
+
+def dropped(file: str, row: int, kind: str, raw: Mapping[str, object]) -> Dropped | None:
+    """The Dropped result of a record of `kind` with these raw fields when it is an empty
+    slot, else None."""
+    why = empty_slot(kind, raw)
+    ident = str(raw.get("source_id") or "").strip() or None
+    return None if why is None else Dropped(file, row, kind, why, ident)
+
+
+def said_dropped(results: list[Any], gone: Dropped | None) -> bool:
+    """Whether the record is dropped: its Dropped result then joins the row's results."""
+    if gone is not None:
+        results.append(gone)
+    return gone is not None

@@ -16,7 +16,8 @@ from domain.mapping import ColumnMapping, FileMapping, MappingDocument, Settings
 from domain.oracle.expect import Expector, Resolutions
 from domain.oracle.source import SourceRecord
 from domain.ports import SourceRow
-from domain.records.derive import DerivedRecord, Dropped, Quarantined, derive_row, row_outcome
+from domain.records.derive import DerivedRecord, Quarantined, derive_row, row_outcome
+from domain.records.empty import Dropped
 
 PATIENTS = "id,first_name,last_name,dob\n" + "".join(
     f"{i},Ann{chr(97 + i)},Lee{chr(97 + i)},1980-02-{1 + i:02d}\n" for i in range(12))

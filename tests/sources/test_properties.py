@@ -23,14 +23,8 @@ from domain.errors import SourceError
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
 from domain.records.canonical import KIND_FIELDS
-from domain.records.derive import (
-    DerivedRecord,
-    Dropped,
-    FileTally,
-    Quarantined,
-    derive_row,
-    tally,
-)
+from domain.records.derive import DerivedRecord, FileTally, Quarantined, derive_row, tally
+from domain.records.empty import Dropped
 from domain.records.validation import validate_record
 
 FAST = settings(max_examples=int(os.environ.get("C2N_EXAMPLES", "60")), deadline=None,

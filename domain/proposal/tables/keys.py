@@ -13,7 +13,7 @@ mapping, each change with its reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from domain.mapping import ColumnMapping, FileMapping, MappingDocument
@@ -21,8 +21,8 @@ from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
-from domain.proposal.tables.name_index import Rows
-from domain.proposal.tables.names import index_files, named_rows, resolve_emails, resolve_names
+from domain.proposal.tables.name_index import RowsOf
+from domain.proposal.tables.names import resolve_by_name
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
@@ -34,7 +34,6 @@ IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 # Kinds whose record names another by name only (a policy names its insurer, who is a company)
 NAMED_BY = {("insurance", "company"): "carrier_name"}
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
-RowsOf = Callable[[str], Iterable[Mapping[str, object]]]  # a file's rows, read page by page
 ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
 # A staff member's or a site's short code (`OSMI`, `PBRO`): capitals only, read as a name's
 # shape by the profiler, an identifier when the header names an id or a code.
@@ -273,42 +272,8 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
     _unresolvable(live, sets, every_key, decided)
-    values = {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
-              if not sets[n].refs(h)}
-    for n, fm in live.items():
-        for h in sorted(sets[n].many_names & set(fm.columns)):
-            ref_kind, _, ref_field = (fm.columns[h].target or "").partition(".")
-            if rows_of is not None and (ref_kind, ref_field) in REFERENCES:
-                values[f"{n}\0{h}"] = _all_values(rows_of(n), h)
-    file_of = {n: fm.kind for n, fm in live.items()}
-    readable = {n: read for n in live if (read := _rows(n, sets[n], rows_of)) is not None}
-    owned = {n: (own, readable[n]) for n, fm in live.items()
-             if n in readable and (own := _own_id_column(fm)) is not None}
-    named = named_rows(live, sets)
-    indexes = index_files(live, values, {**owned, **named}, file_of)
-    resolve_emails(live, values, owned, file_of, indexes)
-    resolve_names(live, values, {**named, **owned}, file_of, indexes)
-
-
-def _all_values(rows: Iterable[Mapping[str, object]], header: str) -> set[str]:
-    """Every distinct value of a reference by name too varied to keep while profiling (more
-    than VALUES_CAP patients named): the names its value map will hold, read page by page."""
-    out: set[str] = set()
-    for row in rows:
-        text = str(row.get(header) or "").strip()
-        if text:
-            out.add(text)
-    return out
-
-
-def _rows(name: str, sets: ValueSets, rows_of: RowsOf | None) -> Rows | None:
-    """A file's rows to index: those kept of a small file, else read again, page by page."""
-    kept = sets.kept
-    if kept:
-        return lambda: kept
-    if rows_of is None or not sets.rows:
-        return None
-    return lambda: rows_of(name)
+    resolve_by_name(live, sets, {n: own for n, fm in live.items()
+                                 if (own := _own_id_column(fm)) is not None}, rows_of)
 
 
 def _second_choice(fm: FileMapping, header: str, reading: str,

@@ -22,7 +22,8 @@ MOSTLY = 0.5  # share of the found names that must name one row (not a code or a
 SEVERAL = 2  # ids kept per key: enough to know a name is several rows'
 PERSON = "(first and last name)"  # the index of people's names, beside the columns'
 
-Rows = Callable[[], Iterable[Mapping[str, object]]]
+Rows = Callable[[], Iterable[Mapping[str, object]]]  # a file's rows, read again
+RowsOf = Callable[[str], Iterable[Mapping[str, object]]]  # a file's rows by its name
 
 
 def fold(text: str) -> str:

@@ -10,7 +10,7 @@ its size (domain.proposal.tables.name_index)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from domain.mapping import ColumnMapping, DerivedId, FileMapping
@@ -21,6 +21,7 @@ from domain.proposal.tables.name_index import (
     Index,
     Match,
     Rows,
+    RowsOf,
     build,
     fold,
     match,
@@ -36,6 +37,48 @@ STAFF_WORDS = frozenset({"calendar", "diary", "practitioner", "provider", "clini
                          "therapist", "staff", "doctor", "dentist", "author", "resource"})
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Values = Mapping[str, set[str] | None]
+
+
+def resolve_by_name(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
+                    own_ids: Mapping[str, str], rows_of: RowsOf | None) -> None:
+    """References written as emails or names (see the module's doc), from the value sets
+    gathered while profiling (domain.proposal.tables.keys.ValueSets); `own_ids`: per file its
+    own id column; `rows_of(file)` reads a file's rows again, page by page."""
+    values = {f"{n}\0{h}": sets[n].values.get(h) for n, fm in live.items() for h in fm.columns
+              if not sets[n].refs(h)}
+    for n, fm in live.items():
+        for h in sorted(sets[n].many_names & set(fm.columns)):
+            ref_kind, _, ref_field = (fm.columns[h].target or "").partition(".")
+            if rows_of is not None and (ref_kind, ref_field) in REFERENCES:
+                values[f"{n}\0{h}"] = _all_values(rows_of(n), h)
+    file_of = {n: fm.kind for n, fm in live.items()}
+    owned = {n: (own, read) for n, own in own_ids.items()
+             if (read := _rows(n, sets[n], rows_of)) is not None}
+    named = named_rows(live, sets)
+    indexes = index_files(live, values, {**owned, **named}, file_of)
+    resolve_emails(live, values, owned, file_of, indexes)
+    resolve_names(live, values, {**named, **owned}, file_of, indexes)
+
+
+def _all_values(rows: Iterable[Mapping[str, object]], header: str) -> set[str]:
+    """Every distinct value of a reference by name too varied to keep while profiling (more
+    patients named than the values kept per column): the names its value map will hold."""
+    out: set[str] = set()
+    for row in rows:
+        text = str(row.get(header) or "").strip()
+        if text:
+            out.add(text)
+    return out
+
+
+def _rows(name: str, sets: Any, rows_of: RowsOf | None) -> Rows | None:
+    """A file's rows to index: those kept of a small file, else read again, page by page."""
+    kept = sets.kept
+    if kept:
+        return _given(kept)
+    if rows_of is None or not sets.rows:
+        return None
+    return lambda: rows_of(name)
 
 
 def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
