@@ -25,6 +25,7 @@ from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
 from domain.proposal.references import per_patient_tables
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
+from domain.proposal.rules import propose_derived_id
 from domain.proposal.signals.vote import second_opinion
 from domain.proposal.tables.keys import ValueSets, link_files
 from domain.proposal.text import readings
@@ -86,6 +87,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
     if signal is not None:
         for name, (header, profile) in profiles.items():
             second_opinion(doc.files[name], profile, signal, readings(header))
+    _ids_from_found_references(doc, profiles)
     harmonise_custom_names(doc)
     if settings is None:  # a first proposal: the clinic's country from its data
         evidence = RegionEvidence()
@@ -116,6 +118,17 @@ def _per_patient_tables(doc: MappingDocument, samples: list[TableSample],
         fm.reasons = [f"its ids are all patients of {parent}, and it holds nothing of a "
                       f"patient but the name beside {kind} fields: one {kind} row per patient"]
         doc.files[name] = fm
+
+
+def _ids_from_found_references(doc: MappingDocument,
+                               profiles: dict[str, tuple[list[str], FileProfile]]) -> None:
+    """A child table with no id of its own whose parent reference was found only across the
+    files (a client named by email or by name): its ids come from that reference, as when its
+    header had said so."""
+    for name, (_, profile) in profiles.items():
+        fm = doc.files[name]
+        if fm.derived_id is None and not fm.twin_of and not fm.skipped:
+            propose_derived_id(fm, profile)
 
 
 def _prefix_colliding_ids(doc: MappingDocument, samples: list[TableSample]) -> None:

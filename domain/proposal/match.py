@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from domain.proposal.text import one_edit, phrase, similarity, token_sim
+from domain.proposal.text import one_edit, phrase, section_question, similarity, token_sim
 from domain.proposal.vocabulary import (
     ENTITY_ID_SYNONYMS,
     FIELD_SYNONYMS,
@@ -94,8 +94,13 @@ def _vocabulary() -> tuple[dict[str, set[str]], dict[str, set[str]], frozenset[s
 
 @lru_cache(maxsize=20000)
 def _near_tokens(token: str) -> tuple[str, ...]:
-    """Vocabulary tokens equal or close (a typo away) to this one."""
-    return tuple(known for known in _vocabulary()[0] if token_sim(token, known))
+    """Vocabulary tokens equal or close (a typo away) to this one. A word the vocabulary knows
+    is read as itself, never as a typo of another known word (`note` is not `nome`, `preferred`
+    not `referred`)."""
+    by_token = _vocabulary()[0]
+    if token in by_token:
+        return (token,)
+    return tuple(known for known in by_token if token_sim(token, known))
 
 
 @lru_cache(maxsize=20000)
@@ -111,7 +116,7 @@ def candidate_phrases(header: str) -> frozenset[str]:
         for known in _near_tokens(token):
             out |= by_token[known]
     out |= by_compact.get(h.compact, set()) | by_compact.get(h.expanded, set())
-    if len(h.tokens) == 1 and len(h.compact) >= 4:  # `Patum` for `PatNum`
+    if len(h.tokens) == 1 and len(h.compact) >= 4 and h.tokens[0] not in by_token:  # `Patum`
         for key, texts in by_compact.items():
             if one_edit(h.compact, key):
                 out |= texts
@@ -124,11 +129,12 @@ def _variants(kind: str, header: str) -> list[tuple[str, float]]:
     tokens = phrase(header).tokens
     own = SELF_WORDS.get(kind, frozenset())
     out = [(header, 1.0)]
-    section, sep, question = header.rpartition(":")
-    if sep and section.strip() and question.strip():
-        # a vendor's custom-field header, `<section>: <question>` (`Insurance coverage: Fund
-        # name`, `Custom: Occupation`): the question alone says what the column holds
-        out.append((question.strip(), 0.97))
+    split = section_question(header)
+    if split is not None:
+        # a vendor's section before the field, `<section>: <question>` (`Insurance coverage:
+        # Fund name`, `Custom: Occupation`, `Client - Referred By`, `Patient.FirstName`): the
+        # question alone says what the column holds
+        out.append((split[1], 0.97))
     if len(tokens) < 2:
         return out
     if tokens[-1] in DESCRIBING_WORDS:

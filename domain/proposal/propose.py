@@ -32,7 +32,7 @@ from domain.proposal.match import (
 from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
 from domain.proposal.rules import propose_rules
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
-from domain.proposal.text import custom_field_name, phrase, readings, similarity
+from domain.proposal.text import custom_field_name, phrase, readings, section_question, similarity
 from domain.proposal.values import value_fit, value_only_fields
 from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
 from domain.records.canonical import KIND_FIELDS, qualified
@@ -129,7 +129,8 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
     for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
         # `Insurance coverage: Member number`: the section names the other record outright
-        named = bool(set(phrase(header.rpartition(":")[0]).tokens) & SELF_WORDS.get(other, set()))
+        split = section_question(header)
+        named = bool(split and set(phrase(split[0]).tokens) & SELF_WORDS.get(other, set()))
         for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
             cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")

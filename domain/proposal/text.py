@@ -190,6 +190,18 @@ def title_case(header: str) -> str:
 _CUSTOM_MARKERS = frozenset({"custom", "custom field", "custom fields", "udf", "user defined",
                              "user field", "extra", "additional", "personnalisé", "benutzerdefiniert",
                              "personalizado"})
+# A report writer's section before the field: `Insurance coverage: Fund name`, `Client - Referred
+# By`, `Patient.FirstName`, `client_Aseguradora` (a lower-case word joined to a capitalised one)
+_SECTION = re.compile(r"^\s*(?P<section>[^:]+?)\s*(?::|\s[-–|]\s|(?<=[a-z])\.(?=[A-Za-z])|"
+                      r"(?<=[a-z])_(?=[A-Z]))\s*(?P<question>\S.*)$")
+
+
+def section_question(header: str) -> tuple[str, str] | None:
+    """(section, question) of a header written `<section><separator><question>`, or None."""
+    found = _SECTION.match(header)
+    return (found["section"], found["question"].strip()) if found else None
+
+
 CUSTOM_NAME_MAX = 100  # Nutshell refuses long names; the source column is named beside it
 
 

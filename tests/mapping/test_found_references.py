@@ -1,0 +1,90 @@
+"""Failure classes the mutation harness (tools/zoo/mutate.py) found on variants of the tuning
+exports, each on a small export built here with names no vendor uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+from domain.proposal.match import header_matches
+from tests.mapping.whole import run_json as _run
+from tests.mapping.whole import write_csv as _csv
+
+PEOPLE = 24
+
+
+def test_a_table_with_no_ids_naming_its_client_by_email_has_ids_from_that_reference(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the email is found to be a reference only across the files, after each file's own
+    # proposal: the policies still need ids made from it, or every one is quarantined
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "clients.csv", ["Client ID", "First Name", "Last Name", "Email"],
+         [[str(500 + i), f"Ann{i}", f"Lee{i}", f"ann{i}.lee@example.net"]
+          for i in range(PEOPLE)])
+    _csv(source / "policies.csv", ["Holder Email", "Insurer", "Member Number"],
+         [[f"ann{i}.lee@example.net", "Blue Fund", f"M{9000 + i}"] for i in range(PEOPLE)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    policies = load_mapping(home / "mapping.yaml").files["policies.csv"]
+    assert policies.kind == "insurance"
+    assert policies.columns["Holder Email"].target == "insurance.patient_source_id"
+    assert policies.derived_id is not None
+    assert policies.derived_id.columns == ["Holder Email"]
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["insurance"]["landing"] == PEOPLE
+    assert report["files"]["policies.csv"]["quarantined"] == 0
+
+
+def test_a_known_word_is_never_read_as_a_typo_of_another(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Notes` is one letter from `nome` (first name in Italian and Portuguese); with the names in
+    # one column, nothing else claims first_name, and short remarks look like names: the notes
+    # must stay notes, or every remark becomes a patient's first name
+    source = tmp_path / "export"
+    source.mkdir()
+    remarks = ["Prefers afternoon appointments", "Hard of hearing", ""]
+    firsts, lasts = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo"], ["Lee", "Kay", "Roe", "Ng"]
+    _csv(source / "people.csv", ["Record", "Full Name", "Birth Date", "Notes"],
+         [[str(100 + i), f'"{lasts[i % 4]}, {firsts[i % 6]}"', f"1980-01-{1 + i:02d}",
+           remarks[i % 3]] for i in range(PEOPLE)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    people = load_mapping(home / "mapping.yaml").files["people.csv"]
+    assert people.kind == "patient"
+    assert people.columns["Notes"].target is None
+    assert people.columns["Full Name"].parts == "name"
+    for header, similar in (("Preferred", "referred"), ("Notes", "nome")):
+        assert all(m.phrase != similar for m in header_matches("patient", header))
+
+
+@pytest.mark.parametrize("style", ["{s} - {q}", "{s}.{q}", "{s}_{q}", "{s}: {q}"])
+def test_a_report_writers_section_before_each_header_is_set_aside(
+        style: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Client - Referred By`, `client.Insurer`, `client_Insurer`: the question after the
+    # section says what the column holds, the referral and the policy on the client's row too
+    source = tmp_path / "export"
+    source.mkdir()
+    questions = ["ID", "First Name", "Last Name", "Referred By", "Insurer", "Member Number"]
+    section = "Client" if "_" not in style else "client"
+    _csv(source / "clients.csv", [style.format(s=section, q=q.replace(" ", "")
+                                               if "_" in style or "." in style else q)
+                                  for q in questions],
+         [[str(300 + i), f"Ann{chr(97 + i)}", f"Lee{chr(97 + i)}", "Dr Kay" if i % 2 else "",
+           "Blue Fund", f"M{700 + i}"] for i in range(PEOPLE)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    clients = load_mapping(home / "mapping.yaml").files["clients.csv"]
+    targets = [c.target for c in clients.columns.values()]
+    assert targets == ["patient.source_id", "patient.first_name", "patient.last_name",
+                       "referral.referrer_name", "insurance.carrier_name",
+                       "insurance.member_id"], style
+    report = _run(capsys, "map", "check")
+    assert report["landing"]["referral"]["landing"] == PEOPLE // 2
+    assert report["landing"]["insurance"]["landing"] == PEOPLE
