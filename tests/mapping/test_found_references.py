@@ -88,3 +88,26 @@ def test_a_report_writers_section_before_each_header_is_set_aside(
     report = _run(capsys, "map", "check")
     assert report["landing"]["referral"]["landing"] == PEOPLE // 2
     assert report["landing"]["insurance"]["landing"] == PEOPLE
+
+
+def test_a_reference_to_a_table_split_over_two_files_is_judged_against_both(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the people in two files (per year): `who` holds ids of both parts, `usr` a small code
+    # that happens to fall inside the first part alone; judged per part, `usr` looked like
+    # the reference and `who` like none
+    source = tmp_path / "dump"
+    source.mkdir()
+    header = ["person_id", "given", "family", "birth_date"]
+    people = [[str(i), f"Ann{chr(97 + i % 26)}", f"Lee{chr(97 + i // 26)}",
+               f"19{50 + i % 40}-0{1 + i % 9}-11"] for i in range(1, 61)]
+    _csv(source / "persons 2024.csv", header, people[:30])
+    _csv(source / "persons 2025.csv", header, people[30:])
+    _csv(source / "contacts.csv", ["cno", "who", "usr", "body"],
+         [[str(900 + i), str(1 + (7 * i) % 60), str(1 + i % 4), f"called back {i}"]
+          for i in range(80)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    contacts = load_mapping(home / "mapping.yaml").files["contacts.csv"]
+    assert contacts.columns["who"].target == f"{contacts.kind}.patient_source_id"
+    assert contacts.columns["usr"].target is None

@@ -23,6 +23,7 @@ from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
 from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
+from domain.proposal.tables.parts import joined_parts
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
@@ -219,6 +220,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
         own = _own_id_column(fm)
         if own is not None and (ids := sets[name].key(own, letters=True)):
             keys[name] = (own, ids)
+    keys = joined_parts(live, keys)
     links = sorted(_links(live, sets, keys, read_as), key=lambda lk: -lk.score)
     owner: dict[tuple[str, str], str] = {}
     for name, fm in live.items():
