@@ -146,6 +146,12 @@ def _variants(kind: str, header: str) -> list[tuple[str, float]]:
     kept = [t for t in tokens if t not in own]
     if kept and len(kept) < len(tokens) - 1:
         out.append((" ".join(kept), 0.98))
+    # a section of the kind's words run into the field with no separator
+    # (`insurance_coverage_fund_name`): the words after each part of it, two or more
+    for i in range(1, len(tokens) - 1):
+        if tokens[i - 1] not in own:
+            break
+        out.append((" ".join(tokens[i:]), 0.97))
     return out
 
 

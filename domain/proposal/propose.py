@@ -129,8 +129,11 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
     for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
         # `Insurance coverage: Member number`: the section names the other record outright
+        # or a header whose first word is the other record's (`insurance_coverage_fund_name`)
         split = section_question(header)
-        named = bool(split and set(phrase(split[0]).tokens) & SELF_WORDS.get(other, set()))
+        words = phrase(header).tokens
+        lead = set(phrase(split[0]).tokens) if split else set(words[:1] if len(words) > 1 else ())
+        named = bool(lead & SELF_WORDS.get(other, set()))
         for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
             cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")

@@ -111,3 +111,23 @@ def test_a_reference_to_a_table_split_over_two_files_is_judged_against_both(
     contacts = load_mapping(home / "mapping.yaml").files["contacts.csv"]
     assert contacts.columns["who"].target == f"{contacts.kind}.patient_source_id"
     assert contacts.columns["usr"].target is None
+
+
+def test_a_section_run_into_a_snake_case_header_still_names_the_record(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Insurance coverage: Fund name` exported by a database tool as
+    # `insurance_coverage_fund_name`: no separator is left, the leading words still say policy
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "clients.csv",
+         ["client_id", "first_name", "last_name", "medicare", "insurance_coverage_fund_name",
+          "insurance_coverage_member_number"],
+         [[str(300 + i), f"Ann{chr(97 + i)}", f"Lee{chr(97 + i)}", f"{2950000000 + i}",
+           "Blue Fund", f"M{700 + i}"] for i in range(PEOPLE)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    clients = load_mapping(home / "mapping.yaml").files["clients.csv"]
+    assert clients.columns["insurance_coverage_fund_name"].target == "insurance.carrier_name"
+    assert clients.columns["insurance_coverage_member_number"].target == "insurance.member_id"
+    assert clients.columns["medicare"].target != "insurance.member_id"
