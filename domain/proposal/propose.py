@@ -123,17 +123,24 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
     return out
 
 
+def _run_in_section(header: str, own: frozenset[str]) -> bool:
+    """A header with no spaces that starts with two or more of a record's words, then the
+    field: the section of a report writer's header, run together."""
+    words = phrase(header).tokens
+    lead = next((i for i, w in enumerate(words) if w not in own), len(words))
+    return " " not in header.strip() and 2 <= lead < len(words)
+
+
 def column_candidates(kind: str, header: str, col: ColumnProfile,
                       satellites: bool = True) -> list[Candidate]:
     """Every field this column of a `kind` file could hold, most likely first."""
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
     for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
         # `Insurance coverage: Member number`: the section names the other record outright
-        # or a header whose first word is the other record's (`insurance_coverage_fund_name`)
+        # or run into one word with it (`insurance_coverage_fund_name`: two of its words first)
         split = section_question(header)
-        words = phrase(header).tokens
-        lead = set(phrase(split[0]).tokens) if split else set(words[:1] if len(words) > 1 else ())
-        named = bool(lead & SELF_WORDS.get(other, set()))
+        own = SELF_WORDS.get(other, frozenset())
+        named = bool(set(phrase(split[0]).tokens) & own) if split else _run_in_section(header, own)
         for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
             cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")

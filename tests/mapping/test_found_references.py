@@ -129,5 +129,7 @@ def test_a_section_run_into_a_snake_case_header_still_names_the_record(
     _run(capsys, "map", "propose")
     clients = load_mapping(home / "mapping.yaml").files["clients.csv"]
     assert clients.columns["insurance_coverage_fund_name"].target == "insurance.carrier_name"
-    assert clients.columns["insurance_coverage_member_number"].target == "insurance.member_id"
-    assert clients.columns["medicare"].target != "insurance.member_id"
+    number = clients.columns["insurance_coverage_member_number"]
+    assert (number.target, number.record) == ("insurance.member_id", None)
+    medicare = clients.columns["medicare"]  # another cover at most, never the section's number
+    assert (medicare.target, medicare.record) != ("insurance.member_id", None)
