@@ -147,6 +147,8 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
             share *= col.unique_ratio
             return share, f"{_pct(col.unique_ratio)} distinct: codes that repeat are no {field}"
         return share, f"{_pct(share)} of values are short codes"
+    if field == "credentials" and _honorifics(col):
+        return CONTRADICTED, "values are titles of address (Dr, Ms), not credentials"
     expected = SHAPE_FIELDS.get(field)
     if expected is None:
         return _contradiction(col)
@@ -161,6 +163,16 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
     if field in DATETIME_FIELDS and col.share("datetime") < 0.5 <= col.share("date"):
         share *= 0.85  # a date alone for an instant: plausible, less so
     return share, f"{_pct(share)} of values are {noun}"
+
+
+def _honorifics(col: ColumnProfile) -> bool:
+    """Every value a title of address (`Dr`, `Mrs`, `Prof.`): a person's `Title`, not the
+    credential after their name (`DDS`, `LCSW`); `Ms` is both, and mostly the title."""
+    from nameparser.config import CONSTANTS  # noqa: PLC0415 - only for a credentials column
+
+    seen = [v.strip().rstrip(".").casefold() for v in col.distinct if v.strip()]
+    return bool(seen) and all(v in CONSTANTS.titles and (
+        v == "ms" or v not in CONSTANTS.suffix_acronyms) for v in seen)
 
 
 def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:

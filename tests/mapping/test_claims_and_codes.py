@@ -133,3 +133,15 @@ def test_a_number_only_named_like_a_reference_to_a_kind_the_export_lacks_is_cust
     column = load_mapping(home / "mapping.yaml").files["Practitioners.csv"].columns[
         "Provider Number"]
     assert column.target is None and column.custom_field == "Provider Number"
+
+
+def test_a_staff_title_of_address_is_no_credential_and_a_degree_is() -> None:
+    headers = ["ID", "Title", "First Name", "Last Name", "Email"]
+    rows = [[str(88000 + i), ("Dr", "Ms", "Mr", "")[i % 4], f"Bo{i}", f"Kay{i}",
+             f"bo{i}@clinic.example"] for i in range(6)]
+    doc = _propose({"Practitioners.csv": (headers, rows)})
+    assert doc.files["Practitioners.csv"].kind == "provider"
+    assert doc.files["Practitioners.csv"].columns["Title"].target != "provider.credentials"
+    rows = [[r[0], ("DDS", "RDH", "DMD", "")[i % 4], *r[2:]] for i, r in enumerate(rows)]
+    doc = _propose({"Practitioners.csv": (headers, rows)})
+    assert doc.files["Practitioners.csv"].columns["Title"].target == "provider.credentials"
