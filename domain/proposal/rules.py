@@ -28,7 +28,7 @@ from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
-from domain.proposal.text import custom_field_name, phrase
+from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
 from domain.records.canonical import REFERENCES
 from domain.records.rules import minutes
@@ -369,7 +369,9 @@ def demote_names_as_references(fm: FileMapping, profile: FileProfile) -> None:
         kind, name = column.target.split(".", 1)
         words = {v.strip().casefold()
                  for v in profile.columns.get(header, ColumnProfile()).distinct if v.strip()}
-        if (kind, name) in REFERENCES and words and words <= YES_NO:
+        # nor are 0/1 under a header named like a flag (`IsNewPatient`, `has_insurance`)
+        flag = words <= {"0", "1"} and raw_tokens(header)[:1] in (["is"], ["has"])
+        if (kind, name) in REFERENCES and words and (words <= YES_NO or flag):
             column.target = None
             column.custom_field = custom_field_name(header)
             column.custom_field_type = "Text"

@@ -133,3 +133,23 @@ def test_a_section_run_into_a_snake_case_header_still_names_the_record(
     assert (number.target, number.record) == ("insurance.member_id", None)
     medicare = clients.columns["medicare"]  # another cover at most, never the section's number
     assert (medicare.target, medicare.record) != ("insurance.member_id", None)
+
+
+def test_zero_and_one_under_a_flags_name_are_no_reference(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `IsNewPatient` resembles `patient` and 0/1 look like ids: with no patient id column
+    # beside it (the visits name their patient otherwise), it took the reference, and every
+    # visit went to patient 1
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "patients.csv", ["Patient ID", "First Name", "Last Name"],
+         [[str(1 + i), f"Ann{chr(97 + i)}", f"Lee{chr(97 + i)}"] for i in range(PEOPLE)])
+    _csv(source / "visits.csv", ["Visit ID", "Visit Date", "IsNewPatient", "Notes"],
+         [[str(800 + i), f"2024-03-{1 + i % 28:02d}", str(int(i < 5)), "review"]
+          for i in range(40)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    visits = load_mapping(home / "mapping.yaml").files["visits.csv"]
+    assert visits.columns["IsNewPatient"].target is None
+    assert any("yes/no" in r for r in visits.columns["IsNewPatient"].reasons)
