@@ -11,7 +11,7 @@ others; landing is unchanged wherever the proposal is. Every column the signal p
 right or wrong.
 
 `--mutated N` also measures the tuning exports with their headers rewritten as another clinic
-of the same vendor would write them (tools/zoo/mutate.py: other English names, another
+of the same vendor would write them (tools/zoo/mutate/: other English names, another
 language, abbreviations, another case, a prefix; one variant per mutation and seed 1..N, keys
 transformed alongside): headers no vocabulary was tuned on, where a meaning vote could help.
 """

@@ -4,7 +4,7 @@
                               [--export NAME ...] [--mutation NAME ...] [--keep DIR] [--out FILE]
 
 The engine was tuned on the tuning half, so its figures there say little about the next clinic.
-`tools/zoo/mutate.py` rewrites a tuning export the way another clinic, version or setting of
+`tools/zoo/mutate/` rewrites a tuning export the way another clinic, version or setting of
 the same vendor would (headers renamed, translated, abbreviated, re-cased or prefixed; columns
 reordered or dropped; dates in another style or split from their time; another encoding;
 report furniture; files split or joined into a workbook; child tables with no ids; references
@@ -35,7 +35,7 @@ from bench._common import print_table  # noqa: E402
 from bench.landing import run_in_worker  # noqa: E402
 from tests.zoo.keys import exports  # noqa: E402
 from tools.zoo.mutate import mutate, write  # noqa: E402
-from tools.zoo.mutate_ops import MUTATIONS  # noqa: E402
+from tools.zoo.mutate.ops import MUTATIONS  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "mutations.json"
 

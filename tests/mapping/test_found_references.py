@@ -1,4 +1,4 @@
-"""Failure classes the mutation harness (tools/zoo/mutate.py) found on variants of the tuning
+"""Failure classes the mutation harness (tools/zoo/mutate/) found on variants of the tuning
 exports, each on a small export built here with names no vendor uses."""
 
 from __future__ import annotations

@@ -6,9 +6,8 @@ from __future__ import annotations
 import random
 import re
 
-from tools.zoo import mutate_words as words
-from tools.zoo.mutate import Variant
-from tools.zoo.mutate_cols import field_of, remove, rename, reorder, truth
+from tools.zoo.mutate import Variant, words
+from tools.zoo.mutate.cols import field_of, remove, rename, reorder, truth
 from tools.zoo.writers import Table
 
 _REF_KINDS = {"patient": "patient", "provider": "provider", "author": "provider",

@@ -11,10 +11,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tools.zoo import mutate_containers as containers
-from tools.zoo import mutate_headers as headers
-from tools.zoo import mutate_values as vals
-from tools.zoo.mutate import Variant
+from tools.zoo.mutate import Variant, containers, headers
+from tools.zoo.mutate import values as vals
 
 
 @dataclass(frozen=True)

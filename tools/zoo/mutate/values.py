@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from tools.zoo.mutate import Variant
-from tools.zoo.mutate_cols import column_with, insert, remove, rename, set_values, truth, values
+from tools.zoo.mutate.cols import column_with, insert, remove, rename, set_values, truth, values
 from tools.zoo.writers import Table
 
 _DATE = re.compile(r"^(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(.*)$", re.S)

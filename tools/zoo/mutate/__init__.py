@@ -8,7 +8,7 @@ the key's truth on every column; each mutation changes the tables and their trut
 name says `(by name)`), and the variant is written back with its key. The same export, seed
 and mutation names always write the same bytes.
 
-The mutations (`mutate_ops.MUTATIONS`) follow the lines along which real exports vary
+The mutations (`ops.MUTATIONS`) follow the lines along which real exports vary
 (shared design notes, "How real clinic exports vary"): headers renamed, translated,
 abbreviated, re-cased or prefixed; columns reordered or optional ones dropped; dates written
 another way or split from their time; another encoding and delimiter; report furniture; a file
@@ -19,11 +19,9 @@ would change them is not applied to that table.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import random
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,7 +132,7 @@ def mutate(folder: Path, seed: int | str, names: list[str] | None = None,
            stack: int = 2) -> Variant:
     """The export in `folder` with `stack` mutations chosen by `seed` (or the ones named),
     each applied where it fits; `applied` says what was done."""
-    from tools.zoo.mutate_ops import MUTATIONS
+    from tools.zoo.mutate.ops import MUTATIONS
 
     variant = load(folder)
     rng = random.Random(f"{folder.name}/{seed}")
@@ -156,24 +154,3 @@ def write(variant: Variant, out: Path) -> dict[str, Any]:
             old.unlink()
     meta = {**variant.meta, "mutations": list(variant.applied)}
     return write_export(out, meta, variant.tables)
-
-
-def main(argv: list[str] | None = None) -> int:
-    from tools.zoo.mutate_ops import MUTATIONS
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--mutation", action="append", choices=sorted(MUTATIONS))
-    parser.add_argument("--stack", type=int, default=2)
-    args = parser.parse_args(argv)
-    variant = mutate(args.folder, args.seed, args.mutation, args.stack)
-    key = write(variant, args.out)
-    print("\n".join(variant.applied) or "no mutation fitted")
-    print(f"expected {key['expected']}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
