@@ -264,8 +264,8 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
         if column is not None and isinstance(text, str) and text:
             if column.ambiguous and target is not None and _names_several(column, text):
                 return PreparedRow(kind, out, targets, problem=(
-                    key, target[1], f"column {key}: the name is several records', which one "
-                                    "is not known"))
+                    key, target[1], f"column {key}: names several records, which one is "
+                                    "not known"))
             if column.values:
                 mapped = lookup(column.values, text)
                 text = mapped if mapped is not None else text

@@ -134,3 +134,23 @@ def test_more_names_than_profiling_keeps_are_read_again_in_full(
     keys.link_files(doc, sets, lambda name: iter(dicts[name]))
     client = doc.files["appointments.csv"].columns["Client"]
     assert len(client.values) == 300 and client.values["Lee, Bo"] == "501"
+
+
+def test_a_patient_name_column_with_no_patient_id_beside_it_is_the_reference(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    alerts = "".join(f'"{last}, {first}",Allergic to bee stings,15/05/2023\n'
+                     for _, first, last in PATIENTS[:40])
+    report = _check(tmp_path, monkeypatch, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name,DOB\n" + "".join(
+            f"{i},{f},{la},1980-01-02\n" for i, f, la in PATIENTS),
+        "medical alerts.csv": "Patient Name,Alert,Created\n" + alerts})
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    fm = doc.files["medical alerts.csv"]
+    assert fm.columns["Patient Name"].target == "allergy_condition.patient_source_id"
+    assert fm.columns["Patient Name"].values["Lee, Ann"] == "500"
+    assert fm.derived_id is not None and fm.derived_id.columns == ["Patient Name"]
+    landing = report["landing"]
+    assert isinstance(landing, dict)
+    assert landing["allergy_condition"]["records"] == 40
+    assert landing["allergy_condition"]["unresolved_references"] == 0

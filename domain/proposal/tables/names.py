@@ -15,6 +15,7 @@ from typing import Any
 
 from domain.mapping import ColumnMapping, DerivedId, FileMapping
 from domain.ports import GROUP_COLUMN
+from domain.proposal.match import SELF_WORDS
 from domain.proposal.tables.name_index import (
     FOUND,
     PERSON,
@@ -83,8 +84,9 @@ def _rows(name: str, sets: Any, rows_of: RowsOf | None) -> Rows | None:
 
 def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
     """(the kind a column may name by name, the target it takes when it has none yet): its
-    reference's kind; staff, for a column with no field whose name says staff; any kind the
-    row's kind refers to and no column gives, for a report's group column (its values say)."""
+    reference's kind; staff, for a column with no field whose name says staff; a kind the
+    row's kind refers to and no column gives, when the column's name says that kind (`Patient
+    Name`), or for a report's group column (its values say which)."""
     column = fm.columns[header]
     kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
     if kind or column.target:
@@ -92,11 +94,14 @@ def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
     staff = _staff_reference(fm, header)
     if staff:
         return [(STAFF, staff)]
-    if header != GROUP_COLUMN:
-        return []
     held = {c.target for c in fm.columns.values()}
-    return [(to, f"{fm.kind}.{f}") for (k, f), to in REFERENCES.items()
-            if k == fm.kind and f != "source_id" and f"{fm.kind}.{f}" not in held]
+    free: list[tuple[str, str | None]] = [
+        (to, f"{fm.kind}.{f}") for (k, f), to in REFERENCES.items()
+        if k == fm.kind and f != "source_id" and f"{fm.kind}.{f}" not in held]
+    if header == GROUP_COLUMN:
+        return free
+    words = set(phrase(header).tokens)  # `Patient Name` where no column holds the patient's id
+    return [(to, target) for to, target in free if words & SELF_WORDS.get(to, frozenset())]
 
 
 def _emails(seen: set[str] | None) -> bool:
