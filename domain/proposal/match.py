@@ -171,8 +171,47 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
                     best = HeaderMatch(field, score, text, specificity)
         if best.score >= HEADER_FLOOR:
             out.append(best)
+    numbered = _kind_number(kind, header)
+    if numbered is not None:
+        out = [m for m in out if m.field != numbered.field or m.score > numbered.score]
+        out += [] if any(m.field == numbered.field for m in out) else [numbered]
     out.sort(key=lambda m: -m.score)
     return tuple(out)
+
+
+_ID_WORDS = frozenset({"number", "id"})
+KIND_NUMBER_SCORE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _kinds_by_word() -> dict[str, str]:
+    """The words the vocabulary names exactly one kind's id with, alone or before `id`/`number`
+    (`behandler`, `termin` of `termin id`): the words of `<word> number`."""
+    seen: dict[str, set[str]] = {}
+    for kind, texts in ENTITY_ID_SYNONYMS.items():
+        for text in texts:
+            tokens = phrase(text.partition("|")[0]).tokens
+            if len(tokens) == 2 and tokens[1] in _ID_WORDS:
+                tokens = tokens[:1]
+            if len(tokens) == 1 and tokens[0].isalpha() and len(tokens[0]) >= 4:
+                seen.setdefault(tokens[0], set()).add(kind)
+    return {word: next(iter(kinds)) for word, kinds in seen.items() if len(kinds) == 1}
+
+
+def _kind_number(kind: str, header: str) -> HeaderMatch | None:
+    """`<a kind's name> number` (`Terminnummer`, `Behandler Nr`, `Patient ID`) is that kind's
+    id: the file's own id in a file of that kind, else its reference to that kind."""
+    tokens = phrase(header).tokens
+    if len(tokens) != 2 or tokens[1] not in _ID_WORDS:
+        return None
+    named = _kinds_by_word().get(tokens[0])
+    if named is None:
+        return None
+    field = "source_id" if named == kind else next(
+        (f for (k, f), target in REFERENCES.items() if k == kind and target == named), None)
+    if field is None or field not in KIND_FIELDS[kind]:
+        return None
+    return HeaderMatch(field, KIND_NUMBER_SCORE, f"{tokens[0]} {tokens[1]}", 1.0)
 
 
 def name_score(file_name: str, kind: str) -> tuple[float, str]:

@@ -67,19 +67,28 @@ COLUMN_SUFFIXES = frozenset({"id", "pid", "date", "time", "type", "status", "cod
                              "number", "num", "sms", "email", "phone", "text", "flag", "no"})
 
 
+def _near_known(token: str) -> bool:
+    """A long token a letter or two from a word the vocabulary knows whole
+    (`versicherungsnummer`, `versichertennummer`) is read as that word, not split."""
+    return len(token) >= 12 and any(
+        abs(len(known) - len(token)) <= 2 and token_sim(token, known) >= 0.85
+        for known in KNOWN_TOKENS)
+
+
 @lru_cache(maxsize=20000)
 def split_compound(token: str) -> tuple[str, ...]:
     """A database column's run-together words (`apptstatus`, `allowsms`, `regdate`, `catid`):
     split once where the tail is a word of the vocabulary and the head is one too (or, before
     a usual column suffix, any three letters); a token the vocabulary knows stays whole."""
-    if len(token) < 5 or not token.isalpha() or _known(token):
+    if len(token) < 5 or not token.isalpha() or _known(token) or _near_known(token):
         return (token,)
     best: tuple[int, int, str, str] | None = None
     for cut in range(2, len(token) - 1):
         head, tail = token[:cut], token[cut:]
         if not _known(tail) or (len(tail) < 3 and tail != "id"):
             continue
-        score = 2 if _known(head) else 1 if len(head) >= 3 and tail in COLUMN_SUFFIXES else 0
+        suffix = ABBREVIATIONS.get(tail, tail) in COLUMN_SUFFIXES  # `nummer` as `number`
+        score = 2 if _known(head) else 1 if len(head) >= 3 and suffix else 0
         if score and (best is None or (score, len(tail)) > best[:2]):
             best = (score, len(tail), head, tail)
     return (token,) if best is None else (best[2], best[3])
