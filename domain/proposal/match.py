@@ -171,15 +171,17 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
                     best = HeaderMatch(field, score, text, specificity)
         if best.score >= HEADER_FLOOR:
             out.append(best)
-    numbered = _kind_number(kind, header)
-    if numbered is not None:
-        out = [m for m in out if m.field != numbered.field or m.score > numbered.score]
-        out += [] if any(m.field == numbered.field for m in out) else [numbered]
+    for ruled in (_kind_number(kind, header), _second_line(kind, header)):
+        if ruled is not None:
+            out = [m for m in out if m.field != ruled.field or m.score > ruled.score]
+            out += [] if any(m.field == ruled.field for m in out) else [ruled]
     out.sort(key=lambda m: -m.score)
     return tuple(out)
 
 
 _ID_WORDS = frozenset({"number", "id"})
+# before the kind's name (Romance order), `N.` is `number` too: `N. consulta`, `Nº cita`
+_LEADING_ID_WORDS = _ID_WORDS | {"n"}
 KIND_NUMBER_SCORE = 0.9
 
 
@@ -202,6 +204,8 @@ def _kind_number(kind: str, header: str) -> HeaderMatch | None:
     """`<a kind's name> number` (`Terminnummer`, `Behandler Nr`, `Patient ID`) is that kind's
     id: the file's own id in a file of that kind, else its reference to that kind."""
     tokens = phrase(header).tokens
+    if len(tokens) == 2 and tokens[0] in _LEADING_ID_WORDS:  # `Nº cita`, `N. consulta`
+        tokens = (tokens[1], "number")
     if len(tokens) != 2 or tokens[1] not in _ID_WORDS:
         return None
     named = _kinds_by_word().get(tokens[0])
@@ -280,3 +284,15 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
     if confidence < 0.7:
         reasons.append(f"could also be {runner_up}: check the kind")
     return KindGuess(kind, confidence, reasons, tuple(ranked))
+
+
+def _second_line(kind: str, header: str) -> HeaderMatch | None:
+    """`<a word for the address> 2` (`Morada 2`, `Indirizzo 2`) is the address's second line,
+    whatever the language, when the word alone reads as its first line."""
+    tokens = phrase(header).tokens
+    if len(tokens) < 2 or tokens[-1] != "2" or "address_line2" not in KIND_FIELDS[kind]:
+        return None
+    first = header_matches(kind, " ".join(tokens[:-1]))
+    if not first or first[0].field != "address_line1":
+        return None
+    return HeaderMatch("address_line2", first[0].score, f"{first[0].phrase} 2", first[0].specificity)

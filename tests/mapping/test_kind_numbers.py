@@ -1,6 +1,7 @@
-"""`<a kind's name> number` run together or apart (`Terminnummer`, `Behandler-Nr`): the id of
-that kind. A failure class the mutation harness (tools/zoo/mutate/) found on translated headers,
-here on a small export built in the test."""
+"""`<a kind's name> number` run together or apart (`Terminnummer`, `Behandler-Nr`, `Nº cita`):
+the id of that kind; `<address word> 2` (`Morada 2`): the address's second line. Failure classes
+the mutation harness (tools/zoo/mutate/) found on translated headers, here on small exports built
+in the test."""
 
 from __future__ import annotations
 
@@ -30,9 +31,22 @@ def test_the_files_own_kind_named_before_number_is_its_id(header: str) -> None:
     assert header_matches("appointment", header)[0].field == "source_id"
 
 
+@pytest.mark.parametrize("header", ["Nº cita", "N. consulta", "Número da consulta"])
+def test_number_before_the_kinds_name_is_its_id_too(header: str) -> None:
+    # Romance order: the number word first
+    assert header_matches("appointment", header)[0].field == "source_id"
+
+
 @pytest.mark.parametrize("header", ["Behandlernummer", "Behandler-Nr"])
 def test_another_kind_named_before_number_is_the_reference_to_it(header: str) -> None:
     assert header_matches("appointment", header)[0].field == "provider_source_id"
+
+
+@pytest.mark.parametrize("word", ["Morada", "Indirizzo", "Adresse", "Address"])
+def test_an_address_word_numbered_2_is_the_second_line(word: str) -> None:
+    # whatever word reads as the address's first line, that word and `2` is its second
+    assert header_matches("patient", word)[0].field == "address_line1"
+    assert header_matches("patient", f"{word} 2")[0].field == "address_line2"
 
 
 def test_a_run_together_compound_close_to_a_known_one_keeps_its_reading() -> None:
@@ -45,9 +59,10 @@ def test_visits_with_compound_number_headers_land(
         home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "export"
     source.mkdir()
-    _csv(source / "patienten.csv", ["Patientennummer", "Vorname", "Nachname", "Geburtsdatum"],
-         [[str(700 + i), f"Ann{i}", f"Lee{i}", f"1980-02-{1 + i % 28:02d}"]
-          for i in range(VISITS)])
+    _csv(source / "patienten.csv", ["Patientennummer", "Vorname", "Nachname", "Geburtsdatum",
+                                    "Indirizzo", "Indirizzo 2"],
+         [[str(700 + i), f"Ann{i}", f"Lee{i}", f"1980-02-{1 + i % 28:02d}", f"{i} Via Roma",
+           f"Scala {i % 4}"] for i in range(VISITS)])
     _csv(source / "termine.csv", ["Terminnummer", "Patientennummer", "Behandlernummer",
                                   "Beginn", "Ende"],
          [[str(9100 + i), str(700 + i), str(1 + i % 3), f"2024-03-{1 + i % 28:02d} 09:00",
@@ -55,7 +70,9 @@ def test_visits_with_compound_number_headers_land(
     assert main(["extract", str(source)]) == 0
     capsys.readouterr()
     _run(capsys, "map", "propose")
-    visits = load_mapping(home / "mapping.yaml").files["termine.csv"]
+    mapping = load_mapping(home / "mapping.yaml")
+    assert mapping.files["patienten.csv"].columns["Indirizzo 2"].target == "patient.address_line2"
+    visits = mapping.files["termine.csv"]
     assert visits.kind == "appointment"
     assert visits.columns["Terminnummer"].target == "appointment.source_id"
     assert visits.columns["Behandlernummer"].target == "appointment.provider_source_id"
