@@ -39,3 +39,9 @@ def sha256_text(text: str) -> str:
 def phi_hash(value: object) -> str:
     """A short stable hash shown instead of a PHI value (audit, logs, errors)."""
     return "h:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:12]
+
+
+def sealed(value: str) -> str:
+    """The key a value map keeps for a person's name or email instead of the value itself
+    (mapping.yaml is not encrypted like the log): the same for any spacing and case."""
+    return "h:" + hashlib.sha256(value.strip().casefold().encode("utf-8")).hexdigest()[:20]

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from domain.ids import sealed
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS
 from domain.records.parts import read_parts
@@ -81,12 +82,13 @@ def lookup(values: Mapping[str, str], raw: str) -> str | None:
         for source, target in values.items():
             folded.setdefault(source.strip().casefold(), target)
         cached = _FOLDED[id(values)] = (values, folded)
-    return cached[1].get(raw.casefold())
+    found = cached[1].get(raw.casefold())
+    return found if found is not None or not raw.strip() else cached[1].get(sealed(raw))
 
 
 def _names_several(column: ColumnMapping, text: str) -> bool:
-    folded = text.casefold()
-    return any(a.strip().casefold() == folded for a in column.ambiguous)
+    folded, key = text.casefold(), sealed(text)
+    return any(a.strip().casefold() == folded or a == key for a in column.ambiguous)
 
 
 def routed_kind(mapping: FileMapping, values: Mapping[str, Any]) -> str | None:

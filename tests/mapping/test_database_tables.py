@@ -13,6 +13,7 @@ import pytest
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
 from domain.proposal.text import phrase, readings
+from domain.records.rules import lookup
 from tests.mapping.test_failure_classes import _derive, _propose
 from tests.mapping.whole import run_json as _run
 from tests.mapping.whole import write_csv as _csv
@@ -245,8 +246,10 @@ def test_a_client_named_by_email_is_a_reference_to_that_client(
     sessions = doc.files["sessions.csv"]
     by_email = sessions.columns["Client Email"]
     assert by_email.target == "appointment.patient_source_id"
-    assert by_email.values["ann3.lee@example.net"] == ids[3]
-    assert "gone@example.net" not in by_email.values  # a deleted client stays as written
+    assert lookup(by_email.values, "ann3.lee@example.net") == ids[3]
+    assert lookup(by_email.values, "gone@example.net") is None  # a deleted client stays as written
+    # a patient's email is kept in mapping.yaml as its hash, never as written
+    assert "@" not in (home / "mapping.yaml").read_text()
     assert sessions.columns["Client"].target is None  # the name beside it is not the reference
     assert doc.files["clients.csv"].columns["Email"].target == "patient.email"
     headers = ["Session ID", "Client", "Client Email", "Start Time", "Service"]

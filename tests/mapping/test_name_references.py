@@ -13,9 +13,11 @@ import pytest
 
 from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
+from domain.ids import sealed
 from domain.proposal.propose import propose
 from domain.proposal.tables import keys
 from domain.proposal.tables.name_index import build, match, person_key
+from domain.records.rules import lookup
 from tests.mapping.test_proposal import profile_of
 
 FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou",
@@ -59,8 +61,10 @@ def test_a_client_named_either_way_round_resolves_to_the_one_patient_with_that_n
     doc = load_mapping(tmp_path / "home" / "mapping.yaml")
     client = doc.files["appointments.csv"].columns["Client"]
     assert client.target == "appointment.patient_source_id"
-    assert client.values["LEE, Bo"] == "501" and client.values["Cy Lee"] == "502"
-    assert client.ambiguous == ["Ann Lee"]  # written so in rows 0 and 300
+    assert lookup(client.values, "LEE, Bo") == "501" and lookup(client.values, "Cy Lee") == "502"
+    assert client.ambiguous == [sealed("Ann Lee")]  # written so in rows 0 and 300
+    # patients' names are kept in mapping.yaml as their hashes, never as written
+    assert "Lee" not in (tmp_path / "home" / "mapping.yaml").read_text().split("files:", 1)[1]
     files = report["files"]
     assert isinstance(files, dict)
     appts = files["appointments.csv"]
@@ -133,7 +137,7 @@ def test_more_names_than_profiling_keeps_are_read_again_in_full(
     assert "Patient ID" not in sets["patients.csv"].many_names  # identifiers
     keys.link_files(doc, sets, lambda name: iter(dicts[name]))
     client = doc.files["appointments.csv"].columns["Client"]
-    assert len(client.values) == 300 and client.values["Lee, Bo"] == "501"
+    assert len(client.values) == 300 and lookup(client.values, "Lee, Bo") == "501"
 
 
 def test_a_patient_name_column_with_no_patient_id_beside_it_is_the_reference(
@@ -148,7 +152,7 @@ def test_a_patient_name_column_with_no_patient_id_beside_it_is_the_reference(
     doc = load_mapping(tmp_path / "home" / "mapping.yaml")
     fm = doc.files["medical alerts.csv"]
     assert fm.columns["Patient Name"].target == "allergy_condition.patient_source_id"
-    assert fm.columns["Patient Name"].values["Lee, Ann"] == "500"
+    assert lookup(fm.columns["Patient Name"].values, "Lee, Ann") == "500"
     assert fm.derived_id is not None and fm.derived_id.columns == ["Patient Name"]
     landing = report["landing"]
     assert isinstance(landing, dict)

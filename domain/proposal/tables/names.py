@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from domain.ids import sealed
 from domain.mapping import ColumnMapping, DerivedId, FileMapping
 from domain.ports import GROUP_COLUMN
 from domain.proposal.match import SELF_WORDS
@@ -169,11 +170,13 @@ def _resolved(column: ColumnMapping, found: Match, kind: str) -> str:
     of several patients is quarantined (it belongs to one of them, which is not known), one
     naming one of several staff members keeps the name as written. Returns what to add to
     the column's reasons."""
-    column.values = found.ids
+    # a person's name or email is kept as its hash: mapping.yaml is not encrypted as the log
+    # is; staff names stay readable for the operator to check
+    column.values = found.ids if kind == STAFF else {sealed(k): v for k, v in found.ids.items()}
     if not found.several:
         return ""
     if kind == PATIENT:
-        column.ambiguous = found.several
+        column.ambiguous = [sealed(n) for n in found.several]
         return (f"; {len(found.several)} name(s) several rows share: a row naming one is "
                 "quarantined")
     return f"; {len(found.several)} name(s) several rows share are left as written"
