@@ -95,11 +95,26 @@ def split_compound(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20000)
+def _clipped(token: str) -> str | None:
+    """A word cut short (`cov` of `insCovFundName`) is the one word the vocabulary knows that it
+    begins, if only one; a known word, one beginning several, a long one, or a known word
+    inflected (`termine` of `termin`) stays as it is."""
+    if not 3 <= len(token) <= 5 or not token.isalpha() or token in STOPWORDS or _known(token):
+        return None
+    if any(_known(token[:cut]) for cut in range(3, len(token))):
+        return None
+    longer = [known for known in KNOWN_TOKENS if known.startswith(token)
+              and len(known) > len(token) + 1]
+    return longer[0] if len(longer) == 1 else None
+
+
+@lru_cache(maxsize=20000)
 def phrase(text: str) -> Phrase:
     raws = [part for token in raw_tokens(text) for part in split_compound(token)]
     tokens: list[str] = []
     for token in raws:
-        expansion = ABBREVIATIONS.get(token) or ABBREVIATIONS.get(singular(token)) or token
+        expansion = (ABBREVIATIONS.get(token) or ABBREVIATIONS.get(singular(token))
+                     or _clipped(token) or token)
         for part in expansion.split():
             if part not in STOPWORDS:
                 tokens.append(singular(part))

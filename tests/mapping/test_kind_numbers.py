@@ -1,5 +1,6 @@
 """`<a kind's name> number` run together or apart (`Terminnummer`, `Behandler-Nr`, `Nº cita`):
-the id of that kind; `<address word> 2` (`Morada 2`): the address's second line. Failure classes
+the id of that kind; `<address word> 2` (`Morada 2`): the address's second line; a word cut
+short (`insCovFundName`): the one known word it begins. Failure classes
 the mutation harness (tools/zoo/mutate/) found on translated headers, here on small exports built
 in the test."""
 
@@ -78,3 +79,26 @@ def test_visits_with_compound_number_headers_land(
     assert visits.columns["Behandlernummer"].target == "appointment.provider_source_id"
     report = _run(capsys, "map", "check")
     assert report["landing"]["appointment"]["landing"] == VISITS
+
+
+def test_a_word_cut_short_is_the_one_known_word_it_begins() -> None:
+    # `cov` begins only `coverage`; `pro` begins many words and stays as it is
+    assert phrase("insCovFundName").tokens == ("insurance", "coverage", "fund", "name")
+    assert "pro" in phrase("Pro Rata").tokens
+    assert header_matches("insurance", "insCovFundName")[0].field == "carrier_name"
+
+
+def test_clipped_camel_case_satellite_columns_land(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "people.csv", ["ptId", "firstName", "lastName", "birthDate", "insCovFundName",
+                                 "insCovMbrNo"],
+         [[str(100 + i), f"Ann{i}", f"Lee{i}", f"1980-01-{1 + i % 28:02d}", "Blue Fund",
+           f"M{9000 + i}"] for i in range(VISITS)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    people = load_mapping(home / "mapping.yaml").files["people.csv"]
+    assert people.columns["insCovFundName"].target == "insurance.carrier_name"
+    assert people.columns["insCovMbrNo"].target == "insurance.member_id"
