@@ -1,5 +1,6 @@
 """The zoo's builder is deterministic: rebuilding any export writes the committed bytes, and the
-second hold-out half holds six exports from vendors and countries the other halves do not.
+second and third hold-out halves each hold six exports from vendors and countries the other
+halves do not.
 
 Nothing here proposes a mapping: the files are compared byte for byte and the keys read as YAML.
 """
@@ -38,6 +39,20 @@ def test_the_second_hold_out_is_six_fresh_exports_across_countries() -> None:
     assert "Practice Better" in {e.key["vendor"] for e in second}
     assert any(e.key.get("language", "en") != "en" for e in second)
     for e in second:
+        bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
+                  for f in e.files.values())
+        assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
+def test_the_third_hold_out_is_six_fresh_vendors_with_dirty_rows() -> None:
+    third = exports("holdout3")
+    earlier = [e for e in exports() if e.half != "holdout3"]
+    assert len(third) == 6
+    assert {e.name for e in third}.isdisjoint({e.name for e in earlier})
+    assert {e.key["vendor"] for e in third}.isdisjoint({e.key["vendor"] for e in earlier})
+    assert len({e.key["country"] for e in third}) == 6
+    assert len({e.key.get("language", "en") for e in third}) >= 3
+    for e in third:
         bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
                   for f in e.files.values())
         assert bad > 0, f"{e.name}: a real export has dirty rows"

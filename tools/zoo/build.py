@@ -34,6 +34,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout2
 
     EXPORTS.update(holdout2.EXPORTS)
+    from tools.zoo import holdout3
+
+    EXPORTS.update(holdout3.EXPORTS)
 except ImportError:
     pass
 
