@@ -62,7 +62,13 @@ def read_table(folder: Path, name: str, spec: dict[str, Any]) -> tuple[list[str]
         return _read_sheet(path, sheet or None)
     layout = spec["layout"]
     text = path.read_bytes().decode(layout["encoding"])
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=layout["delimiter"]))
+    # exports hold cells over csv's 128 KB default; the limit is restored so a process that
+    # imports this module (the bench) reads with the engine's own settings
+    limit = csv.field_size_limit(2**31 - 1)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=layout["delimiter"]))
+    finally:
+        csv.field_size_limit(limit)
     records = records[layout["title_lines"]:]
     header, data = records[0], records[1:]
     if layout["footer_lines"]:

@@ -10,6 +10,7 @@ entities; money as `R$ 1.234,56`; a test patient."""
 
 from __future__ import annotations
 
+import base64
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -114,11 +115,16 @@ def amplimed_br() -> tuple[dict, list[Table]]:
                      "01310-100", "Avenida Paulista", "1000", "", "Bela Vista", "São Paulo",
                      "SP", "Particular", "", "", "", "", "", "Cadastro de teste",
                      "02/03/2020 10:00"])
+    # the list was opened and saved again in a spreadsheet: rows of bare separators at the end
+    rows += [[""] * len(cols), [""] * len(cols)]
     patients = Table("Pacientes.csv", "patient", cols, rows,
                      {"patient": len(w.patients), "insurance": insured, "referral": referred,
                       "allergy_condition": allergies},
                      bad_rows=[{"row": 49, "reason": "test patient (Paciente Teste) created "
-                                "to try the system"}], layout=BR,
+                                "to try the system"},
+                               *({"row": len(rows) - k, "reason": "empty row (only "
+                                  "separators) left at the end by the spreadsheet"}
+                                 for k in (1, 0))], layout=BR,
                      notes=["one row, up to four kinds: the patient, the convênio (unless "
                             "Particular), how they heard of the clinic, their allergies",
                             "Validade: month and year the card expires (MM/AAAA)",
@@ -174,12 +180,17 @@ def amplimed_br() -> tuple[dict, list[Table]]:
         html = (f"<p><b>Queixa:</b> {a}</p><p>Conduta: {b}&nbsp;Retorno em 15 dias"
                 f" &ndash; reavaliar.</p>")
         html = html.replace("ç", "&ccedil;").replace("ã", "&atilde;").replace("é", "&eacute;")
+        if len(pr_rows) == 40:  # a posture photo pasted into the editor: a cell over 128 KB
+            photo = base64.b64encode(b"\xff\xd8\xff\xe0" + rng.randbytes(110_000)).decode()
+            html += f'<p>Avalia&ccedil;&atilde;o postural:</p><img src="data:image/jpeg;base64,{photo}">'
         pr_rows.append([str(5001 + len(pr_rows)), str(codes[v.patient]), profs[v.provider],
                         (v.start + timedelta(minutes=v.minutes)).strftime("%d/%m/%Y %H:%M"),
                         rng.choice(("Anamnese", "Evolução", "Evolução")), html])
     records = Table("Prontuários.csv", "clinical_note", pr_cols, pr_rows,
                     {"clinical_note": len(pr_rows)}, layout=BR,
-                    notes=["HTML with named entities (&ccedil;, &atilde;, &nbsp;)"])
+                    notes=["HTML with named entities (&ccedil;, &atilde;, &nbsp;)",
+                           "record 5041 holds a photo inline as a data URI: a cell over "
+                           "128 KB"])
     fi_cols = {"Prontuário": "billing.patient_source_id (by chart number)",
                "Paciente": "drop", "Descrição": "custom", "Vencimento": "drop",
                "Valor": "drop", "Valor recebido": "billing.last_payment_amount",
