@@ -115,9 +115,10 @@ def owl_ca() -> tuple[dict, list[Table]]:
         p = w.patients[clients[v.patient % len(clients)]]
         fee = Decimal(rng.choice((150, 165, 190, 210)))
         fees += fee
+        service = rng.choice(SERVICES)
+        minutes = 80 if "Couples" in service else 60 if "Intake" in service else 50
         se_rows.append([fmt.mdy(v.start.date()), fmt.time12(v.start, upper=True),
-                        f"{rng.choice((50, 50, 80, 60))} min", f"{p.first} {p.last}",
-                        therapists[v.provider], rng.choice(SERVICES),
+                        f"{minutes} min", f"{p.first} {p.last}", therapists[v.provider], service,
                         rng.choice(("Office 2", "Office 3", "Video Session")),
                         ATTEND[v.status] if v.status != "cancelled" else
                         rng.choice(("Cancelled", "Late Cancel")), _cad(fee),

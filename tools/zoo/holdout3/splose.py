@@ -72,8 +72,10 @@ def splose_au() -> tuple[dict, list[Table]]:
     }
     rows: list[list[Any]] = []
     ndis = refs = 0
+    cases: list[str] = []
     for i, p in enumerate(w.patients):
         on_ndis = rng.random() < .7
+        cases.append("NDIS 2024-25" if on_ndis else "Private")
         ndis += on_ndis
         ref = rng.random() < .55
         refs += ref
@@ -146,8 +148,8 @@ def splose_au() -> tuple[dict, list[Table]]:
         p = w.patients[v.patient]
         end = v.start + timedelta(minutes=v.minutes)
         table.append([_big(rng), ids[v.patient], f"{p.first} {p.last}", prac[v.provider],
-                      "Appointment", rng.choice(SERVICES), rng.choice(("NDIS 2024-25",
-                                                                      "Private", "")),
+                      "Appointment", rng.choice(SERVICES) if cases[v.patient] != "Private"
+                      else SERVICES[4], cases[v.patient] if rng.random() < .9 else "",
                       rng.choice(("Bondi Junction", "Home visit", "Telehealth")),
                       fmt.dmy(v.start.date()), fmt.time12(v.start), fmt.time12(end),
                       STATUS[v.status], v.note, _utc(v.start - timedelta(days=10))])
@@ -155,7 +157,7 @@ def splose_au() -> tuple[dict, list[Table]]:
             t = v.start.replace(hour=16, minute=0)
             table.append([_big(rng), ids[v.patient], f"{p.first} {p.last}",
                           prac[v.provider], "Support activity", rng.choice(ACTIVITIES),
-                          "NDIS 2024-25", "", fmt.dmy(t.date()), fmt.time12(t),
+                          cases[v.patient], "", fmt.dmy(t.date()), fmt.time12(t),
                           fmt.time12(t + timedelta(minutes=45)), "Completed", "",
                           _utc(t)])
             bad[year].append({"row": len(table), "reason": "support activity (report "
