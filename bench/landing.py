@@ -196,7 +196,8 @@ def run_folder(folder: Path, key: dict[str, Any], name: str, half: str,
                     svc.run_sample(engine, api, 40)
                     svc.approve(engine, "bench")
                     mark("run")
-                    svc.run_full(engine, api)
+                    pushed = svc.run_full(engine, api)
+                    out["blocked"] = _blocked(pushed.blocked)
                     mark("verify")
                     report, verified = svc.verify(engine, api)
                     out["verify"] = {"counts": verified["counts"],
@@ -237,6 +238,16 @@ def _failures(engine: Any) -> list[dict[str, Any]]:
         groups[key] = groups.get(key, 0) + 1
     return [{"kind": k, "stage": st, "field": fd, "reason": rs, "records": n}
             for (k, st, fd, rs), n in sorted(groups.items(), key=lambda i: -i[1])][:12]
+
+
+def _blocked(blocked: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Records the run did not send, grouped by kind and reason (the record's id cut off)."""
+    groups: dict[tuple[str, str], int] = {}
+    for kind, reason in ((k, r.partition(": ")[2]) for k, rs in blocked.items() for r in rs):
+        key = (kind, re.sub(r"\b(\w+ )[^ ]+( is )", r"\1...\2", reason))
+        groups[key] = groups.get(key, 0) + 1
+    return [{"kind": k, "reason": r, "records": n}
+            for (k, r), n in sorted(groups.items(), key=lambda i: -i[1])][:12]
 
 
 def score_landing(out: dict[str, Any]) -> dict[str, Any]:

@@ -158,3 +158,26 @@ def test_a_patient_name_column_with_no_patient_id_beside_it_is_the_reference(
     assert isinstance(landing, dict)
     assert landing["allergy_condition"]["records"] == 40
     assert landing["allergy_condition"]["unresolved_references"] == 0
+
+
+def test_files_with_no_ids_anywhere_name_their_client_either_way_round(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # printed reports: the client list's id is its "Last, First" names, the sessions and
+    # logs name the client "First Last": each name reads as that client's id
+    sessions = "".join(f'2024-03-{1 + j % 28:02d} 09:00,"{PATIENTS[j % 300][1]} '
+                       f'{PATIENTS[j % 300][2]}",Counselling\n' for j in range(320))
+    report = _check(tmp_path, monkeypatch, capsys, {
+        "client list.csv": "Client,Date of Birth,Email\n" + "".join(
+            f'"{la}, {f}",1980-01-02,{f.lower()}{i}@example.com\n' for i, f, la in PATIENTS),
+        "session report.csv": "Date,Client,Service\n" + sessions})
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    clients = doc.files["client list.csv"]
+    assert clients.derived_id is not None and clients.derived_id.columns == ["Client"]
+    client = doc.files["session report.csv"].columns["Client"]
+    assert client.target == "appointment.patient_source_id"
+    assert lookup(client.values, "Bo Lee") == "Lee, Bo"
+    assert lookup(client.values, "Tom Ng") == "Ng, Tom"
+    landing = report["landing"]
+    assert isinstance(landing, dict)
+    assert landing["appointment"]["unresolved_references"] == 0

@@ -56,7 +56,7 @@ def resolve_by_name(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
     file_of = {n: fm.kind for n, fm in live.items()}
     owned = {n: (own, read) for n, own in own_ids.items()
              if (read := _rows(n, sets[n], rows_of)) is not None}
-    named = named_rows(live, sets)
+    named = named_rows(live, sets, rows_of)
     indexes = index_files(live, values, {**owned, **named}, file_of)
     resolve_emails(live, values, owned, file_of, indexes)
     resolve_names(live, values, {**named, **owned}, file_of, indexes)
@@ -141,6 +141,8 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
     for other, (own, read) in rows.items():
         if file_of[other] in kinds and wanted:
             names, whole = _name_columns(live[other]) if other in live else (None, [])
+            if own == NAMED_ID:  # made from names: the person index reads them too
+                whole = [*whole, WHOLE]
             out[other] = build(read(), own, wanted, people, names, whole)
     return out
 
@@ -280,15 +282,24 @@ def resolve_emails(live: Mapping[str, FileMapping], values: Values,
 NAMED_ID = "(id from the names)"  # a derived id from name columns
 
 
-def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any]
-               ) -> dict[str, tuple[str, Rows]]:
-    """Small files whose id their names make (`Nom`, `Prénom` -> `Pelletier:Noah`): each row
-    with that id and its names written either way round (`Pelletier Noah`, `Noah Pelletier`),
-    as other files name them."""
+def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
+               rows_of: RowsOf | None = None) -> dict[str, tuple[str, Rows]]:
+    """Files whose id their names make: from two columns (`Nom`, `Prénom` ->
+    `Pelletier:Noah`), each row with that id and its names written either way round
+    (`Pelletier Noah`, `Noah Pelletier`), as other files name them; from one column of whole
+    names (a printed report's `Client`, "Lee, Emma", with no id anywhere), each row with that
+    id, indexed by the person's first and last names (`Emma Lee` finds it)."""
     out: dict[str, tuple[str, Rows]] = {}
     for name, fm in live.items():
         made, kept = fm.derived_id, sets[name].kept
-        if made is None or made.content or len(made.columns) != 2 or not kept:
+        if made is None or made.content:
+            continue
+        if len(made.columns) == 1:
+            read = _rows(name, sets[name], rows_of)
+            if read is not None:
+                out[name] = (NAMED_ID, _whole_names(made.columns[0], read))
+            continue
+        if len(made.columns) != 2 or not kept:
             continue
         a, b = made.columns
         rows: list[Mapping[str, object]] = []
@@ -297,6 +308,20 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any]
             rows.append({NAMED_ID: f"{x}:{y}", f"{a} {b}": f"{x} {y}", f"{b} {a}": f"{y} {x}"})
         out[name] = (NAMED_ID, _given(rows))
     return out
+
+
+WHOLE = "(whole name)"  # the column of whole names a one-column derived id is made from
+
+
+def _whole_names(header: str, read: Rows) -> Rows:
+    """The rows of a file whose id is one column of names, as the index reads them: the id
+    (the name as written, as domain.records.rules.derived_id makes it) and the name again in
+    WHOLE, which index_files reads as a person's names."""
+    def rows() -> Iterable[Mapping[str, object]]:
+        for r in read():
+            text = str(r.get(header) or "").strip()
+            yield {NAMED_ID: text, WHOLE: text}
+    return rows
 
 
 def _given(rows: list[Mapping[str, object]]) -> Rows:
