@@ -196,8 +196,7 @@ def run_folder(folder: Path, key: dict[str, Any], name: str, half: str,
                     svc.run_sample(engine, api, 40)
                     svc.approve(engine, "bench")
                     mark("run")
-                    pushed = svc.run_full(engine, api)
-                    out["blocked"] = _blocked(pushed.blocked)
+                    out["blocked"] = _blocked(svc.run_full(engine, api).blocked)
                     mark("verify")
                     report, verified = svc.verify(engine, api)
                     out["verify"] = {"counts": verified["counts"],
