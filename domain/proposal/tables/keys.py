@@ -24,6 +24,7 @@ from domain.proposal.shapes import classify
 from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
 from domain.proposal.tables.parts import joined_parts
+from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
@@ -274,6 +275,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
     _unresolvable(live, sets, every_key, decided)
+    resolve_second_keys(live, sets, every_key, rows_of)
     resolve_by_name(live, sets, {n: own for n, fm in live.items()
                                  if (own := _own_id_column(fm)) is not None}, rows_of)
 
