@@ -33,6 +33,7 @@ from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
 from domain.proposal.rules import propose_rules
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
 from domain.proposal.tables.key_value import detect_key_value
+from domain.proposal.tables.organisations import organisations_among_people
 from domain.proposal.text import custom_field_name, phrase, readings, section_question
 from domain.proposal.values import value_fit, value_only_fields
 from domain.records.canonical import KIND_FIELDS, qualified
@@ -302,6 +303,8 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
     if kind is None:
         mapping = without_essentials(mapping, lambda other: propose_file(
             file_name, headers, profile, kind=other), bool(name_score(file_name, guess.kind)[0]))
+        mapping = organisations_among_people(mapping, profile, lambda other: propose_file(
+            file_name, headers, profile, kind=other))
         if mapping.kind != guess.kind:
             return mapping
     from_rows(mapping, rows, read_as, profile)
