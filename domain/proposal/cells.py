@@ -43,6 +43,16 @@ def _numbered(header: str) -> tuple[tuple[str, ...], int]:
     return tuple(t for t in tokens if t not in ORDINALS), found[0]
 
 
+def without_ordinal(header: str) -> str | None:
+    """The header's words without its one ordinal (`Primary Policy #`: `policy number`), None
+    when it has none: the ordinal says which record, not which field."""
+    tokens = [t for t in phrase(header).tokens if t not in _SUFFIXES]
+    ordinals = [t for t in tokens if t in ORDINALS]
+    if len(ordinals) != 1 or len(tokens) < 2:
+        return None
+    return " ".join(t for t in tokens if t not in ORDINALS)
+
+
 def propose_side_by_side(fm: FileMapping) -> None:
     """A column whose header is another's with an ordinal (`Secondary Insurance Payer`,
     `Insurance 2 Carrier`) aimed at a field of another kind than the row's: the same field of

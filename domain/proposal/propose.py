@@ -20,6 +20,7 @@ from domain.mapping import (
     MappingDocument,
     Settings,
 )
+from domain.proposal.cells import without_ordinal
 from domain.proposal.match import (
     HEADER_FLOOR,
     SELF_WORDS,
@@ -136,7 +137,13 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
         split = section_question(header)
         own = SELF_WORDS.get(other, frozenset())
         named = bool(set(phrase(split[0]).tokens) & own) if split else _run_in_section(header, own)
-        for cand in _header_candidates(other, header, col, SATELLITE_FLOOR, fields):
+        found = _header_candidates(other, header, col, SATELLITE_FLOOR, fields)
+        bare = without_ordinal(header)  # `Primary Policy #`: record 1's policy number
+        if bare:
+            held = {c.field for c in found}
+            found += [c for c in _header_candidates(other, bare, col, SATELLITE_FLOOR, fields)
+                      if c.field not in held]
+        for cand in found:
             cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")
             out.append(cand)
