@@ -131,6 +131,7 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
                       satellites: bool = True) -> list[Candidate]:
     """Every field this column of a `kind` file could hold, most likely first."""
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
+    own_named = bool(out)
     for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
         # `Insurance coverage: Member number`: the section names the other record outright
         # or run into one word with it (`insurance_coverage_fund_name`: two of its words first)
@@ -138,7 +139,9 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
         own = SELF_WORDS.get(other, frozenset())
         named = bool(set(phrase(split[0]).tokens) & own) if split else _run_in_section(header, own)
         found = _header_candidates(other, header, col, SATELLITE_FLOOR, fields)
-        bare = without_ordinal(header)  # `Primary Policy #`: record 1's policy number
+        # `Primary Policy #`: record 1's policy number, where no field of the row's own kind
+        # is named (`First Name` stays the person's)
+        bare = None if own_named else without_ordinal(header)
         if bare:
             held = {c.field for c in found}
             found += [c for c in _header_candidates(other, bare, col, SATELLITE_FLOOR, fields)
