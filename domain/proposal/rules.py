@@ -3,7 +3,7 @@ evidence supports it, each with its reasons (the operator confirms or edits them
 
 - a date column and a time column make the kind's moment (`combine`);
 - date-only moments of events are placed at a stated time of day (`time_of_day`);
-- boolean flags that together say an appointment's status (`combine` with a value map);
+- boolean flags that together say an appointment's status (domain.proposal.tables.flags);
 - status codes that mean another kind (`route`: prospective patients are leads) and coded
   enumerations (`values`);
 - the patient named by chart number (domain.proposal.references);
@@ -13,7 +13,6 @@ evidence supports it, each with its reasons (the operator confirms or edits them
 from __future__ import annotations
 
 import re
-from itertools import product
 
 from domain.mapping import (
     NOT_MIGRATED,
@@ -28,8 +27,9 @@ from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
+from domain.proposal.tables.flags import propose_flags
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
-from domain.proposal.vocabulary import BOOLEAN_TRUE, STATUS_CODES
+from domain.proposal.vocabulary import STATUS_CODES
 from domain.records.canonical import REFERENCES
 from domain.records.rules import minutes
 
@@ -47,31 +47,6 @@ DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "du
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
 
-# Words of flag headers, per kind, by the status a set flag means (the first set one wins, in
-# this order), and the status when none is set.
-FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
-    "appointment.status": (
-        ("cancelled", frozenset({"cancelled", "canceled", "cancellation", "cancel"})),
-        ("no_show", frozenset({"dna", "noshow", "no show", "did not arrive", "did not attend",
-                               "not arrived", "missed", "failed to attend", "no_show"})),
-        ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
-                               "show", "present"})),
-    ),
-    "patient.status": (
-        ("deceased", frozenset({"deceased", "died", "date of death", "death"})),
-        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged"})),
-    ),
-    # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
-    "patient.contact_preference": (
-        ("sms", frozenset({"sms", "text", "texto", "mensaje"})),
-        ("email", frozenset({"email", "e mail", "correo"})),
-        ("phone", frozenset({"phone", "call", "telephone", "llamada"})),
-        ("mail", frozenset({"post", "letter", "mail"})),
-    ),
-}
-FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
-                "patient.contact_preference": "none"}
-DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
 # What a record of these kinds is for: without one of these fields it carries nothing.
 ESSENTIAL: dict[str, tuple[str, ...]] = {
     "clinical_note": ("body", "title"), "allergy_condition": ("name", "code"),
@@ -201,57 +176,6 @@ def _closest(headers: list[str], words: tuple[str, ...]) -> str:
         text = " ".join(phrase(header).tokens)
         return max((len(w) for w in words if w in text), default=0)
     return max(headers, key=score)
-
-
-def _flag_meaning(target: str, header: str) -> str | None:
-    text = " ".join(phrase(header).tokens)
-    compact = text.replace(" ", "")
-    for status, words in FLAG_WORDS[target]:
-        if any(w in text.split() or (" " in w and w in text) or w.replace(" ", "") == compact
-               for w in words):
-            return status
-    return None
-
-
-def _flag_like(col: ColumnProfile, dates: bool) -> bool:
-    """Yes/no values, or (`dates`) a date that is set or not (`Cancelled At`)."""
-    if not col.non_empty:
-        return False
-    if dates and col.share_any("date", "datetime") >= SHARE and col.empty:
-        return True
-    return bool(col.distinct) and not col.distinct_overflow and len(col.distinct) <= 3 and (
-        col.share("boolean") >= SHARE or all(v.casefold() in BOOLEAN_TRUE | {"0", "false", "no",
-                                                                            "n", "f", ""}
-                                             for v in col.distinct))
-
-
-def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
-    """Flags that together say one value (`did_not_arrive` + `patient_arrived`, `Cancelled
-    At` set, `Archived At` set, `Email Reminders` + `SMS Reminders`)."""
-    taken: set[str] = set()
-    for target, default in FLAG_DEFAULT.items():
-        if not target.startswith(f"{fm.kind}."):
-            continue
-        flags = [(h, m) for h in headers if h not in taken
-                 and _flag_like(profile.columns.get(h, ColumnProfile()), target in DATE_FLAGS)
-                 and (m := _flag_meaning(target, h)) is not None]
-        status = _target_column(fm, target)
-        if not flags or len(flags) > 4 or (status is not None
-                                           and status not in [h for h, _ in flags]):
-            continue  # no flags, or a column of its own says it better
-        rank = [m for m, _ in FLAG_WORDS[target]]
-        values: dict[str, str] = {}
-        for combo in product("01", repeat=len(flags)):
-            set_ = [m for (_, m), v in zip(flags, combo, strict=True) if v == "1"]
-            values["|".join(combo)] = min(set_, key=rank.index) if set_ else default
-        columns = [h for h, _ in flags]
-        taken.update(columns)
-        for h in columns:
-            _left_out(fm.columns[h], f"read into {target} with the other flags")
-        fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
-                                  values=values, reasons=[
-            "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
-            f"none set: {default}"]))
 
 
 def propose_codes(fm: FileMapping, profile: FileProfile) -> None:

@@ -1,0 +1,124 @@
+"""Flags that together say one value: yes/no columns (`arrived`, `completed`, `broken`), or
+dates set or not (`Cancelled At`), whose headers name a status, make the record's status
+(`combine` with a value map), the first set one winning in the vocabulary's order.
+
+A confirmation status beside such flags (`Confirmed`, `Left message`) says whether the patient
+confirmed, not what became of the visit: it stays readable as a custom field.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from domain.mapping import ColumnMapping, Combine, FileMapping
+from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.text import custom_field_name, phrase
+from domain.proposal.vocabulary import BOOLEAN_TRUE
+
+SHARE = 0.8  # of a column's values that must be yes/no or dates
+# Words of a status column that say it is the booking's confirmation, not the visit's outcome.
+CONFIRMATION_WORDS = frozenset({"confirmation", "confirmed", "confirm", "reminder",
+                                "confirmacion", "confirmacao", "bestatigung", "bevestiging"})
+
+# Words of flag headers, per kind, by the status a set flag means (the first set one wins, in
+# this order), and the status when none is set.
+FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    "appointment.status": (
+        ("cancelled", frozenset({"cancelled", "canceled", "cancellation", "cancel"})),
+        # a broken appointment (US dental) is one the patient missed
+        ("no_show", frozenset({"dna", "noshow", "no show", "did not arrive", "did not attend",
+                               "not arrived", "missed", "failed to attend", "no_show",
+                               "broken"})),
+        ("completed", frozenset({"completed", "complete", "done", "finished"})),
+        ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
+                               "show", "present"})),
+    ),
+    "patient.status": (
+        ("deceased", frozenset({"deceased", "died", "date of death", "death"})),
+        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged"})),
+    ),
+    # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
+    "patient.contact_preference": (
+        ("sms", frozenset({"sms", "text", "texto", "mensaje"})),
+        ("email", frozenset({"email", "e mail", "correo"})),
+        ("phone", frozenset({"phone", "call", "telephone", "llamada"})),
+        ("mail", frozenset({"post", "letter", "mail"})),
+    ),
+}
+FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
+                "patient.contact_preference": "none"}
+DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
+
+
+def _target_column(fm: FileMapping, target: str) -> str | None:
+    return next((c for c, m in fm.columns.items() if m.target == target), None)
+
+
+def _left_out(column: ColumnMapping, reason: str) -> None:
+    column.target = None
+    column.custom_field = None
+    column.custom_field_type = None
+    column.flagged = False
+    column.reasons.append(reason)
+
+
+def _confirmation_kept(fm: FileMapping, header: str, target: str) -> None:
+    column = fm.columns[header]
+    column.target, column.values = None, {}
+    column.custom_field, column.custom_field_type = custom_field_name(header), "Text"
+    column.reasons.append(f"the booking's confirmation, not {target}: the flags beside it say "
+                          f"that; a Text custom field '{column.custom_field}'")
+
+
+def _flag_meaning(target: str, header: str) -> str | None:
+    text = " ".join(phrase(header).tokens)
+    compact = text.replace(" ", "")
+    for status, words in FLAG_WORDS[target]:
+        if any(w in text.split() or (" " in w and w in text) or w.replace(" ", "") == compact
+               for w in words):
+            return status
+    return None
+
+
+def _flag_like(col: ColumnProfile, dates: bool) -> bool:
+    """Yes/no values, or (`dates`) a date that is set or not (`Cancelled At`)."""
+    if not col.non_empty:
+        return False
+    if dates and col.share_any("date", "datetime") >= SHARE and col.empty:
+        return True
+    return bool(col.distinct) and not col.distinct_overflow and len(col.distinct) <= 3 and (
+        col.share("boolean") >= SHARE or all(v.casefold() in BOOLEAN_TRUE | {"0", "false", "no",
+                                                                            "n", "f", ""}
+                                             for v in col.distinct))
+
+
+def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
+    """Flags that together say one value (`did_not_arrive` + `patient_arrived`, `Cancelled
+    At` set, `Archived At` set, `Email Reminders` + `SMS Reminders`)."""
+    taken: set[str] = set()
+    for target, default in FLAG_DEFAULT.items():
+        if not target.startswith(f"{fm.kind}."):
+            continue
+        flags = [(h, m) for h in headers if h not in taken
+                 and _flag_like(profile.columns.get(h, ColumnProfile()), target in DATE_FLAGS)
+                 and (m := _flag_meaning(target, h)) is not None]
+        status = _target_column(fm, target)
+        if flags and status is not None and set(phrase(status).tokens) & CONFIRMATION_WORDS:
+            _confirmation_kept(fm, status, target)
+            status = None
+        if not flags or len(flags) > 4 or (status is not None
+                                           and status not in [h for h, _ in flags]):
+            continue  # no flags, or a column of its own says it better
+        rank = [m for m, _ in FLAG_WORDS[target]]
+        values: dict[str, str] = {}
+        for combo in product("01", repeat=len(flags)):
+            set_ = [m for (_, m), v in zip(flags, combo, strict=True) if v == "1"]
+            values["|".join(combo)] = min(set_, key=rank.index) if set_ else default
+        columns = [h for h, _ in flags]
+        taken.update(columns)
+        for h in columns:
+            _left_out(fm.columns[h], f"read into {target} with the other flags")
+        fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
+                                  values=values, reasons=[
+            "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
+            f"none set: {default}"]))
