@@ -52,7 +52,7 @@ SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
                               "effective_from", "effective_to"),
                 "referral": ("referrer_name", "referral_type", "referred_at"),
                 "allergy_condition": ("name",),
-                "billing": ("outstanding_balance",)},
+                "billing": ("outstanding_balance", "last_payment_date", "last_payment_amount")},
 }
 SATELLITE_FLOOR = 0.85
 

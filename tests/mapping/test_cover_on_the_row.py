@@ -1,10 +1,11 @@
 """Insurance written on the patient row: two covers side by side whose headers are ordinals
 of a record's words (`Primary Insurance`, `Primary Policy #`, then the secondary's), and a
 funding scheme's participant number with its plan's type and dates (the scheme is the funder,
-named by the header)."""
+named by the header), and a balance and last payment on the row (billing)."""
 
 from __future__ import annotations
 
+from domain.proposal.match import header_matches
 from tests.mapping.test_failure_classes import _derive, _propose
 
 CARRIERS = ("Canada Life", "Sun Life", "Manulife", "Green Shield")
@@ -51,3 +52,22 @@ def test_a_scheme_participant_number_is_a_member_id_with_its_plan() -> None:
     assert columns["NDIS number"].fixed == {"carrier_name": "NDIS"}
     kinds, quarantined, _ = _derive(doc, "clients-export.csv", headers, rows)
     assert not quarantined and kinds["insurance"] == 15
+
+
+def test_a_funder_is_the_carrier_and_a_scheme_number_its_member_id() -> None:
+    assert header_matches("insurance", "Funder")[0].field == "carrier_name"
+    assert header_matches("insurance", "Scheme participant number")[0].field == "member_id"
+
+
+def test_the_total_balance_and_last_payment_on_the_patient_row_are_billing() -> None:
+    headers = ["patient_id", "first_name", "last_name", "current_bal", "thirty_day",
+               "total_balance", "last_payment_date", "last_payment_amount"]
+    rows = [[str(i + 1), f"Name{chr(65 + i % 26)}", f"Family{i}", f"{i * 3}.25", f"{i}.50",
+             f"{i * 4}.75", f"2024-02-{i % 28 + 1:02d}", f"{20 + i}.00"] for i in range(30)]
+    doc = _propose({"patient.txt": (headers, rows)})
+    columns = doc.files["patient.txt"].columns
+    # the current balance is the bucket not yet overdue; the total is what is owed
+    assert columns["total_balance"].target == "billing.outstanding_balance"
+    assert columns["current_bal"].target != "billing.outstanding_balance"
+    assert columns["last_payment_date"].target == "billing.last_payment_date"
+    assert columns["last_payment_amount"].target == "billing.last_payment_amount"
