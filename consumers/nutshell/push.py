@@ -38,6 +38,7 @@ from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
 
 PAGE = 100
+ORPHAN = " is not in the export: an orphan)"
 
 
 @dataclass
@@ -79,6 +80,8 @@ class Pusher:
         self.on_record = on_record
         self.summary = PushSummary()
         self.documents = Documents(engine, api, ctx.record)
+        # (source id, kind) -> (the plan's reason, the kind of the parent not in the export)
+        self.orphaned: dict[tuple[str, str], tuple[str, str]] = {}
 
     # --- selection ----------------------------------------------------------------------------
 
@@ -100,6 +103,7 @@ class Pusher:
             for record, reason in blocked:
                 self.summary.blocked.setdefault(record.kind, []).append(
                     f"{record.source_id}: {reason}")
+            self._quarantine_orphans(blocked)
             self.engine.catch_up()
         return self.summary
 
@@ -127,7 +131,10 @@ class Pusher:
             plan = plan_record(record.kind, record.source_id,
                                with_extra(record.fields, record.extra), self.ctx, self.doc)
             if isinstance(plan, Blocked):
-                blocked.append((record, self._why_blocked(plan)))
+                why, orphan = self._why_blocked(plan)
+                blocked.append((record, why))
+                if orphan:
+                    self.orphaned[record.source_id, record.kind] = (plan.reason, orphan)
                 continue
             if isinstance(plan, Skipped):
                 carried = plan.reason == CARRIED
@@ -181,16 +188,32 @@ class Pusher:
         self.app.save(*(r for r, _, _ in work))
         return blocked
 
-    def _why_blocked(self, plan: Blocked) -> str:
+    def _why_blocked(self, plan: Blocked) -> tuple[str, str | None]:
         """The plan's reason, and whether a missing parent is quarantined (an orphan the
-        operator must fix in the export) rather than merely not pushed yet."""
+        operator must fix in the export) rather than merely not pushed yet; the kind of the
+        parent the export does not hold, if so."""
         for kind, source_id in plan.missing:
             state = self.engine.store.record_state(kind, source_id)
             if state is None:
-                return f"{plan.reason} ({kind} {source_id} is not in the export: an orphan)"
+                return f"{plan.reason} ({kind} {source_id or '(blank)'}{ORPHAN}", kind
             if state in {"quarantined", "skipped", "failed"}:
-                return f"{plan.reason} ({kind} {source_id} is {state})"
-        return plan.reason
+                return f"{plan.reason} ({kind} {source_id} is {state})", None
+        return plan.reason, None
+
+    def _quarantine_orphans(self, blocked: Sequence[tuple[ClinicRecord, str]]) -> None:
+        """A record whose parent the export does not hold (an orphan, or a blank reference)
+        can never be sent as the export stands: quarantined with its reason, so status, the
+        failures list and verify show it (a re-derivation after the export is fixed lets it
+        go again); one merely waiting for its parent stays as it is."""
+        orphans = [r for r, _ in blocked if (r.source_id, r.kind) in self.orphaned
+                   and r.state not in {"quarantined", "pushed"} and r.pending is None]
+        for record in orphans:  # the reason names the parent's kind, never its id (PHI)
+            reason, kind = self.orphaned[record.source_id, record.kind]
+            record.requarantine(file=record.file, rows=record.rows, field=None,
+                                reason=f"{reason}: its {kind} is not in the export (an orphan)",
+                                mapping_hash=record.mapping_hash)
+        if orphans:
+            self.app.save(*orphans)
 
     def _carry(self, record: ClinicRecord) -> bool:
         """A kind carried as custom fields on the patient's Person is in Nutshell once its
