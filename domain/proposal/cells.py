@@ -86,7 +86,12 @@ SHARE = 0.8  # of a column's distinct values that must show the evidence
 PHONES = ("phone_mobile", "phone_home", "phone_work", "phone")
 # Header words of a column that may hold a person's whole name.
 PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staff", "therapist",
-                          "doctor", "dentist", "patient", "client", "member", "person"})
+                          "doctor", "dentist", "patient", "client", "member", "person",
+                          # the same in the other languages the vocabulary reads
+                          "nom", "naam", "nome", "nombre", "nominativo", "medewerker",
+                          "behandelaar", "profissional", "profesional", "professionnel",
+                          "praticien", "mitarbeiter", "behandler", "paciente", "paziente",
+                          "cliente", "medico", "arzt", "medecin"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`
