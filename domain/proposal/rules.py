@@ -28,6 +28,7 @@ from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.tables.flags import propose_flags
+from domain.proposal.tables.joined import propose_joined
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import STATUS_CODES
 from domain.records.canonical import REFERENCES
@@ -317,4 +318,5 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_side_by_side(fm)
     propose_unnumbered(fm, profile)
     propose_parts(fm, profile)
+    propose_joined(fm, headers, profile)
     propose_nothing_to_migrate(fm)
