@@ -62,6 +62,8 @@ def test_an_agenda_is_named_in_six_languages(name: str) -> None:
     ("billing", "Valor recebido", "last_payment_amount"),
     ("billing", "Situação", "billing_status"),
     ("appointment", "Eindtijd", "ends_at"), ("appointment", "Opmerking", "notes"),
+    ("appointment", "Behandeling", "appointment_type"),
+    ("appointment", "Trattamento", "appointment_type"),
     ("clinical_note", "Data do atendimento", "created_at"), ("clinical_note", "Tipo", "title"),
 ])
 def test_fields_are_named_in_other_languages(kind: str, header: str, field: str) -> None:
