@@ -135,6 +135,10 @@ class FileMapping(BaseModel):
         """Not read at all: a twin of another file, or a file of no kind to migrate."""
         return self.twin_of is not None or self.kind == NOT_MIGRATED
 
+    def column_of(self, target: str) -> str | None:
+        """The first column mapped to `target` (a qualified field), if any."""
+        return next((h for h, c in self.columns.items() if c.target == target), None)
+
     @field_validator("route")
     @classmethod
     def _route_kinds(cls, route: Route | None) -> Route | None:

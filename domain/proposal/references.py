@@ -48,10 +48,6 @@ def holds_names(col: ColumnProfile) -> bool:
     return bool(seen) and sum(map(_is_name, seen)) >= NAME_SHARE * len(seen)
 
 
-def _holder(fm: FileMapping, target: str) -> str | None:
-    return next((c for c, m in fm.columns.items() if m.target == target), None)
-
-
 def _keep_readable(column: ColumnMapping, header: str, why: str) -> None:
     column.target = None
     column.custom_field = custom_field_name(header)
@@ -80,7 +76,7 @@ def propose_chart_references(fm: FileMapping, profile: FileProfile) -> None:
         return
     if fm.kind == "patient":
         target = "patient.source_id"
-        holder = _holder(fm, target)
+        holder = fm.column_of(target)
         if holder == chart or col.unique_ratio < UNIQUE or col.empty:
             return
         if holder is not None:
@@ -93,7 +89,7 @@ def propose_chart_references(fm: FileMapping, profile: FileProfile) -> None:
     target = f"{fm.kind}.patient_source_id"
     if (fm.kind, "patient_source_id") not in REFERENCES:
         return
-    holder = _holder(fm, target)
+    holder = fm.column_of(target)
     if holder == chart:
         return
     if holder is not None:

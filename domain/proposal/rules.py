@@ -16,7 +16,6 @@ import re
 
 from domain.mapping import (
     NOT_MIGRATED,
-    ColumnMapping,
     Combine,
     DerivedId,
     FileMapping,
@@ -27,7 +26,7 @@ from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
-from domain.proposal.tables.flags import propose_flags
+from domain.proposal.tables.flags import left_out, propose_flags
 from domain.proposal.tables.joined import propose_joined
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import STATUS_CODES
@@ -69,18 +68,6 @@ LEAD_WORDS = frozenset({"prospect", "prospective", "lead", "enquiry", "inquiry",
                         "interested"})
 
 
-def _target_column(fm: FileMapping, target: str) -> str | None:
-    return next((c for c, m in fm.columns.items() if m.target == target), None)
-
-
-def _left_out(column: ColumnMapping, reason: str) -> None:
-    column.target = None
-    column.custom_field = None
-    column.custom_field_type = None
-    column.flagged = False
-    column.reasons.append(reason)
-
-
 def _time_words(field: str) -> tuple[str, ...]:
     return END_WORDS if field == "ends_at" else START_WORDS
 
@@ -95,9 +82,9 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
     day: str | None = None
     for position, field in enumerate(fields):
         target = f"{fm.kind}.{field}"
-        current = _target_column(fm, target)
+        current = fm.column_of(target)
         if current is not None and not cols[current].non_empty and times:
-            _left_out(fm.columns[current], "empty: the date and time columns say it")
+            left_out(fm.columns[current], "empty: the date and time columns say it")
             current = None
         if current is not None and dates and explicit_moment_beside(fm, current, field, times):
             current = None  # `time` (a timestamp) beside `eventDate` + `startTime`
@@ -116,7 +103,7 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
                 if dates and (current is None or current in times) else None)
         if day is not None and time_col is not None:
             for column in {day, time_col}:
-                _left_out(fm.columns[column], f"read into {target} with the other column")
+                left_out(fm.columns[column], f"read into {target} with the other column")
             fm.combine.append(Combine(target=target, columns=[day, time_col], reasons=[
                 f"'{day}' holds dates and '{time_col}' times of day: together they are "
                 f"{target}"]))
@@ -134,13 +121,13 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
 
 def propose_duration(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     """An appointment's end from its start and a length column ("Duration (min)": 45)."""
-    end = _target_column(fm, "appointment.ends_at")
+    end = fm.column_of("appointment.ends_at")
     if fm.kind != "appointment" or (end is not None and _mentions(end, END_WORDS)) or any(
             c.target == "appointment.ends_at" for c in fm.combine):
         return  # an end column of its own (`End Time`) says it better
     start = next((c for c in fm.combine if c.target == "appointment.starts_at"), None)
     start_cols = list(start.columns) if start else [
-        c for c in [_target_column(fm, "appointment.starts_at")] if c]
+        c for c in [fm.column_of("appointment.starts_at")] if c]
     if not start_cols:
         return
     for header in headers:
@@ -208,7 +195,7 @@ def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
 def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
     """A child table with no id of its own: ids from the parent reference (and the row's
     content when the parent has several rows)."""
-    if fm.key_value is not None or _target_column(fm, f"{fm.kind}.source_id"):
+    if fm.key_value is not None or fm.column_of(f"{fm.kind}.source_id"):
         return
     refs = [c for c, m in fm.columns.items() if m.target and m.target.startswith(f"{fm.kind}.")
             and (fm.kind, m.target.split(".", 1)[1]) in REFERENCES]

@@ -50,11 +50,7 @@ FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
 DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
 
 
-def _target_column(fm: FileMapping, target: str) -> str | None:
-    return next((c for c, m in fm.columns.items() if m.target == target), None)
-
-
-def _left_out(column: ColumnMapping, reason: str) -> None:
+def left_out(column: ColumnMapping, reason: str) -> None:
     column.target = None
     column.custom_field = None
     column.custom_field_type = None
@@ -102,7 +98,7 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
         flags = [(h, m) for h in headers if h not in taken
                  and _flag_like(profile.columns.get(h, ColumnProfile()), target in DATE_FLAGS)
                  and (m := _flag_meaning(target, h)) is not None]
-        status = _target_column(fm, target)
+        status = fm.column_of(target)
         if flags and status is not None and set(phrase(status).tokens) & CONFIRMATION_WORDS:
             _confirmation_kept(fm, status, target)
             status = None
@@ -117,7 +113,7 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
         columns = [h for h, _ in flags]
         taken.update(columns)
         for h in columns:
-            _left_out(fm.columns[h], f"read into {target} with the other flags")
+            left_out(fm.columns[h], f"read into {target} with the other flags")
         fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
                                   values=values, reasons=[
             "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "

@@ -33,10 +33,6 @@ def _fits(col: ColumnProfile, pattern: re.Pattern[str]) -> bool:
     return bool(values) and sum(1 for v in values if pattern.match(v)) / len(values) >= SHARE
 
 
-def _target_column(fm: FileMapping, target: str) -> str | None:
-    return next((h for h, c in fm.columns.items() if c.target == target), None)
-
-
 def _join(fm: FileMapping, header: str, target: str, columns: list[str], reason: str) -> None:
     column = fm.columns[header]
     column.target, column.custom_field, column.custom_field_type = None, None, None
@@ -50,8 +46,8 @@ def propose_joined(fm: FileMapping, headers: list[str], profile: FileProfile) ->
     if any(c.target in (f"{fm.kind}.last_name", f"{fm.kind}.address_line1")
            for c in fm.combine):
         return
-    surname = _target_column(fm, f"{fm.kind}.last_name")
-    street = _target_column(fm, f"{fm.kind}.address_line1")
+    surname = fm.column_of(f"{fm.kind}.last_name")
+    street = fm.column_of(f"{fm.kind}.address_line1")
     for header in headers:
         col = profile.columns.get(header)
         if col is None or header not in fm.columns or header in (surname, street):

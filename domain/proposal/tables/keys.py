@@ -166,10 +166,6 @@ class Link:
                                            and self.distinct >= 5)
 
 
-def _own_id_column(fm: FileMapping) -> str | None:
-    return next((h for h, c in fm.columns.items() if c.target == f"{fm.kind}.source_id"), None)
-
-
 def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
            keys: Mapping[str, tuple[str, frozenset[str]]],
            read_as: Mapping[str, Mapping[str, str]]) -> list[Link]:
@@ -218,7 +214,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
     _choose_own_ids(live, sets, every_key)
     keys: dict[str, tuple[str, frozenset[str]]] = {}
     for name, fm in live.items():
-        own = _own_id_column(fm)
+        own = fm.column_of(f"{fm.kind}.source_id")
         if own is not None and (ids := sets[name].key(own, letters=True)):
             keys[name] = (own, ids)
     keys = joined_parts(live, keys)
@@ -277,7 +273,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
     _unresolvable(live, sets, every_key, decided)
     resolve_second_keys(live, sets, every_key, rows_of)
     resolve_by_name(live, sets, {n: own for n, fm in live.items()
-                                 if (own := _own_id_column(fm)) is not None}, rows_of)
+                                 if (own := fm.column_of(f"{fm.kind}.source_id")) is not None}, rows_of)
 
 
 def _second_choice(fm: FileMapping, header: str, reading: str,
@@ -295,7 +291,7 @@ def _second_choice(fm: FileMapping, header: str, reading: str,
 
 def _names_by_id(table: FileMapping, sets: ValueSets, refs: frozenset[str]) -> dict[str, str]:
     """id -> name from a small table (an insurer list), when it names every id used."""
-    own = _own_id_column(table)
+    own = table.column_of(f"{table.kind}.source_id")
     name = next((h for h, c in table.columns.items() if c.target == f"{table.kind}.name"),
                 None)
     if own is None or name is None or sets.kept is None:
@@ -371,7 +367,7 @@ def _choose_own_ids(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSet
                    if len(refs := sets[other].refs(h)) >= 2
                    and len(refs & ids) >= CONTAINED * len(refs))
     for name, fm in live.items():
-        own = _own_id_column(fm)
+        own = fm.column_of(f"{fm.kind}.source_id")
         keyed = [h for (n, h) in every_key if n == name and h != own
                  and not _is_reference(name, h, live, sets, every_key)
                  and not _names_another(fm.kind, h)]
