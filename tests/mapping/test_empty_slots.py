@@ -34,11 +34,8 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 
 
 def test_empty_insurance_slots_are_dropped_with_a_reason_in_map_check(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
     source = tmp_path / "export"
     source.mkdir()
     (source / "patients.csv").write_text(PATIENTS, encoding="utf-8")

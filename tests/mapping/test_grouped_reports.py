@@ -16,6 +16,7 @@ from adapters.stores.mapping_file import load_mapping
 from consumers.cli import main
 from domain.ports import NOT_DATA
 from domain.records.rules import lookup
+from tests.mapping.whole import check_export
 
 STAFF = "Staff ID,First Name,Last Name\n7,Amy,Moss\n8,Ben,Kay\n9,Cy,Ray\n"
 PATIENTS = "Client ID,First Name,Last Name,DOB\n" + "".join(
@@ -74,11 +75,8 @@ def test_a_sheet_grouped_by_provider_is_read_the_same(tmp_path: Path) -> None:
 
 
 def test_appointments_grouped_by_provider_land_with_their_provider(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
     source = tmp_path / "export"
     source.mkdir()
     (source / "staff.csv").write_text(STAFF, encoding="utf-8")
@@ -99,33 +97,14 @@ def test_appointments_grouped_by_provider_land_with_their_provider(
     assert report["landing"]["appointment"]["unresolved_references"] == 0
 
 
-def _extract_and_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                       capsys: pytest.CaptureFixture[str], files: dict[str, str]
-                       ) -> dict[str, object]:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
-    source = tmp_path / "export"
-    source.mkdir()
-    for name, text in files.items():
-        (source / name).write_text(text, encoding="utf-8")
-    for argv in (["extract", str(source)], ["map", "propose"]):
-        assert main(argv) == 0, capsys.readouterr()
-    capsys.readouterr()
-    main(["map", "check", "--json"])
-    out = capsys.readouterr().out
-    report: dict[str, object] = json.loads(out[out.index("{"):])
-    return report
-
-
 def test_headings_holding_only_a_name_say_by_their_values_whose_rows_follow(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     lines = ["Visits by client", "Date,Time,Service,Duration,Fee"]
     for i in range(6):  # the client's name above her visits, "Last, First"
         lines.append(f'"Lee{chr(97 + i)}, Ann{chr(97 + i)}",,,,')
         lines += [f"2024-04-{1 + i + k:02d},10:{15 + k},Review,30,85.00" for k in range(3)]
-    report = _extract_and_check(tmp_path, monkeypatch, capsys, {
+    report = check_export(home, capsys, {
         "clients.csv": PATIENTS, "visits.csv": "\n".join(lines) + "\n"})
     doc = load_mapping(tmp_path / "home" / "mapping.yaml")
     group = doc.files["visits.csv"].columns["Group"]

@@ -6,19 +6,18 @@ through extract, map propose and map check."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from adapters.stores.mapping_file import load_mapping
-from consumers.cli import main
 from domain.ids import sealed
 from domain.proposal.propose import propose
 from domain.proposal.tables import keys
 from domain.proposal.tables.name_index import build, match, person_key
 from domain.records.rules import lookup
 from tests.mapping.test_proposal import profile_of
+from tests.mapping.whole import check_export
 
 FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou",
           "Max", "Ned", "Olga", "Pia", "Quin", "Rex", "Sue", "Tom")
@@ -27,26 +26,8 @@ LASTS = ("Lee", "Ng", "Ray", "Moss", "Park", "Shaw", "Tait", "Vance", "Wren", "Y
 PATIENTS = [(str(500 + i), FIRSTS[i % 20], LASTS[i // 20]) for i in range(300)]  # > 200 rows
 
 
-def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-           files: dict[str, str]) -> dict[str, object]:
-    monkeypatch.setenv("C2N_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("C2N_DATABASE_URL", raising=False)
-    monkeypatch.delenv("C2N_CIPHER_KEY", raising=False)
-    source = tmp_path / "export"
-    source.mkdir()
-    for name, text in files.items():
-        (source / name).write_text(text, encoding="utf-8")
-    for argv in (["extract", str(source)], ["map", "propose"]):
-        assert main(argv) == 0, capsys.readouterr()
-    capsys.readouterr()
-    main(["map", "check", "--json"])
-    out = capsys.readouterr().out
-    report: dict[str, object] = json.loads(out[out.index("{"):])
-    return report
-
-
 def test_a_client_named_either_way_round_resolves_to_the_one_patient_with_that_name(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     patients = [*PATIENTS, ("999", "Ann", "Lee")]  # a second Ann Lee: her name says nobody
     appointments = []
@@ -54,7 +35,7 @@ def test_a_client_named_either_way_round_resolves_to_the_one_patient_with_that_n
         _, first, last = PATIENTS[j % 300]
         name = f"{last.upper()}, {first}" if j % 2 else f"{first} {last}"
         appointments.append(f'A{j},"{name}",2024-03-{1 + j % 28:02d} 09:00,30\n')
-    report = _check(tmp_path, monkeypatch, capsys, {
+    report = check_export(home, capsys, {
         "patients.csv": "Patient ID,First Name,Last Name,DOB\n" + "".join(
             f"{i},{f},{la},1980-01-02\n" for i, f, la in patients),
         "appointments.csv": "Appointment ID,Client,Start,Duration\n" + "".join(appointments)})
@@ -78,9 +59,9 @@ def test_a_client_named_either_way_round_resolves_to_the_one_patient_with_that_n
 
 
 def test_a_client_named_by_email_in_a_file_too_large_to_keep(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    report = _check(tmp_path, monkeypatch, capsys, {
+    report = check_export(home, capsys, {
         "clients.csv": "Client ID,First Name,Last Name,Email\n" + "".join(
             f"{i},{f},{la},{f}.{la}{i}@example.org\n" for i, f, la in PATIENTS),
         "sessions.csv": "Session ID,Client Email,Date\n" + "".join(
@@ -141,11 +122,11 @@ def test_more_names_than_profiling_keeps_are_read_again_in_full(
 
 
 def test_a_patient_name_column_with_no_patient_id_beside_it_is_the_reference(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     alerts = "".join(f'"{last}, {first}",Allergic to bee stings,15/05/2023\n'
                      for _, first, last in PATIENTS[:40])
-    report = _check(tmp_path, monkeypatch, capsys, {
+    report = check_export(home, capsys, {
         "patients.csv": "Patient ID,First Name,Last Name,DOB\n" + "".join(
             f"{i},{f},{la},1980-01-02\n" for i, f, la in PATIENTS),
         "medical alerts.csv": "Patient Name,Alert,Created\n" + alerts})
@@ -161,13 +142,13 @@ def test_a_patient_name_column_with_no_patient_id_beside_it_is_the_reference(
 
 
 def test_files_with_no_ids_anywhere_name_their_client_either_way_round(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, home: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     # printed reports: the client list's id is its "Last, First" names, the sessions and
     # logs name the client "First Last": each name reads as that client's id
     sessions = "".join(f'2024-03-{1 + j % 28:02d} 09:00,"{PATIENTS[j % 300][1]} '
                        f'{PATIENTS[j % 300][2]}",Counselling\n' for j in range(320))
-    report = _check(tmp_path, monkeypatch, capsys, {
+    report = check_export(home, capsys, {
         "client list.csv": "Client,Date of Birth,Email\n" + "".join(
             f'"{la}, {f}",1980-01-02,{f.lower()}{i}@example.com\n' for i, f, la in PATIENTS),
         "session report.csv": "Date,Client,Service\n" + sessions})

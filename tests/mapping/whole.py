@@ -22,3 +22,20 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     lines = [",".join(header)] + [",".join(r) for r in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def check_export(home: Path, capsys: pytest.CaptureFixture[str],
+                 files: dict[str, str]) -> dict[str, object]:
+    """The export `files` written beside `home` (the `home` fixture), extracted and proposed;
+    `c2n map check --json`'s document."""
+    source = home.parent / "export"
+    source.mkdir()
+    for name, text in files.items():
+        (source / name).write_text(text, encoding="utf-8")
+    for argv in (["extract", str(source)], ["map", "propose"]):
+        assert main(argv) == 0, capsys.readouterr()
+    capsys.readouterr()
+    main(["map", "check", "--json"])
+    out = capsys.readouterr().out
+    report: dict[str, object] = json.loads(out[out.index("{"):])
+    return report
