@@ -66,7 +66,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, str], bool]] = {}
 
 
 def lookup(values: Mapping[str, str], raw: str) -> str | None:
@@ -81,9 +81,13 @@ def lookup(values: Mapping[str, str], raw: str) -> str | None:
         folded: dict[str, str] = {}
         for source, target in values.items():
             folded.setdefault(source.strip().casefold(), target)
-        cached = _FOLDED[id(values)] = (values, folded)
+        # a map of hashed names (a patient named by name or email) is looked up by hash too
+        hashed = any(k.startswith("h:") for k in folded)
+        cached = _FOLDED[id(values)] = (values, folded, hashed)
     found = cached[1].get(raw.casefold())
-    return found if found is not None or not raw.strip() else cached[1].get(sealed(raw))
+    if found is not None or not cached[2] or not raw.strip():
+        return found
+    return cached[1].get(sealed(raw))
 
 
 def _names_several(column: ColumnMapping, text: str) -> bool:
