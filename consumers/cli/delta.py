@@ -155,6 +155,23 @@ def _status_path(engine: Any) -> Path:
     return Path(engine.settings.home) / CONSUMER_FILE
 
 
+def _open_window(engine: Any, run: Any, topic: str, closes_at: float) -> None:
+    """Opens the run's delta window unless it is open. Consumers of one group are started
+    together: when another member opened it between our read and our save, the log refuses
+    our event, and the window it opened is the one we join."""
+    from eventsourcing.persistence import IntegrityError
+
+    if run.delta and run.delta.get("open"):
+        return
+    run.open_delta_window(topic=topic, closes_at=closes_at)
+    try:
+        engine.app.save(run)
+    except IntegrityError:
+        current = engine.run()
+        if not (current.delta and current.delta.get("open")):
+            raise
+
+
 def consume(args: argparse.Namespace) -> int:
     seconds = duration_seconds(args.duration)
     with open_engine(args) as engine, nutshell_client(engine.settings) as api:
@@ -162,9 +179,7 @@ def consume(args: argparse.Namespace) -> int:
         run = engine.run()
         topic = _topic(args, engine.settings.run_name)
         closes_at = time.time() + seconds if seconds else time.time() + 48 * 3600
-        if not run.delta or not run.delta.get("open"):
-            run.open_delta_window(topic=topic, closes_at=closes_at)
-            engine.app.save(run)
+        _open_window(engine, run, topic, closes_at)
         status_file = _status_path(engine)
         stop = threading.Event()
         checked = [0.0]
