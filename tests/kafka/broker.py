@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 STORAGE = "memory://tansu/"
+PORTS: set[int] = set()  # every port a broker of this session listened on
 
 
 class BrokerUnavailable(RuntimeError):
@@ -46,6 +47,7 @@ class TansuBroker:
                  ready_timeout_s: float = 20.0) -> None:
         self.binary = binary
         self.port = port or free_port()
+        PORTS.add(self.port)
         self.ready_timeout_s = ready_timeout_s
         self.log_path = (log_dir or Path("/tmp")) / f"tansu-{self.port}.log"
         self._proc: subprocess.Popen[bytes] | None = None
