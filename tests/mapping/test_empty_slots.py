@@ -56,6 +56,10 @@ def test_empty_insurance_slots_are_dropped_with_a_reason_in_map_check(
     main(["map", "check"])
     out = " ".join(capsys.readouterr().err.split())  # the terminal view goes to stderr
     assert "18 insurance records dropped on purpose: an empty insurance slot" in out
+    main(["map", "confirm", "--by", "pm@clinic.example"])  # the same balance, with reasons
+    out = " ".join(capsys.readouterr().err.split())
+    assert "18 insurance records dropped on purpose: an empty insurance slot" in out
+    assert "insurance_data.csv: rows read 24 = records 6 + quarantined 0 + dropped 18" in out
 
 
 def _patients_with_insurance() -> FileMapping:
