@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tools.zoo import tuning_a, tuning_b, tuning_c
+from tools.zoo import tuning2, tuning_a, tuning_b, tuning_c
 from tools.zoo.writers import Table, write_export
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +26,7 @@ EXPORTS: dict[str, Builder] = {
     "powerdiary-uk": tuning_b.powerdiary_uk,
     "nookal-workbook": tuning_b.nookal_workbook,
     "proclinica-es": tuning_c.proclinica_es,
+    **tuning2.EXPORTS,
 }
 try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout
