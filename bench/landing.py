@@ -1,9 +1,9 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
-    python bench/landing.py [--half tuning|holdout|holdout2|holdout3|all] [--export NAME ...] [--out FILE]
+    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|all] [--export NAME ...] [--out FILE]
                             [--embedding]
 
-`all` is the tuning and first hold-out halves; each later hold-out is measured once, by naming it.
+`all` is both tuning halves and the first hold-out; each later hold-out is measured once, by naming it.
 
 Per export, in its own process, home and in-process Nutshell sandbox, exactly what a new user
 does (tests/integration/migrate.py is the same path): extract every file -> map propose ->
@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_export(*args.worker, embedding=args.embedding), default=str))
         return 0
     # `all` leaves the later hold-outs out: each is measured once, by naming it
-    halves = tuple(h for h in HALVES if h in ("tuning", "holdout")) if args.half == "all" \
+    halves = tuple(h for h in HALVES if h in ("tuning", "tuning2", "holdout")) if args.half == "all" \
         else (args.half,)
     saved = json.loads(args.out.read_text()) if args.out.exists() else {}
     for half in halves:

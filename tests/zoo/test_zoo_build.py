@@ -1,6 +1,6 @@
 """The zoo's builder is deterministic: rebuilding any export writes the committed bytes, and the
-second and third hold-out halves each hold six exports from vendors and countries the other
-halves do not.
+second and third hold-out halves and the second tuning half each hold six exports from vendors the
+other halves do not.
 
 Nothing here proposes a mapping: the files are compared byte for byte and the keys read as YAML.
 """
@@ -53,6 +53,19 @@ def test_the_third_hold_out_is_six_fresh_vendors_with_dirty_rows() -> None:
     assert len({e.key["country"] for e in third}) == 6
     assert len({e.key.get("language", "en") for e in third}) >= 3
     for e in third:
+        bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
+                  for f in e.files.values())
+        assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
+def test_the_second_tuning_half_is_six_fresh_vendors_with_dirty_rows() -> None:
+    tuning2 = exports("tuning2")
+    earlier = [e for e in exports() if e.half != "tuning2"]
+    assert len(tuning2) == 6
+    assert {e.name for e in tuning2}.isdisjoint({e.name for e in earlier})
+    assert {e.key["vendor"] for e in tuning2}.isdisjoint({e.key["vendor"] for e in earlier})
+    assert any(e.key.get("language", "en") != "en" for e in tuning2)
+    for e in tuning2:
         bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
                   for f in e.files.values())
         assert bad > 0, f"{e.name}: a real export has dirty rows"
