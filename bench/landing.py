@@ -20,7 +20,10 @@ written before any proposer ran on it):
   column. A file the key calls `none` is right when the proposal gives it no canonical kind;
 - no patient twice: no two live Nutshell contacts carry the same name (names are unique per
   export by construction, so two equal names are one person twice); a second contact of one
-  person is not counted as a landed patient.
+  person is not counted as a landed patient;
+- patient values right (reported, not a target): each patient's name, e-mail and phones in
+  Nutshell against the export's cells, by code that shares nothing with the engine
+  (bench/landing_values.py).
 A step that raises ends that export: the step and the error class are reported.
 
 `--embedding` runs every chosen export twice, without and with the optional embedding signal
