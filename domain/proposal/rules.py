@@ -31,6 +31,7 @@ from domain.proposal.tables.joined import propose_joined
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import STATUS_CODES
 from domain.records.canonical import REFERENCES
+from domain.records.empty import means_none
 from domain.records.rules import minutes
 
 # The moments that place a record of each kind in time, the first the one it needs.
@@ -57,9 +58,6 @@ YES_NO = frozenset({"yes", "no", "y", "n", "sí", "si", "oui", "non", "ja", "nei
 NAME_WORDS = frozenset({"name", "names", "nombre", "nom", "nome"})
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})
-NONE_WORDS = frozenset({"none", "nil", "n/a", "na", "-", "nkda", "nka", "no known allergies",
-                        "ninguna", "ninguno", "ningún", "nada", "aucune", "aucun", "keine",
-                        "kein", "nenhuma", "nenhum", "no", "non"})
 KIND_WORDS = {"allergy": frozenset({"allergy", "allergies", "alergia", "alergias", "allergie",
                                     "allergien", "intolerance"}),
               "condition": frozenset({"condition", "conditions", "problem", "problems",
@@ -221,7 +219,7 @@ def propose_split(fm: FileMapping, profile: FileProfile) -> None:
         used = "".join(sep for sep in SEPARATORS if any(sep in v for v in seen))
         if kind not in SPLIT_KINDS or not seen:
             continue
-        nones = {v: "" for v in seen if _means_none(v)}
+        nones = {v: "" for v in seen if means_none(v)}
         column.split = used or SEPARATORS[0]
         column.values = {**column.values, **nones}
         words = set(phrase(header).tokens)
@@ -231,13 +229,6 @@ def propose_split(fm: FileMapping, profile: FileProfile) -> None:
         column.reasons.append(
             f"several values per cell, separated by {column.split!r}: one {kind} each"
             + (f"; {', '.join(sorted(nones))} mean none" if nones else ""))
-
-
-def _means_none(value: str) -> bool:
-    """"None", "Ninguna conocida", "No known allergies", "Keine bekannt"."""
-    words = value.strip().casefold().split()
-    return bool(words) and (value.strip().casefold() in NONE_WORDS
-                            or (words[0] in NONE_WORDS and len(words) <= 4))
 
 
 def propose_nothing_to_migrate(fm: FileMapping) -> None:

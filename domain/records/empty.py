@@ -1,5 +1,7 @@
 """Records with nothing in them: an insurance slot with no carrier and no member number, a
-referral naming no referrer, an allergy with no substance.
+referral naming no referrer, an allergy with no substance; and records whose one content value
+says there is none: a coverage row whose carrier is `Self Pay` (the patient has no insurer), an
+allergy row reading `NKDA` or `No known allergies` (the patient has none).
 
 Exports keep such slots (OpenEMR writes a primary, a secondary and a tertiary insurance row
 for every patient, filled or not; a patient export has a Secondary Insurance column group
@@ -10,6 +12,7 @@ quarantined as if something were wrong with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,19 +27,72 @@ CONTENT: dict[str, tuple[str, ...]] = {
 }
 # What a database writes for "no value" in a slot it keeps anyway (`provider` 0 for no insurer).
 NO_VALUE = frozenset({"", "0", "-1", "-", "--", "n/a", "na", "null", "none"})
+# A carrier that names no insurer: the patient pays for themselves. (Not German `Privat`, which
+# is private insurance.) Compared whole, casefolded, hyphens and dots read as spaces.
+NO_INSURER = frozenset({
+    "self pay", "selfpay", "self", "self paying", "self payer", "self funded", "self funding",
+    "private", "private pay", "private patient", "privately funded", "cash", "cash pay",
+    "uninsured", "not insured", "no insurance", "no insurer", "no cover", "no coverage",
+    "privato", "privata", "solvente", "particular", "privado", "sin seguro", "sin aseguradora",
+    "sem convenio", "sem convênio", "sem plano", "selbstzahler", "sans mutuelle", "non assuré",
+    "zelfbetaler", "geen", "ninguno", "ninguna", "nessuna", "nessuno"})
+# Words that, first in a short answer, say "none": "None known", "No known allergies", "NKDA",
+# "Nil known", "Keine bekannt", "Nega alergias" (denies allergies), "Nessuna".
+NONE_WORDS = frozenset({
+    "none", "nil", "n/a", "na", "-", "nkda", "nka", "nkfa", "nkma", "no", "non", "nope",
+    "denies", "ninguna", "ninguno", "ningún", "nada", "niega", "aucune", "aucun", "keine",
+    "kein", "nenhuma", "nenhum", "nega", "nessuna", "nessuno", "niente", "geen", "ingen"})
+# Whole answers saying no condition was recorded ("Diagnosis deferred", DSM's R69/799.9).
+NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred diagnosis",
+                          "deferred", "no diagnosis", "nothing known", "not known"})
+SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
+    # kind: (the field that may say none, the fields that must then be empty, the reason)
+    "insurance": ("carrier_name", ("member_id", "group_number"),
+                  "no insurer: carrier_name says the patient pays for themselves"),
+    "allergy_condition": ("name", (),
+                          "no allergy or condition: name says there is none known"),
+}
 
 
 def _empty(value: object) -> bool:
     return value is None or str(value).strip().casefold() in NO_VALUE
 
 
+def _words(value: object) -> str:
+    return " ".join(re.sub(r"[-_.]+", " ", str(value or "")).casefold().split())
+
+
+def means_none(value: object) -> bool:
+    """"None", "NKDA", "No known allergies", "Keine bekannt", "Diagnosis deferred": an answer
+    saying there is nothing, not a substance or a condition (at most four words, so that
+    "Non-steroidal anti-inflammatory drugs" and "No latex gloves on the left hand" are not)."""
+    text = str(value or "").strip().casefold()
+    words = text.split()
+    return bool(words) and (text in NONE_WORDS or _words(text) in NONE_PHRASES
+                            or (words[0] in NONE_WORDS and len(words) <= 4))
+
+
+def names_no_insurer(value: object) -> bool:
+    return _words(value) in NO_INSURER
+
+
 def empty_slot(kind: str, raw: Mapping[str, object]) -> str | None:
-    """Why a record of `kind` with these raw fields is an empty slot (None when it is not):
-    the reason names the fields, never a value."""
+    """Why a record of `kind` with these raw fields is an empty slot, or says there is none
+    (None when it is neither): the reason names the fields, never a value. A carrier saying
+    self-pay beside a member number is kept: the number is something to migrate."""
     fields = CONTENT.get(kind)
-    if fields is None or not all(_empty(raw.get(f)) for f in fields):
+    if fields is None:
         return None
-    return f"an empty {kind.replace('_', ' ')} slot: no {', no '.join(fields)}"
+    if all(_empty(raw.get(f)) for f in fields):
+        return f"an empty {kind.replace('_', ' ')} slot: no {', no '.join(fields)}"
+    said = SAYS_NONE.get(kind)
+    if said is None:
+        return None
+    name, others, why = said
+    says = names_no_insurer if kind == "insurance" else means_none
+    if says(raw.get(name)) and all(_empty(raw.get(f)) for f in others):
+        return why
+    return None
 
 
 @dataclass(frozen=True)
