@@ -308,7 +308,7 @@ class Deriver:
             if earlier != result.source_id:
                 self._quarantine(Quarantined(result.file, result.rows[0], result.kind,
                                              result.source_id, "source_id",
-                                             same_person_reason(earlier)))
+                                             same_person_reason(earlier, result.kind)))
                 return False
         self.quality.add(result)
         chash = content_hash(result.fields, result.extra)

@@ -168,7 +168,7 @@ class Checker:
                 self.duplicates[result.kind] += 1
                 self._reason(check, mapping, Quarantined(
                     result.file, row.number, result.kind, result.source_id, "source_id",
-                    same_person_reason(earlier)), row.values)
+                    same_person_reason(earlier, result.kind)), row.values)
                 continue
             self.seen.add(key)
             check.records[result.kind] += 1

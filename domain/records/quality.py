@@ -103,8 +103,12 @@ def _provider_keys(f: dict[str, object]) -> list[str]:
 def same_person(record: DerivedRecord) -> str | None:
     """A hashed key two patients share only when they are one person entered twice under two
     ids: name, date of birth and email all equal (a merge candidate on one of these alone is
-    only reported; on all three the later record is held back)."""
+    only reported; on all three the later record is held back). Two leads share one when
+    their name and email (or, with no email, name and phone) are equal: a web form filled
+    in twice; a lead has no birth date to tell two namesakes apart, an email or phone does."""
     f = record.fields
+    if record.kind == "lead":
+        return _same_lead(f)
     if record.kind != "patient" or not all(
             f.get(n) for n in ("first_name", "last_name", "date_of_birth", "email")):
         return None
@@ -112,9 +116,19 @@ def same_person(record: DerivedRecord) -> str | None:
                     f"{_fold(f['email'])}")
 
 
-def same_person_reason(earlier: str) -> str:
-    return (f"the same person as patient {earlier} (name, birth date and email equal): "
-            "entered twice under a new id")
+def _same_lead(f: dict[str, object]) -> str | None:
+    name = f"{_fold(f.get('first_name') or '')}|{_fold(f.get('last_name') or '')}"
+    phone = "".join(ch for ch in str(f.get("phone") or "") if ch.isdigit())
+    contact = _fold(f["email"]) if f.get("email") else phone
+    if not f.get("last_name") or not contact:
+        return None
+    return "lead" + _SEP + phi_hash(f"{name}|{contact}")
+
+
+def same_person_reason(earlier: str, kind: str = "patient") -> str:
+    what = ("name, birth date and email equal" if kind == "patient"
+            else "name and email or phone equal")
+    return f"the same person as {kind} {earlier} ({what}): entered twice under a new id"
 
 
 def orphan_of(ref: str, target: str) -> Orphan:
