@@ -83,6 +83,10 @@ class Combine(BaseModel):
     # The last column is a duration ("45", "45 min", "1:30", "00:45:00") added to the moment
     # the other columns make: an end from a start and a length.
     plus_duration: bool = False
+    # A column saying why a visit was missed or cancelled (`broken_reason`, `Cancellation
+    # reason`): where the combined status is one of the two, the reason's words say which
+    # ("Patient cancelled": cancelled; "No show": missed).
+    reason: str | None = None
     reasons: list[str] = Field(default_factory=list)
 
 

@@ -20,6 +20,7 @@ import orjson
 from domain.ids import sealed
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS
+from domain.records.normalise import fold_enum, visit_outcome
 from domain.records.parts import read_parts
 from domain.records.validation import Invalid, parse_datetime
 
@@ -229,6 +230,8 @@ def _combined(item: Combine, values: Mapping[str, Any], settings: Settings | Non
         # flags: every part counts, empty ones too ("1|" is not "|1")
         found = lookup(item.values, item.separator.join(parts))
         joined = found if found is not None else joined
+    if item.reason and joined:
+        joined = _refined(item, joined, values)
     if not joined:
         return None, None
     if item.format:
@@ -237,6 +240,20 @@ def _combined(item: Combine, values: Mapping[str, Any], settings: Settings | Non
         except ValueError:
             return None, f"columns {', '.join(item.columns)} do not fit the format {item.format}"
     return joined, None
+
+
+MISSED = ("no_show", "cancelled")
+
+
+def _refined(item: Combine, joined: str, values: Mapping[str, Any]) -> str:
+    """A missed or cancelled visit (`Broken`, a broken flag set) whose reason column says
+    which of the two it was ("Patient cancelled", "No show"); any other status, or a reason
+    saying neither ("Car trouble"), stays as the status said."""
+    kind, _, name = item.target.partition(".")
+    if (kind, name) != ("appointment", "status") or fold_enum(kind, name, joined) not in MISSED:
+        return joined
+    said = visit_outcome(_text(_get(values, item.reason or "")))
+    return said if said in MISSED else joined
 
 
 def prepare_row(mapping: FileMapping, values: Mapping[str, Any],

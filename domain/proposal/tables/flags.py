@@ -48,6 +48,13 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
 FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
                 "patient.contact_preference": "none"}
 DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
+# Words of a header saying it holds why (`broken_reason`, `Cancellation Reason`, `Motivo
+# disdetta`): beside a missed or cancelled status or flag, it says which of the two it was.
+REASON_WORDS = frozenset({"reason", "reasons", "why", "motivo", "motivazione", "grund",
+                          "raison", "motif", "reden", "causa"})
+MISSED_WORDS = frozenset({"cancelled", "canceled", "cancellation", "cancel", "broken", "missed",
+                          "dna", "noshow", "disdetta", "annullamento", "absage", "annulation",
+                          "cancelacion", "cancelación", "cancelamento", "afzegging"})
 
 
 def left_out(column: ColumnMapping, reason: str) -> None:
@@ -88,6 +95,31 @@ def _flag_like(col: ColumnProfile, dates: bool) -> bool:
                                              for v in col.distinct))
 
 
+def propose_reason(fm: FileMapping, headers: list[str]) -> None:
+    """A column saying why a visit was missed or cancelled (`broken_reason`) beside the
+    status, or the flags, that say it was: the status reads it (`Combine.reason`). The
+    column keeps its own target (a custom field): the reason is worth keeping as written."""
+    target = "appointment.status"
+    if fm.kind != "appointment":
+        return
+    reason = next((h for h in headers if (words := set(phrase(h).tokens)) & REASON_WORDS
+                   and words & MISSED_WORDS), None)
+    if reason is None:
+        return
+    combined = next((c for c in fm.combine if c.target == target), None)
+    status = fm.column_of(target)
+    if combined is None and status is not None and status != reason:
+        column = fm.columns[status]
+        combined = Combine(target=target, columns=[status], values=dict(column.values))
+        left_out(column, f"read into {target} with '{reason}'")
+        fm.combine.append(combined)
+    if combined is None or reason in combined.columns:
+        return
+    combined.reason = reason
+    combined.reasons.append(f"'{reason}' says why a visit was missed or cancelled: its words "
+                            "say which of the two")
+
+
 def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     """Flags that together say one value (`did_not_arrive` + `patient_arrived`, `Cancelled
     At` set, `Archived At` set, `Email Reminders` + `SMS Reminders`)."""
@@ -118,3 +150,4 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
                                   values=values, reasons=[
             "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
             f"none set: {default}"]))
+    propose_reason(fm, headers)
