@@ -26,6 +26,7 @@ from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, prop
 from domain.proposal.references import per_patient_tables
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.rules import propose_derived_id
+from domain.proposal.satellites.once import take_once
 from domain.proposal.signals.vote import second_opinion
 from domain.proposal.tables.keys import ValueSets, link_files
 from domain.proposal.text import readings
@@ -88,6 +89,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
         for name, (header, profile) in profiles.items():
             second_opinion(doc.files[name], profile, signal, readings(header))
     _ids_from_found_references(doc, profiles)
+    take_once(doc)
     harmonise_custom_names(doc)
     if settings is None:  # a first proposal: the clinic's country from its data
         evidence = RegionEvidence()

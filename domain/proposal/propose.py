@@ -32,6 +32,7 @@ from domain.proposal.match import (
 )
 from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
 from domain.proposal.rules import propose_rules
+from domain.proposal.satellites.once import take_once
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
@@ -367,6 +368,7 @@ def propose(files: Mapping[str, tuple[Sequence[str], FileProfile]],
     doc = MappingDocument(settings=settings or Settings())
     for name, (headers, profile) in files.items():
         doc.files[name] = propose_file(name, headers, profile)
+    take_once(doc)
     harmonise_custom_names(doc)
     for name, (_, profile) in files.items():
         _nutshell_custom_fields(doc, name, profile)
