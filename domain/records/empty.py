@@ -45,6 +45,13 @@ NONE_WORDS = frozenset({
 # Whole answers saying no condition was recorded ("Diagnosis deferred", DSM's R69/799.9).
 NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred diagnosis",
                           "deferred", "no diagnosis", "nothing known", "not known"})
+# A person record the office made to try the software: every word of the name one of these,
+# one at least a word for a test ("TEST, PATIENT", "Paciente Teste", "PROVA Paziente").
+TEST_WORDS = frozenset({"test", "teste", "testing", "prova", "prueba", "probe", "essai",
+                        "demo", "dummy", "zztest", "testpatient"})
+PERSON_WORDS = frozenset({"patient", "paciente", "paziente", "patiente", "patientin", "client",
+                          "cliente", "klient", "person", "user", "account", "record", "one",
+                          "two", "1", "2", "a", "b"}) | TEST_WORDS
 SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
     # kind: (the field that may say none, the fields that must then be empty, the reason)
     "insurance": ("carrier_name", ("member_id", "group_number"),
@@ -76,10 +83,21 @@ def names_no_insurer(value: object) -> bool:
     return _words(value) in NO_INSURER
 
 
+def test_person(kind: str, raw: Mapping[str, object]) -> str | None:
+    """Why a patient or lead is the office's test record (None when it is someone)."""
+    words = _words(f"{raw.get('first_name') or ''} {raw.get('last_name') or ''}").replace(
+        ",", " ").split()
+    if words and set(words) <= PERSON_WORDS and set(words) & TEST_WORDS:
+        return f"a test {kind} the office made to try the software: no one's record"
+    return None
+
+
 def empty_slot(kind: str, raw: Mapping[str, object]) -> str | None:
     """Why a record of `kind` with these raw fields is an empty slot, or says there is none
     (None when it is neither): the reason names the fields, never a value. A carrier saying
     self-pay beside a member number is kept: the number is something to migrate."""
+    if kind in ("patient", "lead"):
+        return test_person(kind, raw)
     fields = CONTENT.get(kind)
     if fields is None:
         return None

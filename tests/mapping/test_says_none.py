@@ -89,3 +89,24 @@ def test_words_meaning_none_are_told_from_substances_and_insurers() -> None:
     assert empty_slot("insurance", {"carrier_name": "Private Health Fund"}) is None
     assert empty_slot("allergy_condition", {"name": "NKDA", "kind": "allergy"})
     assert empty_slot("allergy_condition", {"name": "Peanuts"}) is None
+
+
+def test_the_offices_test_patient_is_dropped_with_its_reason(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    rows = [f"{100 + i},\"Lee{chr(97 + i)}, Ann{chr(97 + i)}\",02/{1 + i:02d}/1980\n"
+            for i in range(20)]
+    rows[7] = "107,\"TEST, PATIENT\",01/01/1900\n"
+    rows[12] = "112,Paciente Teste,01/01/1900\n"
+    rows[15] = "115,\"Test, Anna\",03/04/1971\n"  # a real surname
+    (source / "Patient List.csv").write_text("Chart #,Patient,Birthdate\n" + "".join(rows),
+                                             encoding="utf-8")
+    for argv in (("extract", str(source)), ("map", "propose")):
+        code, out = _run(capsys, *argv)
+        assert code == 0, out
+    code, out = _run(capsys, "map", "check", "--json")
+    patients = json.loads(out[out.index("{"):])["files"]["Patient List.csv"]
+    assert (patients["derived"], patients["dropped"], patients["quarantined"]) == (18, 2, 0)
+    [why] = patients["dropped_reasons"]
+    assert "test patient" in why["reason"] and "TEST" not in why["reason"]
