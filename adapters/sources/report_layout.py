@@ -41,7 +41,11 @@ _PAGE_OF = re.compile(r"\b(page|seite|página|pagina)\s*\d+\s*(of|/|von|de|di|su
 _COUNT = re.compile(r"((number of|no\. of|count of|total number of)\s+\w+|count|records?|rows?|"
                     r"\w+ (listed|found|printed|selected|shown))\s*:?\s*\d[\d,]*|\d[\d,]*\s+"
                     r"(patients?|clients?|records?|rows?|appointments?|accounts?|entries|items)"
-                    r"(\s+(listed|found|printed|selected|shown))?", re.I)
+                    r"(\s+(listed|found|printed|selected|shown))?"
+                    # "Appointments: 220", "Patients listed: 48": the label first, then the count
+                    r"|(patients?|clients?|records?|rows?|appointments?|accounts?|entries|items|"
+                    r"visits?|bookings?|invoices?)(\s+(listed|found|printed|selected|shown))?"
+                    r"\s*:\s*\d[\d,]*", re.I)
 _RULE = re.compile(r"[-=_*~.+|#\s]{3,}")  # a line drawn under a header or above a total
 _END = re.compile(r"[*=\-\s]*(end of (the )?report|fin del informe|ende des berichts|"
                   r"\*+ ?end ?\*+)[*=\-\s.]*", re.I)

@@ -203,3 +203,16 @@ def test_a_report_printed_in_fixed_width_columns(tmp_path: Path) -> None:
     assert list(_why(rows).values()) == ["a title line above the header"] * 2 + [
         "a rule line", "a page number line", "the header repeated (a page break)",
         "a total line"]
+
+
+def test_a_count_line_with_its_label_first_holds_no_record(tmp_path: Path) -> None:
+    # "Appointments: 220" under a schedule report: the label first, then the count
+    header = "Date,Time,Length,Chart #,Status"
+    lines = ["Appointment List", "Lakeside Family Dental", "", header]
+    lines += [f"03/{i:02d}/2024,9:00 AM,30 min,{1000 + i},Completed" for i in range(1, 7)]
+    lines += ["", "Appointments: 6"]
+    path = tmp_path / "Appointment List.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = list(CsvSource(path).rows())
+    assert len([r for r in rows if r.problem is None]) == 6
+    assert _why(rows)[len(rows)] == "a count line"
