@@ -28,6 +28,7 @@ from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.tables.flags import left_out, propose_flags
 from domain.proposal.tables.joined import propose_joined
+from domain.proposal.tables.organisations import people_among_organisations
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import STATUS_CODES
 from domain.records.canonical import REFERENCES
@@ -198,6 +199,7 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
     refs = [c for c, m in fm.columns.items() if m.target and m.target.startswith(f"{fm.kind}.")
             and (fm.kind, m.target.split(".", 1)[1]) in REFERENCES]
     if not refs:
+        _named_id(fm, profile)
         return
     parent = refs[0]
     col = profile.columns.get(parent, ColumnProfile())
@@ -205,6 +207,16 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
     fm.derived_id = DerivedId(columns=[parent], content=not once, reasons=[
         f"no column holds the {fm.kind}'s own id: made from '{parent}'"
         + (" (one row each)" if once else " and a digest of the row")])
+
+
+def _named_id(fm: FileMapping, profile: FileProfile) -> None:
+    """An organisation with no id and no parent (an address book of hospitals and funds): its
+    name, one row each, is its id (referrals and policies name it so)."""
+    name = fm.column_of(f"{fm.kind}.name") if fm.kind == "company" else None
+    col = profile.columns.get(name or "", ColumnProfile())
+    if name is not None and col.non_empty and not col.empty and col.unique_ratio >= 0.999:
+        fm.derived_id = DerivedId(columns=[name], content=False, reasons=[
+            f"no column holds the {fm.kind}'s own id: its name '{name}' is, one row each"])
 
 
 def propose_split(fm: FileMapping, profile: FileProfile) -> None:
@@ -292,6 +304,7 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_duration(fm, headers, profile)
     propose_codes(fm, profile)
     propose_derived_id(fm, profile)
+    people_among_organisations(fm, profile)
     propose_split(fm, profile)
     propose_side_by_side(fm)
     propose_unnumbered(fm, profile)

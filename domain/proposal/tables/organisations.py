@@ -27,6 +27,12 @@ ID_WORDS = frozenset({"id", "number", "code", "key", "ref", "reference", "no", "
 PERSONAL_WORDS = frozenset({
     "personal", "person", "individual", "family", "relative", "private", "parent",
     "guardian", "particulier", "persoonlijk", "privat", "pessoal", "particular", "familia"})
+# Whole values of a type column naming a practitioner (a person named on referrals) in an
+# address book of hospitals and labs; `GP clinic` is an organisation.
+PERSON_ROLES = frozenset({
+    "practitioner", "doctor", "physician", "specialist", "gp", "clinician", "therapist",
+    "dentist", "referrer", "referring doctor", "referring practitioner", "arzt", "medico",
+    "médico", "médecin", "huisarts"})
 NAMES = ("first_name", "last_name", "full_name")
 
 
@@ -53,12 +59,20 @@ def _personal_route(fm: FileMapping, profile: FileProfile) -> Route | None:
             continue
         col = profile.columns.get(header, ColumnProfile())
         personal = {v: DROP for v in sorted(col.distinct)
-                    if {singular(t) for t in phrase(v).tokens} & PERSONAL_WORDS}
+                    if {singular(t) for t in phrase(v).tokens} & PERSONAL_WORDS
+                    or " ".join(singular(t) for t in phrase(v).tokens) in PERSON_ROLES}
         if personal:
             return Route(column=header, values=personal, reasons=[
                 f"'{header}' says which rows are people, not organisations: "
                 + ", ".join(personal) + f" -> {DROP} (a personal contact is nobody's company)"])
     return None
+
+
+def people_among_organisations(fm: FileMapping, profile: FileProfile) -> None:
+    """A table of organisations (hospitals, funds, labs) whose type column says some rows are
+    people (`Practitioner`): those rows are dropped on purpose, said so."""
+    if fm.kind == ORGANISATION and fm.route is None:
+        fm.route = _personal_route(fm, profile)
 
 
 def organisations_among_people(fm: FileMapping, profile: FileProfile,
