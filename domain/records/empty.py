@@ -58,7 +58,13 @@ SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
                   "no insurer: carrier_name says the patient pays for themselves"),
     "allergy_condition": ("name", (),
                           "no allergy or condition: name says there is none known"),
+    "appointment": ("status", (), "a booking request the clinic declined: never an appointment"),
 }
+# An appointment status saying the request was never booked (an online booking declined).
+DECLINED = frozenset({"declined", "request declined", "booking declined", "declined request",
+                      "rejected", "request rejected", "abgelehnt", "rechazada", "rechazado",
+                      "rifiutato", "rifiutata", "recusado", "recusada", "refusé", "refusée",
+                      "geweigerd", "afgewezen"})
 
 
 def _empty(value: object) -> bool:
@@ -83,6 +89,10 @@ def names_no_insurer(value: object) -> bool:
     return _words(value) in NO_INSURER
 
 
+def declined(value: object) -> bool:
+    return _words(value) in DECLINED
+
+
 def test_person(kind: str, raw: Mapping[str, object]) -> str | None:
     """Why a patient or lead is the office's test record (None when it is someone)."""
     words = _words(f"{raw.get('first_name') or ''} {raw.get('last_name') or ''}").replace(
@@ -99,15 +109,13 @@ def empty_slot(kind: str, raw: Mapping[str, object]) -> str | None:
     if kind in ("patient", "lead"):
         return test_person(kind, raw)
     fields = CONTENT.get(kind)
-    if fields is None:
-        return None
-    if all(_empty(raw.get(f)) for f in fields):
+    if fields is not None and all(_empty(raw.get(f)) for f in fields):
         return f"an empty {kind.replace('_', ' ')} slot: no {', no '.join(fields)}"
     said = SAYS_NONE.get(kind)
     if said is None:
         return None
     name, others, why = said
-    says = names_no_insurer if kind == "insurance" else means_none
+    says = {"insurance": names_no_insurer, "appointment": declined}.get(kind, means_none)
     if says(raw.get(name)) and all(_empty(raw.get(f)) for f in others):
         return why
     return None

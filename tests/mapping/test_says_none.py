@@ -110,3 +110,21 @@ def test_the_offices_test_patient_is_dropped_with_its_reason(
     assert (patients["derived"], patients["dropped"], patients["quarantined"]) == (18, 2, 0)
     [why] = patients["dropped_reasons"]
     assert "test patient" in why["reason"] and "TEST" not in why["reason"]
+
+
+def test_a_declined_booking_request_is_no_appointment(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    statuses = ("Confirmed", "Canceled", "Declined", "Missed", "Confirmed")
+    (source / "appointments.csv").write_text("Id,ClientId,Status,StartDateIso\n" + "".join(
+        f"A{i},{100 + i % 7},{statuses[i % 5]},2024-02-{1 + i:02d}T17:15:00.000Z\n"
+        for i in range(25)), encoding="utf-8")
+    for argv in (("extract", str(source)), ("map", "propose")):
+        code, out = _run(capsys, *argv)
+        assert code == 0, out
+    code, out = _run(capsys, "map", "check", "--json")
+    visits = json.loads(out[out.index("{"):])["files"]["appointments.csv"]
+    assert (visits["derived"], visits["dropped"], visits["quarantined"]) == (20, 5, 0)
+    [why] = visits["dropped_reasons"]
+    assert "declined" in why["reason"] and why["records"] == 5
