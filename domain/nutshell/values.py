@@ -157,6 +157,8 @@ def phones_equal(a: Any, b: Any) -> bool:
 
 
 def person_name(fields: dict[str, Any], fallback: str) -> str:
-    name = " ".join(text(fields.get(f)) for f in ("first_name", "last_name") if
-                    present(fields.get(f)))
+    """The person's whole name as the clinic wrote it: a middle name between the first and
+    the last (`Ruby Lee Ryan`), so that the contact is the person staff search for."""
+    name = " ".join(text(fields.get(f)) for f in ("first_name", "middle_name", "last_name")
+                    if present(fields.get(f)))
     return name or text(fields.get("preferred_name")) or fallback

@@ -73,7 +73,7 @@ def test_round_trip_matches(ctx: Ctx, kind: str, sid: str, fields: dict[str, Any
 
 def test_expectation_paths_are_stable_names(ctx: Ctx) -> None:
     exp = expectations("patient", "P2", PATIENT, ctx, MappingDocument())
-    assert exp["contacts.name"] == "Ada Byron"
+    assert exp["contacts.name"] == "Ada K Byron"  # the middle name where the clinic wrote it
     assert exp["contacts.emails"] == ["ada.byron@example.org"]
     assert exp["contacts.phones"] == {"mobile": "+16175550123", "home": "(617) 555-0199"}
     assert exp["contacts.customFields.Date of Birth"] == "1984-02-29"

@@ -35,7 +35,7 @@ def test_patient_create_payload(ctx: Ctx) -> None:
     rec = step.payload
     assert isinstance(rec, dict)
     assert_valid_create("contacts", rec)
-    assert rec["name"] == "Ada Byron"
+    assert rec["name"] == "Ada K Byron"  # the middle name where the clinic wrote it
     assert rec["emails"] == [{"name": "email", "isPrimary": True,
                               "value": "ada.byron@example.org"}]
     assert [(p["name"], p["isPrimary"]) for p in rec["phones"]] == [("mobile", True),
@@ -265,7 +265,7 @@ def test_existing_person_is_patched_in_place(ctx: Ctx) -> None:
     assert (step.action, step.entity, step.target) == ("patch", "contacts", ("patient", "P2"))
     assert isinstance(step.payload, list)
     ops = {op["path"]: op for op in step.payload}
-    assert ops["/contacts/0/name"]["value"] == "Ada Byron"
+    assert ops["/contacts/0/name"]["value"] == "Ada K Byron"
     assert ops["/contacts/0/customFields/Date of Birth"]["value"] == "1984-02-29"
     assert ops["/contacts/0/links/accounts/-"] == {"op": "add",
                                                    "path": "/contacts/0/links/accounts/-",
