@@ -6,6 +6,8 @@ The names are a contract shared with mapping files, reports and operators' scrip
 
 from __future__ import annotations
 
+import re
+
 COMMON_FIELDS: tuple[str, ...] = ("source_id", "created_at", "updated_at")
 
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
@@ -135,3 +137,36 @@ def qualified(kind: str, field: str) -> str:
 
 def all_qualified_fields() -> list[str]:
     return [qualified(k, f) for k, fs in KIND_FIELDS.items() for f in fs]
+
+
+# What became of a visit, read from the words of a status or its reason in the clinic's
+# language ("Cancelled by patient", "Broken - no show", "Did Not Attend", "Non presentato",
+# "Disdetto", "Nicht erschienen"), the first status whose words are found winning: a visit said
+# both missed and cancelled ("Cancelled - DNA", "Broken: failed to show") was missed, one said
+# broken and cancelled ("Broken - patient cancelled") was cancelled; broken alone was missed.
+OUTCOME_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (status, re.compile(r"(?<![\w])(?:" + "|".join(words) + r")", re.I)) for status, words in (
+        ("no_show", (r"no[ _-]?show", r"dna\b", r"did not (?:attend|arrive|show|come)",
+                     r"failed to (?:attend|arrive|show|come)", r"not arrived", r"missed",
+                     r"non presentat", r"non si (?:è|e) presentat", r"assente",
+                     r"nicht erschienen", r"no (?:asisti|se present|present|compareci)",
+                     r"faltou", r"n[ãa]o compareceu", r"niet verschenen", r"pas venu",
+                     r"absent")),
+        ("cancelled", (r"cancel", r"disdett", r"annull", r"annul", r"storn", r"abgesagt",
+                       r"geannuleerd", r"afgezegd", r"desmarc", r"rescheduled")),
+        ("no_show", (r"broken",)),
+        ("completed", (r"complet", r"eseguit", r"effettuat", r"erledigt", r"realizad",
+                       r"atendid", r"conclu[ií]d", r"termin[ée]", r"afgerond", r"voltooid",
+                       r"attended", r"seen\b", r"show(?:ed)?\b")),
+        ("arrived", (r"arrived", r"checked in", r"sala d.attesa", r"waiting room",
+                     r"angekommen", r"wartezimmer", r"en sala", r"chegou", r"aanwezig",
+                     r"arriv[ée]")),
+        ("booked", (r"confermat", r"prenotat", r"bestätigt", r"geplant", r"confirmad",
+                    r"agendad", r"programad", r"confirm[ée]", r"bevestigd", r"gepland",
+                    r"confirmed", r"scheduled", r"booked")),
+    ))
+
+
+def visit_outcome(text: str) -> str | None:
+    """The appointment status a free status or reason says, or None."""
+    return next((status for status, words in OUTCOME_WORDS if words.search(text)), None)

@@ -18,7 +18,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from domain.mapping import Settings
-from domain.records.canonical import ENUMS
+from domain.records.canonical import ENUMS, visit_outcome
 
 
 class Invalid(ValueError):
@@ -282,13 +282,27 @@ def parse_phone(value: str, region: str) -> str:
         raise Invalid("not a phone number") from exc
     if not phonenumbers.is_possible_number(number):
         raise Invalid("not a possible phone number for the region")
-    if not phonenumbers.is_valid_number(number) and not _nanp_shaped(number):
+    if not phonenumbers.is_valid_number(number) and not _nanp_shaped(number) \
+            and not _plan_shaped(number):
         # e.g. "(03) 5555 6473" read as a US number would become +10355556473, which is no
         # one's number: kept as written (raw) and reported, never rewritten into another
         # country's form. The clinic's country is `settings.country` in the mapping.
         raise Invalid(f"not a valid phone number in {region.upper()} (the clinic's country); "
                       "kept as written")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _plan_shaped(number: phonenumbers.PhoneNumber) -> bool:
+    """A number of the plan's own shape (its length and leading digits) in a range the
+    library's metadata holds unassigned: an Australian mobile `0471 487 858`, a Leeds
+    `0113 613 2839`. The clinic wrote it for this plan; a foreign number read in the wrong
+    plan (`(03) 5555 6473` in the US or the UK) does not fit the shape and stays as written."""
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    general = metadata.general_desc if metadata else None
+    pattern = general.national_number_pattern if general else None
+    national = phonenumbers.national_significant_number(number)
+    return isinstance(pattern, str) and re.fullmatch(pattern, national) is not None
 
 
 def _nanp_shaped(number: phonenumbers.PhoneNumber) -> bool:
@@ -365,35 +379,3 @@ def fold_enum(kind: str, name: str, value: str) -> str | None:
         return synonym
     return visit_outcome(value) if (kind, name) == ("appointment", "status") else None
 
-
-# What became of a visit, read from the words of a status or its reason in the clinic's
-# language ("Cancelled by patient", "Broken - no show", "Did Not Attend", "Non presentato",
-# "Disdetto", "Nicht erschienen"), the first status whose words are found winning: a visit said
-# both missed and cancelled ("Cancelled - DNA", "Broken: failed to show") was missed, one said
-# broken and cancelled ("Broken - patient cancelled") was cancelled; broken alone was missed.
-OUTCOME_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (status, re.compile(r"(?<![\w])(?:" + "|".join(words) + r")", re.I)) for status, words in (
-        ("no_show", (r"no[ _-]?show", r"dna\b", r"did not (?:attend|arrive|show|come)",
-                     r"failed to (?:attend|arrive|show|come)", r"not arrived", r"missed",
-                     r"non presentat", r"non si (?:è|e) presentat", r"assente",
-                     r"nicht erschienen", r"no (?:asisti|se present|present|compareci)",
-                     r"faltou", r"n[ãa]o compareceu", r"niet verschenen", r"pas venu",
-                     r"absent")),
-        ("cancelled", (r"cancel", r"disdett", r"annull", r"annul", r"storn", r"abgesagt",
-                       r"geannuleerd", r"afgezegd", r"desmarc", r"rescheduled")),
-        ("no_show", (r"broken",)),
-        ("completed", (r"complet", r"eseguit", r"effettuat", r"erledigt", r"realizad",
-                       r"atendid", r"conclu[ií]d", r"termin[ée]", r"afgerond", r"voltooid",
-                       r"attended", r"seen\b", r"show(?:ed)?\b")),
-        ("arrived", (r"arrived", r"checked in", r"sala d.attesa", r"waiting room",
-                     r"angekommen", r"wartezimmer", r"en sala", r"chegou", r"aanwezig",
-                     r"arriv[ée]")),
-        ("booked", (r"confermat", r"prenotat", r"bestätigt", r"geplant", r"confirmad",
-                    r"agendad", r"programad", r"confirm[ée]", r"bevestigd", r"gepland",
-                    r"confirmed", r"scheduled", r"booked")),
-    ))
-
-
-def visit_outcome(text: str) -> str | None:
-    """The appointment status a free status or reason says, or None."""
-    return next((status for status, words in OUTCOME_WORDS if words.search(text)), None)

@@ -19,8 +19,8 @@ import orjson
 
 from domain.ids import sealed
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
-from domain.records.canonical import KIND_FIELDS
-from domain.records.normalise import fold_enum, visit_outcome
+from domain.records.canonical import KIND_FIELDS, visit_outcome
+from domain.records.normalise import fold_enum
 from domain.records.parts import read_parts
 from domain.records.validation import Invalid, parse_datetime
 
