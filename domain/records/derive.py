@@ -214,7 +214,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         warnings.append(f"reader: {row.problem}")
 
     results: list[Result] = []
-    if (gone := dropped(file_name, row.number, primary, per_kind[primary])) is not None:
+    if (gone := dropped(file_name, row.number, primary, per_kind[primary], targets)) is not None:
         return [gone]
     checked = validate_record(primary, per_kind[primary], settings, mapping.date_order)
     if not checked.ok:

@@ -133,10 +133,28 @@ class Dropped:
     source_id: str | None = None
 
 
-def dropped(file: str, row: int, kind: str, raw: Mapping[str, object]) -> Dropped | None:
+# The fields naming whom an appointment is with.
+PARTIES = (("appointment", "patient_source_id"), ("appointment", "company_source_id"))
+BLOCK = "no patient: a block in the calendar (a meeting, a lunch, time off), not an appointment"
+
+
+def calendar_block(kind: str, raw: Mapping[str, object],
+                   targets: Mapping[str, tuple[str, str] | None] | None) -> str | None:
+    """Why an appointment row is a block in the calendar (a staff meeting, a lunch): the
+    mapping reads its patient from a column (`targets`: column -> (kind, field)), and this
+    row's is blank. A mapping that reads no patient at all is no row's fault: not said here."""
+    if kind != "appointment" or not targets or not set(PARTIES) & set(targets.values()):
+        return None
+    # blank only: `0` may be a database's first id (a `0` meaning "no patient" is the
+    # vendor's code, read by the mapping's value map or route)
+    return None if any(str(raw.get(name) or "").strip() for _, name in PARTIES) else BLOCK
+
+
+def dropped(file: str, row: int, kind: str, raw: Mapping[str, object],
+            targets: Mapping[str, tuple[str, str] | None] | None = None) -> Dropped | None:
     """The Dropped result of a record of `kind` with these raw fields when it is an empty
-    slot, else None."""
-    why = empty_slot(kind, raw)
+    slot, says there is none, or is a block in the calendar; else None."""
+    why = empty_slot(kind, raw) or calendar_block(kind, raw, targets)
     ident = str(raw.get("source_id") or "").strip() or None
     return None if why is None else Dropped(file, row, kind, why, ident)
 

@@ -128,3 +128,24 @@ def test_a_declined_booking_request_is_no_appointment(
     assert (visits["derived"], visits["dropped"], visits["quarantined"]) == (20, 5, 0)
     [why] = visits["dropped_reasons"]
     assert "declined" in why["reason"] and why["records"] == 5
+
+
+def test_a_block_in_the_calendar_is_no_appointment(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    (source / "patients.csv").write_text("Client ID,First Name,Last Name\n" + "".join(
+        f"{100 + i},Ann{chr(97 + i)},Lee{chr(97 + i)}\n" for i in range(7)), encoding="utf-8")
+    rows = [f"V{i},{'' if i % 6 == 5 else 100 + i % 7},3/{1 + i}/2024 12:00 PM,"
+            f"{'Staff Meeting' if i % 6 == 5 else 'Individual Therapy'},Show\n"
+            for i in range(24)]
+    (source / "appointments.csv").write_text(
+        "Appointment ID,Client ID,Start,Service Type,Status\n" + "".join(rows), encoding="utf-8")
+    for argv in (("extract", str(source)), ("map", "propose")):
+        code, out = _run(capsys, *argv)
+        assert code == 0, out
+    code, out = _run(capsys, "map", "check", "--json")
+    visits = json.loads(out[out.index("{"):])["files"]["appointments.csv"]
+    assert (visits["derived"], visits["dropped"], visits["quarantined"]) == (20, 4, 0)
+    [why] = visits["dropped_reasons"]
+    assert "a block in the calendar" in why["reason"] and why["records"] == 4
