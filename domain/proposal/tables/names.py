@@ -109,12 +109,14 @@ def _emails(seen: set[str] | None) -> bool:
     return bool(seen) and sum(1 for v in seen or () if EMAIL.match(v)) >= FOUND * len(seen or ())
 
 
-def _name_columns(fm: FileMapping) -> tuple[tuple[str, str] | None, list[str]]:
-    """A file's first and last name columns, and its columns of whole names."""
+def _name_columns(fm: FileMapping) -> tuple[tuple[str, str] | None, list[str], str | None]:
+    """A file's first and last name columns, its columns of whole names, and its birth date
+    column (a name written with the birth date finds its person by both)."""
     by = {c.target: h for h, c in fm.columns.items() if c.target}
     first, last = by.get(f"{fm.kind}.first_name"), by.get(f"{fm.kind}.last_name")
     whole = [h for h, c in fm.columns.items() if c.parts == "name"]
-    return ((first, last) if first and last and first != last else None), whole
+    pair = (first, last) if first and last and first != last else None
+    return pair, whole, by.get(f"{fm.kind}.date_of_birth")
 
 
 def index_files(live: Mapping[str, FileMapping], values: Values,
@@ -140,10 +142,11 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
     out: dict[str, Index] = {}
     for other, (own, read) in rows.items():
         if file_of[other] in kinds and wanted:
-            names, whole = _name_columns(live[other]) if other in live else (None, [])
+            names, whole, born = _name_columns(live[other]) if other in live else (
+                None, [], None)
             if own == NAMED_ID:  # made from names: the person index reads them too
                 whole = [*whole, WHOLE]
-            out[other] = build(read(), own, wanted, people, names, whole)
+            out[other] = build(read(), own, wanted, people, names, whole, born)
     return out
 
 

@@ -1,0 +1,60 @@
+"""References and ids written otherwise than the file they point at writes them: a patient named
+`LAST First` or with the birth date in brackets, each on a small export built here with names
+no vendor uses, through extract, map propose and map check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from domain.records.rules import lookup
+from tests.mapping.whole import check_export
+
+FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou")
+LASTS = ("Lee", "Ng", "Ray", "Moss", "Park", "Shaw", "De Wit")
+PEOPLE = [(f"{i:05d}", FIRSTS[i % 12], LASTS[i % 7], f"{1 + i % 28:02d}/0{1 + i % 9}/19{50 + i}")
+          for i in range(40)]
+
+
+def _landing(report: dict[str, object], kind: str) -> dict[str, int]:
+    landing = report["landing"]
+    assert isinstance(landing, dict)
+    return landing[kind]  # type: ignore[no-any-return]
+
+
+def test_a_patient_named_surname_in_capitals_first_resolves(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `LEE Ann`, `DE WIT Bo`: nameparser alone reads the first word as the first name
+    visits = "".join(f"{1 + j % 28:02d}/03/2024;{last.upper()} {first};Check-up\n"
+                     for j, (_, first, last, _) in enumerate(PEOPLE * 2))
+    report = check_export(home, capsys, {
+        "people.csv": "Patient No;Last name;First name;Date of birth\n" + "".join(
+            f"{i};{last};{first};{dob}\n" for i, first, last, dob in PEOPLE),
+        "visits.csv": "Date;Patient;Treatment\n" + visits})
+    column = load_mapping(tmp_path / "home" / "mapping.yaml").files["visits.csv"].columns[
+        "Patient"]
+    assert column.target == "appointment.patient_source_id"
+    assert lookup(column.values, "DE WIT Gus") == "00006"
+    assert _landing(report, "appointment")["unresolved_references"] == 0
+    assert _landing(report, "appointment")["landing"] == 80
+
+
+def test_a_patient_named_with_the_birth_date_in_brackets_resolves_by_both(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a second Ann Lee, born on another day: her birth date tells the two apart
+    twin = ("99999", "Ann", "Lee", "02/02/1990")
+    visits = "".join(f"{1 + j % 28:02d}/03/2024,{first} {last} ({dob}),Check-up\n"
+                     for j, (_, first, last, dob) in enumerate([*PEOPLE, twin]))
+    report = check_export(home, capsys, {
+        "people.csv": "Patient No,Last name,First name,Date of birth\n" + "".join(
+            f"{i},{last},{first},{dob}\n" for i, first, last, dob in [*PEOPLE, twin]),
+        "visits.csv": "Date,Patient,Treatment\n" + visits})
+    column = load_mapping(tmp_path / "home" / "mapping.yaml").files["visits.csv"].columns[
+        "Patient"]
+    assert column.target == "appointment.patient_source_id"
+    assert lookup(column.values, f"Ann Lee ({PEOPLE[0][3]})") == PEOPLE[0][0]
+    assert lookup(column.values, "Ann Lee (02/02/1990)") == "99999"
+    assert not column.ambiguous
+    assert _landing(report, "appointment")["landing"] == 41
