@@ -58,3 +58,40 @@ def test_a_patient_named_with_the_birth_date_in_brackets_resolves_by_both(
     assert lookup(column.values, "Ann Lee (02/02/1990)") == "99999"
     assert not column.ambiguous
     assert _landing(report, "appointment")["landing"] == 41
+
+
+def _patients_and(name: str, text: str) -> dict[str, str]:
+    return {"pazienti.csv": "Codice;Cognome;Nome;Data di nascita\n" + "".join(
+        f"{i};{last};{first};{dob}\n" for i, first, last, dob in PEOPLE), name: text}
+
+
+def test_a_child_file_whose_patient_code_repeats_refers_to_the_patient(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the header is only like the file's own id (`codice`) and says nothing of patients: its
+    # values repeat and are the patients' ids, so it names each row's patient, and the rows
+    # get ids made from it (each row was a duplicate id, or had no patient)
+    alerts = "".join(f"{i};{what};Rash;01/02/2020\n" for n, (i, _, _, _) in enumerate(PEOPLE[:24])
+                     for what in ("Lattice", "Penicillina")[:1 + (n % 8 == 0)])
+    report = check_export(home, capsys, _patients_and(
+        "allergie.csv", "Codice anagrafica;Allergy;Reaction;Recorded\n" + alerts))
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["allergie.csv"]
+    assert fm.columns["Codice anagrafica"].target == "allergy_condition.patient_source_id"
+    assert fm.derived_id is not None and fm.derived_id.columns == ["Codice anagrafica"]
+    # clinical content is off until the clinic opts in: the records are there, unsent
+    assert _landing(report, "allergy_condition")["records"] == 27
+    assert _landing(report, "allergy_condition")["duplicates"] == 0
+    assert _landing(report, "allergy_condition")["unresolved_references"] == 0
+
+
+def test_one_row_per_patient_keyed_by_a_column_naming_the_patient_refers_to_the_patient(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a balance per patient: the patient code is distinct on every row, yet its name says
+    # patient and its values are the patients' ids: the patient, not the balance's own id
+    balances = "".join(f"{i};{last.upper()} {first};{10 + n},50\n"
+                       for n, (i, first, last, _) in enumerate(PEOPLE[:30]))
+    report = check_export(home, capsys, _patients_and(
+        "saldi.csv", "Codice del paziente;Paziente;Saldo\n" + balances))
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["saldi.csv"]
+    assert fm.columns["Codice del paziente"].target == "billing.patient_source_id"
+    assert fm.columns["Paziente"].target is None  # the name beside it is no second reference
+    assert _landing(report, "billing")["landing"] == 30

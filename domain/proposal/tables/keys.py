@@ -26,6 +26,7 @@ from domain.proposal.tables.names import resolve_by_name
 from domain.proposal.tables.parts import joined_parts
 from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
+from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
 VALUES_CAP = 5000  # distinct values kept per column; past it the column is no key
@@ -171,10 +172,9 @@ def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
            read_as: Mapping[str, Mapping[str, str]]) -> list[Link]:
     out: list[Link] = []
     for name, fm in live.items():
-        own = keys.get(name, ("", frozenset()))[0]
         for header in fm.columns:
             refs = sets[name].refs(header)
-            if header == own or len(refs) < 2:
+            if len(refs) < 2:  # its own id too: it may be its parent's (one row per parent)
                 continue
             for other, (_, ids) in keys.items():
                 if other == name:
@@ -190,6 +190,32 @@ def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
                 out.append(Link(name, header, other, live[other].kind, contained,
                                 shared / len(ids), _names_an_id(reading), len(refs), said))
     return out
+
+
+def _kind_words() -> dict[str, frozenset[str]]:
+    """Per kind, the words that name it and no other kind in the phrases of its ids and
+    references, in every language the vocabulary has (`paziente`, `Patient`, `cliente`)."""
+    words = {kind: {t for p in phrases for t in phrase(p.partition("|")[0]).tokens}
+             for kind, phrases in ENTITY_ID_SYNONYMS.items()}
+    return {kind: frozenset(w - ID_WORDS - set().union(*(o for k, o in words.items()
+                                                          if k != kind)))
+            for kind, w in words.items()}
+
+
+KIND_WORDS = _kind_words()
+
+
+def _parent_not_own(link: Link, sets: Mapping[str, ValueSets],
+                    read_as: Mapping[str, Mapping[str, str]], current: str) -> bool:
+    """A column taken for the row's own id by a weak likeness of its name (`Codice paziente`
+    like `codice`), whose values are ids of a file the row refers to: the parent's id, when
+    its values repeat (no id of the row's own) or its name names the parent's kind."""
+    if not current.endswith(".source_id"):
+        return False
+    reading = read_as.get(link.file, {}).get(link.column, link.column)
+    named = set(phrase(reading).tokens) & (KIND_WORDS.get(link.to_kind, frozenset())
+                                           | SELF_WORDS.get(link.to_kind, frozenset()))
+    return link.contained >= 0.98 and (bool(named) or sets[link.file].key(link.column) is None)
 
 
 def _reference_field(kind: str, to_kind: str, current: str | None) -> str | None:
@@ -234,7 +260,8 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
             continue
         current = column.target
         if current and not link.said and (current.split(".", 1)[0] == fm.kind
-                                          and (fm.kind, current.split(".", 1)[1]) not in REFERENCES):
+                                          and (fm.kind, current.split(".", 1)[1]) not in REFERENCES
+                                          and not _parent_not_own(link, sets, read_as, current)):
             continue  # a field of the row's own (a duration, an amount) said by its name
         field_name = _reference_field(fm.kind, link.to_kind, current)
         names: dict[str, str] = {}
