@@ -192,6 +192,9 @@ def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
                 "are leads"])
 
 
+NAMED_KINDS = frozenset({"company"})  # kinds whose records one name identifies
+
+
 def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
     """A child table with no id of its own: ids from the parent reference (and the row's
     content when the parent has several rows)."""
@@ -199,6 +202,16 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
         return
     refs = [c for c, m in fm.columns.items() if m.target and m.target.startswith(f"{fm.kind}.")
             and (fm.kind, m.target.split(".", 1)[1]) in REFERENCES]
+    name = fm.column_of(f"{fm.kind}.name") if fm.kind in NAMED_KINDS else None
+    if not refs and name is not None:
+        # an address book of hospitals and funds with no id column: each is known by its
+        # name (as other files name it), or every row would be held as missing an id
+        col = profile.columns.get(name, ColumnProfile())
+        once = col.non_empty > 0 and col.unique_ratio >= 0.999 and not col.empty
+        fm.derived_id = DerivedId(columns=[name], content=not once, reasons=[
+            f"no column holds the {fm.kind}'s own id: its name '{name}' is"
+            + ("" if once else ", with a digest of the row")])
+        return
     if not refs:
         return
     parent = refs[0]

@@ -95,3 +95,63 @@ def test_one_row_per_patient_keyed_by_a_column_naming_the_patient_refers_to_the_
     assert fm.columns["Codice del paziente"].target == "billing.patient_source_id"
     assert fm.columns["Paziente"].target is None  # the name beside it is no second reference
     assert _landing(report, "billing")["landing"] == 30
+
+
+STAFF = [("Dr Ann Cole", "Doctor", "2418602J"), ("Dr Bo Dunn", "Doctor", "2917053Y"),
+         ("Dr Cy Eads", "Doctor", "2921939B"), ("Dee Burr", "Receptionist", ""),
+         ("Eve Abel", "Practice manager", "")]
+
+
+def _staff_export() -> dict[str, str]:
+    patients = "Patient ID,First Name,Last Name,DOB\n" + "".join(
+        f"{i},{first},{last},1980-01-{1 + n % 28:02d}\n" for n, (i, first, last, _) in
+        enumerate(PEOPLE))
+    visits = "Visit ID,Patient ID,Clinician,Start\n" + "".join(
+        f"V{n},{i},{STAFF[n % 3][0]},2024-03-{1 + n % 28:02d} 09:00\n"
+        for n, (i, _, _, _) in enumerate(PEOPLE))
+    referrals = "Referral ID,Patient ID,Referring Doctor,Provider #,Referral Date\n" + "".join(
+        f"R{n},{i},Dr Gus Moss,{4412093 + n % 3}B,2024-01-{1 + n % 28:02d}\n"
+        for n, (i, _, _, _) in enumerate(PEOPLE[:20]))
+    return {"patients.csv": patients, "visits.csv": visits, "referrals.csv": referrals,
+            "staff.csv": "Name,Role,Provider #,Email\n" + "".join(
+                f"{name},{role},{number},{name.split()[-1].lower()}@example.org\n"
+                for name, role, number in STAFF)}
+
+
+def test_a_staff_number_some_staff_lack_is_no_id_their_names_are(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the receptionist has no provider number: as the id it held her as missing an id
+    report = check_export(home, capsys, _staff_export())
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    staff = doc.files["staff.csv"]
+    assert staff.columns["Provider #"].target == "provider.license_number"
+    assert staff.derived_id is not None and staff.derived_id.columns == ["Name"]
+    assert _landing(report, "provider")["landing"] == len(STAFF)
+    clinician = doc.files["visits.csv"].columns["Clinician"]
+    assert clinician.target == "appointment.provider_source_id"
+    assert lookup(clinician.values, "Dr Bo Dunn") == "Dr Bo Dunn"
+    assert _landing(report, "appointment")["unresolved_references"] == 0
+
+
+def test_a_referrers_provider_number_the_staff_list_cannot_resolve_is_kept_as_text(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the staff are known by their names; a referring doctor's number is nobody's id here
+    report = check_export(home, capsys, _staff_export())
+    column = load_mapping(tmp_path / "home" / "mapping.yaml").files["referrals.csv"].columns[
+        "Provider #"]
+    assert column.target is None and column.custom_field
+    assert _landing(report, "referral")["landing"] == 20
+
+
+def test_an_address_book_with_no_id_column_is_known_by_its_names(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    places = ["Northside Private Hospital", "Harbour Pathology", "Eastern Imaging",
+              "Bayview Day Surgery", "Hillcrest Hospital", "Central Radiology"]
+    report = check_export(home, capsys, {
+        "address book.csv": "Company Name,Address,Suburb,Phone\n" + "".join(
+            f"{name},{10 + n} Main Rd,Ryde,(02) 9555 01{n:02d}\n"
+            for n, name in enumerate(places))})
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["address book.csv"]
+    assert fm.kind == "company"
+    assert fm.derived_id is not None and fm.derived_id.columns == ["Company Name"]
+    assert _landing(report, "company")["landing"] == len(places)

@@ -23,10 +23,10 @@ from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
 from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
+from domain.proposal.tables.parents import ID_WORDS, parent_not_own
 from domain.proposal.tables.parts import joined_parts
 from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
-from domain.proposal.vocabulary import ENTITY_ID_SYNONYMS
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
 VALUES_CAP = 5000  # distinct values kept per column; past it the column is no key
@@ -37,7 +37,6 @@ IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 # Kinds whose record names another by name only (a policy names its insurer, who is a company)
 NAMED_BY = {("insurance", "company"): "carrier_name"}
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
-ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
 # A staff member's or a site's short code (`OSMI`, `PBRO`): capitals only, read as a name's
 # shape by the profiler, an identifier when the header names an id or a code.
 _LETTER_CODE = re.compile(r"[A-Z]{2,8}")
@@ -192,32 +191,6 @@ def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
     return out
 
 
-def _kind_words() -> dict[str, frozenset[str]]:
-    """Per kind, the words that name it and no other kind in the phrases of its ids and
-    references, in every language the vocabulary has (`paziente`, `Patient`, `cliente`)."""
-    words = {kind: {t for p in phrases for t in phrase(p.partition("|")[0]).tokens}
-             for kind, phrases in ENTITY_ID_SYNONYMS.items()}
-    return {kind: frozenset(w - ID_WORDS - set().union(*(o for k, o in words.items()
-                                                          if k != kind)))
-            for kind, w in words.items()}
-
-
-KIND_WORDS = _kind_words()
-
-
-def _parent_not_own(link: Link, sets: Mapping[str, ValueSets],
-                    read_as: Mapping[str, Mapping[str, str]], current: str) -> bool:
-    """A column taken for the row's own id by a weak likeness of its name (`Codice paziente`
-    like `codice`), whose values are ids of a file the row refers to: the parent's id, when
-    its values repeat (no id of the row's own) or its name names the parent's kind."""
-    if not current.endswith(".source_id"):
-        return False
-    reading = read_as.get(link.file, {}).get(link.column, link.column)
-    named = set(phrase(reading).tokens) & (KIND_WORDS.get(link.to_kind, frozenset())
-                                           | SELF_WORDS.get(link.to_kind, frozenset()))
-    return link.contained >= 0.98 and (bool(named) or sets[link.file].key(link.column) is None)
-
-
 def _reference_field(kind: str, to_kind: str, current: str | None) -> str | None:
     fields = [f for f in KIND_FIELDS.get(kind, ()) if REFERENCES.get((kind, f)) == to_kind]
     if current and current.startswith(f"{kind}.") and current.split(".", 1)[1] in fields:
@@ -261,7 +234,11 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
         current = column.target
         if current and not link.said and (current.split(".", 1)[0] == fm.kind
                                           and (fm.kind, current.split(".", 1)[1]) not in REFERENCES
-                                          and not _parent_not_own(link, sets, read_as, current)):
+                                          and not parent_not_own(
+                                              read_as.get(link.file, {}).get(link.column,
+                                                                             link.column),
+                                              link.to_kind, link.contained, current,
+                                              sets[link.file].key(link.column) is not None)):
             continue  # a field of the row's own (a duration, an amount) said by its name
         field_name = _reference_field(fm.kind, link.to_kind, current)
         names: dict[str, str] = {}
@@ -338,13 +315,19 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
             kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
             refs = sets[name].refs(header)
             pointed = [ids for (other, _), ids in every_key.items() if live[other].kind == kind]
-            if (kind is not None and not pointed and refs and column.flagged
-                    and (name, header) not in decided
-                    and not any(f.kind == kind for f in live.values())):
+            named = [f for f in live.values() if f.kind == kind]
+            if (kind is not None and not pointed and refs and (name, header) not in decided
+                    and ((column.flagged and not named) or (named and all(
+                        f.derived_id is not None and not f.derived_id.content
+                        and f.column_of(f"{kind}.source_id") is None for f in named)))):
                 # only a name like a reference's (`Provider Number` like `ClinicNum`), and no
-                # file of that kind its values could be ids of
+                # file of that kind its values could be ids of; or the files of that kind
+                # have their names for ids (a staff list with no id column) and these are
+                # codes (a referrer's provider number): it would resolve to nobody
                 _unset(column, f"its name only resembles {column.target} and the export has "
-                               f"no {kind} file: a custom field", header)
+                               f"no {kind} file: a custom field" if not named else
+                       f"its values are codes and the {kind}s of the export have their names "
+                       f"for ids: not {column.target}, a custom field", header)
                 continue
             if (kind is None or (name, header) in decided or len(refs) < 2 or not pointed
                     or any(len(refs & ids) >= 0.1 * len(refs)
