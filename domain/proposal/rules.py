@@ -44,6 +44,9 @@ START_WORDS = ("start", "from", "begin", "begins", "time")
 END_WORDS = ("end", "finish", "until", "to", "ends")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "duracion", "duración",
                   "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
+# Header words of a time of day, in the languages the vocabulary has
+CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
 
@@ -78,7 +81,9 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
     fields = MOMENTS.get(fm.kind, ())
     cols = {h: profile.columns.get(h, ColumnProfile()) for h in headers}
     dates = [h for h, c in cols.items() if c.non_empty and c.share("date") >= SHARE]
-    times = [h for h, c in cols.items() if c.non_empty and c.share("time") >= SHARE]
+    # a length written as a clock (`Durata` 00:30) is no time of day: propose_duration reads it
+    times = [h for h, c in cols.items() if c.non_empty and (
+        c.share("time") >= SHARE or _dotted_times(h, c)) and not _mentions(h, DURATION_WORDS)]
     day: str | None = None
     for position, field in enumerate(fields):
         target = f"{fm.kind}.{field}"
@@ -117,6 +122,15 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
             fm.reasons.append(f"'{day}' has dates without a time of day: {target} is placed "
                               f"at {NOON} local time (edit time_of_day to change)")
             return
+
+
+def _dotted_times(header: str, col: ColumnProfile) -> bool:
+    """`9.30` under a header saying time of day (`Ora`, `Hora`, `Time`): times written with a
+    point, as Italian diaries do; without such a header they are decimals or amounts."""
+    seen = [v.strip() for v in col.distinct if v.strip()]
+    return bool(seen) and not col.distinct_overflow and _mentions(header, CLOCK_WORDS) and sum(
+        1 for v in seen if (m := _DOTTED.fullmatch(v)) and int(m[1]) < 24 and int(m[2]) < 60
+    ) >= SHARE * len(seen)
 
 
 def propose_duration(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:

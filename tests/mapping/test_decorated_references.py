@@ -10,6 +10,7 @@ import pytest
 
 from adapters.stores.mapping_file import load_mapping
 from domain.records.rules import lookup
+from tests.mapping.test_failure_classes import _derive, _propose
 from tests.mapping.whole import check_export
 
 FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou")
@@ -155,3 +156,22 @@ def test_an_address_book_with_no_id_column_is_known_by_its_names(
     assert fm.kind == "company"
     assert fm.derived_id is not None and fm.derived_id.columns == ["Company Name"]
     assert _landing(report, "company")["landing"] == len(places)
+
+
+@pytest.mark.parametrize(("clock", "lengths"), [
+    ("{h}.{m:02d}", ("00:30", "00:45", "01:00")),  # a point in the time, a clock for the length
+    ("{h}:{m:02d}", ("30'", "45'", "1h")),  # a prime for minutes, `1h` an hour
+])
+def test_a_time_of_day_with_a_point_and_a_length_written_as_a_clock(
+        clock: str, lengths: tuple[str, ...]) -> None:
+    # `9.30` read as an amount left the start at midnight; `00:45` read as the time of day
+    # made every visit start at a quarter to one in the morning
+    headers = ["Appointment ID", "Chart No", "Data", "Ora", "Durata"]
+    rows = [[f"V{i}", str(i % 9), f"{1 + i % 28:02d}/03/2025",
+             clock.format(h=9 + i % 8, m=15 * (i % 4)), lengths[i % 3]] for i in range(45)]
+    doc = _propose({"appointments.csv": (headers, rows)}, date_order="DMY", timezone="Europe/Rome")
+    kinds, quarantined, records = _derive(doc, "appointments.csv", headers, rows)
+    assert kinds["appointment"] == 45 and not quarantined
+    first = next(r for r in records if r.source_id == "V1")  # 02/03/2025 10.15, 45 minutes
+    assert first.fields["starts_at"] == "2025-03-02T10:15:00+01:00"
+    assert first.fields["ends_at"] == "2025-03-02T11:00:00+01:00"
