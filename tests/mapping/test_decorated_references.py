@@ -175,3 +175,26 @@ def test_a_time_of_day_with_a_point_and_a_length_written_as_a_clock(
     first = next(r for r in records if r.source_id == "V1")  # 02/03/2025 10.15, 45 minutes
     assert first.fields["starts_at"] == "2025-03-02T10:15:00+01:00"
     assert first.fields["ends_at"] == "2025-03-02T11:00:00+01:00"
+
+
+@pytest.mark.parametrize("ident", ["{n:024x}", "cl_{n:08x}"])
+def test_opaque_ids_are_ids_and_the_reference_by_id_beats_the_name_beside_it(
+        ident: str, tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a document database's ObjectIds (`5a65a234ad2aaea1273fa529`) or prefixed hashes were
+    # read as text: the visits took the patient by the name beside the id, and the two
+    # patients named alike were held as ambiguous
+    people = [(ident.format(n=0x5A65A234AD2A0000 + 7919 * n), first, last)
+              for n, (_, first, last, _) in enumerate(PEOPLE)]
+    people.append((ident.format(n=0x5A65A234AD2AFFFF), "Ann", "Lee"))  # a second Ann Lee
+    visits = "".join(f"V{j},{people[j % len(people)][0]},{people[j % len(people)][1]} "
+                     f"{people[j % len(people)][2]},2024-03-{1 + j % 28:02d} 09:00\n"
+                     for j in range(82))
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name\n" + "".join(
+            f"{i},{first},{last}\n" for i, first, last in people),
+        "bookings.csv": "Booking ID,Patient ID,Patient,Start\n" + visits})
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["bookings.csv"]
+    assert fm.columns["Patient ID"].target == "appointment.patient_source_id"
+    assert fm.columns["Patient"].target is None
+    assert _landing(report, "appointment")["landing"] == 82
+    assert _landing(report, "appointment")["unresolved_references"] == 0
