@@ -198,3 +198,22 @@ def test_opaque_ids_are_ids_and_the_reference_by_id_beats_the_name_beside_it(
     assert fm.columns["Patient"].target is None
     assert _landing(report, "appointment")["landing"] == 82
     assert _landing(report, "appointment")["unresolved_references"] == 0
+
+
+def test_a_files_own_id_overlapping_another_files_of_its_kind_stays_its_own(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # two tables of organisations numbered from 1: the insurers' ids are all employers' ids
+    # too, and the header says company: still the insurer's own id, no parent company
+    employers = ["Acme Mills", "Bay Freight", "Coast Bank", "Delta Foods", "Echo Labs",
+                 "Fern Press", "Gull Air", "Hill Mining", "Iris Media", "Jet Cargo"]
+    insurers = ["Blue Shield Mutual", "Harbor Health Plan", "Summit Dental Insurance",
+                "Pioneer Benefits Co", "Keystone Assurance"]
+    report = check_export(home, capsys, {
+        "employer.csv": "employer_id,name,city\n" + "".join(
+            f"{n + 1},{name},Springfield\n" for n, name in enumerate(employers)),
+        "insurance_company.csv": "insurance_company_id,name,phone\n" + "".join(
+            f"{n + 1},{name},(555) 010-00{n:02d}\n" for n, name in enumerate(insurers))})
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["insurance_company.csv"]
+    assert fm.kind == "company"
+    assert fm.columns["insurance_company_id"].target == "company.source_id"
+    assert _landing(report, "company")["landing"] == len(employers) + len(insurers)

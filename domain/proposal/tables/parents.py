@@ -38,6 +38,7 @@ def parent_not_own(reading: str, to_kind: str, contained: float, current: str,
     a file of `to_kind` the row refers to: the parent's id when its values repeat (`keyed`
     false: no id of the row's own) or its name (`reading`) names the parent's kind (one row
     per parent: a balance per patient)."""
-    if not current.endswith(".source_id") or contained < CONTAINED:
-        return False
-    return not keyed or names_kind(reading, to_kind)
+    kind = current.split(".", 1)[0]
+    if not current.endswith(".source_id") or contained < CONTAINED or kind == to_kind:
+        return False  # a branch's id among its parent company's: ids that merely overlap
+    return not keyed or (names_kind(reading, to_kind) and not names_kind(reading, kind))
