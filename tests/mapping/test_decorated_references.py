@@ -217,3 +217,20 @@ def test_a_files_own_id_overlapping_another_files_of_its_kind_stays_its_own(
     assert fm.kind == "company"
     assert fm.columns["insurance_company_id"].target == "company.source_id"
     assert _landing(report, "company")["landing"] == len(employers) + len(insurers)
+
+
+def test_a_province_abbreviated_like_provider_beside_the_address_is_the_state(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Prov.` reads as the provider by its abbreviation; `MI`, `BG` are no staff member's id
+    # or name, and sit beside the city and postcode of a file with no state column
+    provinces = ("MI", "BG", "CO", "TO", "VA")
+    report = check_export(home, capsys, {
+        "pazienti.csv": "Codice;Cognome;Nome;Città;CAP;Prov.\n" + "".join(
+            f"{i};{last};{first};Milano;201{n % 10}0;{provinces[n % 5]}\n"
+            for n, (i, first, last, _) in enumerate(PEOPLE)),
+        "operatori.csv": "Codice;Cognome;Nome;Qualifica\n" + "".join(
+            f"OP{n:02d};{last};{first};Odontoiatra\n" for n, (_, first, last, _) in
+            enumerate(PEOPLE[:4]))})
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["pazienti.csv"]
+    assert fm.columns["Prov."].target == "patient.state"
+    assert _landing(report, "patient")["landing"] == len(PEOPLE)

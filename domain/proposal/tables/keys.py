@@ -25,6 +25,7 @@ from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
 from domain.proposal.tables.parents import ID_WORDS, parent_not_own
 from domain.proposal.tables.parts import joined_parts
+from domain.proposal.tables.places import places_not_references
 from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
@@ -278,6 +279,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
     resolve_second_keys(live, sets, every_key, rows_of)
     resolve_by_name(live, sets, {n: own for n, fm in live.items()
                                  if (own := fm.column_of(f"{fm.kind}.source_id")) is not None}, rows_of)
+    places_not_references(live, sets)
 
 
 def _second_choice(fm: FileMapping, header: str, reading: str,
