@@ -234,3 +234,22 @@ def test_a_province_abbreviated_like_provider_beside_the_address_is_the_state(
     fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["pazienti.csv"]
     assert fm.columns["Prov."].target == "patient.state"
     assert _landing(report, "patient")["landing"] == len(PEOPLE)
+
+
+def test_a_visits_staff_member_under_a_header_no_vocabulary_knows_is_found_by_the_names(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Addetto` says nothing the vocabulary knows; its values are the staff list's people
+    staff = PEOPLE[:3]
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name\n" + "".join(
+            f"{i},{first},{last}\n" for i, first, last, _ in PEOPLE),
+        "staff.csv": "Staff ID,First Name,Last Name,Role\n" + "".join(
+            f"S{n},{first},{last},Dentist\n" for n, (_, first, last, _) in enumerate(staff)),
+        "appointments.csv": "Appointment ID,Patient ID,Start,Addetto\n" + "".join(
+            f"A{j},{i},2024-03-{1 + j % 28:02d} 09:00,Dott. {staff[j % 3][1]} {staff[j % 3][2]}\n"
+            for j, (i, _, _, _) in enumerate(PEOPLE))})
+    column = load_mapping(tmp_path / "home" / "mapping.yaml").files["appointments.csv"].columns[
+        "Addetto"]
+    assert column.target == "appointment.provider_source_id"
+    assert lookup(column.values, f"Dott. {staff[1][1]} {staff[1][2]}") == "S1"
+    assert _landing(report, "appointment")["landing"] == len(PEOPLE)

@@ -37,6 +37,7 @@ PATIENT = "patient"
 # Header words of a column naming the staff member a row is with or by.
 STAFF_WORDS = frozenset({"calendar", "diary", "practitioner", "provider", "clinician",
                          "therapist", "staff", "doctor", "dentist", "author", "resource"})
+WITH_STAFF = frozenset({"appointment", "clinical_note", "communication"})  # events with or by staff
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Values = Mapping[str, set[str] | None]
 
@@ -102,7 +103,11 @@ def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
     if header == GROUP_COLUMN:
         return free
     words = set(phrase(header).tokens)  # `Patient Name` where no column holds the patient's id
-    return [(to, target) for to, target in free if words & SELF_WORDS.get(to, frozenset())]
+    said = [(to, target) for to, target in free if words & SELF_WORDS.get(to, frozenset())]
+    # a visit's or a note's staff member under a header no vocabulary knows (`Operatore`):
+    # tried last, taken only when nearly every value is a staff member's name
+    return said + [(to, target) for to, target in free
+                   if to == STAFF and fm.kind in WITH_STAFF and (to, target) not in said]
 
 
 def _emails(seen: set[str] | None) -> bool:
@@ -226,7 +231,9 @@ def _resolve_name(column: ColumnMapping, header: str, kind: str, free: str | Non
         found = match(index, seen, people=True)
         if found is None:
             continue
-        if free:
+        if free:  # what was said of it as a custom field no longer holds
+            column.reasons = [r for r in column.reasons if "custom field" not in r
+                              and "become its choices" not in r]
             column.target, column.custom_field, column.custom_field_type = free, None, None
             column.confidence, column.flagged = 0.75, False
             column.reasons.append(f"'{header}' names {kind}s: a reference, {free}")
