@@ -253,3 +253,24 @@ def test_a_visits_staff_member_under_a_header_no_vocabulary_knows_is_found_by_th
     assert column.target == "appointment.provider_source_id"
     assert lookup(column.values, f"Dott. {staff[1][1]} {staff[1][2]}") == "S1"
     assert _landing(report, "appointment")["landing"] == len(PEOPLE)
+
+
+def test_a_staff_code_of_initials_and_a_digit_is_the_staff_members_id(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `AC1`, `BD2`: too short for a code's shape, capitals and a digit under `Code`
+    staff = [(f"{first[0]}{last[0]}{n + 1}", first, last) for n, (_, first, last, _) in
+             enumerate(PEOPLE[:4])]
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name\n" + "".join(
+            f"{i},{first},{last}\n" for i, first, last, _ in PEOPLE),
+        "providers.csv": "Code,Last Name,First Name,Title\n" + "".join(
+            f"{code},{last},{first},DDS\n" for code, first, last in staff),
+        "appointments.csv": "Appointment ID,Patient ID,Start,Provider\n" + "".join(
+            f'A{j},{i},2024-03-{1 + j % 28:02d} 09:00,"{staff[j % 4][2]}, {staff[j % 4][1]} DDS"\n'
+            for j, (i, _, _, _) in enumerate(PEOPLE))})
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    assert doc.files["providers.csv"].columns["Code"].target == "provider.source_id"
+    column = doc.files["appointments.csv"].columns["Provider"]
+    assert lookup(column.values, f"{staff[1][2]}, {staff[1][1]} DDS") == staff[1][0]
+    assert _landing(report, "provider")["landing"] == 4
+    assert _landing(report, "appointment")["landing"] == len(PEOPLE)
