@@ -274,3 +274,21 @@ def test_a_staff_code_of_initials_and_a_digit_is_the_staff_members_id(
     assert lookup(column.values, f"{staff[1][2]}, {staff[1][1]} DDS") == staff[1][0]
     assert _landing(report, "provider")["landing"] == 4
     assert _landing(report, "appointment")["landing"] == len(PEOPLE)
+
+
+@pytest.mark.parametrize("written", ["P-{n:05d}", "{n}"])
+def test_a_patient_id_written_with_a_prefix_or_without_its_zeros_resolves(
+        written: str, tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the patient list pads its ids (`000012`); the diary writes `P-00012` or `12`
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name\n" + "".join(
+            f"{n + 1:06d},{first},{last}\n" for n, (_, first, last, _) in enumerate(PEOPLE)),
+        "appointments.csv": "Appointment ID,Patient ID,Start\n" + "".join(
+            f"A{j},{written.format(n=1 + j % len(PEOPLE))},2024-03-{1 + j % 28:02d} 09:00\n"
+            for j in range(60))})
+    column = load_mapping(tmp_path / "home" / "mapping.yaml").files["appointments.csv"].columns[
+        "Patient ID"]
+    assert column.target == "appointment.patient_source_id"
+    assert lookup(column.values, written.format(n=12)) == "000012"
+    assert _landing(report, "appointment")["landing"] == 60
+    assert _landing(report, "appointment")["unresolved_references"] == 0

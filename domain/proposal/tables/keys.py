@@ -5,9 +5,8 @@ column names say little: `pid`, `pc_aid`, `facility_id`):
 - a reference: a column whose values are (nearly all) ids of another file; the file it points
   at, by how much of that file's ids it uses, gives the kind it refers to;
 - the id other files use: of two id columns (`id` and `pid`), the one the references point at.
-
 Pure: it reads value sets gathered while profiling (ValueSets, bounded) and edits the proposed
-mapping, each change with its reasons.
+mapping, each change with its reasons (then padded, parents, places, names, second_keys).
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
 from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
+from domain.proposal.tables.padded import padded_references
 from domain.proposal.tables.parents import ID_WORDS, parent_not_own
 from domain.proposal.tables.parts import joined_parts
 from domain.proposal.tables.places import places_not_references
@@ -275,6 +275,7 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
             retarget(column, target, 0.85 if link.named else 0.7,
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
+    padded_references(live, sets, keys, decided)
     _unresolvable(live, sets, every_key, decided)
     resolve_second_keys(live, sets, every_key, rows_of)
     resolve_by_name(live, sets, {n: own for n, fm in live.items()
