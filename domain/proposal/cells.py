@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from domain.mapping import DerivedId, FileMapping
+from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
-from domain.proposal.text import phrase
-from domain.records.canonical import KIND_FIELDS
+from domain.proposal.text import custom_field_name, phrase
+from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.parts import read_name, read_phones, read_place
 
 # Words of a header that number a record side by side with others of its kind.
@@ -146,6 +147,7 @@ def propose_parts(fm: FileMapping, profile: FileProfile) -> None:
     own = {h: (c.target or "").removeprefix(f"{fm.kind}.") for h, c in fm.columns.items()
            if (c.target or "").startswith(f"{fm.kind}.")}
     if "last_name" in fields:
+        _gappy_staff_id(fm, profile, own)
         _names(fm, profile, own)
         _staff_id(fm, own)
     if "postal_code" in fields and "postal_code" not in own.values():
@@ -193,6 +195,31 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
                 f"no column holds the {fm.kind}'s own id: its name '{header}' is (other "
                 "files name it so)"])
         return
+
+
+def _gappy_staff_id(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
+    """A staff list's `Provider Number` taken for its id, empty for the receptionist: a
+    registration number only some staff have, not the id (each staff member without one
+    would be held as missing an id). It takes the next field its name says (the licence),
+    and the staff's names become the id, as the other files name them."""
+    holder = next((h for h, f in own.items() if f == "source_id"), None)
+    if fm.kind != "provider" or holder is None or not profile.columns.get(
+            holder, ColumnProfile()).empty:
+        return
+    column = fm.columns[holder]
+    taken = {f"{fm.kind}.{f}" for h, f in own.items() if h != holder}
+    field = next((f"{fm.kind}.{m.field}" for m in header_matches(fm.kind, holder)[1:]
+                  if m.score >= 0.8 and f"{fm.kind}.{m.field}" not in taken
+                  and (fm.kind, m.field) not in REFERENCES), None)
+    column.target, column.flagged = field, field is None
+    column.custom_field = None if field else custom_field_name(holder)
+    column.custom_field_type = None if field else "Text"
+    column.reasons.append(f"empty on some rows: not the {fm.kind}'s own id" + (
+        f", {field} as its name also says" if field else ""))
+    if field:
+        own[holder] = field.split(".", 1)[1]
+    else:
+        del own[holder]
 
 
 def _staff_id(fm: FileMapping, own: dict[str, str]) -> None:

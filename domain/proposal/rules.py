@@ -46,6 +46,9 @@ START_WORDS = ("start", "from", "begin", "begins", "time")
 END_WORDS = ("end", "finish", "until", "to", "ends")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "duracion", "duración",
                   "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
+# Header words of a time of day, in the languages the vocabulary has
+CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
 
@@ -77,7 +80,9 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
     fields = MOMENTS.get(fm.kind, ())
     cols = {h: profile.columns.get(h, ColumnProfile()) for h in headers}
     dates = [h for h, c in cols.items() if c.non_empty and c.share("date") >= SHARE]
-    times = [h for h, c in cols.items() if c.non_empty and c.share("time") >= SHARE]
+    # a length written as a clock (`Durata` 00:30) is no time of day: propose_duration reads it
+    times = [h for h, c in cols.items() if c.non_empty and (
+        c.share("time") >= SHARE or _dotted_times(h, c)) and not _mentions(h, DURATION_WORDS)]
     day: str | None = None
     for position, field in enumerate(fields):
         target = f"{fm.kind}.{field}"
@@ -116,6 +121,15 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
             fm.reasons.append(f"'{day}' has dates without a time of day: {target} is placed "
                               f"at {NOON} local time (edit time_of_day to change)")
             return
+
+
+def _dotted_times(header: str, col: ColumnProfile) -> bool:
+    """`9.30` under a header saying time of day (`Ora`, `Hora`, `Time`): times written with a
+    point, as Italian diaries do; without such a header they are decimals or amounts."""
+    seen = [v.strip() for v in col.distinct if v.strip()]
+    return bool(seen) and not col.distinct_overflow and _mentions(header, CLOCK_WORDS) and sum(
+        1 for v in seen if (m := _DOTTED.fullmatch(v)) and int(m[1]) < 24 and int(m[2]) < 60
+    ) >= SHARE * len(seen)
 
 
 def propose_duration(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
@@ -191,6 +205,9 @@ def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
                 "are leads"])
 
 
+NAMED_KINDS = frozenset({"company"})  # kinds whose records one name identifies
+
+
 def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
     """A child table with no id of its own: ids from the parent reference (and the row's
     content when the parent has several rows)."""
@@ -198,6 +215,16 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
         return
     refs = [c for c, m in fm.columns.items() if m.target and m.target.startswith(f"{fm.kind}.")
             and (fm.kind, m.target.split(".", 1)[1]) in REFERENCES]
+    name = fm.column_of(f"{fm.kind}.name") if fm.kind in NAMED_KINDS else None
+    if not refs and name is not None:
+        # an address book of hospitals and funds with no id column: each is known by its
+        # name (as other files name it), or every row would be held as missing an id
+        col = profile.columns.get(name, ColumnProfile())
+        once = col.non_empty > 0 and col.unique_ratio >= 0.999 and not col.empty
+        fm.derived_id = DerivedId(columns=[name], content=not once, reasons=[
+            f"no column holds the {fm.kind}'s own id: its name '{name}' is"
+            + ("" if once else ", with a digest of the row")])
+        return
     if not refs:
         _named_id(fm, profile)
         return

@@ -47,7 +47,10 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.
 # A code written with its system first (`ICD10:E11.9`, `SNOMED-CT: 38341003`)
 _CODED = re.compile(r"^(ICD-?(9|10)(-?CM)?|SNOMED(-?CT)?|LOINC|CPT-?4?|RXNORM|RXCUI|HCPCS|CVX|NDC)\s*:\s*\S+$",
                     re.IGNORECASE)
-_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-]{4,20}$")
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-_]{4,20}$")
+# An opaque record id: hexadecimal (a document database's 24-digit ObjectId, a hash), too
+# long for a code of a person's typing
+_HEX_ID = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{12,40}$", re.IGNORECASE)
 # A number in two parts, year or branch first (`2021/0001`): a record number (a phone's area
 # code starts with 0: `030/1234567`)
 _NUMBERED = re.compile(r"^[1-9]\d{3,5}/\d{3,8}$")  # not a month and year (`12/2024`)
@@ -233,7 +236,8 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
         shapes.add("hex64")
     if _CODED.match(text):
         shapes.add("coded")
-    if (_CODE.match(text) and not shapes) or (_NUMBERED.match(text) and "date" not in shapes):
+    if ((_CODE.match(text) or _HEX_ID.match(text)) and not shapes) or (
+            _NUMBERED.match(text) and "date" not in shapes):
         shapes.add("code")
     return None
 

@@ -31,7 +31,9 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
 _WORD_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%b %d %Y",
                       "%B %d %Y")
-_H_CLOCK = re.compile(r"^(\d{1,2})\s?[hH]\s?(\d{2})$")
+# `14 h 30`, `14h30`; `9.30` (a time of day with a point, the column said time: a date's
+# time part here, never an amount)
+_H_CLOCK = re.compile(r"^(\d{1,2})(?:\s?[hH]\s?|\.)(\d{2})$")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I %p")
 
 
@@ -153,7 +155,7 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
         day, note = parse_date(date_part, order)
         clock = dt.time(0)
         if time_part.strip():
-            clock_text = _H_CLOCK.sub(r"\1:\2", time_part.strip())  # `14 h 30`
+            clock_text = _H_CLOCK.sub(r"\1:\2", time_part.strip())
             for fmt in _TIME_FORMATS:
                 try:
                     clock = dt.datetime.strptime(clock_text.upper(), fmt).time()  # noqa: DTZ007

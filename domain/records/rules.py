@@ -176,8 +176,9 @@ def retarget(target: tuple[str, str], home: str, kind: str) -> tuple[str, str] |
 
 
 _DURATION = re.compile(
-    r"^(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?|horas?|std|heures?)\s*)?"
-    r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?|minutos?|minuten)?\.?)?$", re.I)
+    r"^(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?|horas?|std|heures?|ore|ora)\s*)?"
+    r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?|minutos?|minuten|minuti|')?\.?)?$",
+    re.I)  # `45'`: minutes with a prime, as Italian diaries write them
 _PATTERN = re.compile(r"[X/]{2,}")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 

@@ -5,9 +5,8 @@ column names say little: `pid`, `pc_aid`, `facility_id`):
 - a reference: a column whose values are (nearly all) ids of another file; the file it points
   at, by how much of that file's ids it uses, gives the kind it refers to;
 - the id other files use: of two id columns (`id` and `pid`), the one the references point at.
-
 Pure: it reads value sets gathered while profiling (ValueSets, bounded) and edits the proposed
-mapping, each change with its reasons.
+mapping, each change with its reasons (then padded, parents, places, names, second_keys).
 """
 
 from __future__ import annotations
@@ -23,7 +22,10 @@ from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
 from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
+from domain.proposal.tables.padded import padded_references
+from domain.proposal.tables.parents import ID_WORDS, parent_not_own
 from domain.proposal.tables.parts import joined_parts
+from domain.proposal.tables.places import places_not_references
 from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
@@ -36,10 +38,9 @@ IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 # Kinds whose record names another by name only (a policy names its insurer, who is a company)
 NAMED_BY = {("insurance", "company"): "carrier_name"}
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
-ID_WORDS = frozenset({"id", "number", "key", "ref", "referral", "code", "num", "no"})
-# A staff member's or a site's short code (`OSMI`, `PBRO`): capitals only, read as a name's
+# A staff member's or a site's short code (`OSMI`, `PBRO`, `AG1`): capitals and a digit or two, read as a name's
 # shape by the profiler, an identifier when the header names an id or a code.
-_LETTER_CODE = re.compile(r"[A-Z]{2,8}")
+_LETTER_CODE = re.compile(r"[A-Z]{2,8}\d{0,3}")
 
 
 @dataclass
@@ -171,10 +172,9 @@ def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
            read_as: Mapping[str, Mapping[str, str]]) -> list[Link]:
     out: list[Link] = []
     for name, fm in live.items():
-        own = keys.get(name, ("", frozenset()))[0]
         for header in fm.columns:
             refs = sets[name].refs(header)
-            if header == own or len(refs) < 2:
+            if len(refs) < 2:  # its own id too: it may be its parent's (one row per parent)
                 continue
             for other, (_, ids) in keys.items():
                 if other == name:
@@ -234,7 +234,12 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
             continue
         current = column.target
         if current and not link.said and (current.split(".", 1)[0] == fm.kind
-                                          and (fm.kind, current.split(".", 1)[1]) not in REFERENCES):
+                                          and (fm.kind, current.split(".", 1)[1]) not in REFERENCES
+                                          and not parent_not_own(
+                                              read_as.get(link.file, {}).get(link.column,
+                                                                             link.column),
+                                              link.to_kind, link.contained, current,
+                                              sets[link.file].key(link.column) is not None)):
             continue  # a field of the row's own (a duration, an amount) said by its name
         field_name = _reference_field(fm.kind, link.to_kind, current)
         names: dict[str, str] = {}
@@ -270,10 +275,12 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
             retarget(column, target, 0.85 if link.named else 0.7,
                      f"{why}: a reference, {target}")
         owner[(link.file, target)] = link.column
+    padded_references(live, sets, keys, decided)
     _unresolvable(live, sets, every_key, decided)
     resolve_second_keys(live, sets, every_key, rows_of)
     resolve_by_name(live, sets, {n: own for n, fm in live.items()
                                  if (own := fm.column_of(f"{fm.kind}.source_id")) is not None}, rows_of)
+    places_not_references(live, sets)
 
 
 def _second_choice(fm: FileMapping, header: str, reading: str,
@@ -311,13 +318,19 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
             kind = REFERENCES.get(tuple((column.target or "").split(".", 1)))  # type: ignore[arg-type]
             refs = sets[name].refs(header)
             pointed = [ids for (other, _), ids in every_key.items() if live[other].kind == kind]
-            if (kind is not None and not pointed and refs and column.flagged
-                    and (name, header) not in decided
-                    and not any(f.kind == kind for f in live.values())):
+            named = [f for f in live.values() if f.kind == kind]
+            if (kind is not None and not pointed and refs and (name, header) not in decided
+                    and ((column.flagged and not named) or (named and all(
+                        f.derived_id is not None and not f.derived_id.content
+                        and f.column_of(f"{kind}.source_id") is None for f in named)))):
                 # only a name like a reference's (`Provider Number` like `ClinicNum`), and no
-                # file of that kind its values could be ids of
+                # file of that kind its values could be ids of; or the files of that kind
+                # have their names for ids (a staff list with no id column) and these are
+                # codes (a referrer's provider number): it would resolve to nobody
                 _unset(column, f"its name only resembles {column.target} and the export has "
-                               f"no {kind} file: a custom field", header)
+                               f"no {kind} file: a custom field" if not named else
+                       f"its values are codes and the {kind}s of the export have their names "
+                       f"for ids: not {column.target}, a custom field", header)
                 continue
             if (kind is None or (name, header) in decided or len(refs) < 2 or not pointed
                     or any(len(refs & ids) >= 0.1 * len(refs)

@@ -4,12 +4,16 @@ A reference written as a name (`Client`: "Smith, Jane" or "Jane Smith") or an em
 against the file it points at. That file is read once, page by page, and only what the
 referring columns hold is indexed: per column, each wanted value (case and accents aside) and
 the ids of the rows holding it, and per person, the first and last name as nameparser reads
-them (so "Smith, Jane", "Jane Smith" and "JANE SMITH" are one key). Memory follows the names
-referred to, not the rows read; no pair of a name and a row is compared.
+them (so "Smith, Jane", "Jane Smith" and "JANE SMITH" are one key). A name may come decorated:
+the surname in capitals first (`ROSSI Mario`, as Italian and French registers write it) and a
+date of birth in brackets (`Rossi, Mario (12/03/1980)`), which tells apart two patients of one
+name when the patient file has their birth dates. Memory follows the names referred to, not
+the rows read; no pair of a name and a row is compared.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,10 +37,54 @@ def fold(text: str) -> str:
     return " ".join(plain.split())
 
 
+# What a reference writes beside the name in brackets: a birth date, a chart number
+_BRACKETED = re.compile(r"\s*[(\[]([^)\]]*)[)\]]")
+_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
+
+
+def date_key(text: str) -> str | None:
+    """A date whatever its order or format: the year and the other two numbers sorted
+    ("12/03/1980", "1980-03-12", "03/12/1980 00:00" are one key). It tells a birth date from
+    another, never which day it is: the two files may write dates in different orders."""
+    found = _DATE.search(text or "")
+    if found is None:
+        return None
+    parts = list(found.groups())
+    years = [p for p in parts if len(p) == 4]
+    if len(years) != 1:
+        return None  # a two-digit year says too little to tell two people apart
+    parts.remove(years[0])
+    day_month = sorted(int(p) for p in parts)
+    return f"{years[0]}-{day_month[0]}-{day_month[1]}"
+
+
+def birth_date(text: str) -> str | None:
+    """The date of birth a name is written with, in brackets (`Mia Lee (10/03/2017)`)."""
+    return next((k for m in _BRACKETED.finditer(text) if (k := date_key(m.group(1)))), None)
+
+
+def _surname_first(text: str) -> str:
+    """`ROSSI Mario`, `DE LUCA Anna`: a surname in capitals before the first name, turned
+    round for nameparser (which reads the first word as the first name). A name all in
+    capitals, or with a comma, is left as written."""
+    words = text.split()
+    caps = 0
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) < 2 or not all(c.isupper() for c in letters):
+            break
+        caps += 1
+    if "," in text or not 0 < caps < len(words):
+        return text
+    return " ".join(words[caps:] + words[:caps])
+
+
 @lru_cache(maxsize=50_000)
 def person_key(text: str) -> str | None:
     """A person's first and last name, folded, however written ("Last, First M", "First
-    Last", with a title or a credential): None when the text is not two names."""
+    Last", "LAST First", with a title or a credential, a birth date in brackets): None when
+    the text is not two names."""
+    text = _surname_first(_BRACKETED.sub(" ", text or "").strip())
     if not text or any(c.isdigit() for c in text) or "@" in text:
         return None
     name = HumanName(text)
@@ -71,10 +119,10 @@ class Index:
 
 def build(rows: Iterable[Mapping[str, object]], own: str, wanted: set[str],
           people: set[str], names: tuple[str, str] | None = None,
-          whole_names: Iterable[str] = ()) -> Index:
+          whole_names: Iterable[str] = (), born: str | None = None) -> Index:
     """One pass over `rows` (a file's, page by page): the folded `wanted` values of every
     column, and the `people` keys of the first and last name columns `names` or of the
-    columns holding whole names."""
+    columns holding whole names; each also with the birth date of column `born`."""
     index = Index()
     whole = tuple(whole_names)
     for row in rows:
@@ -93,10 +141,23 @@ def build(rows: Iterable[Mapping[str, object]], own: str, wanted: set[str],
         found: set[str | None] = {person_key(str(row.get(c) or "")) for c in whole}
         if names:
             found.add(pair_key(str(row.get(names[0]) or ""), str(row.get(names[1]) or "")))
+        dob = date_key(str(row.get(born) or "")) if born else None
         for person in found:
             if person is not None and person in people:
                 index._add(PERSON, person, ident)
+                if dob:
+                    index._add(PERSON, f"{person}\0{dob}", ident)
     return index
+
+
+def _person_reader(keys: Mapping[str, list[str]]) -> Callable[[str], str | None]:
+    """A name as the index knows it: with its birth date when that finds one person."""
+    def read(text: str) -> str | None:
+        name = person_key(text)
+        dob = birth_date(text) if name else None
+        born = f"{name}\0{dob}" if dob else None
+        return born if born is not None and len(keys.get(born, ())) == 1 else name
+    return read
 
 
 @dataclass(frozen=True)
@@ -115,7 +176,7 @@ def match(index: Index, seen: Iterable[str], people: bool) -> Match | None:
     columns = [c for c in index.keys if c != PERSON] + ([PERSON] if people else [])
     for column in columns:
         keys = index.keys.get(column, {})
-        read: Callable[[str], str | None] = person_key if column == PERSON else fold
+        read = _person_reader(keys) if column == PERSON else fold
         found = {v: keys[k] for v in written if (k := read(v)) is not None and k in keys}
         if len(found) < FOUND * len(written):
             continue

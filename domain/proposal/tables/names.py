@@ -37,6 +37,7 @@ PATIENT = "patient"
 # Header words of a column naming the staff member a row is with or by.
 STAFF_WORDS = frozenset({"calendar", "diary", "practitioner", "provider", "clinician",
                          "therapist", "staff", "doctor", "dentist", "author", "resource"})
+WITH_STAFF = frozenset({"appointment", "clinical_note", "communication"})  # events with or by staff
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Values = Mapping[str, set[str] | None]
 
@@ -102,19 +103,25 @@ def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
     if header == GROUP_COLUMN:
         return free
     words = set(phrase(header).tokens)  # `Patient Name` where no column holds the patient's id
-    return [(to, target) for to, target in free if words & SELF_WORDS.get(to, frozenset())]
+    said = [(to, target) for to, target in free if words & SELF_WORDS.get(to, frozenset())]
+    # a visit's or a note's staff member under a header no vocabulary knows (`Operatore`):
+    # tried last, taken only when nearly every value is a staff member's name
+    return said + [(to, target) for to, target in free
+                   if to == STAFF and fm.kind in WITH_STAFF and (to, target) not in said]
 
 
 def _emails(seen: set[str] | None) -> bool:
     return bool(seen) and sum(1 for v in seen or () if EMAIL.match(v)) >= FOUND * len(seen or ())
 
 
-def _name_columns(fm: FileMapping) -> tuple[tuple[str, str] | None, list[str]]:
-    """A file's first and last name columns, and its columns of whole names."""
+def _name_columns(fm: FileMapping) -> tuple[tuple[str, str] | None, list[str], str | None]:
+    """A file's first and last name columns, its columns of whole names, and its birth date
+    column (a name written with the birth date finds its person by both)."""
     by = {c.target: h for h, c in fm.columns.items() if c.target}
     first, last = by.get(f"{fm.kind}.first_name"), by.get(f"{fm.kind}.last_name")
     whole = [h for h, c in fm.columns.items() if c.parts == "name"]
-    return ((first, last) if first and last and first != last else None), whole
+    pair = (first, last) if first and last and first != last else None
+    return pair, whole, by.get(f"{fm.kind}.date_of_birth")
 
 
 def index_files(live: Mapping[str, FileMapping], values: Values,
@@ -140,10 +147,11 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
     out: dict[str, Index] = {}
     for other, (own, read) in rows.items():
         if file_of[other] in kinds and wanted:
-            names, whole = _name_columns(live[other]) if other in live else (None, [])
+            names, whole, born = _name_columns(live[other]) if other in live else (
+                None, [], None)
             if own == NAMED_ID:  # made from names: the person index reads them too
                 whole = [*whole, WHOLE]
-            out[other] = build(read(), own, wanted, people, names, whole)
+            out[other] = build(read(), own, wanted, people, names, whole, born)
     return out
 
 
@@ -223,7 +231,9 @@ def _resolve_name(column: ColumnMapping, header: str, kind: str, free: str | Non
         found = match(index, seen, people=True)
         if found is None:
             continue
-        if free:
+        if free:  # what was said of it as a custom field no longer holds
+            column.reasons = [r for r in column.reasons if "custom field" not in r
+                              and "become its choices" not in r]
             column.target, column.custom_field, column.custom_field_type = free, None, None
             column.confidence, column.flagged = 0.75, False
             column.reasons.append(f"'{header}' names {kind}s: a reference, {free}")
