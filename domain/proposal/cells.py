@@ -93,6 +93,9 @@ PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staf
                           "behandelaar", "profissional", "profesional", "professionnel",
                           "praticien", "mitarbeiter", "behandler", "paciente", "paziente",
                           "cliente", "medico", "arzt", "medecin"})
+# Those of them that name the row's own person, not a member of staff named on it.
+OWN_NAME_WORDS = frozenset({"name", "patient", "client", "member", "person", "nom", "naam",
+                            "nome", "nombre", "nominativo", "paciente", "paziente", "cliente"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`
@@ -124,6 +127,19 @@ def _whole_name(value: str) -> bool:
     said = f"{found.get('first_name') or ''} {found.get('last_name') or ''}"
     return bool(found.get("first_name") and found.get("last_name")) and not set(
         phrase(said).tokens) & ORGANISATION_WORDS
+
+
+def whole_name_columns(fm: FileMapping, profile: FileProfile) -> list[str]:
+    """Columns holding the row's own person's whole name (`Name`, `Client Name`: `Ann Lee`),
+    whatever they are aimed at so far: a file with one holds people, though no column is its
+    first or last name yet. A staff member named on the row (`Practitioner`) is not the row."""
+    out = []
+    for header in fm.columns:
+        values = _values(profile, header)
+        if (set(phrase(header).tokens) & OWN_NAME_WORDS and len(values) >= 2
+                and _share(values, _whole_name) >= SHARE):
+            out.append(header)
+    return out
 
 
 def _several_fields(value: str) -> bool:

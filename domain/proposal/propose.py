@@ -313,7 +313,8 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
                           columns=columns, date_order=order)  # type: ignore[arg-type]
     if kind is None:
         mapping = without_essentials(mapping, lambda other: propose_file(
-            file_name, headers, profile, kind=other), bool(name_score(file_name, guess.kind)[0]))
+            file_name, headers, profile, kind=other), bool(name_score(file_name, guess.kind)[0]),
+            profile)
         mapping = organisations_among_people(mapping, profile, lambda other: propose_file(
             file_name, headers, profile, kind=other))
         if mapping.kind != guess.kind:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
+from domain.proposal.cells import whole_name_columns
 from domain.proposal.match import SELF_WORDS
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
@@ -145,12 +146,14 @@ def holds_essentials(fm: FileMapping) -> bool:
 
 
 def without_essentials(fm: FileMapping, propose: Callable[[str], FileMapping],
-                       named: bool) -> FileMapping:
+                       named: bool, profile: FileProfile) -> FileMapping:
     """A file read as people but holding no person's name (unless its name says people), or
     as policies with no person: an organisation's table when its columns hold one's name (a
     facility list, a list of insurers), else unchanged."""
     if fm.kind == ORGANISATION or holds_essentials(fm) or (fm.kind in PERSON_KINDS and named):
         return fm
+    if fm.kind in PERSON_KINDS and whole_name_columns(fm, profile):
+        return fm  # `Name`: `Ann Lee`, a person's whole name, read apart later
     other = propose(ORGANISATION)
     held = [h for h, c in other.columns.items()
             if c.target in {f"{ORGANISATION}.{n}" for n in ESSENTIALS[ORGANISATION]}]

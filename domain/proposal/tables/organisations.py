@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from domain.mapping import DROP, FileMapping, Route
+from domain.proposal.cells import whole_name_columns
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.content import ORGANISATION, PERSON_KINDS, TYPE_WORDS
 from domain.proposal.text import phrase, singular
@@ -42,11 +43,13 @@ def _filled(profile: FileProfile, header: str) -> int:
 
 def _organisation_column(fm: FileMapping, profile: FileProfile) -> str | None:
     """The column whose header names an organisation and whose values are words, not ids."""
-    for header in fm.columns:
+    for header, column in fm.columns.items():
         words = {singular(t) for t in phrase(header).tokens}
         col = profile.columns.get(header, ColumnProfile())
         if not words & ORGANISATION_WORDS or words & ID_WORDS or not col.non_empty:
             continue
+        if column.target and not column.target.startswith(f"{fm.kind}."):
+            continue  # `Insurance Company`: the insurer of the row's policy, not the row
         seen = [v for v in col.distinct if v.strip()]
         if seen and sum(any(c.isalpha() for c in v) for v in seen) == len(seen):
             return header
@@ -82,6 +85,7 @@ def organisations_among_people(fm: FileMapping, profile: FileProfile,
         return fm
     names = [h for h, c in fm.columns.items()
              if c.target in {f"{fm.kind}.{n}" for n in NAMES}]
+    names += [h for h in whole_name_columns(fm, profile) if h not in names]
     organisation = _organisation_column(fm, profile)
     if organisation is None or organisation in names or _filled(profile, organisation) <= max(
             (_filled(profile, h) for h in names), default=0):
