@@ -34,6 +34,7 @@ from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
 from domain.proposal.rules import propose_rules
 from domain.proposal.satellites.once import take_once
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
+from domain.proposal.tables.forms import CARRIED, NOTE, holds_forms, propose_form
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
 from domain.proposal.text import custom_field_name, phrase, readings, section_question
@@ -56,6 +57,7 @@ SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
                 "billing": ("outstanding_balance", "last_payment_date", "last_payment_amount")},
 }
 SATELLITE_FLOOR = 0.85
+Carried = bool | Mapping[str, tuple[str, ...]]
 
 
 @dataclass
@@ -129,11 +131,14 @@ def _run_in_section(header: str, own: frozenset[str]) -> bool:
 
 
 def column_candidates(kind: str, header: str, col: ColumnProfile,
-                      satellites: bool = True) -> list[Candidate]:
-    """Every field this column of a `kind` file could hold, most likely first."""
+                      satellites: Carried = True) -> list[Candidate]:
+    """Every field this column of a `kind` file could hold, most likely first; `satellites`
+    says which other records' fields a row may carry (True: the kind's usual ones)."""
     out = _header_candidates(kind, header, col, HEADER_FLOOR)
     own_named = bool(out)
-    for other, fields in (SATELLITES.get(kind, {}) if satellites else {}).items():
+    carried = satellites if not isinstance(satellites, bool) else (
+        SATELLITES.get(kind, {}) if satellites else {})
+    for other, fields in carried.items():
         # `Insurance coverage: Member number`: the section names the other record outright
         # or run into one word with it (`insurance_coverage_fund_name`: two of its words first)
         split = section_question(header)
@@ -201,7 +206,7 @@ def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMa
                          reasons=reasons, flagged=confidence < FLAG_BELOW)
 
 
-def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: bool = True,
+def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: Carried = True,
            read_as: Mapping[str, str] | None = None) -> dict[str, ColumnMapping]:
     """Best target per column with no target used twice (highest confidence wins); `read_as`
     is how a header reads without its table's shared prefix."""
@@ -300,10 +305,20 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
         guess = KindGuess(rows.kind, round(min(0.95, 0.5 + rows.share / 2), 2), [
             f"the values of '{rows.column}' say what {round(rows.share * 100)}% of the rows "
             f"are: {rows.kind} (the headers alone suggested {guess.kind})"], guess.ranked)
+    forms = holds_forms(file_name, headers)
+    if kind is None and forms and guess.kind != NOTE and not name_score(file_name, guess.kind)[0]:
+        note = propose_file(file_name, headers, profile, kind=NOTE)
+        if note.column_of(f"{NOTE}.patient_source_id"):
+            note.reasons = [r for r in note.reasons if not r.startswith("the kind ")] + [
+                f"rows are forms a client submitted (the headers alone suggested "
+                f"{guess.kind}): each a note on the patient"]
+            note.confidence = 0.7
+            return note
     if kind is not None and kind != guess.kind:
         guess = KindGuess(kind, 1.0, [f"the kind {kind} is given"])
     empty = ColumnProfile()
     columns = assign(guess.kind, [(h, profile.columns.get(h, empty)) for h in headers],
+                     satellites=CARRIED if forms and guess.kind == NOTE else True,
                      read_as=read_as)
     order, order_reason = file_date_order(profile)
     reasons = list(guess.reasons)
@@ -321,6 +336,8 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
             return mapping
     from_rows(mapping, rows, read_as, profile)
     propose_rules(mapping, list(headers), profile)
+    if forms:
+        propose_form(mapping, headers, profile)
     return mapping
 
 

@@ -22,6 +22,7 @@ from domain.mapping import (
     Route,
 )
 from domain.proposal.cells import propose_parts, propose_side_by_side
+from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.unnumbered import propose_unnumbered
@@ -51,6 +52,7 @@ CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
+SATELLITE_FLOOR = 0.85  # a header names another kind's field (domain.proposal.propose's)
 
 # What a record of these kinds is for: without one of these fields it carries nothing.
 ESSENTIAL: dict[str, tuple[str, ...]] = {
@@ -246,16 +248,41 @@ def _named_id(fm: FileMapping, profile: FileProfile) -> None:
             f"no column holds the {fm.kind}'s own id: its name '{name}' is, one row each"])
 
 
+def _more_lists(fm: FileMapping) -> None:
+    """`Medical conditions` beside `Allergies`: every column naming a listed kind's field that
+    another column already takes is a list of its own (each value a record, whichever column)."""
+    held = {c.target for c in fm.columns.values() if c.target
+            and c.target.split(".", 1)[0] in SPLIT_KINDS and c.target.split(".", 1)[0] != fm.kind}
+    for header, column in fm.columns.items():
+        if column.target is not None:
+            continue
+        for target in sorted(held):
+            kind, _, name = target.partition(".")
+            best = header_matches(kind, header)[:1]
+            own = header_matches(fm.kind, header)[:1]
+            if best and best[0].field == name and best[0].score >= SATELLITE_FLOOR and (
+                    not own or own[0].score < best[0].score):
+                column.target, column.custom_field, column.custom_field_type = target, None, None
+                column.reasons = [r for r in column.reasons if "custom field" not in r]
+                column.confidence, column.flagged = round(best[0].score * 0.9, 3), False
+                column.reasons.append(f"names {target} too, beside another column of them: "
+                                      "its own list")
+                break
+
+
 def propose_split(fm: FileMapping, profile: FileProfile) -> None:
     """A column of another kind's records holding several values per cell (allergies
     "Penicillin; Latex"): one record per value, words meaning none make none."""
+    _more_lists(fm)
     for header, column in fm.columns.items():
         if not column.target or column.target.startswith(f"{fm.kind}."):
             continue
         kind = column.target.split(".", 1)[0]
         col = profile.columns.get(header, ColumnProfile())
         seen = [v for v in col.distinct if v.strip()]
-        used = "".join(sep for sep in SEPARATORS if any(sep in v for v in seen))
+        # `N/A` says none: its slash separates nothing
+        used = "".join(sep for sep in SEPARATORS
+                       if any(sep in v for v in seen if not means_none(v)))
         if kind not in SPLIT_KINDS or not seen:
             continue
         nones = {v: "" for v in seen if means_none(v)}

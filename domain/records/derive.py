@@ -232,6 +232,9 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         ref = _reference_field(kind, primary)
         if ref and ref not in raw:
             raw[ref] = primary_id
+        elif ref is None and "patient_source_id" in KIND_FIELDS[kind]:
+            # the allergies answered on a patient's form are that patient's
+            raw.setdefault("patient_source_id", checked.fields.get("patient_source_id"))
         raw.setdefault("source_id", default_id)
         if said_dropped(results, dropped(file_name, row.number, kind, raw)):
             continue

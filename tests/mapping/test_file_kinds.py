@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from adapters.stores.mapping_file import load_mapping
+from tests.mapping.test_failure_classes import _derive
 from tests.mapping.whole import check_export
 
 FIRSTS = ("Ann", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo")
@@ -47,3 +49,38 @@ def test_a_client_list_with_the_whole_name_in_one_column_is_people(
     assert landing["patient"]["landing"] == 40
     assert landing["insurance"]["landing"] == 14
     assert "company" not in landing
+
+
+ALLERGIES = ("Penicillin; Latex", "None", "Peanuts", "NKA", "N/A")
+HEARD = ("Google", "Friend or family", "Instagram", "")
+
+
+@pytest.mark.parametrize(("name", "form"), [("intake-forms.csv", "QuestionnaireName"),
+                                            ("responses.csv", "Form name")])
+def test_intake_form_answers_are_a_note_with_their_allergies_and_referral(
+        name: str, form: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clients = "".join(f"{100 + i},{FIRSTS[i % 10]},{LASTS[i % 8]},c{i}@example.com\n"
+                      for i in range(30))
+    answers = [
+        f"f{i:04x}a,{100 + i},{'New Client Intake' if i % 2 else 'Massage Intake'},"
+        f"2024-03-{1 + i % 28:02d}T10:00:00Z,{'Back pain' if i % 3 else 'Poor sleep'},"
+        f"{ALLERGIES[i % 5]},{HEARD[i % 4]}" for i in range(30)]
+    headers = ["Id", "ClientId", form, "DateSubmitted", "What brings you in?", "Allergies",
+               "How did you hear about us?"]
+    report = check_export(home, capsys, {
+        "clients.csv": "Client ID,First Name,Last Name,Email\n" + clients,
+        name: ",".join(headers) + "\n" + "".join(f"{a}\n" for a in answers)})
+    assert _files(report)[name]["kind"] == "clinical_note"
+    landing = _landing(report)
+    # clinical kinds land once the clinic opts in to clinical content: counted as records,
+    # each on a patient of the export
+    assert landing["clinical_note"]["records"] == 30
+    # `Penicillin; Latex` is two, `None`, `NKA` and `N/A` are none (its slash splits nothing)
+    assert landing["allergy_condition"]["records"] == 6 * 2 + 6
+    assert landing["referral"]["landing"] == 30 - 7
+    assert not any(v["unresolved_references"] for v in landing.values())
+    # each answer's record is the patient's who filled in the form
+    doc = load_mapping(home / "mapping.yaml")
+    _, _, records = _derive(doc, name, headers, [a.split(",") for a in answers])
+    for record in records:
+        assert record.fields["patient_source_id"] == str(100 + int(record.rows[0]) - 1)

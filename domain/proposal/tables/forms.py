@@ -1,0 +1,83 @@
+"""A form's answers: one row a questionnaire a client submitted (an intake form), the form's
+name in a column or the file's, the answers in columns named by their questions.
+
+Such a row is a clinical note (canonical-model.md: a note on the patient's Person): the form's
+name its title, the answers no field holds its body; answers that are fields of the patient's
+other records (allergies, how they heard of the clinic, who referred them) become those
+records, the note's patient theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from domain.mapping import Combine, FileMapping
+from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.text import phrase
+
+NOTE = "clinical_note"
+# Words for a form or a questionnaire, in the languages the vocabulary reads.
+FORM_WORDS = frozenset({
+    "form", "intake", "questionnaire", "survey", "formulaire", "formulario", "cuestionario",
+    "encuesta", "fragebogen", "anamnesebogen", "formular", "modulo", "questionario",
+    "vragenlijst", "formulier", "intakeformulier"})
+# Words a header naming the form may add (`Form name`, `Nome modulo`, `Titel`).
+LABEL_WORDS = frozenset({"name", "title", "type", "template", "nom", "nombre", "nome",
+                         "naam", "titel", "titre", "titulo", "titolo", "tipo", "typ"})
+# Fields of other records an answer may be (SATELLITES of the form's note).
+CARRIED: dict[str, tuple[str, ...]] = {
+    "allergy_condition": ("name",),
+    "referral": ("referrer_name", "referral_type"),
+}
+
+
+def form_column(headers: Sequence[str]) -> str | None:
+    """The column naming the form each row answers: a form word, maybe with a label word."""
+    for header in headers:
+        words = set(phrase(header).tokens)
+        if words & FORM_WORDS and words <= FORM_WORDS | LABEL_WORDS:
+            return header
+    return None
+
+
+def holds_forms(file_name: str, headers: Sequence[str]) -> bool:
+    """Whether the file's rows are submitted forms, by a column or the file's name."""
+    stem = file_name.partition("#")[2] or file_name.rsplit(".", 1)[0]
+    return form_column(headers) is not None or bool(set(phrase(stem).tokens) & FORM_WORDS)
+
+
+def _answer(header: str, col: ColumnProfile) -> bool:
+    """A column of written answers: words, not ids, dates or numbers."""
+    seen = [v for v in col.distinct if v.strip()]
+    return bool(seen) and phrase(header).tokens[-1:] != ("id",) and col.share_any(
+        "date", "datetime", "integer", "decimal", "money", "boolean") < 0.5 and sum(
+        any(c.isalpha() for c in v) for v in seen) == len(seen)
+
+
+def propose_form(fm: FileMapping, headers: Sequence[str], profile: FileProfile) -> None:
+    """The form's name as the note's title; the answers no field holds as its body."""
+    if fm.kind != NOTE:
+        return
+    named = form_column(headers)
+    title = f"{NOTE}.title"
+    if named is not None and not any(c.target == title for h, c in fm.columns.items()
+                                     if h != named):
+        column = fm.columns[named]
+        column.target, column.custom_field, column.custom_field_type = title, None, None
+        column.reasons = [r for r in column.reasons if "custom field" not in r]
+        column.confidence, column.flagged = 0.8, False
+        column.reasons.append(f"'{named}' names the form each row answers: the note's title")
+    body = f"{NOTE}.body"
+    if any(c.target == body for c in fm.columns.values()):
+        return
+    answers = [h for h, c in fm.columns.items() if c.target is None and h != named
+               and _answer(h, profile.columns.get(h, ColumnProfile()))]
+    if len(answers) == 1:
+        column = fm.columns[answers[0]]
+        column.target, column.custom_field, column.custom_field_type = body, None, None
+        column.reasons = [r for r in column.reasons if "custom field" not in r]
+        column.confidence, column.flagged = 0.75, False
+        column.reasons.append("the one written answer no field holds: the note's body")
+    elif answers:
+        fm.combine.append(Combine(target=body, columns=answers, separator="\n", reasons=[
+            "the written answers no field holds, one a line: the note's body"]))
