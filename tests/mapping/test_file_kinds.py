@@ -84,3 +84,65 @@ def test_intake_form_answers_are_a_note_with_their_allergies_and_referral(
     _, _, records = _derive(doc, name, headers, [a.split(",") for a in answers])
     for record in records:
         assert record.fields["patient_source_id"] == str(100 + int(record.rows[0]) - 1)
+
+
+MESSAGES = {
+    "en": ("sms sent.csv", "Sent at,Client ID,Number,Message type,Text,Outcome",
+           ("Reminder of appointment", "Confirmation of booking", "Recall visit")),
+    "it": ("SMS inviati.csv", "Data invio,Codice paziente,Numero,Tipo messaggio,Testo,Esito",
+           ("Promemoria appuntamento", "Conferma appuntamento", "Richiamo visita")),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MESSAGES))
+def test_a_message_type_column_does_not_say_what_the_rows_are(
+        language: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`Message type` saying `Reminder of appointment`: each row is a message about a visit,
+    not a visit."""
+    name, header, sorts = MESSAGES[language]
+    clients = "".join(f"{100 + i},{FIRSTS[i % 10]},{LASTS[i % 8]}\n" for i in range(30))
+    sent = "".join(f"{1 + i % 28:02d}/03/2024 09:{i % 60:02d},{100 + i % 30},+1604555{1000 + i},"
+                   f"{sorts[i % 3]},Dear client: see you tomorrow at 10.,Delivered\n"
+                   for i in range(40))
+    report = check_export(home, capsys, {
+        "clients.csv": "Client ID,First Name,Last Name\n" + clients,
+        name: header + "\n" + sent})
+    assert _files(report)[name]["kind"] == "communication"
+    landing = _landing(report)
+    assert landing["communication"]["records"] == 40
+    assert "appointment" not in landing
+
+
+# A clinic's dated journal of what staff wrote about each patient, in six languages: the file's
+# name, the date, the patient's number, who wrote it, the treatment, the text.
+JOURNALS = {
+    "it": ("Diario clinico.csv", "Data;Codice paziente;Operatore;Prestazione;Annotazioni"),
+    "fr": ("Journal clinique.csv", "Date;N° patient;Praticien;Acte;Observations"),
+    "de": ("Verlaufsdokumentation.csv", "Datum;Patientennummer;Behandler;Leistung;Bemerkungen"),
+    "es": ("Evolución clínica.csv", "Fecha;Nº paciente;Profesional;Tratamiento;Observaciones"),
+    "nl": ("Behandelverslagen.csv", "Datum;Patiëntnummer;Behandelaar;Behandeling;Aantekeningen"),
+    "pt": ("Evolução clínica.csv", "Data;Código paciente;Profissional;Procedimento;Anotações"),
+}
+STAFF = ("Francesca Ferrari", "Simone Lombardi", "Dott. Niccolò Russo")
+TEXTS = ("Controllo post-estrazione, guarigione regolare.", "Rx endorale eseguita.",
+         "Sondaggio parodontale: tasche 4 mm. Carie distale, otturazione in composito.")
+
+
+@pytest.mark.parametrize("language", sorted(JOURNALS))
+def test_a_dated_journal_of_staff_text_is_clinical_notes(
+        language: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name, header = JOURNALS[language]
+    # more patients than notes: the notes (clinical content, not opted in here) are the
+    # smaller part of the export
+    patients = "".join(f"{i:05d};{LASTS[i % 8].upper()};{FIRSTS[i % 10]}\n"
+                       for i in range(1, 41))
+    journal = "".join(f"{1 + i % 28:02d}/{1 + i % 12:02d}/2024;{1 + i:05d};"
+                      f"{STAFF[i % 3]};Visita;{TEXTS[i % 3]}\n" for i in range(36))
+    report = check_export(home, capsys, {
+        "Anagrafica pazienti.csv": "Codice;Cognome;Nome\n" + patients,
+        name: header + "\n" + journal})
+    journal_file = _files(report)[name]
+    assert journal_file["kind"] == "clinical_note", journal_file
+    assert (journal_file["derived"], journal_file["quarantined"]) == (36, 0), \
+        journal_file["top_reasons"]
+    assert _landing(report)["clinical_note"]["records"] == 36

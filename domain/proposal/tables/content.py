@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.cells import whole_name_columns
-from domain.proposal.match import SELF_WORDS
+from domain.proposal.match import SELF_WORDS, name_score
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
 from domain.proposal.text import custom_field_name, phrase, singular
@@ -84,6 +84,13 @@ class RowKinds:
     share: float
 
 
+def _types_a_kind(header: str) -> bool:
+    """Whether a type column's header names the kind it sorts (`Message type`, `Tipo
+    messaggio`): its values say which of those the row is, not what the row is."""
+    rest = " ".join(t for t in phrase(header).tokens if t not in TYPE_WORDS)
+    return bool(rest) and any(name_score(rest, kind)[0] for kind in KIND_NAME_SYNONYMS)
+
+
 def rows_name_kind(headers: list[str], profile: FileProfile) -> RowKinds | None:
     """A type column whose values say what most rows are."""
     best: RowKinds | None = None
@@ -92,6 +99,8 @@ def rows_name_kind(headers: list[str], profile: FileProfile) -> RowKinds | None:
         col = profile.columns.get(header, ColumnProfile())
         if not words & TYPE_WORDS or not col.distinct or col.distinct_overflow:
             continue
+        if _types_a_kind(header):
+            continue  # `Message type`: `Reminder of appointment` is a message's sort
         meanings = {v: k for v in col.distinct if (k := value_kind(v)) is not None}
         counts: dict[str, int] = {}
         for value, kind in meanings.items():
