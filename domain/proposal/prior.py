@@ -62,8 +62,10 @@ def with_prior(prior: FileMapping, proposed: FileMapping, unknown: set[str]) -> 
             mine.reasons += [r for r in column.reasons if r.startswith("codes of")]
     merged.route = merged.route or proposed.route
     merged.time_of_day = merged.time_of_day or proposed.time_of_day
-    if merged.derived_id is None and not any(
-            c.target == f"{merged.kind}.source_id" for c in merged.columns.values()):
+    own = merged.column_of(f"{merged.kind}.source_id")
+    # no id column, or the proposal's ids for the rows whose id cell is blank (the same column)
+    if merged.derived_id is None and (own is None or own == proposed.column_of(
+            f"{merged.kind}.source_id")):
         merged.derived_id = proposed.derived_id
     return merged
 

@@ -270,6 +270,36 @@ def _more_lists(fm: FileMapping) -> None:
                 break
 
 
+# The fields that tell one record of a kind from another where the export gives no id (the
+# design's ids are uuid5s of natural keys), the first one needed.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "company": ("name", "postal_code"),
+    "provider": ("last_name", "first_name"),
+    "patient": ("last_name", "first_name", "date_of_birth"),
+    "lead": ("last_name", "first_name", "email"),
+}
+
+
+def propose_natural_id(fm: FileMapping, profile: FileProfile) -> None:
+    """A kind that is nobody's child with no id column, or an id column blank on some rows
+    (clients added since the last numbering): ids from what tells its records apart, used
+    only where the row's own id is blank."""
+    keys = NATURAL_KEYS.get(fm.kind)
+    if keys is None or fm.derived_id is not None or fm.key_value is not None:
+        return
+    own = fm.column_of(f"{fm.kind}.source_id")
+    blank = profile.columns.get(own, ColumnProfile()).empty if own else 0
+    if own is not None and not blank:
+        return
+    columns = [h for k in keys if (h := fm.column_of(f"{fm.kind}.{k}")) is not None]
+    if not fm.column_of(f"{fm.kind}.{keys[0]}"):
+        return
+    said = (f"'{own}' is blank on {blank} rows: theirs" if own else
+            f"no column holds the {fm.kind}'s own id: each one's")
+    fm.derived_id = DerivedId(columns=columns, content=False, reasons=[
+        f"{said} made from {', '.join(repr(c) for c in columns)}, what tells them apart"])
+
+
 def propose_split(fm: FileMapping, profile: FileProfile) -> None:
     """A column of another kind's records holding several values per cell (allergies
     "Penicillin; Latex"): one record per value, words meaning none make none."""
@@ -364,4 +394,5 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_unnumbered(fm, profile)
     propose_parts(fm, profile)
     propose_joined(fm, headers, profile)
+    propose_natural_id(fm, profile)
     propose_nothing_to_migrate(fm)

@@ -146,3 +146,17 @@ def test_a_dated_journal_of_staff_text_is_clinical_notes(
     assert (journal_file["derived"], journal_file["quarantined"]) == (36, 0), \
         journal_file["top_reasons"]
     assert _landing(report)["clinical_note"]["records"] == 36
+
+
+def test_a_patient_list_whose_id_column_is_blank_on_some_rows_lands_them(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Clients added since the last numbering have no id yet: their rows take one from what
+    tells them apart (name and birth date, as the design's ids are uuid5s of natural keys)
+    instead of being held back for a missing id."""
+    rows = [f"{'' if i % 10 == 9 else 500 + i},{LASTS[i % 8]},{FIRSTS[i % 10]},"
+            f"1980-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(40)]
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,Last Name,First Name,DOB\n" + "".join(f"{r}\n" for r in rows)})
+    patients = _files(report)["patients.csv"]
+    assert (patients["derived"], patients["quarantined"]) == (40, 0), patients["top_reasons"]
+    assert _landing(report)["patient"]["landing"] == 40
