@@ -108,9 +108,7 @@ def tally(tally_: FileTally, results: list[Result], primary_kind: str, *,
 
 def _split_target(target: str) -> tuple[str, str] | None:
     kind, _, name = target.partition(".")
-    if kind in KIND_FIELDS and name in KIND_FIELDS[kind]:
-        return kind, name
-    return None
+    return (kind, name) if name in KIND_FIELDS.get(kind, ()) else None
 
 
 def _column(mapping: Mapping[str, ColumnMapping], key: str) -> ColumnMapping | None:
@@ -232,8 +230,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         ref = _reference_field(kind, primary)
         if ref and ref not in raw:
             raw[ref] = primary_id
-        elif ref is None and "patient_source_id" in KIND_FIELDS[kind]:
-            # the allergies answered on a patient's form are that patient's
+        elif ref is None and "patient_source_id" in KIND_FIELDS[kind]:  # a form's answers
             raw.setdefault("patient_source_id", checked.fields.get("patient_source_id"))
         raw.setdefault("source_id", default_id)
         if said_dropped(results, dropped(file_name, row.number, kind, raw)):
