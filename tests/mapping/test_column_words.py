@@ -1,0 +1,122 @@
+"""Which field a column gets, from the words of its header and of its values, in the languages
+clinics export in (Italian, French, German, Spanish, Portuguese, Dutch) and in British English:
+each test writes its own small export and reads the proposal (issue: exports never seen before)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.proposal.match import header_matches
+from domain.proposal.profile import ColumnProfile
+from domain.proposal.values import enum_match
+from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.test_proposal import profile_of
+
+SURNAMES = ("ROSSI", "BIANCHI", "ESPOSITO", "ROMANO", "COLOMBO", "RICCI", "MARINO", "GRECO")
+NAMES = ("Marco", "Giulia", "Luca", "Chiara", "Matteo", "Sara", "Davide", "Elena")
+
+
+def _col(values: list[str]) -> ColumnProfile:
+    return profile_of(["x"], [[v] for v in values]).columns["x"]
+
+
+def test_an_italian_export_maps_status_dates_cover_and_references_by_their_words() -> None:
+    patients = ["Codice", "Cognome", "Nome", "Data di nascita", "Convenzione", "N. tessera",
+                "Provenienza", "Stato", "Data inserimento"]
+    funds = ("FASI", "UniSalute", "Previmedical")
+    came = ("Passaparola", "Internet", "Medico curante", "")
+    rows = [[f"{i:05d}", SURNAMES[i % 8], NAMES[i % 8], f"{1 + i % 28:02d}/0{1 + i % 9}/19{50 + i}",
+             funds[i % 3], f"{37784700 + 17 * i}", came[i % 4],
+             "Archiviato" if i % 9 == 0 else "Attivo", f"{1 + i % 28:02d}/0{1 + i % 9}/2019"]
+            for i in range(1, 31)]
+    agenda = ["Data", "Paziente", "Operatore", "Poltrona", "Prestazione", "Stato"]
+    states = ("Eseguito", "Confermato", "Disdetto", "Non presentato", "In sala d'attesa")
+    visits = [[f"{1 + i % 28:02d}/05/2024", f"{SURNAMES[i % 8]} {NAMES[i % 8]}",
+               ("Dott. Davide Ricci", "Francesca Ferrari")[i % 2], f"Poltrona {1 + i % 3}",
+               ("Otturazione", "Estrazione", "Igiene orale")[i % 3], states[i % 5]]
+              for i in range(40)]
+    diary = ["Data", "Codice paziente", "Operatore", "Prestazione", "Annotazioni"]
+    notes = [[f"{1 + i % 28:02d}/06/2024", f"{1 + i % 30:05d}", "Francesca Ferrari",
+              ("Otturazione", "Estrazione")[i % 2],
+              "Carie distale, otturazione in composito. Controllo a sei mesi."] for i in range(30)]
+    doc = _propose({"Anagrafica pazienti.csv": (patients, rows),
+                    "Agenda appuntamenti.csv": (agenda, visits),
+                    "Diario clinico.csv": (diary, notes)}, date_order="DMY")
+    people = doc.files["Anagrafica pazienti.csv"].columns
+    assert people["Stato"].target == "patient.status"
+    assert people["Data inserimento"].target == "patient.created_at"
+    assert people["Convenzione"].target == "insurance.carrier_name"
+    assert people["N. tessera"].target == "insurance.member_id"
+    assert people["Provenienza"].target == "referral.referral_type"
+    visits_fm = doc.files["Agenda appuntamenti.csv"]
+    assert visits_fm.columns["Operatore"].target == "appointment.provider_source_id"
+    assert visits_fm.columns["Poltrona"].target == "appointment.location"
+    assert visits_fm.columns["Stato"].target == "appointment.status"
+    diary_fm = doc.files["Diario clinico.csv"]
+    assert diary_fm.kind == "clinical_note"
+    assert diary_fm.columns["Codice paziente"].target == "clinical_note.patient_source_id"
+    assert diary_fm.columns["Prestazione"].target == "clinical_note.title"
+    assert diary_fm.columns["Annotazioni"].target == "clinical_note.body"
+
+
+@pytest.mark.parametrize(("kind", "header", "field"), [
+    ("billing", "Codice paziente", "patient_source_id"),
+    ("allergy_condition", "Codice paziente", "patient_source_id"),
+    ("billing", "Ultimo incasso", "last_payment_date"),
+    ("communication", "Tipo messaggio", "subject"),
+    ("appointment", "Surgery", "location"), ("appointment", "Fauteuil", "location"),
+    ("appointment", "Behandelkamer", "location"), ("appointment", "Behandlungsraum", "location"),
+    ("patient", "Intake Date", "created_at"), ("patient", "Data inserimento", "created_at"),
+    ("patient", "Aufnahmedatum", "created_at"), ("patient", "Fecha de registro", "created_at"),
+    ("patient", "Registratiedatum", "created_at"), ("patient", "Data de registro", "created_at"),
+])
+def test_headers_name_fields_in_other_languages_and_british_words(kind: str, header: str,
+                                                                 field: str) -> None:
+    matches = header_matches(kind, header)
+    assert matches and matches[0].field == field, [(m.field, m.score) for m in matches[:3]]
+
+
+@pytest.mark.parametrize(("kind", "field", "values"), [
+    ("patient", "status", ["Attivo", "Archiviato", "Deceduto"]),
+    ("patient", "status", ["Actief", "Gearchiveerd", "Overleden"]),
+    ("patient", "status", ["Actif", "Archivé", "Décédé"]),
+    ("patient", "status", ["Aktiv", "Archiviert", "Verstorben"]),
+    ("patient", "status", ["Ativo", "Arquivado", "Falecido"]),
+    ("patient", "status", ["Activo", "Archivado", "Fallecido"]),
+    ("patient", "sex", ["Maschio", "Femmina"]), ("patient", "sex", ["Man", "Vrouw"]),
+    ("patient", "sex", ["Homem", "Mulher"]),
+    ("appointment", "status", ["Eseguito", "Confermato", "Disdetto", "Non presentato"]),
+    ("appointment", "status", ["Afgerond", "Gepland", "Geannuleerd", "Niet verschenen"]),
+    ("appointment", "status", ["Effectué", "Confirmé", "Annulé", "Absent"]),
+    ("appointment", "status", ["Abgeschlossen", "Bestätigt", "Abgesagt", "Nicht erschienen"]),
+    ("appointment", "status", ["Realizada", "Confirmada", "Cancelada", "No asistió"]),
+    ("appointment", "status", ["Atendido", "Agendado", "Desmarcado", "Faltou"]),
+    ("provider", "role", ["Odontoiatra", "Igienista dentale", "Segreteria"]),
+    ("provider", "role", ["Tandarts", "Mondhygiënist", "Receptie"]),
+    ("provider", "role", ["Zahnarzt", "Rezeption", "Praxismanager"]),
+    ("provider", "role", ["Dentiste", "Secrétariat", "Infirmière"]),
+    ("referral", "referral_type", ["Passaparola", "Internet", "Medico curante"]),
+    ("referral", "referral_type", ["Bouche à oreille", "Médecin traitant", "Publicité"]),
+])
+def test_enumeration_words_are_read_in_six_languages(kind: str, field: str,
+                                                     values: list[str]) -> None:
+    found = enum_match(kind, field, _col(values * 4))
+    assert found is not None and found[0] == 1.0, found
+
+
+def test_a_time_written_with_a_point_joins_its_date_and_a_length_gives_the_end() -> None:
+    headers = ["Data", "Ora", "Durata", "Codice paziente", "Stato", "Importo"]
+    rows = [[f"{1 + i % 28:02d}/05/2024", f"{8 + i % 9}.{(15 * i) % 60:02d}",
+             ("00:30", "01:00", "00:45")[i % 3], f"{1 + i % 30:05d}",
+             ("Eseguito", "Disdetto")[i % 2], f"{10 + i % 9}.{i % 6}0"] for i in range(40)]
+    doc = _propose({"Agenda appuntamenti.csv": (headers, rows)}, date_order="DMY")
+    fm = doc.files["Agenda appuntamenti.csv"]
+    joined = {c.target: c.columns for c in fm.combine}
+    assert joined["appointment.starts_at"] == ["Data", "Ora"]
+    assert joined["appointment.ends_at"][-1] == "Durata"
+    assert "Importo" not in joined["appointment.starts_at"]  # amounts look alike: no time
+    kinds, quarantined, records = _derive(doc, "Agenda appuntamenti.csv", headers, rows)
+    assert kinds["appointment"] == 40 and not quarantined
+    first = records[0].fields
+    assert str(first["starts_at"]).startswith("2024-05-01T08:00")
+    assert str(first["ends_at"]).startswith("2024-05-01T08:30")
