@@ -120,3 +120,27 @@ def test_a_time_written_with_a_point_joins_its_date_and_a_length_gives_the_end()
     first = records[0].fields
     assert str(first["starts_at"]).startswith("2024-05-01T08:00")
     assert str(first["ends_at"]).startswith("2024-05-01T08:30")
+
+
+def test_a_job_title_of_professions_beside_a_role_column_is_the_specialty() -> None:
+    headers = ["User ID", "Name", "Role", "Job title", "Title", "Email"]
+    staff = [("Dr Isla Stewart", "Clinician", "Consultant Dermatologist", "FRCP"),
+             ("Dr Alfie Thomas", "Clinician", "General Practitioner", "MRCGP"),
+             ("Rhys Roberts", "Clinician", "Physiotherapist", "MCSP"),
+             ("Imran Clarke", "Clinician", "Physiotherapist", "MCSP"),
+             ("Niamh Davies", "Receptionist", "", ""), ("Dylan Robinson", "Practice Manager", "", "")]
+    rows = [[f"u{i}", name, role, job, letters, f"user{i}@clinic.example"]
+            for i, (name, role, job, letters) in enumerate(staff)]
+    columns = _propose({"Users.csv": (headers, rows)}).files["Users.csv"].columns
+    assert columns["Role"].target == "provider.role"
+    assert columns["Job title"].target == "provider.specialty"
+    assert columns["Title"].target == "provider.credentials"  # letters after a name
+
+
+def test_a_qualification_column_of_jobs_is_the_role_not_credentials() -> None:
+    headers = ["Codice", "Cognome", "Nome", "Qualifica", "E-mail"]
+    jobs = ("Odontoiatra", "Igienista dentale", "Odontoiatra", "Segreteria", "Igienista dentale")
+    rows = [[f"OP0{i}", SURNAMES[i], NAMES[i], job, f"op{i}@studio.example.it"]
+            for i, job in enumerate(jobs)]
+    columns = _propose({"Operatori.csv": (headers, rows)}).files["Operatori.csv"].columns
+    assert columns["Qualifica"].target == "provider.role"
