@@ -46,6 +46,10 @@ ACCEPT = 0.55  # a candidate below this is not proposed as a target
 AGGREGATE_WORDS = frozenset({"total", "totals", "sum", "ytd", "lifetime", "cumulative",
                              "gesamt", "summe", "suma", "somme", "totale"})
 
+# A billing row's money is the patient's; a column naming the insurer beside it is its share.
+PATIENT_MONEY = frozenset({"outstanding_balance", "last_payment_amount", "last_payment_date"})
+THIRD_PARTY_WORDS = frozenset({"insurance", "insurer", "payer", "payor", "carrier"})
+
 # Fields of another kind that a file of this kind often carries (a patient export with the
 # insurer's name and the member number on the patient's row).
 SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -112,6 +116,9 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
             continue
         if match.field.startswith("last_") and set(phrase(header).tokens) & AGGREGATE_WORDS:
             continue  # `Total Paid` sums payments: it is no last payment
+        if (kind == "billing" and match.field in PATIENT_MONEY
+                and set(phrase(header).tokens) & THIRD_PARTY_WORDS):
+            continue  # `Insurance Total Owing`: the insurer's share, not what the patient owes
         fit, why = value_fit(kind, match.field, col)
         reasons = [_header_reason(header, kind, match)]
         if why:

@@ -162,3 +162,27 @@ def test_ids_in_hex_take_the_reference_and_the_name_beside_them_does_not() -> No
     assert columns["Booking ID"].target == "appointment.source_id"
     assert columns["Patient ID"].target == "appointment.patient_source_id"
     assert columns["Patient"].target != "appointment.patient_source_id"
+
+
+def test_what_the_insurer_owes_is_not_the_patients_balance() -> None:
+    headers = ["Chart #", "Responsible Party", "Current", "Patient Total Owing",
+               "Insurance Total Owing", "Last Pmt Date"]
+    rows = [[str(1000 + i), f"{SURNAMES[i % 8].title()}, {NAMES[i % 8]}", "$0.00",
+             f"${20 + i}.{i % 90:02d}" + ("-" if i % 11 == 0 else ""), f"${40 + 3 * i}.48",
+             f"0{1 + i % 9}/1{i % 9}/2023"] for i in range(30)]
+    columns = _propose({"RP Aging.csv": (headers, rows)}).files["RP Aging.csv"].columns
+    assert columns["Patient Total Owing"].target == "billing.outstanding_balance"
+    assert columns["Insurance Total Owing"].target is None
+
+
+def test_a_code_of_its_own_per_row_is_the_id_and_a_repeated_code_is_not() -> None:
+    headers = ["Code", "Last Name", "First Name", "Email"]
+    rows = [[f"{SURNAMES[i][0]}{NAMES[i][0]}{i}", SURNAMES[i].title(), NAMES[i],
+             f"{NAMES[i].lower()}@clinic.example"] for i in range(6)]
+    columns = _propose({"Providers.csv": (headers, rows)}).files["Providers.csv"].columns
+    assert columns["Code"].target == "provider.source_id"
+    visits = ["Date", "Chart #", "Code", "Provider"]
+    done = [[f"05/{1 + i % 28:02d}/2024", str(1000 + i % 20), ("D1110", "D0120", "D2391")[i % 3],
+             "AG1"] for i in range(40)]
+    columns = _propose({"Procedures.csv": (visits, done)}).files["Procedures.csv"].columns
+    assert columns["Code"].target != "appointment.source_id"
