@@ -186,3 +186,19 @@ def test_a_code_of_its_own_per_row_is_the_id_and_a_repeated_code_is_not() -> Non
              "AG1"] for i in range(40)]
     columns = _propose({"Procedures.csv": (visits, done)}).files["Procedures.csv"].columns
     assert columns["Code"].target != "appointment.source_id"
+
+
+@pytest.mark.parametrize(("flag", "yes", "no"), [("Overdue", "Yes", "No"), ("Scaduto", "Sì", "No"),
+                                                 ("Achterstallig", "Ja", "Nee")])
+def test_a_yes_no_column_named_for_a_balance_status_makes_the_status(flag: str, yes: str,
+                                                                    no: str) -> None:
+    headers = ["Patient ID", "Outstanding", "Last payment date", flag]
+    rows = [[f"P{i}", f"{12 * i}.50", f"2024-03-{1 + i % 28:02d}", yes if i % 3 == 0 else no]
+            for i in range(1, 31)]
+    doc = _propose({"Debtors.csv": (headers, rows)})
+    fm = doc.files["Debtors.csv"]
+    assert [c.columns for c in fm.combine if c.target == "billing.billing_status"] == [[flag]]
+    kinds, quarantined, records = _derive(doc, "Debtors.csv", headers, rows)
+    assert kinds["billing"] == 30 and not quarantined
+    assert [r.fields.get("billing_status") for r in records[:3]] == ["current", "current",
+                                                                     "overdue"]
