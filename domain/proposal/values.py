@@ -233,6 +233,9 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
         # an id is one row's: values repeated many times are some other code (a category)
         fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
         return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"
+    if col.share("region") >= 0.9 and len(col.distinct) >= 3:
+        # `Prov.`: MI, BG, CO are provinces, not the ids or names of the record it points at
+        return 0.1, "values are state or province codes, not identifiers"
     if col.share("name") > 0.8 or _whole_names(col) > 0.8:
         # a name in place of an id (`Jane Roe, LCSW`): plausible for references
         return 0.5, "values are names rather than identifiers"

@@ -202,3 +202,17 @@ def test_a_yes_no_column_named_for_a_balance_status_makes_the_status(flag: str, 
     assert kinds["billing"] == 30 and not quarantined
     assert [r.fields.get("billing_status") for r in records[:3]] == ["current", "current",
                                                                      "overdue"]
+
+
+def test_a_province_abbreviated_prov_holds_provinces_not_the_provider() -> None:
+    headers = ["Codice", "Cognome", "Nome", "CAP", "Città", "Prov."]
+    places = (("20121", "Milano", "MI"), ("24121", "Bergamo", "BG"), ("22100", "Como", "CO"),
+              ("20900", "Monza", "MB"))
+    rows = [[f"{i:05d}", SURNAMES[i % 8], NAMES[i % 8], *places[i % 4]] for i in range(30)]
+    columns = _propose({"Pazienti.csv": (headers, rows)}).files["Pazienti.csv"].columns
+    assert columns["Prov."].target == "patient.state"
+    dental = ["PatNum", "LName", "FName", "PriProv"]
+    charts = [[str(i), SURNAMES[i % 8].title(), NAMES[i % 8], ("DOC1", "DOC2", "HYG1")[i % 3]]
+              for i in range(30)]
+    columns = _propose({"patient.csv": (dental, charts)}).files["patient.csv"].columns
+    assert columns["PriProv"].target == "patient.primary_provider_source_id"
