@@ -216,3 +216,21 @@ def test_a_province_abbreviated_prov_holds_provinces_not_the_provider() -> None:
               for i in range(30)]
     columns = _propose({"patient.csv": (dental, charts)}).files["patient.csv"].columns
     assert columns["PriProv"].target == "patient.primary_provider_source_id"
+
+
+@pytest.mark.parametrize("header", ["Telefono", "Telefon", "Telefoon", "Telefone", "Teléfono"])
+def test_the_plain_word_for_phone_reads_as_phone_in_every_language(header: str) -> None:
+    patient = header_matches("patient", header)
+    assert patient and (patient[0].field, patient[0].score) == ("phone_home", 0.85)
+    assert header_matches("provider", header)[0].field == "phone"
+
+
+def test_initials_of_a_professional_register_name_the_licence_number() -> None:
+    headers = ["Staff ID", "First Name", "Last Name", "Email", "GPhC number", "CPSO #", "ABN"]
+    rows = [[str(i), NAMES[i], SURNAMES[i].title(), f"s{i}@clinic.example", str(2045678 + 7 * i),
+             f"{81000 + i}", f"51 824 753 {556 + i}"] for i in range(5)]
+    columns = _propose({"Staff.csv": (headers, rows)}).files["Staff.csv"].columns
+    assert columns["GPhC number"].target == "provider.license_number"
+    assert columns["ABN"].target is None  # a business number registers no one's practice
+    assert header_matches("provider", "CPSO #")[0].field == "license_number"
+    assert not header_matches("provider", "MD")  # a credential's letters, no register
