@@ -230,6 +230,11 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
     idlike = col.share_any("integer", "uuid", "code")
     if field == "source_id":
         unique = col.unique_ratio
+        missing = col.empty / max(1, col.empty + col.non_empty)
+        if missing >= 0.25:
+            # every record has its id: a number only some rows carry (a Medicare provider
+            # number of the clinicians, not of the receptionist) is some other number
+            return 0.1, f"{_pct(missing)} of rows have none: no record's own id"
         # an id is one row's: values repeated many times are some other code (a category)
         fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
         return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"

@@ -234,3 +234,14 @@ def test_initials_of_a_professional_register_name_the_licence_number() -> None:
     assert columns["ABN"].target is None  # a business number registers no one's practice
     assert header_matches("provider", "CPSO #")[0].field == "license_number"
     assert not header_matches("provider", "MD")  # a credential's letters, no register
+
+
+def test_a_number_only_the_clinicians_carry_is_their_registration_not_the_id() -> None:
+    headers = ["Name", "Role", "Provider Number", "Email"]
+    staff = [("Dr Amelia O'Connor", "Doctor", "2418602J"), ("Dr Mei McKenzie", "Doctor", "2917053Y"),
+             ("Dr Olivia Smith", "Doctor", "2921939B"), ("Aroha Ngata", "Receptionist", ""),
+             ("Jack Brown", "Practice Manager", "")]
+    rows = [[name, role, number, f"u{i}@clinic.example"] for i, (name, role, number)
+            in enumerate(staff)]
+    columns = _propose({"Users.csv": (headers, rows)}).files["Users.csv"].columns
+    assert columns["Provider Number"].target == "provider.license_number"
