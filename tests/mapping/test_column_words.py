@@ -245,3 +245,16 @@ def test_a_number_only_the_clinicians_carry_is_their_registration_not_the_id() -
             in enumerate(staff)]
     columns = _propose({"Users.csv": (headers, rows)}).files["Users.csv"].columns
     assert columns["Provider Number"].target == "provider.license_number"
+
+
+def test_a_message_type_naming_an_appointment_leaves_the_messages_messages() -> None:
+    headers = ["Data invio", "Paziente", "Numero", "Tipo messaggio", "Testo", "Esito"]
+    rows = [[f"{1 + i % 28:02d}/01/2024 {8 + i % 9}:30", f"{SURNAMES[i % 8]} {NAMES[i % 8]}",
+             f"+39 345 {2399277 + 13 * i}", "Promemoria appuntamento",
+             f"Gentile {NAMES[i % 8]}, le ricordiamo l'appuntamento del {1 + i % 28}/02/2024.",
+             ("Consegnato", "Non consegnato")[i % 2]] for i in range(30)]
+    fm = _propose({"Messaggi.csv": (headers, rows)}, date_order="DMY").files["Messaggi.csv"]
+    assert fm.kind == "communication"
+    assert fm.columns["Tipo messaggio"].target == "communication.subject"
+    assert fm.columns["Testo"].target == "communication.body"
+    assert fm.columns["Numero"].target is None  # numbers dialled, no one's id
