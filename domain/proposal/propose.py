@@ -42,6 +42,7 @@ from domain.records.canonical import KIND_FIELDS, qualified
 
 FLAG_BELOW = 0.7
 ACCEPT = 0.55  # a candidate below this is not proposed as a target
+EMPTY_FLOOR = 0.85  # the header match an empty column needs
 # A header with one of these words sums or counts: no `last_...` field (one event) is it.
 AGGREGATE_WORDS = frozenset({"total", "totals", "sum", "ytd", "lifetime", "cumulative",
                              "gesamt", "summe", "suma", "somme", "totale"})
@@ -114,6 +115,8 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
     for match in header_matches(kind, header):
         if match.score < floor or (only is not None and match.field not in only):
             continue
+        if not col.non_empty and match.score < EMPTY_FLOOR:
+            continue  # an empty column: no value backs a header that only resembles a field
         if match.field.startswith("last_") and set(phrase(header).tokens) & AGGREGATE_WORDS:
             continue  # `Total Paid` sums payments: it is no last payment
         if (kind == "billing" and match.field in PATIENT_MONEY

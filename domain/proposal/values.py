@@ -125,6 +125,9 @@ def _pct(share: float) -> str:
 
 def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, str]:
     if not col.non_empty:
+        if field == "credentials":
+            # `Title` may be letters after a name or a title of address: only values tell
+            return CONTRADICTED, "the column is empty: nothing tells credentials from titles"
         return None, "the column is empty"
     enum = enum_match(kind, field, col)
     if enum is not None:

@@ -258,3 +258,17 @@ def test_a_message_type_naming_an_appointment_leaves_the_messages_messages() -> 
     assert fm.columns["Tipo messaggio"].target == "communication.subject"
     assert fm.columns["Testo"].target == "communication.body"
     assert fm.columns["Numero"].target is None  # numbers dialled, no one's id
+
+
+@pytest.mark.parametrize(("titles", "target"), [
+    (("DDS", "RDH", "DMD, MS"), "provider.credentials"),
+    (("Dr", "Mr", "Mrs"), None),  # titles of address
+    (("", "", ""), None),  # nothing tells which
+])
+def test_a_title_column_is_credentials_only_when_its_values_are(titles: tuple[str, ...],
+                                                                target: str | None) -> None:
+    headers = ["Staff ID", "Title", "First Name", "Last Name", "Email"]
+    rows = [[str(i), titles[i % 3], NAMES[i], SURNAMES[i].title(), f"s{i}@clinic.example"]
+            for i in range(6)]
+    columns = _propose({"Staff.csv": (headers, rows)}).files["Staff.csv"].columns
+    assert columns["Title"].target == target
