@@ -36,7 +36,7 @@ from domain.proposal.satellites.once import take_once
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
-from domain.proposal.text import custom_field_name, phrase, readings, section_question
+from domain.proposal.text import custom_field_name, phrase, readings, section_question, singular
 from domain.proposal.values import value_fit, value_only_fields
 from domain.records.canonical import KIND_FIELDS, qualified
 
@@ -59,6 +59,10 @@ SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
                 "referral": ("referrer_name", "referral_type", "referred_at"),
                 "allergy_condition": ("name",),
                 "billing": ("outstanding_balance", "last_payment_date", "last_payment_amount")},
+    # an intake form (a note of the patient's answers) asks for allergies, conditions and
+    # how they came to the clinic
+    "clinical_note": {"allergy_condition": ("name",),
+                      "referral": ("referral_type", "referrer_name")},
 }
 SATELLITE_FLOOR = 0.85
 
@@ -157,6 +161,9 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
             held = {c.field for c in found}
             found += [c for c in _header_candidates(other, bare, col, SATELLITE_FLOOR, fields)
                       if c.field not in held]
+        words = phrase(header).tokens
+        if kind != "patient" and len(words) < 2 and not {singular(w) for w in words} & own:
+            continue  # a note's one generic word (`description`) is the note's, not an allergy's
         for cand in found:
             cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")

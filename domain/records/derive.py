@@ -139,6 +139,19 @@ def _reference_field(kind: str, target_kind: str) -> str | None:
     return None
 
 
+def _shared_references(kind: str, raw: dict[str, Any], primary: str,
+                       fields: Mapping[str, Any]) -> None:
+    """A record carried on a row of a kind it cannot point at (an allergy on an intake form's
+    note) points where the row's record points: the note's patient is the allergy's."""
+    for (k, name), target in REFERENCES.items():
+        if k != kind or name in raw:
+            continue
+        held = next((fields[f] for (pk, f), t in REFERENCES.items()
+                     if pk == primary and t == target and fields.get(f)), None)
+        if held is not None:
+            raw[name] = held
+
+
 _PLANS: dict[int, tuple[FileMapping, dict[str, tuple[str, str] | None]]] = {}
 
 
@@ -232,6 +245,8 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
         ref = _reference_field(kind, primary)
         if ref and ref not in raw:
             raw[ref] = primary_id
+        elif ref is None:
+            _shared_references(kind, raw, primary, checked.fields)
         raw.setdefault("source_id", default_id)
         if said_dropped(results, dropped(file_name, row.number, kind, raw)):
             continue

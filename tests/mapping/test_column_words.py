@@ -8,6 +8,7 @@ import pytest
 
 from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile
+from domain.proposal.propose import propose_file
 from domain.proposal.values import enum_match
 from tests.mapping.test_failure_classes import _derive, _propose
 from tests.mapping.test_proposal import profile_of
@@ -272,3 +273,26 @@ def test_a_title_column_is_credentials_only_when_its_values_are(titles: tuple[st
             for i in range(6)]
     columns = _propose({"Staff.csv": (headers, rows)}).files["Staff.csv"].columns
     assert columns["Title"].target == target
+
+
+def test_an_intake_form_carries_the_patients_allergies_and_how_they_came() -> None:
+    headers = ["Id", "ClientId", "QuestionnaireName", "DateSubmitted", "Allergies",
+               "How did you hear about us?", "Referring practitioner", "description"]
+    allergies = ("Penicillin; Latex", "None", "Shellfish", "NKA")
+    heard = ("Instagram", "My doctor", "Friend or family", "Google")
+    rows = [[str(500 + i), str(100 + i), "New client intake", f"2024-03-{1 + i % 28:02d}T10:00:00Z",
+             allergies[i % 4], heard[i % 4], "Dr. Paul Chen" if i % 4 == 1 else "",
+             "Submitted online"] for i in range(24)]
+    doc = _propose({"forms.csv": (headers, rows)})
+    doc.files["forms.csv"] = propose_file("forms.csv", headers, profile_of(headers, rows),
+                                          kind="clinical_note")
+    columns = doc.files["forms.csv"].columns
+    assert columns["Allergies"].target == "allergy_condition.name"
+    assert columns["How did you hear about us?"].target == "referral.referral_type"
+    assert columns["Referring practitioner"].target == "referral.referrer_name"
+    assert columns["description"].target is None  # one generic word stays the note's
+    kinds, quarantined, records = _derive(doc, "forms.csv", headers, rows)
+    assert not quarantined and kinds["clinical_note"] == 24 and kinds["referral"] == 24
+    assert kinds["allergy_condition"] == 2 * 6 + 6  # None and NKA say there are none
+    first = next(r for r in records if r.kind == "allergy_condition")
+    assert first.fields["patient_source_id"] == "100"  # the form's patient
