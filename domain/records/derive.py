@@ -17,7 +17,7 @@ from typing import Any
 
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
-from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.canonical import KIND_FIELDS, point_at
 from domain.records.empty import Dropped, dropped, said_dropped
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
@@ -132,26 +132,6 @@ def _warnings(result: ValidationResult) -> list[str]:
     return [f"{p.field}: {p.reason}" for p in result.problems if not p.fatal]
 
 
-def _reference_field(kind: str, target_kind: str) -> str | None:
-    for (k, name), target in REFERENCES.items():
-        if k == kind and target == target_kind and name != "source_id":
-            return name
-    return None
-
-
-def _shared_references(kind: str, raw: dict[str, Any], primary: str,
-                       fields: Mapping[str, Any]) -> None:
-    """A record carried on a row of a kind it cannot point at (an allergy on an intake form's
-    note) points where the row's record points: the note's patient is the allergy's."""
-    for (k, name), target in REFERENCES.items():
-        if k != kind or name in raw:
-            continue
-        held = next((fields[f] for (pk, f), t in REFERENCES.items()
-                     if pk == primary and t == target and fields.get(f)), None)
-        if held is not None:
-            raw[name] = held
-
-
 _PLANS: dict[int, tuple[FileMapping, dict[str, tuple[str, str] | None]]] = {}
 
 
@@ -242,11 +222,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
                     for kind, name, items, fixed in many for item in items]
     for key, raw in secondaries:
         kind, default_id = satellite(key, primary_id)
-        ref = _reference_field(kind, primary)
-        if ref and ref not in raw:
-            raw[ref] = primary_id
-        elif ref is None:
-            _shared_references(kind, raw, primary, checked.fields)
+        point_at(kind, raw, primary, checked.fields)
         raw.setdefault("source_id", default_id)
         if said_dropped(results, dropped(file_name, row.number, kind, raw)):
             continue
