@@ -38,8 +38,6 @@ _POSTAL = re.compile(
     r"^(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4})$",
     re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-# generated ids written in hex without dashes: a MongoDB ObjectId (24), a bare UUID (32)
-_HEX_ID = re.compile(r"^(?=.*[a-f])(?=.*\d)([0-9a-f]{24}|[0-9a-f]{32})$", re.IGNORECASE)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$", re.IGNORECASE)
 _MIME = re.compile(r"^(application|image|text|audio|video|multipart)/[\w.+\-]+$", re.IGNORECASE)
 LONG_TEXT = 2048  # characters: past this a value is only text
@@ -232,7 +230,7 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
         shapes.add("loinc")
     if _POSTAL.match(text):
         shapes.add("postal")
-    if _UUID.match(text) or _HEX_ID.match(text):
+    if _UUID.match(text):
         shapes.add("uuid")
     if _HEX64.match(text):
         shapes.add("hex64")

@@ -242,17 +242,9 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
         return 0.1, "values are phone numbers, not identifiers"
     if field == "source_id":
         unique = col.unique_ratio
-        missing = col.empty / max(1, col.empty + col.non_empty)
-        if missing >= 0.25:
-            # every record has its id: a number only some rows carry (a Medicare provider
-            # number of the clinicians, not of the receptionist) is some other number
-            return 0.1, f"{_pct(missing)} of rows have none: no record's own id"
         # an id is one row's: values repeated many times are some other code (a category)
         fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
         return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"
-    if col.share("region") >= 0.9 and len(col.distinct) >= 3:
-        # `Prov.`: MI, BG, CO are provinces, not the ids or names of the record it points at
-        return 0.1, "values are state or province codes, not identifiers"
     if col.share("name") > 0.8 or _whole_names(col) > 0.8:
         # a name in place of an id (`Jane Roe, LCSW`): plausible for references
         return 0.5, "values are names rather than identifiers"

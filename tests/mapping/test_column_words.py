@@ -176,19 +176,6 @@ def test_what_the_insurer_owes_is_not_the_patients_balance() -> None:
     assert columns["Insurance Total Owing"].target is None
 
 
-def test_a_code_of_its_own_per_row_is_the_id_and_a_repeated_code_is_not() -> None:
-    headers = ["Code", "Last Name", "First Name", "Email"]
-    rows = [[f"{SURNAMES[i][0]}{NAMES[i][0]}{i}", SURNAMES[i].title(), NAMES[i],
-             f"{NAMES[i].lower()}@clinic.example"] for i in range(6)]
-    columns = _propose({"Providers.csv": (headers, rows)}).files["Providers.csv"].columns
-    assert columns["Code"].target == "provider.source_id"
-    visits = ["Date", "Chart #", "Code", "Provider"]
-    done = [[f"05/{1 + i % 28:02d}/2024", str(1000 + i % 20), ("D1110", "D0120", "D2391")[i % 3],
-             "AG1"] for i in range(40)]
-    columns = _propose({"Procedures.csv": (visits, done)}).files["Procedures.csv"].columns
-    assert columns["Code"].target != "appointment.source_id"
-
-
 @pytest.mark.parametrize(("flag", "yes", "no"), [("Overdue", "Yes", "No"), ("Scaduto", "Sì", "No"),
                                                  ("Achterstallig", "Ja", "Nee")])
 def test_a_yes_no_column_named_for_a_balance_status_makes_the_status(flag: str, yes: str,
@@ -203,20 +190,6 @@ def test_a_yes_no_column_named_for_a_balance_status_makes_the_status(flag: str, 
     assert kinds["billing"] == 30 and not quarantined
     assert [r.fields.get("billing_status") for r in records[:3]] == ["current", "current",
                                                                      "overdue"]
-
-
-def test_a_province_abbreviated_prov_holds_provinces_not_the_provider() -> None:
-    headers = ["Codice", "Cognome", "Nome", "CAP", "Città", "Prov."]
-    places = (("20121", "Milano", "MI"), ("24121", "Bergamo", "BG"), ("22100", "Como", "CO"),
-              ("20900", "Monza", "MB"))
-    rows = [[f"{i:05d}", SURNAMES[i % 8], NAMES[i % 8], *places[i % 4]] for i in range(30)]
-    columns = _propose({"Pazienti.csv": (headers, rows)}).files["Pazienti.csv"].columns
-    assert columns["Prov."].target == "patient.state"
-    dental = ["PatNum", "LName", "FName", "PriProv"]
-    charts = [[str(i), SURNAMES[i % 8].title(), NAMES[i % 8], ("DOC1", "DOC2", "HYG1")[i % 3]]
-              for i in range(30)]
-    columns = _propose({"patient.csv": (dental, charts)}).files["patient.csv"].columns
-    assert columns["PriProv"].target == "patient.primary_provider_source_id"
 
 
 @pytest.mark.parametrize("header", ["Telefono", "Telefon", "Telefoon", "Telefone", "Teléfono"])
@@ -235,17 +208,6 @@ def test_initials_of_a_professional_register_name_the_licence_number() -> None:
     assert columns["ABN"].target is None  # a business number registers no one's practice
     assert header_matches("provider", "CPSO #")[0].field == "license_number"
     assert not header_matches("provider", "MD")  # a credential's letters, no register
-
-
-def test_a_number_only_the_clinicians_carry_is_their_registration_not_the_id() -> None:
-    headers = ["Name", "Role", "Provider Number", "Email"]
-    staff = [("Dr Amelia O'Connor", "Doctor", "2418602J"), ("Dr Mei McKenzie", "Doctor", "2917053Y"),
-             ("Dr Olivia Smith", "Doctor", "2921939B"), ("Aroha Ngata", "Receptionist", ""),
-             ("Jack Brown", "Practice Manager", "")]
-    rows = [[name, role, number, f"u{i}@clinic.example"] for i, (name, role, number)
-            in enumerate(staff)]
-    columns = _propose({"Users.csv": (headers, rows)}).files["Users.csv"].columns
-    assert columns["Provider Number"].target == "provider.license_number"
 
 
 def test_a_message_type_naming_an_appointment_leaves_the_messages_messages() -> None:
