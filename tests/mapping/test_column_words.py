@@ -147,24 +147,6 @@ def test_a_qualification_column_of_jobs_is_the_role_not_credentials() -> None:
     assert columns["Qualifica"].target == "provider.role"
 
 
-def _object_id(i: int) -> str:
-    return f"5f8d7f0c3c296c09{i:08x}"  # 24 hex digits, as document databases write ids
-
-
-def test_ids_in_hex_take_the_reference_and_the_name_beside_them_does_not() -> None:
-    patients = ["Patient ID", "First name", "Last name", "Email"]
-    people = [[_object_id(i), NAMES[i % 8], f"{SURNAMES[i % 8].title()}{i}", f"p{i}@mail.example"]
-              for i in range(30)]
-    bookings = ["Booking ID", "Patient ID", "Patient", "Start", "Status"]
-    visits = [[_object_id(1000 + i), _object_id(i % 30), f"{NAMES[i % 8]} {SURNAMES[i % 8].title()}",
-               f"2024-05-{1 + i % 28:02d} 09:30", ("Completed", "DNA")[i % 2]] for i in range(40)]
-    doc = _propose({"Patients.csv": (patients, people), "Bookings.csv": (bookings, visits)})
-    columns = doc.files["Bookings.csv"].columns
-    assert columns["Booking ID"].target == "appointment.source_id"
-    assert columns["Patient ID"].target == "appointment.patient_source_id"
-    assert columns["Patient"].target != "appointment.patient_source_id"
-
-
 def test_what_the_insurer_owes_is_not_the_patients_balance() -> None:
     headers = ["Chart #", "Responsible Party", "Current", "Patient Total Owing",
                "Insurance Total Owing", "Last Pmt Date"]
