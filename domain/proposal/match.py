@@ -7,6 +7,7 @@ a weight (`"phone|0.85"`): a bare `Phone` is weaker evidence of a home phone tha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from domain.proposal.vocabulary import (
     FIELD_SYNONYMS,
     KIND_FIELD_SYNONYMS,
     KIND_NAME_SYNONYMS,
+    KNOWN_TOKENS,
     REFERENCE_SYNONYMS,
 )
 from domain.records.canonical import KIND_FIELDS, KINDS, REFERENCES
@@ -171,7 +173,8 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
                     best = HeaderMatch(field, score, text, specificity)
         if best.score >= HEADER_FLOOR:
             out.append(best)
-    for ruled in (_kind_number(kind, header), _second_line(kind, header)):
+    for ruled in (_kind_number(kind, header), _second_line(kind, header),
+                  _register_number(kind, header)):
         if ruled is not None:
             out = [m for m in out if m.field != ruled.field or m.score > ruled.score]
             out += [] if any(m.field == ruled.field for m in out) else [ruled]
@@ -296,3 +299,31 @@ def _second_line(kind: str, header: str) -> HeaderMatch | None:
     if not first or first[0].field != "address_line1":
         return None
     return HeaderMatch("address_line2", first[0].score, f"{first[0].phrase} 2", first[0].specificity)
+
+
+# `GDC No`, `GPhC number`, `CPSO #`, `NMC PIN`: the initials of a professional register, then
+# perhaps a word for its number; tax and business numbers (`ABN`, `EIN`) are written alike
+# but register no one's practice.
+_INITIALS = re.compile(r"^[A-Z][A-Za-z]{1,5}$")
+_NUMBER_WORDS = frozenset({"number", "pin", "reg", "registration", "id", "code"})
+_NOT_REGISTERS = frozenset({"abn", "acn", "ein", "tin", "ssn", "sin", "vat", "gst", "nif",
+                            "cif", "siret", "siren", "iban", "bsb", "nhs", "dob"})
+REGISTER_SCORE = 0.8
+
+
+def _register_number(kind: str, header: str) -> HeaderMatch | None:
+    """A staff member's registration with a professional body named by its initials, which the
+    vocabulary cannot list for every country."""
+    if "license_number" not in KIND_FIELDS[kind]:
+        return None
+    first, *rest = re.split(r"[\s.:_\-]+", header.strip().replace("#", " # ")) or [""]
+    capitals = sum(c.isupper() for c in first)
+    words = phrase(" ".join(rest)).tokens if rest else ()
+    if (not _INITIALS.match(first) or capitals < 2 or capitals < len(first) - 2
+            or first.casefold() in _NOT_REGISTERS or not set(words) <= _NUMBER_WORDS):
+        return None
+    from nameparser.config import CONSTANTS  # noqa: PLC0415 - only for a header of initials
+
+    if first.casefold() in KNOWN_TOKENS or first.casefold() in CONSTANTS.suffix_acronyms:
+        return None  # `NPI`, `ID`: initials read as something else; `MD`, `RN`: a credential
+    return HeaderMatch("license_number", REGISTER_SCORE, f"{first} (a register's initials)", 1.0)

@@ -37,15 +37,20 @@ from domain.proposal.tables.content import from_rows, rows_name_kind, without_es
 from domain.proposal.tables.forms import CARRIED, NOTE, holds_forms, propose_form
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
-from domain.proposal.text import custom_field_name, phrase, readings, section_question
+from domain.proposal.text import custom_field_name, phrase, readings, section_question, singular
 from domain.proposal.values import value_fit, value_only_fields
 from domain.records.canonical import KIND_FIELDS, qualified
 
 FLAG_BELOW = 0.7
 ACCEPT = 0.55  # a candidate below this is not proposed as a target
+EMPTY_FLOOR = 0.85  # the header match an empty column needs
 # A header with one of these words sums or counts: no `last_...` field (one event) is it.
 AGGREGATE_WORDS = frozenset({"total", "totals", "sum", "ytd", "lifetime", "cumulative",
                              "gesamt", "summe", "suma", "somme", "totale"})
+
+# A billing row's money is the patient's; a column naming the insurer beside it is its share.
+PATIENT_MONEY = frozenset({"outstanding_balance", "last_payment_amount", "last_payment_date"})
+THIRD_PARTY_WORDS = frozenset({"insurance", "insurer", "payer", "payor", "carrier"})
 
 # Fields of another kind that a file of this kind often carries (a patient export with the
 # insurer's name and the member number on the patient's row).
@@ -55,6 +60,10 @@ SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
                 "referral": ("referrer_name", "referral_type", "referred_at"),
                 "allergy_condition": ("name",),
                 "billing": ("outstanding_balance", "last_payment_date", "last_payment_amount")},
+    # an intake form (a note of the patient's answers) asks for allergies, conditions and
+    # how they came to the clinic
+    "clinical_note": {"allergy_condition": ("name",),
+                      "referral": ("referral_type", "referrer_name")},
 }
 SATELLITE_FLOOR = 0.85
 Carried = bool | Mapping[str, tuple[str, ...]]
@@ -112,8 +121,13 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
     for match in header_matches(kind, header):
         if match.score < floor or (only is not None and match.field not in only):
             continue
+        if not col.non_empty and match.score < EMPTY_FLOOR:
+            continue  # an empty column: no value backs a header that only resembles a field
         if match.field.startswith("last_") and set(phrase(header).tokens) & AGGREGATE_WORDS:
             continue  # `Total Paid` sums payments: it is no last payment
+        if (kind == "billing" and match.field in PATIENT_MONEY
+                and set(phrase(header).tokens) & THIRD_PARTY_WORDS):
+            continue  # `Insurance Total Owing`: the insurer's share, not what the patient owes
         fit, why = value_fit(kind, match.field, col)
         reasons = [_header_reason(header, kind, match)]
         if why:
@@ -152,6 +166,9 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
             held = {c.field for c in found}
             found += [c for c in _header_candidates(other, bare, col, SATELLITE_FLOOR, fields)
                       if c.field not in held]
+        words = phrase(header).tokens
+        if kind != "patient" and len(words) < 2 and not {singular(w) for w in words} & own:
+            continue  # a note's one generic word (`description`) is the note's, not an allergy's
         for cand in found:
             cand.confidence = round(min(1.0, cand.confidence * (1.03 if named else 0.95)), 3)
             cand.reasons.append(f"a field of the {other} record carried on the {kind} row")

@@ -7,6 +7,9 @@ propose them (every value an email, an NPI, an ICD-10 code...) when the header s
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from domain.proposal.profile import ColumnProfile
 from domain.proposal.vocabulary import BOOLEAN_WORDS, ENUM_VALUE_SYNONYMS
 from domain.records.canonical import ENUMS
@@ -122,6 +125,9 @@ def _pct(share: float) -> str:
 
 def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, str]:
     if not col.non_empty:
+        if field == "credentials":
+            # `Title` may be letters after a name or a title of address: only values tell
+            return CONTRADICTED, "the column is empty: nothing tells credentials from titles"
         return None, "the column is empty"
     enum = enum_match(kind, field, col)
     if enum is not None:
@@ -147,8 +153,14 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
             share *= col.unique_ratio
             return share, f"{_pct(col.unique_ratio)} distinct: codes that repeat are no {field}"
         return share, f"{_pct(share)} of values are short codes"
-    if field == "credentials" and _honorifics(col):
-        return CONTRADICTED, "values are titles of address (Dr, Ms), not credentials"
+    if field == "credentials":
+        if _honorifics(col):
+            return CONTRADICTED, "values are titles of address (Dr, Ms), not credentials"
+        letters = _share_of(col, _post_nominal)
+        # a profession written where letters go (`Designation: Physiotherapist`) is weaker
+        # evidence, and lets a column of letters after a name (`DDS`, `R.Kin`) win
+        return letters + 0.3 * (1 - letters), (f"{_pct(letters)} of values are letters after "
+                                              "a name (DDS, LCSW)")
     expected = SHAPE_FIELDS.get(field)
     if expected is None:
         return _contradiction(col)
@@ -175,8 +187,59 @@ def _honorifics(col: ColumnProfile) -> bool:
         v == "ms" or v not in CONSTANTS.suffix_acronyms) for v in seen)
 
 
+def _share_of(col: ColumnProfile, test: Callable[[str], bool]) -> float:
+    """The share of non-empty values (by count) that pass `test`."""
+    seen = {v: n for v, n in col.distinct.items() if v.strip()}
+    return sum(n for v, n in seen.items() if test(v.strip())) / max(1, sum(seen.values()))
+
+
+def dialled(col: ColumnProfile) -> bool:
+    """Phone numbers written to be dialled (`+39 345 2399277`, `(604) 745-9903`): digits
+    enough for an id, but no record's id."""
+    return col.share("phone") >= 0.9 and _share_of(
+        col, lambda v: v.startswith("+") or any(c in v for c in " ()")) >= 0.9
+
+
+def _post_nominal(value: str) -> bool:
+    """Letters after a name (`DDS`, `PhD`, `R.Kin`, `MD, FACS`): short tokens of capitals, or
+    one nameparser knows as a suffix; a word (`Physiotherapist`) or a title (`Dr`) is not."""
+    from nameparser.config import CONSTANTS  # noqa: PLC0415 - only for a credentials column
+
+    tokens = [t for t in re.split(r"[\s,;/]+", value.replace(".", "")) if t]
+    return bool(tokens) and all(
+        len(t) <= 7 and (sum(c.isupper() for c in t) >= 2
+                         or t.casefold() in CONSTANTS.suffix_acronyms) for t in tokens)
+
+
+# Words ending a clinical profession or discipline (`Dermatologist`, `Dietitian`,
+# `Physiotherapy`, `Odontoiatra`), beside the role words meaning a clinician.
+PROFESSION_ENDINGS = ("ist", "ian", "logy", "therapy", "pathy", "iatra", "iatry", "surgeon",
+                      "practor", "practic", "ologe", "logue", "logo", "loga")
+
+
+def _profession(value: str) -> bool:
+    words = [w for w in re.split(r"[\s,;/()]+", value.casefold()) if w]
+    clinicians = {"provider", *ENUM_VALUE_SYNONYMS.get("provider", ())}
+    return bool(words) and (value.casefold() in clinicians or words[-1] in clinicians
+                            or words[-1].endswith(PROFESSION_ENDINGS))
+
+
+def specialty_share(col: ColumnProfile) -> float:
+    """The share of values naming a clinical profession or discipline, none of them a desk,
+    a manager or a nurse: what a specialty holds (a role says which of those a person is)."""
+    if col.distinct_overflow or not col.non_empty or col.max_length > 40:
+        return 0.0  # a staff list is short: its professions may each be seen once
+    others = {w for role in ("front_desk", "admin", "billing", "nurse")
+              for w in (role.replace("_", " "), *ENUM_VALUE_SYNONYMS.get(role, ()))}
+    if any(v.strip().casefold() in others for v in col.distinct):
+        return 0.0
+    return _share_of(col, _profession)
+
+
 def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
     idlike = col.share_any("integer", "uuid", "code")
+    if dialled(col):
+        return 0.1, "values are phone numbers, not identifiers"
     if field == "source_id":
         unique = col.unique_ratio
         # an id is one row's: values repeated many times are some other code (a category)
@@ -215,6 +278,9 @@ def value_only_fields(col: ColumnProfile) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     if col.is_enumeration and all(v.strip().casefold() in ORDINALS for v in col.distinct):
         out.append(("is_primary", 1.0))  # `primary`, `secondary`: which coverage comes first
+    specialty = specialty_share(col)
+    if specialty >= 0.8:
+        out.append(("specialty", specialty))  # `Job title: Physiotherapist`
     for field, needed in VALUE_ONLY.items():
         if field == "sex":
             share = col.share("sex") if col.is_enumeration else 0.0

@@ -7,6 +7,8 @@ The names are a contract shared with mapping files, reports and operators' scrip
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 COMMON_FIELDS: tuple[str, ...] = ("source_id", "created_at", "updated_at")
 
@@ -170,3 +172,21 @@ OUTCOME_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def visit_outcome(text: str) -> str | None:
     """The appointment status a free status or reason says, or None."""
     return next((status for status, words in OUTCOME_WORDS if words.search(text)), None)
+
+
+def point_at(kind: str, raw: dict[str, Any], primary: str, fields: Mapping[str, Any]) -> None:
+    """A record carried on another record's row points at it (insurance on a patient row); one
+    that cannot point at that kind (an allergy on an intake form's note) points where the row's
+    record points: the note's patient is the allergy's."""
+    direct = next((name for (k, name), target in REFERENCES.items()
+                   if k == kind and target == primary and name != "source_id"), None)
+    if direct is not None:
+        raw.setdefault(direct, fields["source_id"])
+        return
+    for (k, name), target in REFERENCES.items():
+        if k != kind or name in raw:
+            continue
+        held = next((fields[f] for (pk, f), t in REFERENCES.items()
+                     if pk == primary and t == target and fields.get(f)), None)
+        if held is not None:
+            raw[name] = held

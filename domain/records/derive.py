@@ -17,7 +17,7 @@ from typing import Any
 
 from domain.mapping import ColumnMapping, FileMapping, Settings
 from domain.ports import NOT_DATA, SourceRow
-from domain.records.canonical import KIND_FIELDS, REFERENCES
+from domain.records.canonical import KIND_FIELDS, point_at
 from domain.records.empty import Dropped, dropped, said_dropped
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
@@ -130,13 +130,6 @@ def _warnings(result: ValidationResult) -> list[str]:
     return [f"{p.field}: {p.reason}" for p in result.problems if not p.fatal]
 
 
-def _reference_field(kind: str, target_kind: str) -> str | None:
-    for (k, name), target in REFERENCES.items():
-        if k == kind and target == target_kind and name != "source_id":
-            return name
-    return None
-
-
 _PLANS: dict[int, tuple[FileMapping, dict[str, tuple[str, str] | None]]] = {}
 
 
@@ -227,11 +220,7 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
                     for kind, name, items, fixed in many for item in items]
     for key, raw in secondaries:
         kind, default_id = satellite(key, primary_id)
-        ref = _reference_field(kind, primary)
-        if ref and ref not in raw:
-            raw[ref] = primary_id
-        elif ref is None and "patient_source_id" in KIND_FIELDS[kind]:  # a form's answers
-            raw.setdefault("patient_source_id", checked.fields.get("patient_source_id"))
+        point_at(kind, raw, primary, checked.fields)
         raw.setdefault("source_id", default_id)
         if said_dropped(results, dropped(file_name, row.number, kind, raw)):
             continue

@@ -38,7 +38,8 @@ _DATE_ONLY = re.compile(
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4}")
 # What an unset flag holds ("0", "N", "false", "no" in the clinic's language, or nothing).
 NO_WORDS = frozenset({"", "0", "n", "no", "false", "f", "non", "nein", "não", "nao", "off",
-                      "none", "null", "0000-00-00", "0000-00-00 00:00:00", "-"})
+                      "none", "null", "0000-00-00", "0000-00-00 00:00:00", "-", "nee", "falso",
+                      "falsch", "faux", "onwaar"})
 SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
 
 

@@ -109,6 +109,10 @@ def rows_name_kind(headers: list[str], profile: FileProfile) -> RowKinds | None:
         if not named:
             continue
         kind = max(named, key=lambda k: named[k])
+        header_kinds = {k for w in words - TYPE_WORDS
+                        if (k := _kind_heads().get(singular(w)) or _kind_heads().get(w))}
+        if header_kinds and kind not in header_kinds:
+            continue  # `Tipo messaggio: Promemoria appuntamento`: a sort of message, not a visit
         share = named[kind] / max(1, col.non_empty)
         if share >= MOST and (best is None or share > best.share):
             best = RowKinds(header, kind, meanings, share)

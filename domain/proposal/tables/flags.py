@@ -13,7 +13,7 @@ from itertools import product
 from domain.mapping import ColumnMapping, Combine, FileMapping
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name, phrase
-from domain.proposal.vocabulary import BOOLEAN_TRUE
+from domain.proposal.vocabulary import BOOLEAN_TRUE, ENUM_VALUE_SYNONYMS
 
 SHARE = 0.8  # of a column's values that must be yes/no or dates
 # Words of a status column that say it is the booking's confirmation, not the visit's outcome.
@@ -45,8 +45,14 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
         ("mail", frozenset({"post", "letter", "mail"})),
     ),
 }
+# A balance's flags (`Overdue`: Yes/No, `Scaduto`, `In collections`) in the words the
+# vocabulary has for its values, in every language it knows them in; none set: current.
+FLAG_WORDS["billing.billing_status"] = tuple(
+    (value, frozenset({value.replace("_", " "), *(w.casefold() for w in ENUM_VALUE_SYNONYMS
+                                                   .get(value, ()))}))
+    for value in ("collections", "overdue", "paid"))
 FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
-                "patient.contact_preference": "none"}
+                "patient.contact_preference": "none", "billing.billing_status": "current"}
 DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
 # Words of a header saying it holds why (`broken_reason`, `Cancellation Reason`, `Motivo
 # disdetta`): beside a missed or cancelled status or flag, it says which of the two it was.
