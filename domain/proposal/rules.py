@@ -22,9 +22,9 @@ from domain.mapping import (
     Route,
 )
 from domain.proposal.cells import propose_parts, propose_side_by_side
-from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
+from domain.proposal.satellites.lists import more_lists
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.tables.flags import left_out, propose_flags
@@ -248,28 +248,6 @@ def _named_id(fm: FileMapping, profile: FileProfile) -> None:
             f"no column holds the {fm.kind}'s own id: its name '{name}' is, one row each"])
 
 
-def _more_lists(fm: FileMapping) -> None:
-    """`Medical conditions` beside `Allergies`: every column naming a listed kind's field that
-    another column already takes is a list of its own (each value a record, whichever column)."""
-    held = {c.target for c in fm.columns.values() if c.target
-            and c.target.split(".", 1)[0] in SPLIT_KINDS and c.target.split(".", 1)[0] != fm.kind}
-    for header, column in fm.columns.items():
-        if column.target is not None:
-            continue
-        for target in sorted(held):
-            kind, _, name = target.partition(".")
-            best = header_matches(kind, header)[:1]
-            own = header_matches(fm.kind, header)[:1]
-            if best and best[0].field == name and best[0].score >= SATELLITE_FLOOR and (
-                    not own or own[0].score < best[0].score):
-                column.target, column.custom_field, column.custom_field_type = target, None, None
-                column.reasons = [r for r in column.reasons if "custom field" not in r]
-                column.confidence, column.flagged = round(best[0].score * 0.9, 3), False
-                column.reasons.append(f"names {target} too, beside another column of them: "
-                                      "its own list")
-                break
-
-
 # The fields that tell one record of a kind from another where the export gives no id (the
 # design's ids are uuid5s of natural keys), the first one needed.
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
@@ -303,7 +281,7 @@ def propose_natural_id(fm: FileMapping, profile: FileProfile) -> None:
 def propose_split(fm: FileMapping, profile: FileProfile) -> None:
     """A column of another kind's records holding several values per cell (allergies
     "Penicillin; Latex"): one record per value, words meaning none make none."""
-    _more_lists(fm)
+    more_lists(fm, SPLIT_KINDS, SATELLITE_FLOOR)
     for header, column in fm.columns.items():
         if not column.target or column.target.startswith(f"{fm.kind}."):
             continue

@@ -234,7 +234,9 @@ def test_an_intake_form_carries_the_patients_allergies_and_how_they_came() -> No
     assert columns["Allergies"].target == "allergy_condition.name"
     assert columns["How did you hear about us?"].target == "referral.referral_type"
     assert columns["Referring practitioner"].target == "referral.referrer_name"
-    assert columns["description"].target is None  # one generic word stays the note's
+    # one generic word stays the note's (its body, the one answer no field holds), not a list
+    # of allergies beside `Allergies`
+    assert columns["description"].target == "clinical_note.body"
     kinds, quarantined, records = _derive(doc, "forms.csv", headers, rows)
     assert not quarantined and kinds["clinical_note"] == 24 and kinds["referral"] == 24
     assert kinds["allergy_condition"] == 2 * 6 + 6  # None and NKA say there are none
