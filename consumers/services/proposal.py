@@ -20,9 +20,10 @@ from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
 from domain.mapping import FileMapping, MappingDocument, Settings
 from domain.ports import NOT_DATA, HeaderSimilarity, SourceFingerprint
+from domain.proposal.custom_fields import harmonise_custom_names
 from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
-from domain.proposal.propose import ColumnProfiler, harmonise_custom_names, propose_file
+from domain.proposal.propose import ColumnProfiler, propose_file
 from domain.proposal.references import per_patient_tables
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.rules import propose_derived_id

@@ -16,11 +16,15 @@ from domain.mapping import (
     ColumnMapping,
     FileMapping,
     KeyValueLayout,
-    KindTarget,
     MappingDocument,
     Settings,
 )
 from domain.proposal.cells import without_ordinal
+from domain.proposal.custom_fields import (
+    custom_field_type,
+    harmonise_custom_names,
+    nutshell_custom_fields,
+)
 from domain.proposal.match import (
     HEADER_FLOOR,
     SELF_WORDS,
@@ -184,22 +188,6 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
     return out
 
 
-def custom_field_type(col: ColumnProfile) -> tuple[str, list[str]]:
-    """(Nutshell custom field type, choices for a Decision field)."""
-    if not col.non_empty:
-        return "Text", []
-    if col.share_any("date", "datetime") >= 0.8:
-        return "Date", []
-    if col.share("money") >= 0.8 and col.share("integer") < 0.5:
-        return "Currency", []
-    numeric = col.share_any("integer", "decimal")
-    if col.share("boolean") >= 0.9 or (col.is_enumeration and numeric < 0.9):
-        return "Decision", sorted(col.distinct)
-    if numeric >= 0.9 and col.unique_ratio < 0.9:
-        return "Number", []
-    return "Text", []
-
-
 def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMapping:
     if not col.non_empty:
         return ColumnMapping(confidence=0.6, flagged=True, reasons=[
@@ -358,45 +346,6 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
     return mapping
 
 
-def _nutshell_custom_fields(doc: MappingDocument, name: str, profile: FileProfile) -> None:
-    """Custom fields' types, and a Decision field's choices, go into the canonical -> Nutshell
-    overrides of the file's kind (a column mapping has no place for choices)."""
-    fm = doc.files[name]
-    kv_groups = profile.by_value.get(fm.key_value.name_column, {}) if fm.key_value else {}
-    value_col = fm.key_value.value_column if fm.key_value else ""
-    for source, mappings in (("columns", fm.columns), ("key_values", fm.key_values)):
-        for header, mapping in mappings.items():
-            if not (mapping.custom_field and mapping.custom_field_type):
-                continue
-            target = doc.nutshell.setdefault(fm.kind, KindTarget())
-            target.custom_field_types[mapping.custom_field] = mapping.custom_field_type
-            if mapping.custom_field_type != "Decision":
-                continue
-            col = (profile.columns.get(header) if source == "columns"
-                   else kv_groups.get(header, {}).get(value_col))
-            if col is not None:
-                target.choices[mapping.custom_field] = custom_field_type(col)[1]
-
-
-def harmonise_custom_names(doc: MappingDocument) -> list[str]:
-    """Custom-field names that differ only in case take the first spelling (Nutshell compares
-    names case-insensitively: a second definition is refused with `HTTP 400 fields: name`);
-    returns what was renamed, for the reasons."""
-    first: dict[str, str] = {}
-    renamed: list[str] = []
-    for fname, fm in doc.files.items():
-        for header, column in [*fm.columns.items(), *fm.key_values.items()]:
-            if not column.custom_field:
-                continue
-            kept = first.setdefault(column.custom_field.casefold(), column.custom_field)
-            if kept != column.custom_field:
-                column.reasons.append(f"custom field '{column.custom_field}' is spelled "
-                                      f"'{kept}' elsewhere: one field, Nutshell ignores case")
-                renamed.append(f"{fname}: {header}")
-                column.custom_field = kept
-    return renamed
-
-
 def propose(files: Mapping[str, tuple[Sequence[str], FileProfile]],
             settings: Settings | None = None) -> MappingDocument:
     """The whole proposal: one FileMapping per tabular file (FHIR files are the caller's)."""
@@ -406,7 +355,7 @@ def propose(files: Mapping[str, tuple[Sequence[str], FileProfile]],
     take_once(doc)
     harmonise_custom_names(doc)
     for name, (_, profile) in files.items():
-        _nutshell_custom_fields(doc, name, profile)
+        nutshell_custom_fields(doc, name, profile)
     return doc
 
 

@@ -29,8 +29,9 @@ def test_a_clean_export_exits_0_at_every_step(cli: Cli, tmp_path: Path,
 
 def test_something_to_look_at_exits_1_at_each_step_that_finds_it(cli: Cli, tmp_path: Path,
                                                                  sandbox: SandboxServer) -> None:
-    # a row with no id is held back (a bad email or date alone would lose only that field)
-    bad = [*CLEAN, ["", "Dee", "Bad", "dee@example.com", "+1 415 555 0103", "1980-02-03"]]
+    # a second person under a taken id is held back (a bad email or date alone would lose only
+    # that field; a blank id is now made from the name and birth date)
+    bad = [*CLEAN, ["2", "Dee", "Bad", "dee@example.com", "+1 415 555 0103", "1980-02-03"]]
     export = patients_csv(tmp_path / "export" / "patients.csv", bad).parent
     (export / "empty.json").write_bytes(b"")
     extracted = cli("extract", str(export), "--json", expect=1)

@@ -1,6 +1,5 @@
 """Ids and references from the values, across the files of one export (database tables whose
 column names say little: `pid`, `pc_aid`, `facility_id`):
-
 - a file's own id: a complete column of distinct identifiers whose name ends in `id`;
 - a reference: a column whose values are (nearly all) ids of another file; the file it points
   at, by how much of that file's ids it uses, gives the kind it refers to;
