@@ -63,6 +63,14 @@ class ColumnProfile(BaseModel):
         return min(1.0, self.distinct_estimate / self.non_empty) if self.non_empty else 0.0
 
     @property
+    def dialled(self) -> bool:
+        """Phone numbers written to be dialled (`+39 345 2399277`, `(604) 745-9903`): digits
+        enough for an id, but no record's id."""
+        seen = {v: n for v, n in self.distinct.items() if v.strip()}
+        written = sum(n for v, n in seen.items() if v.startswith("+") or any(c in v for c in " ()"))
+        return self.share("phone") >= 0.9 and written >= 0.9 * max(1, sum(seen.values()))
+
+    @property
     def is_enumeration(self) -> bool:
         """Few distinct values, each seen more than once on average."""
         n = len(self.distinct)

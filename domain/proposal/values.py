@@ -193,13 +193,6 @@ def _share_of(col: ColumnProfile, test: Callable[[str], bool]) -> float:
     return sum(n for v, n in seen.items() if test(v.strip())) / max(1, sum(seen.values()))
 
 
-def dialled(col: ColumnProfile) -> bool:
-    """Phone numbers written to be dialled (`+39 345 2399277`, `(604) 745-9903`): digits
-    enough for an id, but no record's id."""
-    return col.share("phone") >= 0.9 and _share_of(
-        col, lambda v: v.startswith("+") or any(c in v for c in " ()")) >= 0.9
-
-
 def _post_nominal(value: str) -> bool:
     """Letters after a name (`DDS`, `PhD`, `R.Kin`, `MD, FACS`): short tokens of capitals, or
     one nameparser knows as a suffix; a word (`Physiotherapist`) or a title (`Dr`) is not."""
@@ -238,7 +231,7 @@ def specialty_share(col: ColumnProfile) -> float:
 
 def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
     idlike = col.share_any("integer", "uuid", "code")
-    if dialled(col):
+    if col.dialled:
         return 0.1, "values are phone numbers, not identifiers"
     if field == "source_id":
         unique = col.unique_ratio

@@ -27,7 +27,6 @@ from domain.proposal.tables.parts import joined_parts
 from domain.proposal.tables.places import places_not_references
 from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
-from domain.proposal.values import dialled
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
 VALUES_CAP = 5000  # distinct values kept per column; past it the column is no key
@@ -102,7 +101,7 @@ def _identifiers(values: set[str] | frozenset[str]) -> bool:
 
 
 def _idlike(col: ColumnProfile) -> float:
-    return 0.0 if dialled(col) else col.share_any("integer", "uuid", "code")
+    return 0.0 if col.dialled else col.share_any("integer", "uuid", "code")
 
 
 def _letter_codes(col: ColumnProfile) -> bool:
