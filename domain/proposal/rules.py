@@ -228,7 +228,6 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
             + ("" if once else ", with a digest of the row")])
         return
     if not refs:
-        _named_id(fm, profile)
         return
     parent = refs[0]
     col = profile.columns.get(parent, ColumnProfile())
@@ -236,16 +235,6 @@ def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
     fm.derived_id = DerivedId(columns=[parent], content=not once, reasons=[
         f"no column holds the {fm.kind}'s own id: made from '{parent}'"
         + (" (one row each)" if once else " and a digest of the row")])
-
-
-def _named_id(fm: FileMapping, profile: FileProfile) -> None:
-    """An organisation with no id and no parent (an address book of hospitals and funds): its
-    name, one row each, is its id (referrals and policies name it so)."""
-    name = fm.column_of(f"{fm.kind}.name") if fm.kind == "company" else None
-    col = profile.columns.get(name or "", ColumnProfile())
-    if name is not None and col.non_empty and not col.empty and col.unique_ratio >= 0.999:
-        fm.derived_id = DerivedId(columns=[name], content=False, reasons=[
-            f"no column holds the {fm.kind}'s own id: its name '{name}' is, one row each"])
 
 
 # The fields that tell one record of a kind from another where the export gives no id (the
