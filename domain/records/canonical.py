@@ -149,7 +149,7 @@ def all_qualified_fields() -> list[str]:
 OUTCOME_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (status, re.compile(r"(?<![\w])(?:" + "|".join(words) + r")", re.I)) for status, words in (
         ("no_show", (r"no[ _-]?show", r"dna\b", r"did not (?:attend|arrive|show|come)",
-                     r"failed to (?:attend|arrive|show|come)", r"not arrived", r"missed",
+                     r"failed to (?:attend|arrive|show|come)", r"not arrived", r"not seen", r"missed",
                      r"non presentat", r"non si (?:è|e) presentat", r"assente",
                      r"nicht erschienen", r"no (?:asisti|se present|present|compareci)",
                      r"faltou", r"n[ãa]o compareceu", r"niet verschenen", r"pas venu",

@@ -60,7 +60,7 @@ def test_statuses_in_words_and_languages() -> None:
             "Did Not Attend": "no_show", "Patient no-show": "no_show",
             "Non presentato": "no_show", "Disdetto": "cancelled", "Eseguito": "completed",
             "Nicht erschienen": "no_show", "Abgesagt": "cancelled", "Cancelled - DNA": "no_show",
-            "Missed appointment": "no_show", "In sala d'attesa": "arrived"}
+            "Missed appointment": "no_show", "In sala d'attesa": "arrived", "Not seen": "no_show"}
     words = list(said)
     rows = [[f"V{i}", str(100 + i % 9), f"2024-05-{1 + i % 28:02d} 11:00", words[i % len(words)]]
             for i in range(48)]
