@@ -33,7 +33,7 @@ from domain.records.derive import (
     row_outcome,
 )
 from domain.records.empty import Dropped
-from domain.records.quality import QualityChecker, same_person, same_person_reason
+from domain.records.quality import QualityChecker, repeated_row, same_person, same_person_reason
 from domain.records.source_file import is_erased
 from domain.run.signer import Signer
 
@@ -287,7 +287,7 @@ class Deriver:
             else:
                 balance.quarantined += len(result.rows)
             return taken
-        return self._take_record(result)
+        return self._take_record(repeated_row(result, mapping, self.quality.taken))
 
     def _take_record(self, result: DerivedRecord) -> bool:
         for warning in result.warnings:

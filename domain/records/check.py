@@ -29,7 +29,7 @@ from domain.records.derive import (
     row_outcome,
 )
 from domain.records.empty import Dropped
-from domain.records.quality import same_person, same_person_reason
+from domain.records.quality import repeated_row, same_person, same_person_reason
 
 EXAMPLE_CHARS = 24
 TOP_REASONS = 5
@@ -155,6 +155,7 @@ class Checker:
                 if not result.ignored:
                     self._reason(check, mapping, result, row.values)
                 continue
+            repeated_row(result, mapping, lambda kind, sid: (kind, sid) in self.seen)  # in place
             key = (result.kind, result.source_id)
             if key in self.seen:
                 self.duplicates[result.kind] += 1

@@ -6,10 +6,11 @@ never with field values: matching keys for duplicates are kept as hashes only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from domain.ids import phi_hash
+from domain.mapping import FileMapping
 from domain.records.canonical import REFERENCES
 from domain.records.derive import DerivedRecord
 
@@ -129,6 +130,24 @@ def same_person_reason(earlier: str, kind: str = "patient") -> str:
     what = ("name, birth date and email equal" if kind == "patient"
             else "name and email or phone equal")
     return f"the same person as {kind} {earlier} ({what}): entered twice under a new id"
+
+
+def repeated_row(record: DerivedRecord, mapping: FileMapping,
+                 taken: Callable[[str, str], bool]) -> DerivedRecord:
+    """A row repeated cell for cell in a table with no ids of its own (an allergy entered twice
+    the same day): its id is made from its content, so the repeat would take the first one's
+    id and be held as a duplicate. Each occurrence is a row of the export: the repeat is
+    numbered (`<id>:2`), stable across re-exports as long as the rows are."""
+    spec = mapping.derived_id
+    if (spec is None or not spec.content or record.kind != mapping.kind
+            or mapping.column_of(f"{mapping.kind}.source_id") is not None
+            or not taken(record.kind, record.source_id)):
+        return record
+    number = 2
+    while taken(record.kind, f"{record.source_id}:{number}"):
+        number += 1
+    record.source_id = record.fields["source_id"] = f"{record.source_id}:{number}"
+    return record
 
 
 def orphan_of(ref: str, target: str) -> Orphan:
