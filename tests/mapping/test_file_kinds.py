@@ -160,3 +160,27 @@ def test_a_patient_list_whose_id_column_is_blank_on_some_rows_lands_them(
     patients = _files(report)["patients.csv"]
     assert (patients["derived"], patients["quarantined"]) == (40, 0), patients["top_reasons"]
     assert _landing(report)["patient"]["landing"] == 40
+
+
+def test_a_client_id_beside_the_client_email_stays_the_reference(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A booking names its client by id and repeats the name and email: the id is the
+    reference, the copies are not."""
+    people = [(1000 + 2 * i, f"{FIRSTS[i % 10]} {LASTS[i % 8]}", f"c{i}@example.com")
+              for i in range(40)]
+    clients = "".join(f"{n},{name},{mail}\n" for n, name, mail in people)
+    bookings = "".join(
+        f"{0x659017d4f0063690486408fe + 977 * i:024x},{people[i % 36][0]},{people[i % 36][1]},"
+        f"{people[i % 36][2]},s{i % 3}@clinic.example.com,Acupuncture,Confirmed,"
+        f"2024-03-{1 + i % 28:02d}T10:00:00.000Z,2024-03-{1 + i % 28:02d}T10:30:00.000Z\n"
+        for i in range(90))
+    staff = "".join(f"{0x5f69d1b03ae258bc28df0afb + i:024x},{FIRSTS[i]},{LASTS[i]},"
+                    f"s{i}@clinic.example.com\n" for i in range(3))
+    check_export(home, capsys, {
+        "clients.csv": "ClientId,Name,Email\n" + clients,
+        "practitioners.csv": "PractitionerId,FirstName,LastName,Email\n" + staff,
+        "appointments.csv": "Id,ClientId,ClientName,ClientEmail,PractitionerEmail,ServiceName,"
+                            "Status,StartDateIso,EndDateIso\n" + bookings})
+    columns = load_mapping(home / "mapping.yaml").files["appointments.csv"].columns
+    assert columns["ClientId"].target == "appointment.patient_source_id"
+    assert columns["ClientEmail"].target is None

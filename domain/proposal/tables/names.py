@@ -277,6 +277,9 @@ def resolve_emails(live: Mapping[str, FileMapping], values: Values,
             if found is None:
                 continue
             target = f"{fm.kind}.{field}"
+            if any(c is not column and c.target == target and f"{name}\0{h}" not in values
+                   for h, c in fm.columns.items()):
+                break  # `ClientId` beside `ClientEmail`: the ids say it, the email repeats it
             for held in fm.columns.values():
                 if held is not column and held.target == target:
                     held.target, held.custom_field, held.custom_field_type = None, None, None
