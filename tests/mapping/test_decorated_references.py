@@ -292,3 +292,19 @@ def test_a_patient_id_written_with_a_prefix_or_without_its_zeros_resolves(
     assert lookup(column.values, written.format(n=12)) == "000012"
     assert _landing(report, "appointment")["landing"] == 60
     assert _landing(report, "appointment")["unresolved_references"] == 0
+
+
+def test_a_policy_naming_its_patient_under_a_header_that_says_no_patient_resolves(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Policy Holder` holds the patients' names and no column holds the patient's id: every
+    # policy was held as missing an id, with no patient
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name\n" + "".join(
+            f"{i},{first},{last}\n" for i, first, last, _ in PEOPLE),
+        "policies.csv": "Insurer,Policy Holder,Member ID,Group #\n" + "".join(
+            f"Blue Fund,{first} {last},M{900 + n},G-{n % 3}\n"
+            for n, (_, first, last, _) in enumerate(PEOPLE[:30]))})
+    fm = load_mapping(tmp_path / "home" / "mapping.yaml").files["policies.csv"]
+    assert fm.columns["Policy Holder"].target == "insurance.patient_source_id"
+    assert fm.derived_id is not None and fm.derived_id.columns == ["Policy Holder"]
+    assert _landing(report, "insurance")["landing"] == 30

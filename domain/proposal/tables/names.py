@@ -104,10 +104,11 @@ def _candidates(fm: FileMapping, header: str) -> list[tuple[str, str | None]]:
         return free
     words = set(phrase(header).tokens)  # `Patient Name` where no column holds the patient's id
     said = [(to, target) for to, target in free if words & SELF_WORDS.get(to, frozenset())]
-    # a visit's or a note's staff member under a header no vocabulary knows (`Operatore`):
-    # tried last, taken only when nearly every value is a staff member's name
-    return said + [(to, target) for to, target in free
-                   if to == STAFF and fm.kind in WITH_STAFF and (to, target) not in said]
+    # a visit's or a note's staff member under a header no vocabulary knows (`Operatore`), a
+    # policy's `Policy Holder`: tried last, taken only when nearly every value is the name of
+    # a staff member or a patient of the export
+    return said + [(to, target) for to, target in free if (to, target) not in said and (
+        to == PATIENT or (to == STAFF and fm.kind in WITH_STAFF))]
 
 
 def _emails(seen: set[str] | None) -> bool:
@@ -232,8 +233,9 @@ def _resolve_name(column: ColumnMapping, header: str, kind: str, free: str | Non
         if found is None:
             continue
         if free:  # what was said of it as a custom field no longer holds
-            column.reasons = [r for r in column.reasons if "custom field" not in r
-                              and "become its choices" not in r]
+            column.reasons = [r for r in column.reasons if not any(
+                said in r for said in ("custom field", "become its choices", "closest canonical",
+                                       "also fits"))]
             column.target, column.custom_field, column.custom_field_type = free, None, None
             column.confidence, column.flagged = 0.75, False
             column.reasons.append(f"'{header}' names {kind}s: a reference, {free}")
