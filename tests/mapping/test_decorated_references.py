@@ -308,3 +308,24 @@ def test_a_policy_naming_its_patient_under_a_header_that_says_no_patient_resolve
     assert fm.columns["Policy Holder"].target == "insurance.patient_source_id"
     assert fm.derived_id is not None and fm.derived_id.columns == ["Policy Holder"]
     assert _landing(report, "insurance")["landing"] == 30
+
+
+@pytest.mark.parametrize("by", ["name", "email"])
+def test_a_patient_entered_twice_is_one_person_to_the_files_naming_them(
+        by: str, tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the second row (same name, birth date and email, a new id) is held as a duplicate of
+    # the first: a visit naming that person belongs to the first row, not "several records"
+    rows = [(str(500 + n), first, last, f"1980-01-{1 + n % 28:02d}", f"{first}.{last}{n}@ex.org")
+            for n, (_, first, last, _) in enumerate(PEOPLE)]
+    rows.append(("999", *rows[0][1:]))
+    named = [f"{first} {last}" if by == "name" else email for _, first, last, _, email in rows]
+    report = check_export(home, capsys, {
+        "patients.csv": "Patient ID,First Name,Last Name,DOB,Email\n" + "".join(
+            ",".join(r) + "\n" for r in rows),
+        "visits.csv": "Visit ID,Client,Start\n" + "".join(
+            f"V{j},{named[j % len(PEOPLE)]},2024-03-{1 + j % 28:02d} 09:00\n" for j in range(60))})
+    column = load_mapping(tmp_path / "home" / "mapping.yaml").files["visits.csv"].columns[
+        "Client"]
+    assert column.target == "appointment.patient_source_id" and not column.ambiguous
+    assert lookup(column.values, named[0]) == "500"
+    assert _landing(report, "appointment")["landing"] == 60

@@ -110,19 +110,31 @@ class Index:
 
     rows: int = 0
     keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # per row found: its person (name, birth date, email), to tell one person entered twice
+    # (the engine keeps the first row and holds the other as a duplicate) from two people
+    who: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def _add(self, column: str, key: str, ident: str) -> None:
         ids = self.keys.setdefault(column, {}).setdefault(key, [])
         if len(ids) < SEVERAL and ident not in ids:
             ids.append(ident)
 
+    def one_person(self, ids: list[str]) -> bool:
+        """The rows are one person entered twice: name, birth date and email all given and
+        equal, as domain.records.quality.same_person holds the later row back."""
+        seen = {self.who.get(i) for i in ids}
+        person = next(iter(seen)) if len(seen) == 1 else None
+        return person is not None and all(person)
+
 
 def build(rows: Iterable[Mapping[str, object]], own: str, wanted: set[str],
           people: set[str], names: tuple[str, str] | None = None,
-          whole_names: Iterable[str] = (), born: str | None = None) -> Index:
+          whole_names: Iterable[str] = (), born: str | None = None,
+          email: str | None = None) -> Index:
     """One pass over `rows` (a file's, page by page): the folded `wanted` values of every
     column, and the `people` keys of the first and last name columns `names` or of the
-    columns holding whole names; each also with the birth date of column `born`."""
+    columns holding whole names; each also with the birth date of column `born`. Each row
+    found is kept with its person (names, birth date, `email`)."""
     index = Index()
     whole = tuple(whole_names)
     for row in rows:
@@ -130,23 +142,28 @@ def build(rows: Iterable[Mapping[str, object]], own: str, wanted: set[str],
         ident = str(row.get(own) or "").strip()
         if not ident:
             continue
+        hit = False
         for column, value in row.items():
             if column == own or value in (None, ""):
                 continue
             key = fold(str(value))
             if key in wanted:
                 index._add(column, key, ident)
-        if not people:
-            continue
+                hit = True
         found: set[str | None] = {person_key(str(row.get(c) or "")) for c in whole}
         if names:
             found.add(pair_key(str(row.get(names[0]) or ""), str(row.get(names[1]) or "")))
         dob = date_key(str(row.get(born) or "")) if born else None
-        for person in found:
+        for person in found if people else ():
             if person is not None and person in people:
                 index._add(PERSON, person, ident)
+                hit = True
                 if dob:
                     index._add(PERSON, f"{person}\0{dob}", ident)
+        if hit:
+            name = next((p for p in sorted(found, key=str) if p is not None), "")
+            index.who[ident] = (name, dob or "", fold(str(row.get(email) or "")) if email
+                                else "")
     return index
 
 
@@ -180,7 +197,8 @@ def match(index: Index, seen: Iterable[str], people: bool) -> Match | None:
         found = {v: keys[k] for v in written if (k := read(v)) is not None and k in keys}
         if len(found) < FOUND * len(written):
             continue
-        ones = {v: ids[0] for v, ids in found.items() if len(ids) == 1}
+        ones = {v: ids[0] for v, ids in found.items()
+                if len(ids) == 1 or index.one_person(ids)}
         if len(ones) < MOSTLY * len(found):
             continue  # a code or a category that names many rows, not one name per row
         return Match(column, ones, sorted(v for v in found if v not in ones))

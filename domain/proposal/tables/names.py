@@ -115,14 +115,15 @@ def _emails(seen: set[str] | None) -> bool:
     return bool(seen) and sum(1 for v in seen or () if EMAIL.match(v)) >= FOUND * len(seen or ())
 
 
-def _name_columns(fm: FileMapping) -> tuple[tuple[str, str] | None, list[str], str | None]:
-    """A file's first and last name columns, its columns of whole names, and its birth date
-    column (a name written with the birth date finds its person by both)."""
+def _name_columns(fm: FileMapping
+                  ) -> tuple[tuple[str, str] | None, list[str], str | None, str | None]:
+    """A file's first and last name columns, its columns of whole names, its birth date
+    column (a name written with the birth date finds its person by both) and its email."""
     by = {c.target: h for h, c in fm.columns.items() if c.target}
     first, last = by.get(f"{fm.kind}.first_name"), by.get(f"{fm.kind}.last_name")
     whole = [h for h, c in fm.columns.items() if c.parts == "name"]
     pair = (first, last) if first and last and first != last else None
-    return pair, whole, by.get(f"{fm.kind}.date_of_birth")
+    return pair, whole, by.get(f"{fm.kind}.date_of_birth"), by.get(f"{fm.kind}.email")
 
 
 def index_files(live: Mapping[str, FileMapping], values: Values,
@@ -148,11 +149,11 @@ def index_files(live: Mapping[str, FileMapping], values: Values,
     out: dict[str, Index] = {}
     for other, (own, read) in rows.items():
         if file_of[other] in kinds and wanted:
-            names, whole, born = _name_columns(live[other]) if other in live else (
-                None, [], None)
+            names, whole, born, email = _name_columns(live[other]) if other in live else (
+                None, [], None, None)
             if own == NAMED_ID:  # made from names: the person index reads them too
                 whole = [*whole, WHOLE]
-            out[other] = build(read(), own, wanted, people, names, whole, born)
+            out[other] = build(read(), own, wanted, people, names, whole, born, email)
     return out
 
 
@@ -274,7 +275,7 @@ def resolve_emails(live: Mapping[str, FileMapping], values: Values,
             kind, own, index = file_of[other], rows[other][0], indexes.get(other)
             if index is None:
                 continue
-            found = match(Index(index.rows, {by: index.keys.get(by, {})}),
+            found = match(Index(index.rows, {by: index.keys.get(by, {})}, index.who),
                           {v.strip().casefold() for v in seen}, people=False)
             if found is None:
                 continue
