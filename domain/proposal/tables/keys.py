@@ -37,8 +37,7 @@ IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 # Kinds whose record names another by name only (a policy names its insurer, who is a company)
 NAMED_BY = {("insurance", "company"): "carrier_name"}
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
-# A staff member's or a site's short code (`OSMI`, `PBRO`, `AG1`): capitals and a digit or two, read as a name's
-# shape by the profiler, an identifier when the header names an id or a code.
+# A staff or site code (`OSMI`, `AG1`): read as a name's shape, an id when the header says so
 _LETTER_CODE = re.compile(r"[A-Z]{2,8}\d{0,3}")
 
 
