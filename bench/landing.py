@@ -1,6 +1,7 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
-    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|all] [--export NAME ...] [--out FILE]
+    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|holdout4|all] [--export NAME ...]
+                            [--out FILE]
                             [--embedding]
 
 `all` is both tuning halves and the first hold-out; each later hold-out is measured once, by naming it.
@@ -293,6 +294,12 @@ def run_in_worker(half: str, name: str, folder: Path | None = None,
     return dict(json.loads(lines[-1]))
 
 
+def chosen_halves(half: str) -> tuple[str, ...]:
+    """`all` leaves the later hold-outs out: each is measured once, by naming it."""
+    return tuple(h for h in HALVES if h in ("tuning", "tuning2", "holdout")) if half == "all" \
+        else (half,)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--half", choices=(*HALVES, "all"), default="tuning")
@@ -311,9 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(run_export(*args.worker, embedding=args.embedding), default=str))
         return 0
-    # `all` leaves the later hold-outs out: each is measured once, by naming it
-    halves = tuple(h for h in HALVES if h in ("tuning", "tuning2", "holdout")) if args.half == "all" \
-        else (args.half,)
+    halves = chosen_halves(args.half)
     saved = json.loads(args.out.read_text()) if args.out.exists() else {}
     for half in halves:
         chosen = [e for e in exports(half) if not args.export or e.name in args.export]

@@ -1,6 +1,6 @@
 """The zoo's builder is deterministic: rebuilding any export writes the committed bytes, and the
-second and third hold-out halves and the second tuning half each hold six exports from vendors the
-other halves do not.
+second, third and fourth hold-out halves and the second tuning half each hold six exports from
+vendors the other halves do not.
 
 Nothing here proposes a mapping: the files are compared byte for byte and the keys read as YAML.
 """
@@ -69,3 +69,31 @@ def test_the_second_tuning_half_is_six_fresh_vendors_with_dirty_rows() -> None:
         bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
                   for f in e.files.values())
         assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
+def test_the_fourth_hold_out_is_six_fresh_vendors_with_dirty_rows() -> None:
+    fourth = exports("holdout4")
+    earlier = [e for e in exports() if e.half != "holdout4"]
+    assert len(fourth) == 6
+    assert {e.name for e in fourth}.isdisjoint({e.name for e in earlier})
+    assert {e.key["vendor"] for e in fourth}.isdisjoint({e.key["vendor"] for e in earlier})
+    assert len({e.key["country"] for e in fourth}) == 5
+    assert {"fr", "de"} <= {e.key.get("language", "en") for e in fourth}
+    for e in fourth:
+        bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
+                  for f in e.files.values())
+        assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
+def test_the_fourth_hold_out_is_named_but_not_in_the_benchs_all() -> None:
+    """It is measured once, by naming it: `--half all` must not spend it."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("bench_landing", root / "bench" / "landing.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert "holdout4" in bench.HALVES
+    assert bench.chosen_halves("holdout4") == ("holdout4",)
+    assert "holdout4" not in bench.chosen_halves("all")

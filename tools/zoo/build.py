@@ -38,6 +38,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout3
 
     EXPORTS.update(holdout3.EXPORTS)
+    from tools.zoo import holdout4
+
+    EXPORTS.update(holdout4.EXPORTS)
 except ImportError:
     pass
 
