@@ -5,7 +5,8 @@ social security numbers; work phones with `ext.`; the primary and secondary poli
 on one row; an appointments report with title, date range, `run by` lines, the header again
 after every page and a total line, `Checked Out`, `No Show`, `Rescheduled`, provider meetings
 with no patient; a patient entered twice (Tebra warns of duplicates but lets it pass); the
-patient balance summary with negatives as `($45.00)`; providers beside staff users."""
+demographics saved again as Excel (a twin); the patient balance summary with negatives as
+`($45.00)`; providers beside staff users."""
 
 from __future__ import annotations
 
@@ -83,6 +84,11 @@ def tebra_us() -> tuple[dict, list[Table]]:
                      layout=Layout(encoding="utf-8-sig"),
                      notes=["one row, up to three records: the patient, the primary and the "
                             "secondary policy side by side", "SSN masked: dropped"])
+    excel = Table("Patient Demographics Export.xlsx#Patients", "patient", dict(cols),
+                 [list(r) for r in rows], dict(patients.records),
+                 duplicate_rows=[dict(d) for d in patients.duplicate_rows],
+                 twin_of="Patient Demographics Export.csv",
+                 notes=["the same export saved again as Excel: read once"])
     ap_cols = {"Appt Date": "appointment.starts_at (date part, MM/DD/YYYY)",
                "Start Time": "appointment.starts_at (time part, 12-hour)",
                "End Time": "appointment.ends_at (time part, on Appt Date)",
@@ -157,4 +163,4 @@ def tebra_us() -> tuple[dict, list[Table]]:
                       notes=["billing and front-desk users beside providers"])
     meta = {"export": "tebra-us", "vendor": "Tebra (Kareo)", "country": "US",
             "currency": "USD", "date_order": "MDY", "half": "holdout4"}
-    return meta, [patients, appointments, balances, providers]
+    return meta, [patients, excel, appointments, balances, providers]
