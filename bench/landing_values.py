@@ -8,8 +8,8 @@ ones the answer key names, and Nutshell is the sandbox's store in the live API's
 is matched to a contact by e-mail, else by its name's words; then each value is checked:
 - name: every word of the source's name cells is a word of the contact's name;
 - e-mail: the source's address (an address with `@` and a dot) is one of the contact's e-mails;
-- phone: the last nine digits of each source phone (seven digits or more) end one of the
-  contact's numbers.
+- phone: the last seven digits of each number in a source phone cell end one of the
+  contact's numbers (a trunk `0` or a country code is not compared).
 A row with no contact is not scored here (the landed count already misses it).
 """
 
@@ -35,9 +35,11 @@ def words(text: Any) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[^a-z]+", plain.casefold()) if len(w) > 1)
 
 
-def _tail(phone: Any) -> str:
-    digits = re.sub(r"\D", "", str(phone or ""))
-    return digits[-9:] if len(digits) >= 7 else ""
+def _tails(cell: Any) -> list[str]:
+    """The last seven digits of each number in a cell (`Mobile: 027 617 9721; Home: 09-903
+    6896` holds two): the subscriber's part, whatever trunk or country prefix is written."""
+    parts = re.split(r"[;,/|\n]", str(cell or ""))
+    return [d[-7:] for d in (re.sub(r"\D", "", p) for p in parts) if len(d) >= 7]
 
 
 def _contact_view(contact: dict[str, Any]) -> dict[str, Any]:
@@ -94,9 +96,9 @@ def patient_values(folder: Path, key: dict[str, Any],
             if email:
                 checks["email"] = email in contact["emails"]
             for t, v in cells.items():
-                if t.startswith(PHONE_PREFIX) and _tail(v):
-                    checks[t.removeprefix("patient.")] = any(p.endswith(_tail(v))
-                                                             for p in contact["phones"])
+                if t.startswith(PHONE_PREFIX) and _tails(v):
+                    checks[t.removeprefix("patient.")] = all(
+                        any(p.endswith(tail) for p in contact["phones"]) for tail in _tails(v))
             for field, ok in checks.items():
                 total += 1
                 right += ok

@@ -17,10 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import phonenumbers
+from babel import Locale
 
-# Regions tried for numbers written without a country code (the clinic's own numbers).
-CANDIDATES: tuple[str, ...] = ("US", "CA", "GB", "AU", "NZ", "IE", "ZA", "IN", "DE", "FR",
-                               "ES", "NL")
 CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", "NZ": "NZD",
                             "IE": "EUR", "ZA": "ZAR", "IN": "INR", "DE": "EUR", "FR": "EUR",
                             "ES": "EUR", "NL": "EUR", "CH": "CHF", "LI": "CHF", "AT": "EUR",
@@ -28,6 +26,10 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "GR": "EUR", "SE": "SEK", "NO": "NOK", "DK": "DKK", "SG": "SGD",
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
                             "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK"}
+# Regions tried for numbers written without a country code (the clinic's own numbers): every
+# country whose currency the engine knows, so a clinic in Brazil or Italy is not read as the
+# nearest of a dozen English-speaking ones.
+CANDIDATES: tuple[str, ...] = tuple(CURRENCY)
 # A date written day first is the custom outside North America (and a few others).
 MONTH_FIRST = frozenset({"US", "CA"})
 _COUNTRY_NAMES: dict[str, str] = {
@@ -41,8 +43,18 @@ _COUNTRY_NAMES: dict[str, str] = {
     "netherlands": "NL",
     # ISO 3166 alpha-3, as FHIR addresses often carry them
     "can": "CA", "gbr": "GB", "nzl": "NZ", "irl": "IE", "zaf": "ZA", "ind": "IN", "deu": "DE",
-    "fra": "FR", "esp": "ES", "nld": "NL",
+    "fra": "FR", "esp": "ES", "nld": "NL", "che": "CH", "lie": "LI",
+    "aut": "AT", "bel": "BE", "lux": "LU", "ita": "IT", "prt": "PT", "fin": "FI", "grc": "GR",
+    "swe": "SE", "nor": "NO", "dnk": "DK", "sgp": "SG", "hkg": "HK", "mex": "MX", "bra": "BR",
+    "arg": "AR", "chl": "CL", "col": "CO", "jpn": "JP", "pol": "PL", "cze": "CZ",
 }
+# Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
+# and its two-letter code.
+_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
+for _region in CURRENCY:
+    _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
+    for _language in _LANGUAGES:
+        _COUNTRY_NAMES.setdefault(Locale(_language).territories[_region].casefold(), _region)
 # State, territory and province codes (and the names written out where they are few): a code
 # two countries use (WA, NT) is a half vote for each.
 _STATES: dict[str, tuple[str, ...]] = {

@@ -29,6 +29,19 @@ def test_a_number_is_read_in_the_clinics_plan_and_never_moved_to_another() -> No
     assert parse_phone("+44 20 7946 0958", "US") == "+442079460958"  # its own country code
 
 
+@pytest.mark.parametrize(("phones", "countries", "country", "currency"), [
+    (["(11) 96775-2842", "(21) 3674-2708", "(11) 95328-6404"], [], "BR", "BRL"),
+    (["02 4567 8901", "333 123 4567", "06 9876 5432"], ["Italia"], "IT", "EUR"),
+    (["0664 1234567", "01 5123456"], ["Österreich"], "AT", "EUR"),
+    (["044 668 18 00", "079 123 45 67"], ["Schweiz"], "CH", "CHF"),
+])
+def test_a_clinic_outside_the_english_speaking_world_is_read_as_its_own_country(
+        phones: list[str], countries: list[str], country: str, currency: str) -> None:
+    # a Brazilian clinic was once read as a New Zealand one (NZD, its mobiles never sent)
+    proposal = propose_region(phones, countries)
+    assert proposal is not None and (proposal.country, proposal.currency) == (country, currency)
+
+
 @pytest.mark.parametrize(("phones", "countries", "postcodes", "country"), [
     (["0425 712 511", "(08) 9032 3948"], ["Australia"], ["4064"], "AU"),
     (["020 7946 0958", "07700 900123"], ["United Kingdom"], ["SW1A 1AA"], "GB"),

@@ -53,3 +53,16 @@ def test_a_contact_found_by_email_with_another_name_is_a_wrong_name(tmp_path: Pa
     got = _score(tmp_path, [_contact("Anna Garcia-Lopez", ["ana@example.org"], ["412345678"]),
                             _contact("Chidi Okafor", [], ["298765432"])])
     assert got["wrong"] == ["patients.csv: name x1"]
+
+
+def test_each_number_of_a_cell_is_checked_whatever_its_trunk_prefix(tmp_path: Path) -> None:
+    key = {"files": {"patients.csv": {**KEY["files"]["patients.csv"], "bad_rows": []}}}
+    (tmp_path / "patients.csv").write_text(
+        "ID,Surname,Given,E-mail,Mobile,Notes\n"
+        "1,Ngata,Tane,,Mobile: 027 617 9721; Home: 09-903 6896,\n"
+        "2,Reid,Ana,,021 428 5057 / 04-544 3180,\n", encoding="utf-8")
+    got = patient_values(tmp_path, key, {"contacts": [
+        _contact("Tane Ngata", [], ["64276179721", "6499036896"]),  # both, country code written
+        _contact("Ana Reid", [], ["64214285057"])]})  # her home number did not land
+    assert (got["right"], got["total"]) == (3, 4)
+    assert got["wrong"] == ["patients.csv: phone_mobile x1"]
