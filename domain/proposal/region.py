@@ -26,10 +26,13 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "GR": "EUR", "SE": "SEK", "NO": "NOK", "DK": "DKK", "SG": "SGD",
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
                             "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK"}
-# Regions tried for numbers written without a country code (the clinic's own numbers): every
-# country whose currency the engine knows, so a clinic in Brazil or Italy is not read as the
-# nearest of a dozen English-speaking ones.
-CANDIDATES: tuple[str, ...] = tuple(CURRENCY)
+# Regions tried first for numbers written without a country code (the clinic's own numbers);
+# when most numbers are valid in none of them, every country whose currency the engine knows
+# is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
+# a number is valid in many plans, and a dozen more plans thin the true one's share.
+CANDIDATES: tuple[str, ...] = ("US", "CA", "GB", "AU", "NZ", "IE", "ZA", "IN", "DE", "FR",
+                               "ES", "NL")
+WIDER: tuple[str, ...] = tuple(CURRENCY)
 # A date written day first is the custom outside North America (and a few others).
 MONTH_FIRST = frozenset({"US", "CA"})
 _COUNTRY_NAMES: dict[str, str] = {
@@ -107,7 +110,8 @@ def proven_date_order(values: Iterable[str]) -> str | None:
     return None
 
 
-def _phone_votes(phones: Iterable[str]) -> tuple[dict[str, float], int]:
+def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES,
+                 ) -> tuple[dict[str, float], int]:
     votes: dict[str, float] = {}  # a number valid in k plans gives each 1/k
     seen = 0
     for raw in phones:
@@ -128,7 +132,7 @@ def _phone_votes(phones: Iterable[str]) -> tuple[dict[str, float], int]:
         if _NANP_WRITTEN.fullmatch(text):
             votes["US"] = votes.get("US", 0) + 1  # (Canada writes them alike: other evidence decides)
             continue
-        valid = [region for region in CANDIDATES if _valid_in(text, region)]
+        valid = [region for region in candidates if _valid_in(text, region)]
         for region in valid:  # a number valid in several plans is weak evidence for each
             votes[region] = votes.get(region, 0) + 1 / len(valid)
     return votes, seen
@@ -145,7 +149,10 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
                    postcodes: Iterable[str] = (),
                    states: Iterable[str] = ()) -> RegionProposal | None:
     """The likeliest country, or None when the data says nothing (the defaults stand)."""
+    phones = list(phones)  # read twice at most
     phone_votes, phones_seen = _phone_votes(phones)
+    if sum(phone_votes.values()) < phones_seen / 2:  # most numbers valid in none of the first
+        phone_votes, phones_seen = _phone_votes(phones, WIDER)
     country_votes: Counter[str] = Counter()
     for value in list(countries)[:SAMPLE]:
         code = _COUNTRY_NAMES.get(value.strip().casefold())
