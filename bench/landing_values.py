@@ -8,8 +8,9 @@ ones the answer key names, and Nutshell is the sandbox's store in the live API's
 is matched to a contact by e-mail, else by its name's words; then each value is checked:
 - name: every word of the source's name cells is a word of the contact's name;
 - e-mail: the source's address (an address with `@` and a dot) is one of the contact's e-mails;
-- phone: the last seven digits of each number in a source phone cell end one of the
-  contact's numbers (a trunk `0` or a country code is not compared).
+- phone: each number in a source phone cell is one of the contact's: its last seven digits,
+  under the country calling code of the key's country (or the code the number is written
+  with), so a number sent under another country's code is wrong; a trunk `0` is not compared.
 A row with no contact is not scored here (the landed count already misses it).
 """
 
@@ -19,6 +20,8 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+
+import phonenumbers
 
 from tests.zoo.keys import read_table, truth
 
@@ -35,11 +38,23 @@ def words(text: Any) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[^a-z]+", plain.casefold()) if len(w) > 1)
 
 
-def _tails(cell: Any) -> list[str]:
-    """The last seven digits of each number in a cell (`Mobile: 027 617 9721; Home: 09-903
-    6896` holds two): the subscriber's part, whatever trunk or country prefix is written."""
-    parts = re.split(r"[;,/|\n]", str(cell or ""))
-    return [d[-7:] for d in (re.sub(r"\D", "", p) for p in parts) if len(d) >= 7]
+def _numbers(cell: Any, calling_code: str) -> list[tuple[str, str]]:
+    """(country calling code, last seven digits) of each number in a cell (`Mobile: 027 617
+    9721; Home: 09-903 6896` holds two). A number written with `+` or `00` keeps its own code
+    (its first one to three digits: compared as a prefix); any other is the clinic's country's."""
+    found = []
+    for part in re.split(r"[;,/|\n]", str(cell or "")):
+        digits = re.sub(r"\D", "", part)
+        if len(digits) < 7:
+            continue
+        own = part.strip().startswith(("+", "00"))
+        found.append((digits.removeprefix("00")[:1] if own else calling_code, digits[-7:]))
+    return found
+
+
+def _holds(phones: list[str], number: tuple[str, str]) -> bool:
+    code, tail = number
+    return any(p.startswith(code) and p.endswith(tail) for p in phones)
 
 
 def _contact_view(contact: dict[str, Any]) -> dict[str, Any]:
@@ -67,6 +82,8 @@ def patient_values(folder: Path, key: dict[str, Any],
         for e in c["emails"]:
             by_email.setdefault(e, c)
         by_name.setdefault(c["words"], []).append(c)
+    country = {"UK": "GB"}.get(str(key.get("country", "")), str(key.get("country", "")))
+    code = str(phonenumbers.country_code_for_region(country) or "") if country else ""
     right = total = unmatched = 0
     wrong: dict[str, int] = {}
     for name, spec in key["files"].items():
@@ -96,9 +113,9 @@ def patient_values(folder: Path, key: dict[str, Any],
             if email:
                 checks["email"] = email in contact["emails"]
             for t, v in cells.items():
-                if t.startswith(PHONE_PREFIX) and _tails(v):
+                if t.startswith(PHONE_PREFIX) and _numbers(v, code):
                     checks[t.removeprefix("patient.")] = all(
-                        any(p.endswith(tail) for p in contact["phones"]) for tail in _tails(v))
+                        _holds(contact["phones"], n) for n in _numbers(v, code))
             for field, ok in checks.items():
                 total += 1
                 right += ok

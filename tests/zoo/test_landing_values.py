@@ -26,7 +26,7 @@ def _contact(name: str, emails: list[str], phones: list[str]) -> dict[str, Any]:
     return {"id": name, "name": {"displayName": name},
             "emails": [{"isPrimary": i == 0, "name": "email", "value": e} for i, e in enumerate(emails)],
             "phones": [{"isPrimary": i == 0, "name": "phone",
-                        "value": {"number": p, "E164": "+61" + p.lstrip("0")}}
+                        "value": {"number": p, "E164": p if p.startswith("+") else "+61" + p.lstrip("0")}}
                        for i, p in enumerate(phones)]}
 
 
@@ -64,5 +64,19 @@ def test_each_number_of_a_cell_is_checked_whatever_its_trunk_prefix(tmp_path: Pa
     got = patient_values(tmp_path, key, {"contacts": [
         _contact("Tane Ngata", [], ["64276179721", "6499036896"]),  # both, country code written
         _contact("Ana Reid", [], ["64214285057"])]})  # her home number did not land
+    assert (got["right"], got["total"]) == (3, 4)
+    assert got["wrong"] == ["patients.csv: phone_mobile x1"]
+
+
+def test_a_number_sent_under_another_countrys_code_is_wrong(tmp_path: Path) -> None:
+    key = {"country": "NZ", "files": {"patients.csv": {**KEY["files"]["patients.csv"],
+                                                       "bad_rows": []}}}
+    (tmp_path / "patients.csv").write_text(
+        "ID,Surname,Given,E-mail,Mobile,Notes\n"
+        "1,Ngata,Tane,,027 617 9721,\n"
+        "2,Reid,Ana,,+44 7700 900123,\n", encoding="utf-8")
+    got = patient_values(tmp_path, key, {"contacts": [
+        _contact("Tane Ngata", [], ["+61276179721"]),  # read as Australian: +61 27 617 9721
+        _contact("Ana Reid", [], ["+447700900123"])]})  # her own +44 kept
     assert (got["right"], got["total"]) == (3, 4)
     assert got["wrong"] == ["patients.csv: phone_mobile x1"]
