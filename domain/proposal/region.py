@@ -133,6 +133,11 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
             votes["US"] = votes.get("US", 0) + 1  # (Canada writes them alike: other evidence decides)
             continue
         valid = [region for region in candidates if _valid_in(text, region)]
+        # `06 12 34 56 78` is valid in France and South Africa, but written as France writes
+        # it (South Africa writes `061 234 5678`): a plan whose own grouping the number has
+        # outweighs those it is merely valid in
+        grouped = [region for region in valid if _groups(text) == _national_groups(text, region)]
+        valid = grouped or valid
         for region in valid:  # a number valid in several plans is weak evidence for each
             votes[region] = votes.get(region, 0) + 1 / len(valid)
     return votes, seen
@@ -143,6 +148,16 @@ def _valid_in(text: str, region: str) -> bool:
         return phonenumbers.is_valid_number(phonenumbers.parse(text, region))
     except phonenumbers.NumberParseException:
         return False
+
+
+def _groups(text: str) -> list[int]:
+    return [len(g) for g in re.findall(r"\d+", text)]
+
+
+def _national_groups(text: str, region: str) -> list[int]:
+    """The digit groups of the number as its plan writes it nationally (`09 777 3014`)."""
+    number = phonenumbers.parse(text, region)
+    return _groups(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
 def propose_region(phones: Iterable[str], countries: Iterable[str] = (),

@@ -34,6 +34,10 @@ def test_a_number_is_read_in_the_clinics_plan_and_never_moved_to_another() -> No
     (["02 4567 8901", "333 123 4567", "06 9876 5432"], ["Italia"], "IT", "EUR"),
     (["0664 1234567", "01 5123456"], ["Österreich"], "AT", "EUR"),
     (["044 668 18 00", "079 123 45 67"], ["Schweiz"], "CH", "CHF"),
+    # valid in several plans (France and South Africa, the Netherlands and Germany), written
+    # as one of them writes its numbers
+    (["06 12 34 56 78", "01 42 68 53 00", "07 81 23 45 67"], [], "FR", "EUR"),
+    (["06-12345678", "020-1234567", "06-87654321"], [], "NL", "EUR"),
 ])
 def test_a_clinic_outside_the_english_speaking_world_is_read_as_its_own_country(
         phones: list[str], countries: list[str], country: str, currency: str) -> None:
