@@ -22,6 +22,7 @@ from domain.mapping import (
     Route,
 )
 from domain.proposal.cells import propose_parts, propose_side_by_side
+from domain.proposal.people.columns import propose_people
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.lists import more_lists
@@ -348,6 +349,7 @@ def demote_names_as_references(fm: FileMapping, profile: FileProfile) -> None:
 def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     if fm.kind == "fhir" or fm.key_value is not None:
         return
+    propose_people(fm, profile)
     demote_names_as_references(fm, profile)
     propose_chart_references(fm, profile)
     propose_flags(fm, headers, profile)

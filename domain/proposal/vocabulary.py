@@ -43,6 +43,7 @@ COUNTRY_WORDS = _words("country_words")
 CURRENCY_CODES = _words("currency_codes")
 BOOLEAN_TRUE = _words("boolean_true")
 STATUS_CODES: dict[str, dict[str, str]] = dict(_load("status_codes"))
+SALUTATIONS = _phrases("salutation_words")
 
 
 def _known_tokens() -> frozenset[str]:

@@ -27,14 +27,15 @@ CONTENT: dict[str, tuple[str, ...]] = {
 }
 # What a database writes for "no value" in a slot it keeps anyway (`provider` 0 for no insurer).
 NO_VALUE = frozenset({"", "0", "-1", "-", "--", "n/a", "na", "null", "none"})
-# A carrier that names no insurer: the patient pays for themselves. (Not German `Privat`, which
-# is private insurance.) Compared whole, casefolded, hyphens and dots read as spaces.
+# A carrier that names no insurer: the patient pays for themselves. (German `Privat` is private
+# insurance, but without a member number it names no insurer either; with one it is kept, as
+# every self-pay word is.) Compared whole, casefolded, hyphens and dots read as spaces.
 NO_INSURER = frozenset({
     "self pay", "selfpay", "self", "self paying", "self payer", "self funded", "self funding",
     "private", "private pay", "private patient", "privately funded", "cash", "cash pay",
     "uninsured", "not insured", "no insurance", "no insurer", "no cover", "no coverage",
     "privato", "privata", "solvente", "particular", "privado", "sin seguro", "sin aseguradora",
-    "sem convenio", "sem convênio", "sem plano", "selbstzahler", "sans mutuelle", "non assuré",
+    "sem convenio", "sem convênio", "sem plano", "selbstzahler", "privat", "sans mutuelle", "non assuré",
     "zelfbetaler", "geen", "ninguno", "ninguna", "nessuna", "nessuno"})
 # Words that, first in a short answer, say "none": "None known", "No known allergies", "NKDA",
 # "Nil known", "Keine bekannt", "Nega alergias" (denies allergies), "Nessuna".

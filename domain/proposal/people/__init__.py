@@ -1,0 +1,1 @@
+"""Columns of a list of people read by what a person list holds (domain.proposal.people.columns)."""

@@ -1,0 +1,145 @@
+"""Columns of a list of people that the header alone misreads, read with their neighbours and
+their values:
+
+- a bare `Name` (`Nom`, `Nome`, `Naam`) beside a first-name column is the surname: the first
+  name is already said, and a person list's other name is the family's;
+- a column of nothing but titles of address (`Mrs`, `Herr`, `Mme`, `Sra.`, `Dhr.`) says the
+  person's sex, when no column says it outright;
+- a column named after a status (`Inactive`, `Archived`) holding marks (`X`, `Oui`, `yes`)
+  is that status where marked and the opposite where unmarked; a column it displaces from
+  the status (`Status` holding codes no status word reads) is the insurance's plan type when
+  the row carries an insurance, else a custom field.
+"""
+
+from __future__ import annotations
+
+from domain.mapping import FileMapping
+from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.text import custom_field_name, phrase, strip_accents
+from domain.proposal.vocabulary import (
+    BOOLEAN_TRUE,
+    BOOLEAN_WORDS,
+    ENUM_VALUE_SYNONYMS,
+    SALUTATIONS,
+)
+from domain.records.canonical import ENUMS, KIND_FIELDS
+
+# One word meaning "name" in the languages the vocabulary reads: alone, the name a person list
+# has not yet said.
+BARE_NAME_WORDS = frozenset({("name",), ("nom",), ("nome",), ("naam",), ("nombre",)})
+NAMES = 0.8  # share of values that must be names
+WHOLE = 0.5  # share of values with a space above which the column holds whole names
+BLANK_MEANS = {"active": "inactive", "inactive": "active", "deceased": "active",
+               "archived": "active"}
+NO_WORDS = (BOOLEAN_WORDS - BOOLEAN_TRUE) | {"0"}
+
+
+def _fold(text: str) -> str:
+    return " ".join(strip_accents(text).casefold().replace(".", "").split())
+
+
+def _seen(profile: FileProfile, header: str) -> list[str]:
+    col = profile.columns.get(header, ColumnProfile())
+    return [] if col.distinct_overflow else [v for v in col.distinct if v.strip()]
+
+
+def _retarget(fm: FileMapping, header: str, target: str, values: dict[str, str],
+              reason: str) -> None:
+    column = fm.columns[header]
+    column.target, column.custom_field, column.custom_field_type = target, None, None
+    column.values, column.record, column.split = values, None, None
+    column.reasons = [r for r in column.reasons if "custom field" not in r] + [reason]
+    column.confidence, column.flagged = max(column.confidence, 0.8), False
+
+
+def surname_beside_first_name(fm: FileMapping, profile: FileProfile) -> None:
+    kind = fm.kind
+    fields = KIND_FIELDS.get(kind, ())
+    if ("first_name" not in fields or fm.column_of(f"{kind}.first_name") is None
+            or fm.column_of(f"{kind}.last_name") is not None):
+        return
+    for header, column in fm.columns.items():
+        if phrase(header).tokens not in BARE_NAME_WORDS or (column.target or "").startswith(
+                f"{kind}."):
+            continue
+        col = profile.columns.get(header, ColumnProfile())
+        seen = _seen(profile, header)
+        spaced = sum(1 for v in seen if " " in v.strip())
+        if not seen or col.share("name") < NAMES or spaced > WHOLE * len(seen):
+            continue
+        _retarget(fm, header, f"{kind}.last_name", {}, f"'{header}' beside the first name "
+                  f"'{fm.column_of(f'{kind}.first_name')}': the person's other name, the surname")
+        return
+
+
+def _salutations() -> dict[str, str]:
+    return {_fold(word): sex for sex, words in SALUTATIONS.items() for word in words}
+
+
+def salutation_as_sex(fm: FileMapping, profile: FileProfile) -> None:
+    target = f"{fm.kind}.sex"
+    if "sex" not in KIND_FIELDS.get(fm.kind, ()) or fm.column_of(target) is not None:
+        return
+    words = _salutations()
+    for header, column in fm.columns.items():
+        seen = _seen(profile, header)
+        if column.target is not None or not seen or not all(_fold(v) in words for v in seen):
+            continue
+        values = {v: words[_fold(v)] for v in sorted(seen)}
+        _retarget(fm, header, target, values, "titles of address, each saying a sex: "
+                  + ", ".join(f"{v} = {s}" for v, s in values.items()))
+        return
+
+
+def _status_word(kind: str, header: str) -> str | None:
+    """The status a header names by itself (`inaktiv`, `Archivé`), or None."""
+    allowed = ENUMS.get((kind, "status"), ())
+    said = _fold(header)
+    for status in allowed:
+        if said in {_fold(status), *(_fold(w) for w in ENUM_VALUE_SYNONYMS.get(status, ()))}:
+            return status
+    return None
+
+
+def marked_status(fm: FileMapping, profile: FileProfile) -> None:
+    target = f"{fm.kind}.status"
+    if "status" not in KIND_FIELDS.get(fm.kind, ()):
+        return
+    for header in fm.columns:
+        status = _status_word(fm.kind, header)
+        seen = _seen(profile, header)
+        folded = {_fold(v) for v in seen}
+        if status is None or status not in BLANK_MEANS or not folded or not (
+                folded & BOOLEAN_TRUE) or not folded <= BOOLEAN_TRUE | NO_WORDS:
+            continue
+        other = BLANK_MEANS[status]
+        values = {v: (status if _fold(v) in BOOLEAN_TRUE else other) for v in sorted(seen)}
+        displaced = fm.column_of(target)
+        _retarget(fm, header, target, values, f"'{header}' names a status: marked rows are "
+                  f"{status}, the others {other} (" + ", ".join(
+                      f"{v} = {s}" for v, s in values.items()) + ")")
+        fm.columns[header].values = values
+        if displaced is not None and displaced != header:
+            _displaced(fm, displaced)
+        return
+
+
+def _displaced(fm: FileMapping, header: str) -> None:
+    """A status column the marks said better: the insurance's plan type when the row
+    carries an insurance (a membership status beside the payer), else a custom field."""
+    column = fm.columns[header]
+    carried = any((c.target or "").startswith("insurance.") for c in fm.columns.values())
+    if carried and fm.column_of("insurance.plan_type") is None:
+        _retarget(fm, header, "insurance.plan_type", {}, f"not the {fm.kind}'s status (a "
+                  "column of marks says it): the membership of the insurance on the row")
+        column.confidence, column.flagged = 0.6, True
+        return
+    column.target, column.values = None, {}
+    column.custom_field, column.custom_field_type = custom_field_name(header), "Text"
+    column.reasons.append(f"not the {fm.kind}'s status: a column of marks says it")
+
+
+def propose_people(fm: FileMapping, profile: FileProfile) -> None:
+    marked_status(fm, profile)
+    surname_beside_first_name(fm, profile)
+    salutation_as_sex(fm, profile)
