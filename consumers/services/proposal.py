@@ -21,6 +21,7 @@ from domain.errors import PreconditionFailed
 from domain.mapping import FileMapping, MappingDocument, Settings
 from domain.ports import NOT_DATA, HeaderSimilarity, SourceFingerprint
 from domain.proposal.custom_fields import harmonise_custom_names
+from domain.proposal.people.columns import doctors_outside
 from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, propose_file
@@ -90,6 +91,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
         for name, (header, profile) in profiles.items():
             second_opinion(doc.files[name], profile, signal, readings(header))
     _ids_from_found_references(doc, profiles)
+    doctors_outside(doc, profiles)
     take_once(doc)
     harmonise_custom_names(doc)
     if settings is None:  # a first proposal: the clinic's country from its data

@@ -104,3 +104,18 @@ def test_a_work_phone_a_payer_and_private_with_no_number_on_a_person_row(
     assert fm.columns["Kostenträger"].target == "insurance.carrier_name"
     assert _landing(report, "insurance")["landing"] == 20
 
+
+
+def test_a_family_doctor_no_one_of_the_staff_list_is_is_a_custom_field(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the clinic's staff are listed; the patients' own doctors outside it are not anyone's id
+    doctors = ("Dr Rossi", "Dr Bianchi", "Dr Conti", "")
+    report = check_export(home, capsys, {
+        "staff.csv": "Staff ID,First name,Last name,Role\nS1,Mia,Kerr,Physiotherapist\n"
+                     "S2,Tom,Hale,Physiotherapist\n",
+        "patients.csv": "Patient ID,Last name,First name,GP\n" + "".join(
+            f"{i},{last},{first},{doctors[n % 4]}\n"
+            for n, (i, first, last, _) in enumerate(PEOPLE))})
+    column = _mapping(tmp_path, "patients.csv").columns["GP"]
+    assert column.target is None and column.custom_field == "GP"
+    assert _landing(report, "patient")["landing"] == 40

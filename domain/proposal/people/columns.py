@@ -8,12 +8,16 @@ their values:
 - a column named after a status (`Inactive`, `Archived`) holding marks (`X`, `Oui`, `yes`)
   is that status where marked and the opposite where unmarked; a column it displaces from
   the status (`Status` holding codes no status word reads) is the insurance's plan type when
-  the row carries an insurance, else a custom field.
+  the row carries an insurance, else a custom field;
+- a person's own doctor named by a name no one of the export's staff list has is a doctor
+  outside the clinic (`doctors_outside`, once the files' references are resolved).
 """
 
 from __future__ import annotations
 
-from domain.mapping import FileMapping
+from collections.abc import Mapping, Sequence
+
+from domain.mapping import FileMapping, MappingDocument
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name, phrase, strip_accents
 from domain.proposal.vocabulary import (
@@ -22,7 +26,7 @@ from domain.proposal.vocabulary import (
     ENUM_VALUE_SYNONYMS,
     SALUTATIONS,
 )
-from domain.records.canonical import ENUMS, KIND_FIELDS
+from domain.records.canonical import ENUMS, KIND_FIELDS, REFERENCES
 
 # One word meaning "name" in the languages the vocabulary reads: alone, the name a person list
 # has not yet said.
@@ -143,3 +147,31 @@ def propose_people(fm: FileMapping, profile: FileProfile) -> None:
     marked_status(fm, profile)
     surname_beside_first_name(fm, profile)
     salutation_as_sex(fm, profile)
+
+
+STAFF = "provider"
+PERSON_LISTS = frozenset({"patient", "lead"})
+
+
+def doctors_outside(doc: MappingDocument,
+                    profiles: Mapping[str, tuple[Sequence[str], FileProfile]]) -> None:
+    """A person list's own doctor (`GP`, a family doctor) named by name where the export has a
+    staff list and none of the names is found in it (references by name are resolved across
+    the files first): a doctor outside the clinic, kept as a custom field, not a reference
+    that resolves to no one."""
+    if not any(fm.kind == STAFF for fm in doc.files.values()):
+        return
+    for name, fm in doc.files.items():
+        profile = profiles.get(name, ((), FileProfile()))[1]
+        for header, column in fm.columns.items():
+            kind, _, field = (column.target or "").partition(".")
+            seen = _seen(profile, header)
+            if (kind not in PERSON_LISTS or REFERENCES.get((kind, field)) != STAFF
+                    or column.values or not seen or any(c.isdigit() for v in seen for c in v)
+                    or not all(any(c.isalpha() for c in v) for v in seen)):
+                continue
+            column.target, column.values = None, {}
+            column.custom_field, column.custom_field_type = custom_field_name(header), "Text"
+            column.confidence, column.flagged = 0.7, False
+            column.reasons.append("names no one of the export's staff list: the person's own "
+                                  "doctor outside the clinic, a custom field")
