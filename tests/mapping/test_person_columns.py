@@ -119,3 +119,16 @@ def test_a_family_doctor_no_one_of_the_staff_list_is_is_a_custom_field(
     column = _mapping(tmp_path, "patients.csv").columns["GP"]
     assert column.target is None and column.custom_field == "GP"
     assert _landing(report, "patient")["landing"] == 40
+
+
+def test_a_doctor_named_by_the_staff_members_email_stays_a_reference(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    check_export(home, capsys, {
+        "staff.csv": "Staff ID,First name,Last name,Email\n"
+                     "5f69d1b03ae258bc28df0afb,Mia,Kerr,mia@clinic.example\n"
+                     "5f69d1b03ae258bc28df0afc,Tom,Hale,tom@clinic.example\n",
+        "patients.csv": "Patient ID,Last name,First name,Email,Primary provider email\n" + "".join(
+            f"{i},{last},{first},p{i}@mail.example,{('mia', 'tom')[n % 2]}@clinic.example\n"
+            for n, (i, first, last, _) in enumerate(PEOPLE))})
+    column = _mapping(tmp_path, "patients.csv").columns["Primary provider email"]
+    assert column.target == "patient.primary_provider_source_id"

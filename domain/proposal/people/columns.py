@@ -167,8 +167,10 @@ def doctors_outside(doc: MappingDocument,
             kind, _, field = (column.target or "").partition(".")
             seen = _seen(profile, header)
             if (kind not in PERSON_LISTS or REFERENCES.get((kind, field)) != STAFF
-                    or column.values or not seen or any(c.isdigit() for v in seen for c in v)
+                    or column.values or not seen or any(c.isdigit() or c == "@"
+                                                        for v in seen for c in v)
                     or not all(any(c.isalpha() for c in v) for v in seen)):
+                # ids, or emails (a staff member named by e-mail is found by it in the run)
                 continue
             column.target, column.values = None, {}
             column.custom_field, column.custom_field_type = custom_field_name(header), "Text"
