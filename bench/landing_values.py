@@ -10,7 +10,9 @@ is matched to a contact by e-mail, else by its name's words; then each value is 
 - e-mail: the source's address (an address with `@` and a dot) is one of the contact's e-mails;
 - phone: each number in a source phone cell is one of the contact's: its last seven digits,
   under the country calling code of the key's country (or the code the number is written
-  with), so a number sent under another country's code is wrong; a trunk `0` is not compared.
+  with), so a number sent under another country's code is wrong; a trunk `0` is not compared;
+  an extension written after it (`x204`, `ext. 12`) is that number's `extension` in Nutshell's
+  phone schema, not more digits of the number.
 A row with no contact is not scored here (the landed count already misses it).
 """
 
@@ -30,6 +32,7 @@ NAME_FIELDS = ("patient.first_name", "patient.last_name", "patient.full_name",
 EMAIL_FIELDS = ("patient.email",)
 PHONE_PREFIX = "patient.phone"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EXTENSION = re.compile(r"\s*(?:ext(?:ension)?\.?|x|#)\s*(\d+)\s*$", re.IGNORECASE)
 
 
 def words(text: Any) -> frozenset[str]:
@@ -38,23 +41,26 @@ def words(text: Any) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[^a-z]+", plain.casefold()) if len(w) > 1)
 
 
-def _numbers(cell: Any, calling_code: str) -> list[tuple[str, str]]:
-    """(country calling code, last seven digits) of each number in a cell (`Mobile: 027 617
-    9721; Home: 09-903 6896` holds two). A number written with `+` or `00` keeps its own code
-    (its first one to three digits: compared as a prefix); any other is the clinic's country's."""
+def _numbers(cell: Any, calling_code: str) -> list[tuple[str, str, str]]:
+    """(country calling code, last seven digits, extension) of each number in a cell (`Mobile:
+    027 617 9721; Home: 09-903 6896` holds two). A number written with `+` or `00` keeps its
+    own code (its first one to three digits: compared as a prefix); any other is the clinic's
+    country's. The extension's digits are empty when none is written."""
     found = []
     for part in re.split(r"[;,/|\n]", str(cell or "")):
-        digits = re.sub(r"\D", "", part)
+        extension = _EXTENSION.search(part)
+        digits = re.sub(r"\D", "", part[:extension.start()] if extension else part)
         if len(digits) < 7:
             continue
         own = part.strip().startswith(("+", "00"))
-        found.append((digits.removeprefix("00")[:1] if own else calling_code, digits[-7:]))
+        found.append((digits.removeprefix("00")[:1] if own else calling_code, digits[-7:],
+                      extension[1] if extension else ""))
     return found
 
 
-def _holds(phones: list[str], number: tuple[str, str]) -> bool:
-    code, tail = number
-    return any(p.startswith(code) and p.endswith(tail) for p in phones)
+def _holds(phones: list[tuple[str, str]], number: tuple[str, str, str]) -> bool:
+    code, tail, extension = number
+    return any(p.startswith(code) and p.endswith(tail) and e == extension for p, e in phones)
 
 
 def _contact_view(contact: dict[str, Any]) -> dict[str, Any]:
@@ -64,9 +70,11 @@ def _contact_view(contact: dict[str, Any]) -> dict[str, Any]:
     phones = []
     for p in contact.get("phones") or []:
         value = p.get("value") if isinstance(p, dict) else p
+        extension = ""
         if isinstance(value, dict):
+            extension = re.sub(r"\D", "", str(value.get("extension") or ""))
             value = value.get("E164") or value.get("number") or value.get("numberFormatted")
-        phones.append(re.sub(r"\D", "", str(value or "")))
+        phones.append((re.sub(r"\D", "", str(value or "")), extension))
     emails = {str((e.get("value") if isinstance(e, dict) else e) or "").strip().casefold()
               for e in contact.get("emails") or []}
     return {"words": words(name), "emails": emails, "phones": phones}

@@ -111,17 +111,20 @@ def phones(key: str, raw: Any) -> list[dict[str, Any]]:
     out = []
     for i, item in enumerate(_list(key, "phones", raw)):
         value, label, primary = _item(key, "phones", item, i)
+        extension = ""
         if isinstance(value, dict):
+            extension = str(value.get("extension") or "").strip()
             value = value.get("numberFormatted") or value.get("number") or value.get("E164")
         if not isinstance(value, str) or not re.search(r"\d", value):
             raise _bad(key, "phones")
         digits = re.sub(r"\D", "", value)
         country = "1" if len(digits) == 10 else ""
         e164 = "+" + (country + digits if country else digits)
-        out.append({"isPrimary": primary, "name": label or "phone",
-                    "value": {"countryCode": country, "number": digits,
-                              "numberFormatted": value.strip(), "E164": e164,
-                              "countryCodeAndNumber": value.strip()}})
+        shape = {"countryCode": country, "number": digits, "numberFormatted": value.strip(),
+                 "E164": e164, "countryCodeAndNumber": value.strip()}
+        if extension:  # the documented schema's own field, echoed as given
+            shape["extension"] = extension
+        out.append({"isPrimary": primary, "name": label or "phone", "value": shape})
     return out
 
 

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from domain.records.normalise import EXTENSION
+
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DIGITS_RE = re.compile(r"\D+")
 _WS_RE = re.compile(r"\s+")
@@ -124,18 +126,21 @@ def digits(value: Any) -> str:
 
 def phone_value_object(phone: str) -> dict[str, str]:
     """contacts: the OpenAPI `phones` schema declares `value` as an object."""
-    p = text(phone)
-    if p.startswith("+"):
-        return {"E164": "+" + digits(p), "number": digits(p)}
-    return {"number": digits(p), "numberFormatted": p}
+    p, _, extension = text(phone).partition(EXTENSION)
+    out = ({"E164": "+" + digits(p), "number": digits(p)} if p.startswith("+")
+           else {"number": digits(p), "numberFormatted": p})
+    if extension:  # the schema's own field: "a specific person ... which share a number"
+        out["extension"] = extension
+    return out
 
 
 def phone_text(value: Any) -> str | None:
     """A phone as Nutshell echoes it (string or value object) back to one string."""
     if isinstance(value, dict):
+        extension = text(value.get("extension"))
         for key in ("E164", "countryCodeAndNumber", "numberFormatted", "number"):
             if present(value.get(key)):
-                return text(value[key])
+                return text(value[key]) + (f"{EXTENSION}{extension}" if extension else "")
         return None
     return text(value) or None
 

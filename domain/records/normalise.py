@@ -291,7 +291,13 @@ def parse_phone(value: str, region: str) -> str:
         # country's form. The clinic's country is `settings.country` in the mapping.
         raise Invalid(f"not a valid phone number in {region.upper()} (the clinic's country); "
                       "kept as written")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # E.164 has no room for an extension (`x204`, `ext. 12`): kept after it in RFC 3966's
+    # spelling, so a work number still reaches the person and not the switchboard.
+    return f"{e164}{EXTENSION}{number.extension}" if number.extension else e164
+
+
+EXTENSION = ";ext="
 
 
 def _plan_shaped(number: phonenumbers.PhoneNumber) -> bool:

@@ -80,3 +80,16 @@ def test_a_number_sent_under_another_countrys_code_is_wrong(tmp_path: Path) -> N
         _contact("Ana Reid", [], ["+447700900123"])]})  # her own +44 kept
     assert (got["right"], got["total"]) == (3, 4)
     assert got["wrong"] == ["patients.csv: phone_mobile x1"]
+
+
+def test_an_extension_is_the_numbers_extension_not_more_digits(tmp_path: Path) -> None:
+    key = {"files": {"patients.csv": {**KEY["files"]["patients.csv"], "bad_rows": []}}}
+    (tmp_path / "patients.csv").write_text(
+        "ID,Surname,Given,E-mail,Mobile,Notes\n1,Lee,Ann,,(415) 555-0100 ext. 12,\n"
+        "2,Roe,Bo,,(415) 555-0101 x7,\n", encoding="utf-8")
+    ann = _contact("Ann Lee", [], [])
+    ann["phones"] = [{"name": "work", "value": {"E164": "+14155550100", "extension": "12"}}]
+    bo = _contact("Bo Roe", [], [])
+    bo["phones"] = [{"name": "work", "value": {"E164": "+14155550101"}}]  # extension lost
+    got = patient_values(tmp_path, key, {"contacts": [ann, bo]})
+    assert got["wrong"] == ["patients.csv: phone_mobile x1"] and got["right"] == 3
