@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from domain.mapping import DerivedId, FileMapping
@@ -52,6 +53,16 @@ def without_ordinal(header: str) -> str | None:
     if len(ordinals) != 1 or len(tokens) < 2:
         return None
     return " ".join(t for t in tokens if t not in ORDINALS)
+
+
+def without_scheme(header: str) -> str | None:
+    """The header's words after a leading acronym in capitals (`ACC claim number`, `WSIB
+    claim no`: the accident scheme or insurer paying, then the field), None when it has none:
+    the scheme says whose number it is; its claim number is the member number there."""
+    first, _, rest = header.strip().partition(" ")
+    if not re.fullmatch(r"[A-Z]{2,5}", first) or len(rest.split()) < 2:
+        return None
+    return rest
 
 
 def propose_side_by_side(fm: FileMapping) -> None:

@@ -19,7 +19,7 @@ from domain.mapping import (
     MappingDocument,
     Settings,
 )
-from domain.proposal.cells import without_ordinal
+from domain.proposal.cells import without_ordinal, without_scheme
 from domain.proposal.custom_fields import (
     custom_field_type,
     harmonise_custom_names,
@@ -42,7 +42,7 @@ from domain.proposal.tables.forms import CARRIED, NOTE, holds_forms, propose_for
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
 from domain.proposal.text import custom_field_name, phrase, readings, section_question, singular
-from domain.proposal.values import value_fit, value_only_fields
+from domain.proposal.values import role_values, value_fit, value_only_fields
 from domain.records.canonical import KIND_FIELDS, qualified
 
 FLAG_BELOW = 0.7
@@ -129,9 +129,11 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
             continue  # an empty column: no value backs a header that only resembles a field
         if match.field.startswith("last_") and set(phrase(header).tokens) & AGGREGATE_WORDS:
             continue  # `Total Paid` sums payments: it is no last payment
-        if (kind == "billing" and match.field in PATIENT_MONEY
-                and set(phrase(header).tokens) & THIRD_PARTY_WORDS):
-            continue  # `Insurance Total Owing`: the insurer's share, not what the patient owes
+        if (kind == "billing" and match.field in PATIENT_MONEY and (
+                set(phrase(header).tokens) - set(phrase(match.phrase).tokens)) & THIRD_PARTY_WORDS):
+            # `Insurance Total Owing`: the insurer's share, not what the patient owes; a word
+            # of the field's own phrase (French `reste à payer`, left to pay) names no insurer
+            continue
         fit, why = value_fit(kind, match.field, col)
         reasons = [_header_reason(header, kind, match)]
         if why:
@@ -165,7 +167,7 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
         found = _header_candidates(other, header, col, SATELLITE_FLOOR, fields)
         # `Primary Policy #`: record 1's policy number, where no field of the row's own kind
         # is named (`First Name` stays the person's)
-        bare = None if own_named else without_ordinal(header)
+        bare = None if own_named else (without_ordinal(header) or without_scheme(header))
         if bare:
             held = {c.field for c in found}
             found += [c for c in _header_candidates(other, bare, col, SATELLITE_FLOOR, fields)
@@ -254,7 +256,8 @@ def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: 
             reasons.append(note)
         confidence = pick.confidence if not note else min(pick.confidence, 0.6)
         out[header] = ColumnMapping(target=pick.target, confidence=confidence,
-                                    reasons=reasons, flagged=confidence < FLAG_BELOW)
+                                    reasons=reasons, flagged=confidence < FLAG_BELOW,
+                                    values=role_values(col) if pick.field == "role" else {})
     return out
 
 

@@ -132,6 +132,8 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
     enum = enum_match(kind, field, col)
     if enum is not None:
         share, unknown = enum
+        if (kind, field) == ("provider", "role") and (roles := role_share(col)) > share:
+            share, unknown = roles, []  # `Normal Provider`: a role word with a qualifier
         # Values are named only when they are a pick-list: free text may identify a person.
         if col.is_enumeration:
             listed = f"distinct values: {', '.join(sorted(col.distinct)[:8])}"
@@ -144,6 +146,10 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         if share == 0 and col.is_enumeration and len(other) >= 0.5 * len(unknown):
             return CONTRADICTED, reason + ": words of another meaning (a marital status)"
         return share, reason
+    if field == "specialty" and role_share(col) >= 0.8:
+        # `Profession: Médecin / Secrétaire médicale`: who is a doctor and who keeps the
+        # desk is a role; the specialty is the doctors' discipline, beside it
+        return CONTRADICTED, "values are staff roles (a clinician beside a desk), not specialties"
     if field == "source_id" or field.endswith("_source_id"):
         return _id_fit(field, col)
     if field in CODE_FIELDS:
@@ -217,6 +223,39 @@ def _profession(value: str) -> bool:
                             or words[-1].endswith(PROFESSION_ENDINGS))
 
 
+def _roles_of(value: str) -> str | None:
+    """The staff role a value names, by the whole value or one of its words (`Normal
+    Provider`, `Secrétaire médicale`: a role with a qualifier beside it), else None."""
+    words = _enum_words("provider", "role") or {}
+    folded = value.strip().casefold()
+    if folded in words:
+        return words[folded]
+    found = {words[w] for w in re.split(r"[\s,;/()_-]+", folded) if w in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def role_share(col: ColumnProfile) -> float:
+    """The share of values (by count) naming a staff role, when they name two roles or more
+    (a doctor beside a desk): what a role column holds, whatever its header (`Type`,
+    `Profession`). One role throughout says too little (a list of doctors' professions)."""
+    if col.distinct_overflow or not col.non_empty or col.max_length > 40:
+        return 0.0
+    roles = {v: _roles_of(v) for v in col.distinct if v.strip()}
+    if len({r for r in roles.values() if r}) < 2:
+        return 0.0
+    named = sum(n for v, n in col.distinct.items() if roles.get(v))
+    return named / max(1, sum(n for v, n in col.distinct.items() if v.strip()))
+
+
+def role_values(col: ColumnProfile) -> dict[str, str]:
+    """The role each value names (`Normal Provider`, `Médecin` = provider), for the mapping's
+    value map; a value that is the canonical word already needs none."""
+    allowed = ENUMS[("provider", "role")]
+    return {v: r for v in sorted(col.distinct)
+            if re.sub(r"[\s-]+", "_", v.strip().casefold()) not in allowed
+            and (r := _roles_of(v))}
+
+
 def specialty_share(col: ColumnProfile) -> float:
     """The share of values naming a clinical profession or discipline, none of them a desk,
     a manager or a nurse: what a specialty holds (a role says which of those a person is)."""
@@ -274,6 +313,9 @@ def value_only_fields(col: ColumnProfile) -> list[tuple[str, float]]:
     specialty = specialty_share(col)
     if specialty >= 0.8:
         out.append(("specialty", specialty))  # `Job title: Physiotherapist`
+    role = role_share(col)
+    if role >= 0.8:
+        out.append(("role", role))  # `Type: Normal Provider / Staff`
     for field, needed in VALUE_ONLY.items():
         if field == "sex":
             share = col.share("sex") if col.is_enumeration else 0.0

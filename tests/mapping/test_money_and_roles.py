@@ -1,0 +1,67 @@
+"""Columns that said the wrong field until their words or values were read as a clinic means
+them: an invoice's paid and left-to-pay amounts in French beside its total, a visit's place
+(`Service Location`) and reason, a staff column whose values are roles (a doctor beside a desk)
+whatever its header, and a claim number named after the accident scheme paying it. Each test
+writes its own small export and reads the proposal and the records it derives."""
+
+from __future__ import annotations
+
+from domain.mapping import MappingDocument
+from tests.mapping.test_failure_classes import _derive, _propose
+
+PEOPLE = ("Garnier Lucie", "Roux Paul", "Faure Inès", "Blanc Hugo", "Henry Zoé", "Morel Léa")
+
+
+def _targets(doc: MappingDocument, name: str) -> dict[str, str | None]:
+    return {h: c.target for h, c in doc.files[name].columns.items()}
+
+
+def test_an_invoice_list_in_french_keeps_paid_and_left_to_pay_not_the_total() -> None:
+    headers = ["N° facture", "Date", "ID patient", "Montant", "Réglé", "Reste à payer", "Statut"]
+    rows = [[f"F-{i:04d}", f"{1 + i % 28:02d}/03/2024", f"{900 + i % 6}", "1 234,50 €",
+             "1 000,00 €" if i % 2 else "1 234,50 €", "234,50 €" if i % 2 else "0,00 €",
+             "Partiellement réglée" if i % 2 else "Payée"] for i in range(24)]
+    doc = _propose({"factures.csv": (headers, rows)}, date_order="DMY", country="FR",
+                   currency="EUR")
+    got = _targets(doc, "factures.csv")
+    assert got["Réglé"] == "billing.last_payment_amount"
+    assert got["Reste à payer"] == "billing.outstanding_balance"
+    assert got["Montant"] is None  # the invoice's total: neither what was paid nor what is owed
+
+
+def test_a_visits_place_and_reason_are_its_location_and_type() -> None:
+    headers = ["Appt ID", "Date", "Patient ID", "Service Location", "Appointment Reason"]
+    rows = [[f"A{i}", f"2024-05-{1 + i % 28:02d} 09:00", f"{100 + i % 9}",
+             ("Main Street Clinic", "Westside Office")[i % 2],
+             ("Annual physical", "Follow-up", "Sick visit")[i % 3]] for i in range(30)]
+    got = _targets(_propose({"appointments.csv": (headers, rows)}), "appointments.csv")
+    assert got["Service Location"] == "appointment.location"
+    assert got["Appointment Reason"] == "appointment.appointment_type"
+
+
+def test_staff_roles_are_read_from_their_values_beside_a_specialty() -> None:
+    headers = ["Nom", "Prénom", "Profession", "Spécialité", "E-mail"]
+    rows = [["Laurent", "Louis", "Médecin", "Médecine générale", "l@x.example.fr"],
+            ["Martin", "Arthur", "Médecin", "Pédiatrie", "a@x.example.fr"],
+            ["Dubois", "Gabriel", "Secrétaire médicale", "", "g@x.example.fr"],
+            ["Nguyen", "Amélie", "Assistante", "", "n@x.example.fr"]]
+    doc = _propose({"praticiens.csv": (headers, rows)}, country="FR")
+    got = _targets(doc, "praticiens.csv")
+    assert (got["Profession"], got["Spécialité"]) == ("provider.role", "provider.specialty")
+    typed = ["Provider Name", "Type", "Email"]
+    staff = [["Dana Reyes", "Normal Provider", "d@x.example.com"],
+             ["Omar Haddad", "Normal Provider", "o@x.example.com"],
+             ["Kim Lowe", "Staff", "k@x.example.com"]]
+    doc = _propose({"staff.csv": (typed, staff)})
+    assert _targets(doc, "staff.csv")["Type"] == "provider.role"
+    _, _, records = _derive(doc, "staff.csv", typed, staff)
+    assert [r.fields.get("role") for r in records] == ["provider", "provider", "other"]
+
+
+def test_a_claim_number_named_after_the_accident_scheme_is_the_member_number() -> None:
+    headers = ["Id", "First name", "Last name", "Birth date", "Funder", "WSIB claim number"]
+    rows = [[f"c{i}", p.split()[1], p.split()[0], f"19{60 + i}-04-0{1 + i % 9}",
+             "WSIB" if i % 2 else "Private", f"CL{48120 + 7 * i}" if i % 2 else ""]
+            for i, p in enumerate(PEOPLE * 4)]
+    got = _targets(_propose({"clients.csv": (headers, rows)}), "clients.csv")
+    assert got["WSIB claim number"] == "insurance.member_id"
