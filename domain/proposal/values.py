@@ -230,7 +230,8 @@ def _roles_of(value: str) -> str | None:
     folded = value.strip().casefold()
     if folded in words:
         return words[folded]
-    found = {words[w] for w in re.split(r"[\s,;/()_-]+", folded) if w in words}
+    # a one-letter word is an initial (`Mary O Connor`), never a role (`o` is `other` to sex)
+    found = {words[w] for w in re.split(r"[\s,;/()_-]+", folded) if len(w) > 1 and w in words}
     return found.pop() if len(found) == 1 else None
 
 
