@@ -84,7 +84,9 @@ ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}
 
 # A header's cells are labels (words: a date, an amount or a `Label:` above the table is a
 # report's title line, adapters.sources.report_layout)
-label = st.from_regex(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ _#()./-]{0,20}", fullmatch=True).filter(
+# (a letter first: × and ÷ sit inside Latin-1's block of letters but are signs, and a line
+# whose cell is a sign alone is no header)
+label = st.from_regex(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÿ _#()./-]{0,20}", fullmatch=True).filter(
     lambda text: not text.rstrip().endswith(":"))
 
 

@@ -50,7 +50,7 @@ def test_bad_email_leaves_the_field_out_kept_raw_and_reported(raw: str) -> None:
 
 @pytest.mark.parametrize(("raw", "settings", "expected"), [
     ("(508) 828-7000", US, "+15088287000"),
-    ("508.828.7000 x12", US, "+15088287000"),
+    ("508.828.7000 x12", US, "+15088287000;ext=12"),  # the extension kept (RFC 3966)
     ("0412 345 678", AU, "+61412345678"),
     ("+44 20 7946 0958", US, "+442079460958"),
 ])
