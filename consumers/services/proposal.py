@@ -25,7 +25,7 @@ from domain.proposal.people.columns import doctors_outside
 from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, propose_file
-from domain.proposal.references import per_patient_tables
+from domain.proposal.references import per_patient_tables, related_people
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.rules import propose_derived_id
 from domain.proposal.satellites.once import take_once
@@ -85,6 +85,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
                                f"{round(share * 100)}% of the first rows' cells agree): "
                                "read once, from that file")
     _per_patient_tables(doc, samples, profiles)
+    _related_people(doc, samples, profiles)
     link_files(doc, value_sets, lambda name: _data_rows(app, file_ids[name]))
     _prefix_colliding_ids(doc, samples)
     if signal is not None:
@@ -122,6 +123,16 @@ def _per_patient_tables(doc: MappingDocument, samples: list[TableSample],
         fm = propose_file(name, header, profile, kind=kind)
         fm.reasons = [f"its ids are all patients of {parent}, and it holds nothing of a "
                       f"patient but the name beside {kind} fields: one {kind} row per patient"]
+        doc.files[name] = fm
+
+
+def _related_people(doc: MappingDocument, samples: list[TableSample],
+                    profiles: dict[str, tuple[list[str], FileProfile]]) -> None:
+    for name, patients in related_people(_keyed(doc, samples)).items():
+        header, profile = profiles[name]
+        fm = propose_file(name, header, profile, kind="referral")
+        fm.reasons = [f"each row points at a patient of {patients} and is not one of them: "
+                      "the patients' related people (a referring doctor), one referral each"]
         doc.files[name] = fm
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from domain.mapping import ColumnMapping, FileMapping
 from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
+from domain.proposal.tables.parents import names_kind
 from domain.proposal.text import custom_field_name
 from domain.proposal.twins import TableSample, ids_of
 from domain.records.canonical import REFERENCES
@@ -130,3 +131,31 @@ def per_patient_tables(tables: Sequence[tuple[TableSample, FileMapping, str]]
             if len(kinds) == 1:
                 out[other.name] = (kinds[0], first.name)
     return out
+
+
+def related_people(tables: Sequence[tuple[TableSample, FileMapping, str]]) -> dict[str, str]:
+    """Tables read as patients each of whose rows points, in a column naming a patient other
+    than its own id, at a patient of another, larger patient table (`Related client`), with ids of their own that
+    are not those patients': the clients' related people (a referring doctor, a GP), each a
+    referral of the patient pointed at (canonical-model.md), not a patient twice. Input (table,
+    mapping, id column); returns table -> the patient table its rows point at."""
+    out: dict[str, str] = {}
+    patients = sorted(((t, fm, c) for t, fm, c in tables if fm.kind == "patient"),
+                      key=lambda t: (-t[0].rows, t[0].name))
+    for i, (first, _, first_col) in enumerate(patients):
+        known = ids_of(first, first_col)
+        for other, _, column in patients[i + 1:]:
+            own = ids_of(other, column)
+            if other.name in out or not own or len(own & known) >= (1 - SUBSET) * len(own):
+                continue
+            pointing = [c for c in other.columns if c != column.casefold()
+                        and names_kind(c, "patient") and (cells := ids_of(other, c))
+                        and len(cells & known) >= SUBSET * len(cells)]
+            if pointing and len(_filled(other, pointing[0])) >= SUBSET * len(other.sample):
+                out[other.name] = first.name
+    return out
+
+
+def _filled(table: TableSample, column: str) -> list[str]:
+    at = table.columns.index(column)
+    return [row[at] for row in table.sample if row[at]]

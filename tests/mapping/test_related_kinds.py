@@ -1,0 +1,46 @@
+"""Files whose rows are another kind than their people or their words first suggest, through the
+whole path (extract, propose, map check):
+
+- a file of people each pointing at a client (a referring doctor, a GP) is the clients'
+  referrals, not a second list of patients.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from tests.mapping.test_file_kinds import FIRSTS, LASTS, _files, _landing
+from tests.mapping.whole import check_export
+
+RELATED = {
+    "contacts": ("client-contacts.csv", "Id,Contact name,Relation,For client,Email,Phone"),
+    "people": ("people.csv", "Person ID,Name,Type,Linked patient,E-mail,Telephone"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(RELATED))
+def test_people_each_pointing_at_a_client_are_the_clients_referrals(
+        layout: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name, header = RELATED[layout]
+    clients = "".join(f"{100 + i},{FIRSTS[i % 10]},{LASTS[i % 8]},c{i}@example.com,"
+                      f"1980-02-{1 + i % 28:02d}\n" for i in range(40))
+    # the doctors share the clients' names now and then: no person is a patient twice
+    related = "".join(f"{900 + i},Dr {FIRSTS[(i + 3) % 10]} {LASTS[i % 8]},"
+                      f"{('Referrer', 'GP', 'Emergency contact')[i % 3]},{100 + i},d{i}@example.org,"
+                      f"(604) 555-{2000 + i}\n" for i in range(30))
+    report = check_export(home, capsys, {
+        "clients.csv": "Client ID,First Name,Last Name,Email,Date of Birth\n" + clients,
+        name: header + "\n" + related})
+    assert _files(report)[name]["kind"] == "referral"
+    landing = _landing(report)
+    assert landing["patient"]["landing"] == 40
+    assert landing["referral"]["landing"] == 30
+    targets = {h: c.target for h, c in
+               load_mapping(home / "mapping.yaml").files[name].columns.items()}
+    heads = header.split(",")
+    assert [targets[h] for h in (heads[1], heads[3], heads[4], heads[5])] == [
+        "referral.referrer_name", "referral.patient_source_id", "referral.referrer_email",
+        "referral.referrer_phone"]
