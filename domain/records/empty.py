@@ -42,7 +42,8 @@ NO_INSURER = frozenset({
 NONE_WORDS = frozenset({
     "none", "nil", "n/a", "na", "-", "nkda", "nka", "nkfa", "nkma", "no", "non", "nope",
     "denies", "ninguna", "ninguno", "ningún", "nada", "niega", "aucune", "aucun", "keine",
-    "kein", "nenhuma", "nenhum", "nega", "nessuna", "nessuno", "niente", "geen", "ingen"})
+    "kein", "nenhuma", "nenhum", "nega", "nessuna", "nessuno", "niente", "geen", "ingen",
+    "pas", "sin", "sem", "senza", "ohne", "nessun", "nulla"})
 # Whole answers saying no condition was recorded ("Diagnosis deferred", DSM's R69/799.9).
 NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred diagnosis",
                           "deferred", "no diagnosis", "nothing known", "not known"})

@@ -2,7 +2,9 @@
 whole path (extract, propose, map check):
 
 - a file of people each pointing at a client (a referring doctor, a GP) is the clients'
-  referrals, not a second list of patients.
+  referrals, not a second list of patients;
+- a medical history table (a category, a label, a date per patient) is allergies and
+  conditions, not documents, and a label saying none (`Pas d'allergie connue`) is none.
 """
 
 from __future__ import annotations
@@ -44,3 +46,33 @@ def test_people_each_pointing_at_a_client_are_the_clients_referrals(
     assert [targets[h] for h in (heads[1], heads[3], heads[4], heads[5])] == [
         "referral.referrer_name", "referral.patient_source_id", "referral.referrer_email",
         "referral.referrer_phone"]
+
+
+HISTORIES = {
+    "fr": ("Antécédents médicaux.csv", "Code patient;Catégorie;Libellé;Date",
+           ("Allergie", "Antécédent"), ("Pénicilline", "Asthme", "Lactose", "Hypertension"),
+           "Pas d'allergie connue"),
+    "de": ("Vorerkrankungen.csv", "Patientennummer;Kategorie;Bezeichnung;Erfasst am",
+           ("Allergie", "Vorerkrankung"), ("Penicillin", "Asthma", "Laktose", "Diabetes"),
+           "Keine Allergien bekannt"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(HISTORIES))
+def test_a_medical_history_table_is_allergies_and_conditions(
+        language: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A category (allergy or past condition), a label and the day it was written down, per
+    patient: allergies and conditions, not documents; a label saying none is none."""
+    name, header, sorts, labels, none = HISTORIES[language]
+    # more patients than history rows (clinical content, not opted in here)
+    patients = "".join(f"{i:05d};{LASTS[i % 8].upper()};{FIRSTS[i % 10]}\n" for i in range(1, 61))
+    history = "".join(f"{1 + i % 60:05d};{sorts[i % 2]};{none if i % 10 == 0 else labels[i % 4]};"
+                      f"{1 + i % 28:02d}/{1 + i % 12:02d}/2023\n" for i in range(50))
+    report = check_export(home, capsys, {
+        "patients.csv": "Code;Nom;Prénom\n" + patients, name: header + "\n" + history})
+    assert _files(report)[name]["kind"] == "allergy_condition"
+    assert _landing(report)["allergy_condition"]["records"] == 45
+    targets = [c.target for c in
+               load_mapping(home / "mapping.yaml").files[name].columns.values()]
+    assert targets == ["allergy_condition.patient_source_id", "allergy_condition.kind",
+                       "allergy_condition.name", "allergy_condition.recorded_at"]
