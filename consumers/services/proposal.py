@@ -25,7 +25,7 @@ from domain.proposal.people.columns import doctors_outside
 from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, propose_file
-from domain.proposal.references import per_patient_tables, related_people
+from domain.proposal.references import per_patient_tables, referrers, related_people
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.rules import propose_derived_id
 from domain.proposal.satellites.once import take_once
@@ -130,7 +130,7 @@ def _related_people(doc: MappingDocument, samples: list[TableSample],
                     profiles: dict[str, tuple[list[str], FileProfile]]) -> None:
     for name, patients in related_people(_keyed(doc, samples)).items():
         header, profile = profiles[name]
-        fm = propose_file(name, header, profile, kind="referral")
+        fm = referrers(doc.files[name], propose_file(name, header, profile, kind="referral"))
         fm.reasons = [f"each row points at a patient of {patients} and is not one of them: "
                       "the patients' related people (a referring doctor), one referral each"]
         doc.files[name] = fm

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from domain.mapping import (
+    NOT_MIGRATED,
     ColumnMapping,
     FileMapping,
     KeyValueLayout,
@@ -35,10 +36,10 @@ from domain.proposal.match import (
     name_score,
 )
 from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
-from domain.proposal.rules import propose_rules
+from domain.proposal.rules import propose_nothing_to_migrate, propose_rules
 from domain.proposal.satellites.once import take_once
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
-from domain.proposal.tables.forms import CARRIED, NOTE, holds_forms, propose_form
+from domain.proposal.tables.forms import CARRIED, NOTE, holds_forms, named_forms, propose_form
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
 from domain.proposal.text import custom_field_name, phrase, readings, section_question, singular
@@ -314,7 +315,10 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
             f"the values of '{rows.column}' say what {round(rows.share * 100)}% of the rows "
             f"are: {rows.kind} (the headers alone suggested {guess.kind})"], guess.ranked)
     forms = holds_forms(file_name, headers)
-    if kind is None and forms and guess.kind != NOTE and not name_score(file_name, guess.kind)[0]:
+    # a name saying another kind keeps it (`Allergies.csv`) unless it also says forms: the
+    # form is what each row is (`Medical History Forms`), the other kind what it asks about
+    if kind is None and forms and guess.kind != NOTE and (
+            not name_score(file_name, guess.kind)[0] or named_forms(file_name)):
         note = propose_file(file_name, headers, profile, kind=NOTE)
         if note.column_of(f"{NOTE}.patient_source_id"):
             note.reasons = [r for r in note.reasons if not r.startswith("the kind ")] + [
@@ -345,7 +349,11 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
     from_rows(mapping, rows, read_as, profile)
     propose_rules(mapping, list(headers), profile)
     if forms:
+        if mapping.kind == NOT_MIGRATED and guess.kind == NOTE:
+            # judged before the form's title and answers were found: judged again after
+            mapping.kind, mapping.reasons = NOTE, mapping.reasons[:-1]
         propose_form(mapping, headers, profile)
+        propose_nothing_to_migrate(mapping)
     return mapping
 
 

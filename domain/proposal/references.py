@@ -159,3 +159,30 @@ def related_people(tables: Sequence[tuple[TableSample, FileMapping, str]]) -> di
 def _filled(table: TableSample, column: str) -> list[str]:
     at = table.columns.index(column)
     return [row[at] for row in table.sample if row[at]]
+
+
+# A related person's own fields, read as a patient's, and the referral's field each is.
+REFERRER_FIELDS = {"full_name": "referrer_name", "last_name": "referrer_name",
+                   "email": "referrer_email", "phone": "referrer_phone",
+                   "phone_mobile": "referrer_phone", "phone_home": "referrer_phone",
+                   "phone_work": "referrer_phone"}
+
+
+def referrers(as_people: FileMapping, referral: FileMapping) -> FileMapping:
+    """The person's name, email and phone the patient proposal found in a file of related
+    people are the referrer's (one column each: a name in parts is left to the proposal)."""
+    found: dict[str, list[str]] = {}
+    for header, column in as_people.columns.items():
+        kind, _, field = (column.target or "").partition(".")
+        if kind == "patient" and field in REFERRER_FIELDS:
+            found.setdefault(REFERRER_FIELDS[field], []).append(header)
+    taken = {c.target for c in referral.columns.values()}
+    for field, headers in found.items():
+        target = f"referral.{field}"
+        if len(headers) != 1 or target in taken:
+            continue
+        column = referral.columns[headers[0]]
+        column.target, column.custom_field, column.custom_field_type = target, None, None
+        column.reasons = [r for r in column.reasons if "custom field" not in r] + [
+            f"the related person's {field.removeprefix('referrer_')}: the referrer's"]
+    return referral

@@ -4,7 +4,9 @@ whole path (extract, propose, map check):
 - a file of people each pointing at a client (a referring doctor, a GP) is the clients'
   referrals, not a second list of patients;
 - a medical history table (a category, a label, a date per patient) is allergies and
-  conditions, not documents, and a label saying none (`Pas d'allergie connue`) is none.
+  conditions, not documents, and a label saying none (`Pas d'allergie connue`) is none;
+- a file named for medical history forms is a note per form (its title, when it was completed,
+  the clinician's notes), its allergy and condition lists that note's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from adapters.stores.mapping_file import load_mapping
-from tests.mapping.test_file_kinds import FIRSTS, LASTS, _files, _landing
+from tests.mapping.test_file_kinds import ALLERGIES, FIRSTS, LASTS, _files, _landing
 from tests.mapping.whole import check_export
 
 RELATED = {
@@ -76,3 +78,32 @@ def test_a_medical_history_table_is_allergies_and_conditions(
                load_mapping(home / "mapping.yaml").files[name].columns.values()]
     assert targets == ["allergy_condition.patient_source_id", "allergy_condition.kind",
                        "allergy_condition.name", "allergy_condition.recorded_at"]
+
+
+CONDITIONS = ("Asthma; Eczema", "None", "Migraine", "None", "Hypertension")
+
+
+@pytest.mark.parametrize("name", ["Health History Forms.csv", "Medical history forms.csv"])
+def test_medical_history_forms_are_a_note_each_with_their_allergies(
+        name: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named for the forms that ask about the history: each row a form the client
+    filled in (a note), its allergy and condition lists that note's allergies and conditions."""
+    clients = "".join(f"{100 + i},{FIRSTS[i % 10]},{LASTS[i % 8]},c{i}@example.com\n"
+                      for i in range(30))
+    forms = "".join(
+        f"S{500 + i},{100 + i},Medical History ({'Laser' if i % 2 else 'Injectables'}),"
+        f"{1 + i % 28:02d}/03/2024 1{i % 10}:30,{ALLERGIES[i % 5]},{CONDITIONS[i % 5]},"
+        f"\"Consent discussed, photos taken.\"\n" for i in range(30))
+    report = check_export(home, capsys, {
+        "clients.csv": "Client ID,First Name,Last Name,Email\n" + clients,
+        name: "Submission ID,Client ID,Form name,Completed on,Allergies,Conditions,"
+              "Clinician notes\n" + forms})
+    assert _files(report)[name]["kind"] == "clinical_note"
+    landing = _landing(report)
+    assert landing["clinical_note"]["records"] == 30
+    # `Penicillin; Latex` two, `Peanuts` one, three nones; `Asthma; Eczema` two, one each
+    assert landing["allergy_condition"]["records"] == 6 * 3 + 6 * 4
+    targets = {h: c.target for h, c in
+               load_mapping(home / "mapping.yaml").files[name].columns.items()}
+    assert [targets[h] for h in ("Form name", "Completed on", "Clinician notes")] == [
+        "clinical_note.title", "clinical_note.created_at", "clinical_note.body"]

@@ -40,10 +40,15 @@ def form_column(headers: Sequence[str]) -> str | None:
     return None
 
 
+def named_forms(file_name: str) -> bool:
+    """The file's (or sheet's) name says forms (`Medical History Forms`)."""
+    stem = file_name.partition("#")[2] or file_name.rsplit(".", 1)[0]
+    return bool(set(phrase(stem).tokens) & FORM_WORDS)
+
+
 def holds_forms(file_name: str, headers: Sequence[str]) -> bool:
     """Whether the file's rows are submitted forms, by a column or the file's name."""
-    stem = file_name.partition("#")[2] or file_name.rsplit(".", 1)[0]
-    return form_column(headers) is not None or bool(set(phrase(stem).tokens) & FORM_WORDS)
+    return form_column(headers) is not None or named_forms(file_name)
 
 
 def _answer(header: str, col: ColumnProfile) -> bool:
