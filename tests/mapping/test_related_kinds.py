@@ -6,7 +6,8 @@ whole path (extract, propose, map check):
 - a medical history table (a category, a label, a date per patient) is allergies and
   conditions, not documents, and a label saying none (`Pas d'allergie connue`) is none;
 - a file named for medical history forms is a note per form (its title, when it was completed,
-  the clinician's notes), its allergy and condition lists that note's.
+  the clinician's notes), its allergy and condition lists that note's;
+- a therapy practice's prescriptions are doctors' referrals; a dunning level is a billing status.
 """
 
 from __future__ import annotations
@@ -107,3 +108,32 @@ def test_medical_history_forms_are_a_note_each_with_their_allergies(
                load_mapping(home / "mapping.yaml").files[name].columns.items()}
     assert [targets[h] for h in ("Form name", "Completed on", "Clinician notes")] == [
         "clinical_note.title", "clinical_note.created_at", "clinical_note.body"]
+
+
+def test_prescriptions_for_therapy_are_referrals_and_dunning_levels_a_billing_status(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A therapy practice's prescriptions (`Verordnungen`: the prescribing doctor, the day
+    issued, the diagnosis) are doctors' referrals, not allergies; its open items' dunning
+    level (`Mahnstufe` 0, 1-2, 3) is the balance's status."""
+    patients = "".join(f"{i:05d};{LASTS[i % 8].upper()};{FIRSTS[i % 10]}\n" for i in range(1, 61))
+    doctors = ("Dr. med. Anna Vogel", "Dr. med. Jens Kraus", "Dr. Petra Lang")
+    prescriptions = "".join(
+        f"V-{7000 + i};{1 + i % 60:05d};{doctors[i % 3]};{1 + i % 28:02d}.{1 + i % 12:02d}.2024;"
+        f"M54.5;Rückenschmerzen;KG;6\n" for i in range(30))
+    items = "".join(f"B{300 + i};{1 + i % 60:05d};{1 + i % 28:02d}.03.2024;{120 + i},50;{i % 4}\n"
+                    for i in range(20))
+    report = check_export(home, capsys, {
+        "Patienten.csv": "Code;Nachname;Vorname\n" + patients,
+        "Verordnungen.csv": "Rezeptnummer;Patientennummer;Verordner;Verordnungsdatum;ICD-10;"
+                            "Diagnose;Heilmittel;Anzahl\n" + prescriptions,
+        "Offene Posten.csv": "Belegnummer;Patientennummer;Belegdatum;Offen;Mahnstufe\n" + items})
+    assert _files(report)["Verordnungen.csv"]["kind"] == "referral"
+    assert _landing(report)["referral"]["landing"] == 30
+    doc = load_mapping(home / "mapping.yaml")
+    targets = {h: c.target for h, c in doc.files["Verordnungen.csv"].columns.items()}
+    assert [targets[h] for h in ("Rezeptnummer", "Verordner", "Verordnungsdatum", "Diagnose")] == [
+        "referral.source_id", "referral.referrer_name", "referral.referred_at", "referral.notes"]
+    status = doc.files["Offene Posten.csv"].columns["Mahnstufe"]
+    assert (status.target, status.values) == ("billing.billing_status", {
+        "0": "current", "1": "overdue", "2": "overdue", "3": "collections"})
+    assert doc.files["Offene Posten.csv"].columns["Belegnummer"].target == "billing.source_id"
