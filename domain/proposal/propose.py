@@ -44,7 +44,7 @@ from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
 from domain.proposal.text import custom_field_name, phrase, readings, section_question, singular
 from domain.proposal.values import role_values, value_fit, value_only_fields
-from domain.records.canonical import KIND_FIELDS, qualified
+from domain.records.canonical import ENUMS, KIND_FIELDS, qualified
 
 FLAG_BELOW = 0.7
 ACCEPT = 0.55  # a candidate below this is not proposed as a target
@@ -174,6 +174,11 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
             found += [c for c in _header_candidates(other, bare, col, SATELLITE_FLOOR, fields)
                       if c.field not in held]
         words = phrase(header).tokens
+        host = [w for w in words if w not in SELF_WORDS.get(kind, frozenset())]
+        if not found and host and len(host) < len(words):
+            # `Client Source` on the client's row: the source, a pick-list its values back
+            found = [c for c in _header_candidates(other, " ".join(host), col, SATELLITE_FLOOR,
+                                                   fields) if (other, c.field) in ENUMS]
         if kind != "patient" and len(words) < 2 and not {singular(w) for w in words} & own:
             continue  # a note's one generic word (`description`) is the note's, not an allergy's
         for cand in found:

@@ -7,7 +7,8 @@ whole path (extract, propose, map check):
   conditions, not documents, and a label saying none (`Pas d'allergie connue`) is none;
 - a file named for medical history forms is a note per form (its title, when it was completed,
   the clinician's notes), its allergy and condition lists that note's;
-- a therapy practice's prescriptions are doctors' referrals; a dunning level is a billing status.
+- a therapy practice's prescriptions are doctors' referrals; a dunning level is a billing status;
+- `Client Source` on the client list is the client's referral type.
 """
 
 from __future__ import annotations
@@ -137,3 +138,19 @@ def test_prescriptions_for_therapy_are_referrals_and_dunning_levels_a_billing_st
     assert (status.target, status.values) == ("billing.billing_status", {
         "0": "current", "1": "overdue", "2": "overdue", "3": "collections"})
     assert doc.files["Offene Posten.csv"].columns["Belegnummer"].target == "billing.source_id"
+
+
+SOURCES = ("Google", "Walk-in", "Recommendation", "Instagram", "")
+
+
+@pytest.mark.parametrize("header", ["Client Source", "Patient source"])
+def test_the_clients_own_source_on_the_client_list_is_their_referral(
+        header: str, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`Client Source` on the client's row says how the client came: the referral's type."""
+    clients = "".join(f"{100 + i},{FIRSTS[i % 10]},{LASTS[i % 8]},c{i}@example.com,"
+                      f"{SOURCES[i % 5]}\n" for i in range(40))
+    report = check_export(home, capsys, {
+        "clients.csv": f"Client ID,First Name,Last Name,Email,{header}\n" + clients})
+    column = load_mapping(home / "mapping.yaml").files["clients.csv"].columns[header]
+    assert column.target == "referral.referral_type"
+    assert _landing(report)["referral"]["landing"] == 32
