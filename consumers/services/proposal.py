@@ -25,7 +25,12 @@ from domain.proposal.people.columns import doctors_outside
 from domain.proposal.prior import named_otherwise, with_prior
 from domain.proposal.profile import FileProfile
 from domain.proposal.propose import ColumnProfiler, propose_file
-from domain.proposal.references import per_patient_tables, referrers, related_people
+from domain.proposal.references import (
+    family_route,
+    per_patient_tables,
+    referrers,
+    related_people,
+)
 from domain.proposal.region import RegionEvidence, fhir_evidence, proven_date_order
 from domain.proposal.rules import propose_derived_id
 from domain.proposal.satellites.once import take_once
@@ -131,6 +136,7 @@ def _related_people(doc: MappingDocument, samples: list[TableSample],
     for name, patients in related_people(_keyed(doc, samples)).items():
         header, profile = profiles[name]
         fm = referrers(doc.files[name], propose_file(name, header, profile, kind="referral"))
+        family_route(fm, profile)
         fm.reasons = [f"each row points at a patient of {patients} and is not one of them: "
                       "the patients' related people (a referring doctor), one referral each"]
         doc.files[name] = fm

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from domain.mapping import ColumnMapping, FileMapping
+from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.parents import names_kind
-from domain.proposal.text import custom_field_name
+from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.twins import TableSample, ids_of
 from domain.records.canonical import REFERENCES
 
@@ -166,6 +166,32 @@ REFERRER_FIELDS = {"full_name": "referrer_name", "last_name": "referrer_name",
                    "email": "referrer_email", "phone": "referrer_phone",
                    "phone_mobile": "referrer_phone", "phone_home": "referrer_phone",
                    "phone_work": "referrer_phone"}
+
+
+# A relation to the client that is family or an emergency contact: no referral (the
+# canonical model holds no next of kin), the row left out on purpose.
+FAMILY_WORDS = frozenset({
+    "spouse", "partner", "husband", "wife", "parent", "mother", "father", "mum", "mom", "dad",
+    "child", "son", "daughter", "sibling", "brother", "sister", "guardian", "carer",
+    "caregiver", "relative", "family", "kin", "emergency", "friend", "grandparent",
+    "conjoint", "enfant", "tuteur", "urgence", "ehepartner", "elternteil", "kind",
+    "notfallkontakt", "angehöriger", "cónyuge", "padre", "madre", "hijo", "hija", "tutor",
+    "emergencia", "coniuge", "genitore", "figlio", "figlia", "emergenza"})
+
+
+def family_route(referral: FileMapping, profile: FileProfile) -> None:
+    """A column of relations, some naming family or an emergency contact (`Spouse`,
+    `Emergency contact`) beside the referrers (`GP`, `Referrer`): those rows are dropped."""
+    for header, column in referral.columns.items():
+        seen = profile.columns.get(header, ColumnProfile()).distinct
+        if column.target or not seen or referral.route is not None:
+            continue
+        family = {v: DROP for v in seen if set(phrase(v).tokens) & FAMILY_WORDS}
+        if family and len(family) < len(seen):
+            referral.route = Route(column=header, values=family, reasons=[
+                f"'{header}' says how each person is related to the client: "
+                + ", ".join(sorted(family)) + f" are family or emergency contacts, no "
+                f"referral ({DROP})"])
 
 
 def referrers(as_people: FileMapping, referral: FileMapping) -> FileMapping:
