@@ -5,12 +5,11 @@ the client's billing record, as before."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from consumers.cli import main
+from tests.mapping.whole import check_export
 
 CLIENTS = "Client ID,First Name,Last Name,Date of Birth,Email,Balance Owing\n" + "".join(
     f"{100 + i},Ann{chr(97 + i % 26)},Lee{chr(97 + i // 26)},1980-02-{1 + i % 28:02d},"
@@ -20,24 +19,9 @@ BALANCES = "Client ID,Client Name,Balance Owing,Last Payment Date,Last Payment A
     f"{1 + i % 28:02d},{i * 5:.2f}\n" for i in range(1, 24, 2))
 
 
-def _check(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-           files: dict[str, str]) -> dict[str, object]:
-    source = tmp_path / "export"
-    source.mkdir()
-    for name, text in files.items():
-        (source / name).write_text(text, encoding="utf-8")
-    for argv in (["extract", str(source)], ["map", "propose"]):
-        assert main(argv) == 0, capsys.readouterr()
-    capsys.readouterr()
-    main(["map", "check", "--json"])
-    out = capsys.readouterr().out
-    report: dict[str, object] = json.loads(out[out.index("{"):])
-    return report
-
-
 def test_a_balance_on_the_client_list_beside_a_balances_file_is_counted_once(
-        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    report = _check(tmp_path, capsys, {"Clients.csv": CLIENTS, "Client Balances.csv": BALANCES})
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = check_export(home, capsys, {"Clients.csv": CLIENTS, "Client Balances.csv": BALANCES})
     landing = report["landing"]
     assert isinstance(landing, dict)
     assert landing["billing"]["records"] == 12  # one per client the balances file names
@@ -47,8 +31,8 @@ def test_a_balance_on_the_client_list_beside_a_balances_file_is_counted_once(
 
 
 def test_a_balance_on_the_client_list_alone_is_the_billing_record(
-        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    report = _check(tmp_path, capsys, {"Clients.csv": CLIENTS})
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = check_export(home, capsys, {"Clients.csv": CLIENTS})
     landing = report["landing"]
     assert isinstance(landing, dict)
     assert landing["billing"]["records"] == 24
