@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import phonenumbers
+
 from . import live
 from .envelope import HttpError, error
 
@@ -118,14 +120,26 @@ def phones(key: str, raw: Any) -> list[dict[str, Any]]:
         if not isinstance(value, str) or not re.search(r"\d", value):
             raise _bad(key, "phones")
         digits = re.sub(r"\D", "", value)
-        country = "1" if len(digits) == 10 else ""
-        e164 = "+" + (country + digits if country else digits)
+        country = _calling_code(value) or ("1" if len(digits) == 10 else "")
+        e164 = "+" + (digits if value.strip().startswith("+") or not country
+                      else country + digits)
         shape = {"countryCode": country, "number": digits, "numberFormatted": value.strip(),
                  "E164": e164, "countryCodeAndNumber": value.strip()}
         if extension:  # the documented schema's own field, echoed as given
             shape["extension"] = extension
         out.append({"isPrimary": primary, "name": label or "phone", "value": shape})
     return out
+
+
+def _calling_code(value: str) -> str:
+    """A number sent with its `+` carries its own country (`+64 4 653 4925` is New Zealand's,
+    ten digits or not); one without is taken as North American when it has ten digits."""
+    if not value.strip().startswith("+"):
+        return ""
+    try:
+        return str(phonenumbers.parse(value, None).country_code or "")
+    except phonenumbers.NumberParseException:
+        return ""
 
 
 def addresses(key: str, raw: Any) -> list[dict[str, Any]]:

@@ -141,3 +141,12 @@ def test_default_administrator_credentials():
         assert (srv.admin_user, srv.admin_key) == ("admin@sandbox.test", "sandbox-admin-key")
         r = httpx.get(f"{srv.url}/users", auth=(srv.admin_user, srv.admin_key))
         assert r.json()["users"][0]["isAdministrator"] is True
+
+
+def test_a_number_sent_with_its_country_code_keeps_that_country(client: httpx.Client) -> None:
+    # ten digits after a `+` are not North American for that: +64 4 653 4925 is Wellington's
+    person = create(client, "contacts", {"name": "Tane", "phones": [
+        {"value": "+64 4 653 4925", "name": "home"}, {"value": "415 555 0100", "name": "work"}]})
+    held = client.get(f"/contacts/{person['id']}").json()["contacts"][0]["phones"]
+    assert [(p["value"]["countryCode"], p["value"]["E164"]) for p in held] == [
+        ("64", "+6446534925"), ("1", "+14155550100")]
