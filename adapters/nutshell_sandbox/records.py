@@ -113,16 +113,17 @@ def phones(key: str, raw: Any) -> list[dict[str, Any]]:
     out = []
     for i, item in enumerate(_list(key, "phones", raw)):
         value, label, primary = _item(key, "phones", item, i)
-        extension = ""
+        extension, e164_sent = "", ""
         if isinstance(value, dict):
             extension = str(value.get("extension") or "").strip()
+            e164_sent = str(value.get("E164") or "")
             value = value.get("numberFormatted") or value.get("number") or value.get("E164")
         if not isinstance(value, str) or not re.search(r"\d", value):
             raise _bad(key, "phones")
         digits = re.sub(r"\D", "", value)
-        country = _calling_code(value) or ("1" if len(digits) == 10 else "")
-        e164 = "+" + (digits if value.strip().startswith("+") or not country
-                      else country + digits)
+        country = _calling_code(e164_sent or value) or ("1" if len(digits) == 10 else "")
+        e164 = "+" + re.sub(r"\D", "", e164_sent) if e164_sent.startswith("+") else "+" + (
+            digits if value.strip().startswith("+") or not country else country + digits)
         shape = {"countryCode": country, "number": digits, "numberFormatted": value.strip(),
                  "E164": e164, "countryCodeAndNumber": value.strip()}
         if extension:  # the documented schema's own field, echoed as given

@@ -146,7 +146,8 @@ def test_default_administrator_credentials():
 def test_a_number_sent_with_its_country_code_keeps_that_country(client: httpx.Client) -> None:
     # ten digits after a `+` are not North American for that: +64 4 653 4925 is Wellington's
     person = create(client, "contacts", {"name": "Tane", "phones": [
-        {"value": "+64 4 653 4925", "name": "home"}, {"value": "415 555 0100", "name": "work"}]})
+        {"value": "+64 4 653 4925", "name": "home"}, {"value": "415 555 0100", "name": "work"},
+        {"value": {"E164": "+6446534925", "number": "6446534925"}, "name": "mobile"}]})
     held = client.get(f"/contacts/{person['id']}").json()["contacts"][0]["phones"]
     assert [(p["value"]["countryCode"], p["value"]["E164"]) for p in held] == [
-        ("64", "+6446534925"), ("1", "+14155550100")]
+        ("64", "+6446534925"), ("1", "+14155550100"), ("64", "+6446534925")]
