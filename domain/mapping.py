@@ -109,6 +109,7 @@ class DerivedId(BaseModel):
 
     columns: list[str]
     content: bool = True
+    digest: bool = False  # the id is a uuid5 of the columns' values (a patient's name, birth date)
     reasons: list[str] = Field(default_factory=list)
 
 

@@ -264,7 +264,10 @@ def propose_natural_id(fm: FileMapping, profile: FileProfile) -> None:
         return
     said = (f"'{own}' is blank on {blank} rows: theirs" if own else
             f"no column holds the {fm.kind}'s own id: each one's")
-    fm.derived_id = DerivedId(columns=columns, content=False, reasons=[
+    # rows whose own id is blank are named by no other file: their id can be a digest, so a
+    # patient's name and birth date never stand in logs and Nutshell as an id
+    digest = own is not None and fm.kind in ("patient", "lead")
+    fm.derived_id = DerivedId(columns=columns, content=False, digest=digest, reasons=[
         f"{said} made from {', '.join(repr(c) for c in columns)}, what tells them apart"])
 
 

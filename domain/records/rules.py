@@ -1,9 +1,8 @@
 """What the mapping language says about one row before its values are validated: the kind it
 goes to (a route), the values of combined targets (date + time, name parts, flags), value
 maps and parse formats per column, an id for a row that has none, and date-only events placed
-at the mapping's time of day.
-
-Pure and value-free in its messages: problems name the column and the format, never the value.
+at the mapping's time of day. Pure and value-free in its messages: problems name the column
+and the format, never the value.
 """
 
 from __future__ import annotations
@@ -14,10 +13,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import uuid5
 
 import orjson
 
-from domain.ids import sealed
+from domain.ids import NAMESPACE, sealed
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS, visit_outcome
 from domain.records.normalise import fold_enum
@@ -144,6 +144,8 @@ def derived_id(mapping: FileMapping, values: Mapping[str, Any]) -> str | None:
         parts.append(hashlib.sha256(data).hexdigest()[:12])
     if not any(parts):
         return None
+    if spec.digest:  # an id travels into logs, streams and Nutshell: a patient's values never
+        return str(uuid5(NAMESPACE, "derived/" + ":".join(parts)))
     return ":".join(parts)
 
 
