@@ -15,7 +15,7 @@ and the patient's printed name sits beside it. Proposed here, each with its reas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.match import header_matches
@@ -116,21 +116,28 @@ def per_patient_tables(tables: Sequence[tuple[TableSample, FileMapping, str]]
     one row per patient of that other kind. Input (table, mapping, id column); returns table
     -> (its kind, the patient table it refers to)."""
     out: dict[str, tuple[str, str]] = {}
+    for first, known, other, fm, _, own in _patient_pairs(tables):
+        if other.name in out or not own or len(own & known) < SUBSET * len(own):
+            continue
+        fields = [m.target.split(".", 1) for m in fm.columns.values() if m.target]
+        if any(k == "patient" and f not in NAMING_FIELDS for k, f in fields):
+            continue
+        kinds = sorted({k for k, _ in fields if k != "patient"})
+        if len(kinds) == 1:
+            out[other.name] = (kinds[0], first.name)
+    return out
+
+
+def _patient_pairs(tables: Sequence[tuple[TableSample, FileMapping, str]]
+                   ) -> Iterator[tuple[TableSample, set[str], TableSample, FileMapping, str, set[str]]]:
+    """Each patient table (largest first) with its ids, and each smaller one after it with
+    its mapping, id column and ids: (larger, its ids, smaller, mapping, id column, ids)."""
     patients = sorted(((t, fm, c) for t, fm, c in tables if fm.kind == "patient"),
                       key=lambda t: (-t[0].rows, t[0].name))
     for i, (first, _, first_col) in enumerate(patients):
         known = ids_of(first, first_col)
         for other, fm, column in patients[i + 1:]:
-            own = ids_of(other, column)
-            if other.name in out or not own or len(own & known) < SUBSET * len(own):
-                continue
-            fields = [m.target.split(".", 1) for m in fm.columns.values() if m.target]
-            if any(k == "patient" and f not in NAMING_FIELDS for k, f in fields):
-                continue
-            kinds = sorted({k for k, _ in fields if k != "patient"})
-            if len(kinds) == 1:
-                out[other.name] = (kinds[0], first.name)
-    return out
+            yield first, known, other, fm, column, ids_of(other, column)
 
 
 def related_people(tables: Sequence[tuple[TableSample, FileMapping, str]]) -> dict[str, str]:
@@ -140,19 +147,14 @@ def related_people(tables: Sequence[tuple[TableSample, FileMapping, str]]) -> di
     referral of the patient pointed at (canonical-model.md), not a patient twice. Input (table,
     mapping, id column); returns table -> the patient table its rows point at."""
     out: dict[str, str] = {}
-    patients = sorted(((t, fm, c) for t, fm, c in tables if fm.kind == "patient"),
-                      key=lambda t: (-t[0].rows, t[0].name))
-    for i, (first, _, first_col) in enumerate(patients):
-        known = ids_of(first, first_col)
-        for other, _, column in patients[i + 1:]:
-            own = ids_of(other, column)
-            if other.name in out or not own or len(own & known) >= (1 - SUBSET) * len(own):
-                continue
-            pointing = [c for c in other.columns if c != column.casefold()
-                        and names_kind(c, "patient") and (cells := ids_of(other, c))
-                        and len(cells & known) >= SUBSET * len(cells)]
-            if pointing and len(_filled(other, pointing[0])) >= SUBSET * len(other.sample):
-                out[other.name] = first.name
+    for first, known, other, _, column, own in _patient_pairs(tables):
+        if other.name in out or not own or len(own & known) >= (1 - SUBSET) * len(own):
+            continue
+        pointing = [c for c in other.columns if c != column.casefold()
+                    and names_kind(c, "patient") and (cells := ids_of(other, c))
+                    and len(cells & known) >= SUBSET * len(cells)]
+        if pointing and len(_filled(other, pointing[0])) >= SUBSET * len(other.sample):
+            out[other.name] = first.name
     return out
 
 
