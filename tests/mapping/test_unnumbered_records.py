@@ -127,3 +127,18 @@ def _oracle_ids(doc: MappingDocument, name: str, headers: list[str],
     reader.read_file(name, [{"n": n, "v": dict(zip(headers, r, strict=True))}
                             for n, r in enumerate(rows, start=1)])
     return {sid for k, sid in reader.records if k == "insurance"}
+
+
+def test_a_national_identity_number_beside_a_fund_is_the_patients_not_a_cover() -> None:
+    """France's social security number (the NIR) identifies the person for life, like a US SSN:
+    no insurance record of its own beside the mutuelle's."""
+    rows = _patients(["Patient ID", "First Name", "Last Name", "Email", "NIR", "Fund", "Number"],
+                     "NIR", "Fund", "Number")
+    headers = ["ID patient", "Prénom", "Nom", "E-mail", "N° de sécurité sociale", "Mutuelle",
+               "N° adhérent mutuelle"]
+    doc = _propose({"patients.csv": (headers, rows)})
+    columns = doc.files["patients.csv"].columns
+    assert not (columns["N° de sécurité sociale"].target or "").startswith("insurance.")
+    kinds, quarantined, _ = _derive(doc, "patients.csv", headers, rows)
+    assert not quarantined
+    assert kinds["insurance"] == sum(1 for r in rows if r[5])
