@@ -69,8 +69,9 @@ KIND_WORDS = {"allergy": frozenset({"allergy", "allergies", "alergia", "alergias
                                     "allergien", "intolerance"}),
               "condition": frozenset({"condition", "conditions", "problem", "problems",
                                       "diagnosis", "diagnoses", "alert", "alerts"})}
+# A waitlisted person has not started care: a lead until their first visit.
 LEAD_WORDS = frozenset({"prospect", "prospective", "lead", "enquiry", "inquiry", "potential",
-                        "interested"})
+                        "interested", "waitlist", "waitlisted"})
 
 
 def _time_words(field: str) -> tuple[str, ...]:
