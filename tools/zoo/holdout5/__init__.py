@@ -1,0 +1,11 @@
+"""The fifth hold-out half of the zoo (`holdout5`): six exports built from the vendors' own
+documentation, with answer keys written from the builders' declarations before anything of the
+engine ran on them; measured once, by the lead, at the end."""
+
+from __future__ import annotations
+
+from tools.zoo.holdout5 import drchrono
+
+EXPORTS = {
+    "drchrono-us": drchrono.drchrono_us,
+}
