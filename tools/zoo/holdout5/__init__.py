@@ -4,8 +4,9 @@ engine ran on them; measured once, by the lead, at the end."""
 
 from __future__ import annotations
 
-from tools.zoo.holdout5 import drchrono
+from tools.zoo.holdout5 import bestpractice, drchrono
 
 EXPORTS = {
     "drchrono-us": drchrono.drchrono_us,
+    "bestpractice-au": bestpractice.bestpractice_au,
 }
