@@ -4,9 +4,10 @@ engine ran on them; measured once, by the lead, at the end."""
 
 from __future__ import annotations
 
-from tools.zoo.holdout5 import bestpractice, drchrono
+from tools.zoo.holdout5 import bestpractice, drchrono, oscar
 
 EXPORTS = {
     "drchrono-us": drchrono.drchrono_us,
     "bestpractice-au": bestpractice.bestpractice_au,
+    "oscar-ca": oscar.oscar_ca,
 }
