@@ -4,7 +4,7 @@ engine ran on them; measured once, by the lead, at the end."""
 
 from __future__ import annotations
 
-from tools.zoo.holdout5 import bestpractice, cliniccloud, drchrono, oscar, tm3
+from tools.zoo.holdout5 import bestpractice, cliniccloud, drchrono, miodottore, oscar, tm3
 
 EXPORTS = {
     "drchrono-us": drchrono.drchrono_us,
@@ -12,4 +12,5 @@ EXPORTS = {
     "oscar-ca": oscar.oscar_ca,
     "tm3-uk": tm3.tm3_uk,
     "cliniccloud-es": cliniccloud.cliniccloud_es,
+    "miodottore-it": miodottore.miodottore_it,
 }

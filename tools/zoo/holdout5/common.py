@@ -14,6 +14,8 @@ IT_FIRST = ("Giulia", "Marco", "Francesca", "Alessandro", "Chiara", "Luca", "Sar
 IT_LAST = ("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci",
            "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa",
            "Giordano", "Rizzo", "Lombardi", "D'Angelo")
+IT_FEMALE = frozenset(("Giulia", "Francesca", "Chiara", "Sara", "Martina", "Valentina", "Elisa",
+                       "Federica", "Alessia", "Beatrice"))
 IT_PLACES = (("Milano", "MI", "20121"), ("Milano", "MI", "20144"), ("Monza", "MB", "20900"),
              ("Sesto San Giovanni", "MI", "20099"), ("Bergamo", "BG", "24121"),
              ("Como", "CO", "22100"))
