@@ -1,6 +1,6 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
-    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|holdout4|all] [--export NAME ...]
+    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|holdout4|holdout5|all] [--export NAME ...]
                             [--out FILE]
                             [--embedding]
 

@@ -1,6 +1,6 @@
 """The zoo's builder is deterministic: rebuilding any export writes the committed bytes, and the
-second, third and fourth hold-out halves and the second tuning half each hold six exports from
-vendors the other halves do not.
+second, third, fourth and fifth hold-out halves and the second tuning half each hold six exports
+from vendors the other halves do not.
 
 Nothing here proposes a mapping: the files are compared byte for byte and the keys read as YAML.
 """
@@ -80,6 +80,20 @@ def test_the_fourth_hold_out_is_six_fresh_vendors_with_dirty_rows() -> None:
     assert len({e.key["country"] for e in fourth}) == 5
     assert {"fr", "de"} <= {e.key.get("language", "en") for e in fourth}
     for e in fourth:
+        bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
+                  for f in e.files.values())
+        assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
+def test_the_fifth_hold_out_is_six_fresh_vendors_in_six_countries_with_dirty_rows() -> None:
+    fifth = exports("holdout5")
+    earlier = [e for e in exports() if e.half != "holdout5"]
+    assert len(fifth) == 6
+    assert {e.name for e in fifth}.isdisjoint({e.name for e in earlier})
+    assert {e.key["vendor"] for e in fifth}.isdisjoint({e.key["vendor"] for e in earlier})
+    assert len({e.key["country"] for e in fifth}) == 6
+    assert {"es", "it"} <= {e.key.get("language", "en") for e in fifth}
+    for e in fifth:
         bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
                   for f in e.files.values())
         assert bad > 0, f"{e.name}: a real export has dirty rows"

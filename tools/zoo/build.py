@@ -41,6 +41,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout4
 
     EXPORTS.update(holdout4.EXPORTS)
+    from tools.zoo import holdout5
+
+    EXPORTS.update(holdout5.EXPORTS)
 except ImportError:
     pass
 
