@@ -130,7 +130,10 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
                 votes[region] = votes.get(region, 0) + 1
             continue
         if _NANP_WRITTEN.fullmatch(text):
-            votes["US"] = votes.get("US", 0) + 1  # (Canada writes them alike: other evidence decides)
+            # Canada writes them alike; its area codes are its own (604, 416), so a valid
+            # number votes for the region of its area code, an unassigned one for the US
+            region = _nanp_region(text)
+            votes[region] = votes.get(region, 0) + 1
             continue
         valid = [region for region in candidates if _valid_in(text, region)]
         # `06 12 34 56 78` is valid in France and South Africa, but written as France writes
@@ -141,6 +144,18 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
         for region in valid:  # a number valid in several plans is weak evidence for each
             votes[region] = votes.get(region, 0) + 1 / len(valid)
     return votes, seen
+
+
+def _nanp_region(text: str) -> str:
+    """The North American country whose area code the number has; the US when none is known
+    (the fictional 555 exchanges, an unassigned area code)."""
+    try:
+        number = phonenumbers.parse(text, "US")
+    except phonenumbers.NumberParseException:
+        return "US"
+    region = phonenumbers.region_code_for_number(number) if phonenumbers.is_valid_number(
+        number) else None
+    return region if region in CURRENCY else "US"
 
 
 def _valid_in(text: str, region: str) -> bool:

@@ -60,6 +60,15 @@ def test_the_country_is_proposed_from_phones_countries_and_postcodes(
     assert propose_region([], [], []) is None  # nothing said: the defaults stand
 
 
+def test_canadian_numbers_written_as_americans_write_them_say_canada_by_their_area_codes() -> None:
+    # a Canadian clinic with no postcode column was read as American (its fees in USD)
+    phones = ["(902) 216-3327", "604-978-9429", "(403) 827-9969", "416.555.0199"]
+    proposal = propose_region(phones + ["(212) 555-0134"])
+    assert proposal is not None and (proposal.country, proposal.currency) == ("CA", "CAD")
+    proposal = propose_region(["(415) 867-5309", "(212) 555-0134", "555-677-3119"])
+    assert proposal is not None and proposal.country == "US"
+
+
 def test_an_australian_export_is_read_as_australian_and_shown_for_confirmation(
         cli: Cli, tmp_path: Path) -> None:
     export = tmp_path / "export"
