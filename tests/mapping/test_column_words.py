@@ -242,3 +242,15 @@ def test_an_intake_form_carries_the_patients_allergies_and_how_they_came() -> No
     assert kinds["allergy_condition"] == 2 * 6 + 6  # None and NKA say there are none
     first = next(r for r in records if r.kind == "allergy_condition")
     assert first.fields["patient_source_id"] == "100"  # the form's patient
+
+
+def test_the_type_of_a_log_entry_is_the_communications_channel() -> None:
+    headers = ["Date", "Client", "Log Type", "Subject", "Details", "Entered By"]
+    ways = ("Phone Call", "Email", "Text Message", "Letter")
+    rows = [[f"01/{1 + i % 28:02d}/2025 12:53 PM", f"{NAMES[i % 8]} {SURNAMES[i % 8].title()}",
+             ways[i % 4], ("Rescheduling", "Intake", "Billing")[i % 3],
+             f"Spoke about the plan, entry {i}.", "Nadia Pelletier"] for i in range(40)]
+    doc = _propose({"Client Logs.csv": (headers, rows)})
+    fm = doc.files["Client Logs.csv"]
+    assert fm.kind == "communication"
+    assert fm.columns["Log Type"].target == "communication.channel"
