@@ -218,9 +218,10 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
             propose_own_id(fm, {}, profile)  # a column of codes beside the names (`Code`)
         if named_id and not any(c.target == f"{fm.kind}.source_id"
                                 for c in fm.columns.values()):
-            fm.derived_id = DerivedId(columns=[header], content=False, reasons=[
-                f"no column holds the {fm.kind}'s own id: its name '{header}' is (other "
-                "files name it so)"])
+            fm.derived_id = DerivedId(
+                columns=[header], content=False, digest=fm.kind in ("patient", "lead"),
+                reasons=[f"no column holds the {fm.kind}'s own id: its name '{header}' is "
+                         "(other files name it so)"])
         return
 
 

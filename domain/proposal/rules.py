@@ -210,6 +210,7 @@ def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
 
 
 NAMED_KINDS = frozenset({"company"})  # kinds whose records one name identifies
+PERSON_KINDS = frozenset({"patient", "lead"})  # kinds whose names and birth dates are PHI
 
 
 def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
@@ -265,9 +266,9 @@ def propose_natural_id(fm: FileMapping, profile: FileProfile) -> None:
         return
     said = (f"'{own}' is blank on {blank} rows: theirs" if own else
             f"no column holds the {fm.kind}'s own id: each one's")
-    # rows whose own id is blank are named by no other file: their id can be a digest, so a
-    # patient's name and birth date never stand in logs and Nutshell as an id
-    digest = own is not None and fm.kind in ("patient", "lead")
+    # a digest, so a patient's name and birth date never stand in logs and Nutshell as an id
+    # (files naming them find the digest through domain.proposal.tables.names)
+    digest = fm.kind in PERSON_KINDS
     fm.derived_id = DerivedId(columns=columns, content=False, digest=digest, reasons=[
         f"{said} made from {', '.join(repr(c) for c in columns)}, what tells them apart"])
 

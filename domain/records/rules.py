@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid5
@@ -144,7 +144,13 @@ def derived_id(mapping: FileMapping, values: Mapping[str, Any]) -> str | None:
         parts.append(hashlib.sha256(data).hexdigest()[:12])
     if not any(parts):
         return None
-    if spec.digest:  # an id travels into logs, streams and Nutshell: a patient's values never
+    return id_from_parts(parts, spec.digest)
+
+
+def id_from_parts(parts: Sequence[str], digest: bool) -> str:
+    """A derived id from its parts; with `digest` a uuid5 of them, since an id travels into
+    logs, streams and Nutshell and a patient's name and birth date must never."""
+    if digest:
         return str(uuid5(NAMESPACE, "derived/" + ":".join(parts)))
     return ":".join(parts)
 

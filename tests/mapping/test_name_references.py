@@ -15,7 +15,7 @@ from domain.ids import sealed
 from domain.proposal.propose import propose
 from domain.proposal.tables import keys
 from domain.proposal.tables.name_index import build, match, person_key
-from domain.records.rules import lookup
+from domain.records.rules import id_from_parts, lookup
 from tests.mapping.test_proposal import profile_of
 from tests.mapping.whole import check_export
 
@@ -155,10 +155,28 @@ def test_files_with_no_ids_anywhere_name_their_client_either_way_round(
     doc = load_mapping(tmp_path / "home" / "mapping.yaml")
     clients = doc.files["client list.csv"]
     assert clients.derived_id is not None and clients.derived_id.columns == ["Client"]
+    # the ids are digests of the names: a client's name never stands in logs as an id
+    assert clients.derived_id.digest
     client = doc.files["session report.csv"].columns["Client"]
     assert client.target == "appointment.patient_source_id"
-    assert lookup(client.values, "Bo Lee") == "Lee, Bo"
-    assert lookup(client.values, "Tom Ng") == "Ng, Tom"
+    assert lookup(client.values, "Bo Lee") == id_from_parts(["Lee, Bo"], digest=True)
+    assert lookup(client.values, "Tom Ng") == id_from_parts(["Ng, Tom"], digest=True)
+    assert not any("Lee" in v or "Ng" in v for v in client.values.values())
     landing = report["landing"]
     assert isinstance(landing, dict)
     assert landing["appointment"]["unresolved_references"] == 0
+
+
+def test_a_client_list_with_no_ids_gets_ids_that_hold_no_name() -> None:
+    from tests.mapping.test_failure_classes import _derive, _propose
+
+    headers = ["Client", "Date of Birth", "Email"]
+    rows = [[f"{la}, {f}", "1980-01-02", f"{f.lower()}{i}@example.com"]
+            for i, f, la in PATIENTS[:60]]
+    doc = _propose({"client list.csv": (headers, rows)})
+    kinds, quarantined, records = _derive(doc, "client list.csv", headers, rows)
+    assert not quarantined and kinds["patient"] == 60
+    ids = {r.source_id for r in records if r.kind == "patient"}
+    assert len(ids) == 60
+    names = {part for _, f, la in PATIENTS[:60] for part in (f, la)}
+    assert not any(part in i for i in ids for part in names)

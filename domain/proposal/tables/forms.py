@@ -59,12 +59,21 @@ def _answer(header: str, col: ColumnProfile) -> bool:
         any(c.isalpha() for c in v) for v in seen) == len(seen)
 
 
+WEAK_TITLE = 0.85  # a title taken by a generic word's weak synonym, below the form's name
+
+
 def propose_form(fm: FileMapping, headers: Sequence[str], profile: FileProfile) -> None:
     """The form's name as the note's title; the answers no field holds as its body."""
     if fm.kind != NOTE:
         return
     named = form_column(headers)
     title = f"{NOTE}.title"
+    if named is not None:
+        for h, c in fm.columns.items():
+            if h != named and c.target == title and c.confidence < WEAK_TITLE:
+                # a generic word (`description`) gives way to the form's name: an answer
+                c.target = None
+                c.reasons.append(f"not the title: '{named}' names the form")
     if named is not None and not any(c.target == title for h, c in fm.columns.items()
                                      if h != named):
         column = fm.columns[named]

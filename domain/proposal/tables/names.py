@@ -31,6 +31,7 @@ from domain.proposal.tables.name_index import (
 )
 from domain.proposal.text import phrase
 from domain.records.canonical import REFERENCES
+from domain.records.rules import id_from_parts
 
 STAFF = "provider"
 PATIENT = "patient"
@@ -313,7 +314,7 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
         if len(made.columns) == 1:
             read = _rows(name, sets[name], rows_of)
             if read is not None:
-                out[name] = (NAMED_ID, _whole_names(made.columns[0], read))
+                out[name] = (NAMED_ID, _whole_names(made.columns[0], read, made.digest))
             continue
         if len(made.columns) != 2 or not kept:
             continue
@@ -321,7 +322,8 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
         rows: list[Mapping[str, object]] = []
         for r in kept:
             x, y = (str(r.get(c) or "").strip() for c in (a, b))
-            rows.append({NAMED_ID: f"{x}:{y}", f"{a} {b}": f"{x} {y}", f"{b} {a}": f"{y} {x}"})
+            rows.append({NAMED_ID: id_from_parts([x, y], made.digest), f"{a} {b}": f"{x} {y}",
+                         f"{b} {a}": f"{y} {x}"})
         out[name] = (NAMED_ID, _given(rows))
     return out
 
@@ -329,14 +331,14 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
 WHOLE = "(whole name)"  # the column of whole names a one-column derived id is made from
 
 
-def _whole_names(header: str, read: Rows) -> Rows:
+def _whole_names(header: str, read: Rows, digest: bool) -> Rows:
     """The rows of a file whose id is one column of names, as the index reads them: the id
-    (the name as written, as domain.records.rules.derived_id makes it) and the name again in
-    WHOLE, which index_files reads as a person's names."""
+    (as domain.records.rules.derived_id makes it from the name) and the name again in WHOLE,
+    which index_files reads as a person's names."""
     def rows() -> Iterable[Mapping[str, object]]:
         for r in read():
             text = str(r.get(header) or "").strip()
-            yield {NAMED_ID: text, WHOLE: text}
+            yield {NAMED_ID: id_from_parts([text], digest), WHOLE: text}
     return rows
 
 
