@@ -30,6 +30,7 @@ from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.tables.flags import left_out, propose_flags
 from domain.proposal.tables.joined import propose_joined
+from domain.proposal.tables.names import STAFF_WORDS, WITH_STAFF
 from domain.proposal.tables.organisations import people_among_organisations
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import STATUS_CODES
@@ -46,8 +47,8 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 }
 START_WORDS = ("start", "from", "begin", "begins", "time")
 END_WORDS = ("end", "finish", "until", "to", "ends")
-DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "duracion", "duración",
-                  "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
+DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion",
+                  "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
 # Header words of a time of day, in the languages the vocabulary has
 CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
@@ -323,8 +324,11 @@ def demote_names_as_references(fm: FileMapping, profile: FileProfile) -> None:
         if not column.target or "." not in column.target:
             continue
         kind, name = column.target.split(".", 1)
-        if (kind, name) not in REFERENCES or not set(phrase(header).tokens) & NAME_WORDS:
+        words = set(phrase(header).tokens)
+        if (kind, name) not in REFERENCES or not words & NAME_WORDS:
             continue
+        if fm.kind in WITH_STAFF and words & STAFF_WORDS:
+            continue  # a visit's `Practitioner Name` names the clinic's own staff, as they do
         seen = [v for v in profile.columns.get(header, ColumnProfile()).distinct if v.strip()]
         names = [v for v in seen if " " in v.strip() and not any(c.isdigit() for c in v)]
         if not seen or len(names) < SHARE * len(seen):

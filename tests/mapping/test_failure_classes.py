@@ -187,3 +187,24 @@ def test_yes_no_values_are_no_reference_and_a_slot_pattern_is_a_length() -> None
     doc = _propose({"Pacientes.csv": (headers, rows)})
     insured = doc.files["Pacientes.csv"].columns["Seguro médico"]
     assert insured.target is None or not insured.target.endswith("_source_id")
+
+
+def test_a_length_in_minutes_under_an_abbreviated_header_makes_the_end() -> None:
+    headers = ["Appt", "Start Date Time", "Mins", "Patient No."]
+    rows = [[str(50000 + i), f"2024-01-{1 + i % 28:02d} 12:00", f"{15 * (1 + i % 4)} min",
+             str(1000 + i)] for i in range(30)]
+    doc = _propose({"appointments_report.csv": (headers, rows)})
+    kinds, quarantined, records = _derive(doc, "appointments_report.csv", headers, rows)
+    assert not quarantined and kinds["appointment"] == 30
+    first = next(r for r in records if r.source_id == "50001")  # 12:00 for 30 min
+    assert first.fields["ends_at"].startswith("2024-01-02T12:30")
+
+
+def test_an_abbreviated_practitioner_header_is_the_visits_provider() -> None:
+    headers = ["Appt ID", "Client ID", "Start", "Pract"]
+    staff = ("Dr. Hannah Price", "Tom Okafor", "Priya Nair")
+    rows = [[str(i), str(200 + i), f"2024-02-{1 + i % 28:02d} 10:00", staff[i % 3]]
+            for i in range(30)]
+    doc = _propose({"Appointments.csv": (headers, rows)})
+    assert doc.files["Appointments.csv"].columns["Pract"].target == (
+        "appointment.provider_source_id")

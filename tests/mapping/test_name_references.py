@@ -180,3 +180,15 @@ def test_a_client_list_with_no_ids_gets_ids_that_hold_no_name() -> None:
     assert len(ids) == 60
     names = {part for _, f, la in PATIENTS[:60] for part in (f, la)}
     assert not any(part in i for i in ids for part in names)
+
+
+def test_a_visits_practitioner_name_names_the_clinics_own_staff_with_no_staff_list() -> None:
+    from tests.mapping.test_failure_classes import _propose
+
+    headers = ["Appt No", "Client #", "Date", "Practitioner Name", "Service"]
+    staff = ("Dr. Raúl Moreno", "Lucía Gómez", "Dr. Ana Ruiz")
+    rows = [[str(i), f"{16 + i % 40:05d}", f"{1 + i % 28:02d}.01.2024", staff[i % 3], "Control"]
+            for i in range(30)]
+    doc = _propose({"Citas.csv": (headers, rows)})
+    assert doc.files["Citas.csv"].columns["Practitioner Name"].target == (
+        "appointment.provider_source_id")
