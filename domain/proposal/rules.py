@@ -29,7 +29,7 @@ from domain.proposal.satellites.lists import more_lists
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside
 from domain.proposal.tables.flags import left_out, propose_flags
-from domain.proposal.tables.joined import propose_joined
+from domain.proposal.tables.joined import propose_date_parts, propose_joined
 from domain.proposal.tables.organisations import people_among_organisations
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
 from domain.proposal.vocabulary import STATUS_CODES
@@ -358,6 +358,7 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     demote_names_as_references(fm, profile)
     propose_chart_references(fm, profile)
     propose_flags(fm, headers, profile)
+    propose_date_parts(fm, headers, profile)
     propose_moment(fm, headers, profile)
     propose_duration(fm, headers, profile)
     propose_codes(fm, profile)
