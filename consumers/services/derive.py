@@ -33,7 +33,7 @@ from domain.records.derive import (
     row_outcome,
 )
 from domain.records.empty import Dropped
-from domain.records.quality import QualityChecker, repeated_row, same_person, same_person_reason
+from domain.records.quality import PeopleSeen, QualityChecker, repeated_row, same_person_reason
 from domain.records.source_file import is_erased
 from domain.run.signer import Signer
 
@@ -184,7 +184,7 @@ class Deriver:
         # memory) for the operator's commands.
         self.quality = quality if quality is not None else QualityChecker()
         self.summary = DerivationSummary()
-        self.people: dict[str, str] = {}  # same_person key -> the first patient's source id
+        self.people = PeopleSeen()  # one person entered twice under two ids
         # With no record derived before (first confirmation) nothing can exist already:
         # skip the look-up per record.
         self.first_pass = app.run(run_name).derivation is None
@@ -302,14 +302,12 @@ class Deriver:
             self._quarantine(Quarantined(result.file, result.rows[0], result.kind, None,
                                          "source_id", "duplicate source id in the export"))
             return False
-        person = same_person(result)
-        if person is not None:
-            earlier = self.people.setdefault(person, result.source_id)
-            if earlier != result.source_id:
-                self._quarantine(Quarantined(result.file, result.rows[0], result.kind,
-                                             result.source_id, "source_id",
-                                             same_person_reason(earlier, result.kind)))
-                return False
+        earlier = self.people.earlier(result)
+        if earlier is not None:
+            self._quarantine(Quarantined(result.file, result.rows[0], result.kind,
+                                         result.source_id, "source_id",
+                                         same_person_reason(earlier, result.kind)))
+            return False
         self.quality.add(result)
         chash = content_hash(result.fields, result.extra)
         existing = None if self.first_pass else self.pager.get(

@@ -193,7 +193,37 @@ def propose_parts(fm: FileMapping, profile: FileProfile) -> None:
             target = mine if mine in phone_fields else phone_fields[0]
             _take(fm, header, f"{fm.kind}.{target}", "phones",
                   f"'{header}' holds typed phone numbers in one cell: each to its field")
+    _numbered_phones(fm, profile, own, phone_fields)
     _only_phone(fm, own, phone_fields)
+
+
+# The fields a person's further numbers take, in this order: a number with no name of its
+# own beside the first (`phone2`, `Phone 2`, `Telefono 2`) is the daytime one more often than
+# the mobile, which exports name (`Cell`, `Mobile`).
+NEXT_PHONES = ("phone_home", "phone_work", "phone_mobile")
+
+
+def _numbered_phones(fm: FileMapping, profile: FileProfile, own: dict[str, str],
+                     phone_fields: list[str]) -> None:
+    """`phone2` beside `phone` (both named no more than a phone, the second with a number):
+    another phone of the person, the next field free, not a custom field."""
+    first = {_numbered(h)[0]: h for h, f in own.items() if f in phone_fields
+             and _numbered(h)[1] == 1 and set(_numbered(h)[0]) <= PLAIN_PHONE_WORDS}
+    for header, column in fm.columns.items():
+        words, number = _numbered(header)
+        model = first.get(words)
+        col = profile.columns.get(header, ColumnProfile())
+        free = [f for f in NEXT_PHONES if f in phone_fields and f not in own.values()]
+        if (model is None or number < 2 or column.target or not free or not col.non_empty
+                or col.share("phone") < SHARE):
+            continue
+        column.target = f"{fm.kind}.{free[0]}"
+        column.custom_field = None
+        column.custom_field_type = None
+        column.flagged = False
+        own[header] = free[0]
+        column.reasons.append(f"'{header}' is '{model}' numbered {number}: another phone of "
+                              f"the {fm.kind}, {column.target}")
 
 
 def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:

@@ -27,9 +27,9 @@ from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.lists import more_lists
 from domain.proposal.satellites.unnumbered import propose_unnumbered
-from domain.proposal.tables.content import explicit_moment_beside
+from domain.proposal.tables.content import explicit_moment_beside, visit_mode
 from domain.proposal.tables.flags import left_out, propose_flags
-from domain.proposal.tables.joined import propose_joined
+from domain.proposal.tables.joined import propose_date_parts, propose_joined
 from domain.proposal.tables.names import STAFF_WORDS, WITH_STAFF
 from domain.proposal.tables.organisations import people_among_organisations
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
@@ -362,9 +362,11 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     demote_names_as_references(fm, profile)
     propose_chart_references(fm, profile)
     propose_flags(fm, headers, profile)
+    propose_date_parts(fm, headers, profile)
     propose_moment(fm, headers, profile)
     propose_duration(fm, headers, profile)
     propose_codes(fm, profile)
+    visit_mode(fm, profile)
     propose_derived_id(fm, profile)
     people_among_organisations(fm, profile)
     propose_split(fm, profile)

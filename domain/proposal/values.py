@@ -152,6 +152,11 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         return CONTRADICTED, "values are staff roles (a clinician beside a desk), not specialties"
     if field == "source_id" or field.endswith("_source_id"):
         return _id_fit(field, col)
+    if field == "code_system" and col.share("integer") >= 0.8:
+        # a code system is named (SNOMED, ICD-10, RxNorm, a URI): bare numbers are a
+        # vendor's own type codes (OSCAR's allergy TYPECODE 0, 13, 14)
+        return CONTRADICTED, f"but {_pct(col.share('integer'))} of values are bare numbers, " \
+                             "no code system's name"
     if field in CODE_FIELDS:
         share = max(0.0, 1 - col.share_any("email", "date", "datetime", "text", "money"))
         if field in OWN_CODES and col.non_empty >= MANY and col.unique_ratio < 0.5:

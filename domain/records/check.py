@@ -29,7 +29,7 @@ from domain.records.derive import (
     row_outcome,
 )
 from domain.records.empty import Dropped
-from domain.records.quality import repeated_row, same_person, same_person_reason
+from domain.records.quality import PeopleSeen, repeated_row, same_person_reason
 
 EXAMPLE_CHARS = 24
 TOP_REASONS = 5
@@ -106,7 +106,7 @@ class Checker:
         self.doc = doc
         self.files: dict[str, FileCheck] = {}
         self.seen: set[tuple[str, str]] = set()
-        self.people: dict[str, str] = {}  # as derivation holds back one person entered twice
+        self.people = PeopleSeen()  # as derivation holds back one person entered twice
         self.duplicates: Counter[str] = Counter()
         self.references: list[tuple[str, str, str]] = []  # (kind, target kind, id)
 
@@ -163,9 +163,8 @@ class Checker:
                     result.file, row.number, result.kind, result.source_id, "source_id",
                     "duplicate source id in the export"), row.values)
                 continue
-            person = same_person(result)
-            earlier = self.people.setdefault(person, result.source_id) if person else None
-            if earlier is not None and earlier != result.source_id:
+            earlier = self.people.earlier(result)
+            if earlier is not None:
                 self.duplicates[result.kind] += 1
                 self._reason(check, mapping, Quarantined(
                     result.file, row.number, result.kind, result.source_id, "source_id",

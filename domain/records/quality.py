@@ -126,8 +126,51 @@ def _same_lead(f: dict[str, object]) -> str | None:
     return "lead" + _SEP + phi_hash(f"{name}|{contact}")
 
 
+PHONES = ("phone_home", "phone_mobile", "phone_work")
+MIN_PHONE_DIGITS = 7  # fewer is an extension or a placeholder, shared by anyone
+
+
+def _same_patient_by_phone(f: dict[str, object]) -> list[str]:
+    """Keys of a patient's name, birth date and each phone number: the person registered
+    again without the email (a new id, the name retyped in another case, the email left out),
+    still one person when a phone they gave is the same."""
+    if not all(f.get(n) for n in ("first_name", "last_name", "date_of_birth")):
+        return []
+    who = f"{_fold(f['first_name'])}|{_fold(f['last_name'])}|{f['date_of_birth']}"
+    digits = {"".join(ch for ch in str(f.get(n) or "") if ch.isdigit()) for n in PHONES}
+    return ["phone" + _SEP + phi_hash(f"{who}|{d}") for d in sorted(digits)
+            if len(d) >= MIN_PHONE_DIGITS]
+
+
+class PeopleSeen:
+    """The patients (and leads) derived so far, as hashed keys: finds one person entered twice
+    under two ids. Name, birth date and email all equal; or name, birth date and a phone
+    equal where one of the two has no email (two different emails say two people, or at
+    least nothing certain enough to hold a row back)."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, str]] = {}  # key -> (source id, email's hash)
+
+    def earlier(self, record: DerivedRecord) -> str | None:
+        """The source id of the earlier record this one repeats, else None (and it is kept)."""
+        person = same_person(record)
+        keys = [person] if person else []
+        if record.kind == "patient":
+            keys += _same_patient_by_phone(record.fields)
+        email = record.fields.get("email") if record.kind == "patient" else None
+        mail = phi_hash(_fold(email)) if email else ""
+        for key in keys:
+            found = self._first.get(key)
+            if found and found[0] != record.source_id and (
+                    key == person or not found[1] or not mail):
+                return found[0]
+        for key in keys:
+            self._first.setdefault(key, (record.source_id, mail))
+        return None
+
+
 def same_person_reason(earlier: str, kind: str = "patient") -> str:
-    what = ("name, birth date and email equal" if kind == "patient"
+    what = ("name, birth date and email or phone equal" if kind == "patient"
             else "name and email or phone equal")
     return f"the same person as {kind} {earlier} ({what}): entered twice under a new id"
 

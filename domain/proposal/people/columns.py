@@ -6,7 +6,8 @@ their values:
 - a column of nothing but titles of address (`Mrs`, `Herr`, `Mme`, `Sra.`, `Dhr.`) says the
   person's sex, when no column says it outright;
 - a column named after a status (`Inactive`, `Archived`) holding marks (`X`, `Oui`, `yes`)
-  is that status where marked and the opposite where unmarked; a column it displaces from
+  is that status where marked and the opposite where unmarked (an allergy's `archived` 1/0:
+  its clinical status); a column it displaces from
   the status (`Status` holding codes no status word reads) is the insurance's plan type when
   the row carries an insurance, else a custom field;
 - a person's own doctor named by a name no one of the export's staff list has is a doctor
@@ -34,7 +35,7 @@ BARE_NAME_WORDS = frozenset({("name",), ("nom",), ("nome",), ("naam",), ("nombre
 NAMES = 0.8  # share of values that must be names
 WHOLE = 0.5  # share of values with a space above which the column holds whole names
 BLANK_MEANS = {"active": "inactive", "inactive": "active", "deceased": "active",
-               "archived": "active"}
+               "archived": "active", "resolved": "active"}
 NO_WORDS = (BOOLEAN_WORDS - BOOLEAN_TRUE) | {"0"}
 
 
@@ -95,9 +96,9 @@ def salutation_as_sex(fm: FileMapping, profile: FileProfile) -> None:
         return
 
 
-def _status_word(kind: str, header: str) -> str | None:
+def _status_word(kind: str, header: str, field: str = "status") -> str | None:
     """The status a header names by itself (`inaktiv`, `Archivé`), or None."""
-    allowed = ENUMS.get((kind, "status"), ())
+    allowed = ENUMS.get((kind, field), ())
     said = _fold(header)
     for status in allowed:
         if said in {_fold(status), *(_fold(w) for w in ENUM_VALUE_SYNONYMS.get(status, ()))}:
@@ -105,12 +106,18 @@ def _status_word(kind: str, header: str) -> str | None:
     return None
 
 
+# A kind's field of status words: a person's `status`; an allergy's or a condition's is its
+# clinical status (`archived` marks an allergy no longer current).
+STATUS_FIELDS = ("status", "clinical_status")
+
+
 def marked_status(fm: FileMapping, profile: FileProfile) -> None:
-    target = f"{fm.kind}.status"
-    if "status" not in KIND_FIELDS.get(fm.kind, ()):
+    field = next((f for f in STATUS_FIELDS if f in KIND_FIELDS.get(fm.kind, ())), None)
+    if field is None:
         return
+    target = f"{fm.kind}.{field}"
     for header in fm.columns:
-        status = _status_word(fm.kind, header)
+        status = _status_word(fm.kind, header, field)
         seen = _seen(profile, header)
         folded = {_fold(v) for v in seen}
         if status is None or status not in BLANK_MEANS or not folded or not (
@@ -119,6 +126,8 @@ def marked_status(fm: FileMapping, profile: FileProfile) -> None:
         other = BLANK_MEANS[status]
         values = {v: (status if _fold(v) in BOOLEAN_TRUE else other) for v in sorted(seen)}
         displaced = fm.column_of(target)
+        if field != "status" and displaced not in (None, header):
+            return  # a clinical status of its own (`Active`, `Resolved`) says more than a mark
         _retarget(fm, header, target, values, f"'{header}' names a status: marked rows are "
                   f"{status}, the others {other} (" + ", ".join(
                       f"{v} = {s}" for v, s in values.items()) + ")")

@@ -18,10 +18,11 @@ from functools import lru_cache
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.cells import whole_name_columns
-from domain.proposal.match import SELF_WORDS, name_score
+from domain.proposal.custom_fields import custom_field_type
+from domain.proposal.match import SELF_WORDS, header_matches, name_score
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
-from domain.proposal.text import custom_field_name, phrase, singular
+from domain.proposal.text import custom_field_name, phrase, singular, strip_accents
 from domain.proposal.vocabulary import KIND_NAME_SYNONYMS, STATUS_CODES
 from domain.records.canonical import ENUMS, KIND_FIELDS
 
@@ -271,3 +272,59 @@ def propose_status_codes(fm: FileMapping, read_as: Mapping[str, str],
         column.values = {v: codes[v.strip()] for v in sorted(col.distinct)}
         column.reasons.append(f"codes of '{header}': " + ", ".join(
             f"{v} = {w}" for v, w in column.values.items()))
+
+
+# How a visit happens, not what it is for (`type`: Office / Video / Phone): OSCAR's and
+# others' appointment `type` beside a `reason` that names the service. Accents stripped.
+MODE_WORDS = frozenset({
+    "office", "in office", "in person", "clinic", "in clinic", "video", "video call",
+    "videocall", "telehealth", "telemedicine", "virtual", "phone", "telephone", "phone call",
+    "online", "home", "home visit", "house call", "remote", "onsite", "on site", "offsite",
+    "presencial", "videollamada", "telefonica", "telefonico", "consultorio", "domicilio",
+    "cabinet", "presentiel", "visio", "visioconference", "telephonique", "a domicile",
+    "praxis", "videosprechstunde", "telefonisch", "hausbesuch", "remoto", "ambulatorio",
+    "videochamada", "telefone", "teleconsulta", "videoconsulta", "videoconsult",
+    "beeldbellen", "praktijk", "aan huis", "in praktijk"})
+MODE_FLOOR = 0.6  # how surely another header names the appointment's type
+MODE_SHARE = 0.8  # of the distinct values that must say a mode
+
+
+def _mode_word(value: str) -> str:
+    return " ".join(strip_accents(value).casefold().replace("-", " ").split())
+
+
+def visit_mode(fm: FileMapping, profile: FileProfile) -> None:
+    """An appointment's `type` whose values say only how the visit happens (in the office,
+    by video, by phone) is no appointment type where another column names the visit's reason
+    or service (`reason`: Cough, Annual physical): that one is the type, the mode a custom
+    field."""
+    holder = fm.column_of("appointment.appointment_type")
+    if fm.kind != "appointment" or holder is None:
+        return
+    said = [_mode_word(v) for v in profile.columns.get(holder, ColumnProfile()).distinct]
+    said = [v for v in said if v]
+    if not said or sum(v in MODE_WORDS for v in said) < MODE_SHARE * len(said):
+        return
+    # a cancellation's reason read into the status is no type
+    combined = {c for item in fm.combine for c in [*item.columns, item.reason or '']}
+    best: tuple[float, str] | None = None
+    for header, column in fm.columns.items():
+        col = profile.columns.get(header, ColumnProfile())
+        if header == holder or column.target or header in combined or not col.non_empty:
+            continue
+        score = max((m.score for m in header_matches(fm.kind, header)
+                     if m.field == "appointment_type"), default=0.0)
+        if score >= MODE_FLOOR and (best is None or score > best[0]):
+            best = (score, header)
+    if best is None:
+        return
+    mode, reason = fm.columns[holder], fm.columns[best[1]]
+    mode.target, mode.flagged = None, False
+    mode.custom_field = custom_field_name(holder)
+    mode.custom_field_type = custom_field_type(profile.columns.get(holder, ColumnProfile()))[0]
+    mode.reasons.append(f"its values say how the visit happens, not what it is for: a custom "
+                        f"field; '{best[1]}' names the appointment's type")
+    reason.target, reason.flagged = "appointment.appointment_type", False
+    reason.custom_field, reason.custom_field_type = None, None
+    reason.reasons.append(f"names what the visit is for ('{holder}' only how it happens): "
+                          "appointment.appointment_type")
