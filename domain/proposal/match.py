@@ -174,11 +174,33 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
         if best.score >= HEADER_FLOOR:
             out.append(best)
     for ruled in (_kind_number(kind, header), _second_line(kind, header),
-                  _register_number(kind, header)):
+                  _register_number(kind, header), *_alternatives(kind, header)):
         if ruled is not None:
             out = [m for m in out if m.field != ruled.field or m.score > ruled.score]
             out += [] if any(m.field == ruled.field for m in out) else [ruled]
     out.sort(key=lambda m: -m.score)
+    return tuple(out)
+
+
+ALTERNATIVE_FLOOR = 0.9  # each side of `a/b` must be a synonym, not a likeness
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _alternatives(kind: str, header: str) -> tuple[HeaderMatch, ...]:
+    """Two words for one thing either side of a slash (`Mutua/aseguradora`, `Mobile/Cell`):
+    read together they match neither synonym well, yet each alone names the field; a field
+    only one side names (`Phone/Email`) is not the column's."""
+    parts = [p for p in _SLASH.split(header) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    sides = [{m.field: m for m in header_matches(kind, p) if m.score >= ALTERNATIVE_FLOOR}
+             for p in parts]
+    shared = set.intersection(*(set(side) for side in sides))
+    out = []
+    for field in sorted(shared):
+        weakest = min((side[field] for side in sides), key=lambda m: m.score)
+        out.append(HeaderMatch(field, round(weakest.score * 0.97, 3), weakest.phrase,
+                               weakest.specificity))
     return tuple(out)
 
 

@@ -33,6 +33,7 @@ from domain.proposal.tables.joined import propose_date_parts, propose_joined
 from domain.proposal.tables.names import STAFF_WORDS, WITH_STAFF
 from domain.proposal.tables.organisations import people_among_organisations
 from domain.proposal.text import custom_field_name, phrase, raw_tokens
+from domain.proposal.values import enum_word
 from domain.proposal.vocabulary import STATUS_CODES
 from domain.records.canonical import REFERENCES
 from domain.records.empty import means_none
@@ -70,9 +71,13 @@ KIND_WORDS = {"allergy": frozenset({"allergy", "allergies", "alergia", "alergias
                                     "allergien", "intolerance"}),
               "condition": frozenset({"condition", "conditions", "problem", "problems",
                                       "diagnosis", "diagnoses", "alert", "alerts"})}
-# A waitlisted person has not started care: a lead until their first visit.
+# A waitlisted person has not started care: a lead until their first visit. Values are read
+# without accents (`intéressé` is `interesse`).
 LEAD_WORDS = frozenset({"prospect", "prospective", "lead", "enquiry", "inquiry", "potential",
-                        "interested", "waitlist", "waitlisted"})
+                        "interested", "waitlist", "waitlisted", "potencial", "potentiel",
+                        "potenziale", "interesado", "interesada", "interesse", "interessee",
+                        "interessato", "interessata", "interessado", "interessada",
+                        "interessent", "interessiert", "prospecto", "prospecta"})
 
 
 def _time_words(field: str) -> tuple[str, ...]:
@@ -200,9 +205,15 @@ def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
                   if column.target == "patient.status"
                   and set(phrase(v).tokens) & LEAD_WORDS}
         mapped = {v: w for v, w in words.items() if w and w != "lead"}
+        if column.target == "patient.status" and not column.values:
+            # the vocabulary's words in the clinic's language (`Inactivo`, `Alta` discharged):
+            # without a value map the record keeps them raw, with no status
+            said = {v: w for v in col.distinct if v not in route and (w := enum_word(
+                "patient", "status", v)) and w != v.strip().casefold()}
+            mapped = dict(sorted((said | mapped).items()))
         if mapped and column.target == "patient.status":
             column.values = mapped
-            column.reasons.append(f"codes of '{header}': " + ", ".join(
+            column.reasons.append(f"values of '{header}': " + ", ".join(
                 f"{v} = {w}" for v, w in sorted(mapped.items())))
         if route and fm.route is None:
             fm.route = Route(column=header, values=route, reasons=[

@@ -100,6 +100,12 @@ def _enum_words(kind: str, field: str) -> dict[str, str] | None:
     return words
 
 
+def enum_word(kind: str, field: str, value: str) -> str | None:
+    """The enumeration's value a source word names (`Inactivo`, `Alta`), or None."""
+    words = _enum_words(kind, field) or {}
+    return words.get(value.strip().lower().replace("-", " ").replace("_", " "))
+
+
 def enum_match(kind: str, field: str, col: ColumnProfile) -> tuple[float, list[str]] | None:
     """Share of values (by count) that read as one of the enumeration's words; the unknowns."""
     words = _enum_words(kind, field)
