@@ -14,8 +14,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from domain.mapping import ColumnMapping, FileMapping, MappingDocument
-from domain.proposal.match import SELF_WORDS, header_matches
+from domain.mapping import FileMapping, MappingDocument
+from domain.proposal.match import SELF_WORDS
+from domain.proposal.people.references import (
+    Contested,
+    few_beside_names,
+    ids_beside_names,
+    names_in,
+    retarget,
+    second_choice,
+    settle,
+)
+from domain.proposal.people.references import unset as _unset
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import is_chart_number
 from domain.proposal.shapes import classify
@@ -223,12 +233,11 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
             if column.target:
                 owner.setdefault((name, column.target), header)
     decided: set[tuple[str, str]] = set()
+    contested: list[Contested] = []
     for link in links:
         fm = live[link.file]
         column = fm.columns[link.column]
         if (link.file, link.column) in decided:
-            continue
-        if not link.evident:
             continue
         current = column.target
         if current and not link.said and (current.split(".", 1)[0] == fm.kind
@@ -251,9 +260,19 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
         holder = owner.get((link.file, target))
         if holder is not None and holder != link.column and (link.file, holder) in decided:
             continue
+        beside = holder not in (None, link.column) and names_in(
+            sets[link.file].values.get(holder or ""), holder in sets[link.file].many_names,
+            sets[link.file].refs(holder or ""))
+        if not (link.evident or ids_beside_names(link.contained, link.distinct, beside)):
+            continue
         decided.add((link.file, link.column))
         why = (f"{round(link.contained * 100)}% of its values are ids of {link.to_file} "
                f"({link.to_kind}), {round(link.used * 100)}% of which it uses")
+        if holder and not names and current != target and few_beside_names(
+                link.distinct, link.said, beside):
+            contested.append(Contested(link.file, link.column, holder, target, why,
+                                       0.85 if link.named else 0.7))
+            continue
         if current == target:
             column.reasons.append(why)
             if names:
@@ -263,8 +282,8 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
         if holder is not None and holder != link.column:
             _unset(fm.columns[holder], f"not {target}: '{link.column}' holds ids of "
                                        f"{link.to_file}", holder)
-            _second_choice(fm, holder, read_as[link.file].get(holder, holder), owner,
-                           link.file)
+            second_choice(fm, holder, read_as[link.file].get(holder, holder), owner,
+                          link.file)
         if names:
             retarget(column, target, 0.8, f"{why}: the {field_name.replace('_', ' ')}, "
                      f"read from the names {link.to_file} gives its ids")
@@ -278,20 +297,8 @@ def link_files(doc: MappingDocument, sets: Mapping[str, ValueSets],
     resolve_second_keys(live, sets, every_key, rows_of)
     resolve_by_name(live, sets, {n: own for n, fm in live.items()
                                  if (own := fm.column_of(f"{fm.kind}.source_id")) is not None}, rows_of)
+    settle(live, contested, owner, read_as)
     places_not_references(live, sets)
-
-
-def _second_choice(fm: FileMapping, header: str, reading: str,
-                   owner: dict[tuple[str, str], str], file: str) -> None:
-    """A column that lost its field to a reference found by values takes the next field its
-    name says, when no other column holds it (`plan_name`: the plan's type, not the insurer)."""
-    for match in header_matches(fm.kind, reading)[1:]:
-        target = f"{fm.kind}.{match.field}"
-        if match.score >= 0.8 and (file, target) not in owner:
-            retarget(fm.columns[header], target, 0.6,
-                     f"header '{header}' also names {target} ('{match.phrase}')")
-            owner[(file, target)] = header
-            return
 
 
 def _names_by_id(table: FileMapping, sets: ValueSets, refs: frozenset[str]) -> dict[str, str]:
@@ -336,23 +343,6 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
                 continue
             _unset(column, f"its values are ids of no {kind} file of the export: "
                            f"not {column.target}, a custom field", header)
-
-
-def retarget(column: ColumnMapping, target: str, confidence: float, reason: str) -> None:
-    """The column now holds `target`; what was said of it as a custom field no longer holds."""
-    column.reasons = [r for r in column.reasons
-                      if "custom field" not in r and not r.startswith("closest canonical")]
-    column.reasons.append(reason)
-    column.target, column.custom_field, column.custom_field_type = target, None, None
-    column.confidence, column.flagged = confidence, confidence < 0.7
-
-
-def _unset(column: ColumnMapping, reason: str, header: str) -> None:
-    column.target = None
-    column.custom_field = custom_field_name(header)
-    column.custom_field_type = "Text"
-    column.reasons.append(reason)
-    column.confidence, column.flagged = 0.6, True
 
 
 def _is_reference(name: str, header: str, live: Mapping[str, FileMapping],
