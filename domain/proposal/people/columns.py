@@ -10,6 +10,8 @@ their values:
   its clinical status); a column it displaces from
   the status (`Status` holding codes no status word reads) is the insurance's plan type when
   the row carries an insurance, else a custom field;
+- a yes/no column named after a state of not working (`is_account_suspended`, `Archived`) in
+  a list of people with an `active` flag is that flag, inverted: yes means inactive;
 - a person's own doctor named by a name no one of the export's staff list has is a doctor
   outside the clinic (`doctors_outside`, once the files' references are resolved).
 """
@@ -37,6 +39,9 @@ WHOLE = 0.5  # share of values with a space above which the column holds whole n
 BLANK_MEANS = {"active": "inactive", "inactive": "active", "deceased": "active",
                "archived": "active", "resolved": "active"}
 NO_WORDS = (BOOLEAN_WORDS - BOOLEAN_TRUE) | {"0"}
+# Header words of a yes/no column that is set when the person no longer works or is hidden.
+OFF_WORDS = frozenset({"suspended", "inactive", "archived", "deactivated", "disabled",
+                       "hidden", "deleted", "blocked", "locked", "retired", "terminated"})
 
 
 def _fold(text: str) -> str:
@@ -152,8 +157,30 @@ def _displaced(fm: FileMapping, header: str) -> None:
     column.reasons.append(f"not the {fm.kind}'s status: a column of marks says it")
 
 
+def inverted_active(fm: FileMapping, profile: FileProfile) -> None:
+    """A yes/no column set when the person is out of service: the `active` flag, yes read as
+    inactive (a plain yes/no would read a suspended account as an active one)."""
+    target = f"{fm.kind}.active"
+    if "active" not in KIND_FIELDS.get(fm.kind, ()):
+        return
+    for header, column in fm.columns.items():
+        folded = {_fold(v) for v in _seen(profile, header)}
+        held = fm.column_of(target)
+        if (not set(phrase(header).tokens) & OFF_WORDS or column.values or not folded
+                or not folded <= BOOLEAN_TRUE | NO_WORDS or held not in (None, header)
+                or (column.target or target) != target):
+            continue
+        values = {v: ("inactive" if _fold(v) in BOOLEAN_TRUE else "active")
+                  for v in sorted(_seen(profile, header))}
+        _retarget(fm, header, target, values, f"'{header}' is set when the {fm.kind} is out "
+                  "of service: the active flag, inverted (" + ", ".join(
+                      f"{v} = {s}" for v, s in values.items()) + ")")
+        return
+
+
 def propose_people(fm: FileMapping, profile: FileProfile) -> None:
     marked_status(fm, profile)
+    inverted_active(fm, profile)
     surname_beside_first_name(fm, profile)
     salutation_as_sex(fm, profile)
 
