@@ -46,6 +46,9 @@ CONTAINED = 0.9  # share of a column's values that must be ids of the file it po
 IDENTIFIER_SHAPES = frozenset({"integer", "uuid", "code"})
 # Kinds whose record names another by name only (a policy names its insurer, who is a company)
 NAMED_BY = {("insurance", "company"): "carrier_name"}
+# Kinds a record of exists only in a file of its own: an office or site id (`office`) with no
+# such file names nothing the run could create, unlike a person found by name or email.
+LISTED_ONLY = frozenset({"company"})
 KEEP_ROWS = 200  # rows of a small table kept whole, for names by id
 # A staff or site code (`OSMI`, `AG1`): read as a name's shape, an id when the header says so
 _LETTER_CODE = re.compile(r"[A-Z]{2,8}\d{0,3}")
@@ -325,15 +328,18 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
             pointed = [ids for (other, _), ids in every_key.items() if live[other].kind == kind]
             named = [f for f in live.values() if f.kind == kind]
             if (kind is not None and not pointed and refs and (name, header) not in decided
-                    and ((column.flagged and not named) or (named and all(
+                    and (((column.flagged or kind in LISTED_ONLY) and not named) or (named and all(
                         f.derived_id is not None and not f.derived_id.content
                         and f.column_of(f"{kind}.source_id") is None for f in named)))):
                 # only a name like a reference's (`Provider Number` like `ClinicNum`), and no
                 # file of that kind its values could be ids of; or the files of that kind
                 # have their names for ids (a staff list with no id column) and these are
                 # codes (a referrer's provider number): it would resolve to nobody
-                _unset(column, f"its name only resembles {column.target} and the export has "
-                               f"no {kind} file: a custom field" if not named else
+                _unset(column, f"its values are ids and the export has no {kind} file they "
+                               f"could be ids of: not {column.target}, a custom field"
+                       if not named and not column.flagged else
+                       f"its name only resembles {column.target} and the export has "
+                       f"no {kind} file: a custom field" if not named else
                        f"its values are codes and the {kind}s of the export have their names "
                        f"for ids: not {column.target}, a custom field", header)
                 continue

@@ -1,0 +1,43 @@
+"""An appointment's office or site id in an export with no file of sites: nothing the run could
+create names it, so it is a custom field; with the sites' file it is their reference. Small
+exports built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
+from tests.mapping.whole import run_json as _run
+from tests.mapping.whole import write_csv as _csv
+
+
+def _export(source: Path, sites: bool) -> None:
+    source.mkdir()
+    _csv(source / "patients.csv", ["id", "first_name", "last_name", "date_of_birth"],
+         [[str(61000 + i), f"Ora{i}", f"Pell{i}", f"1971-0{1 + i % 9}-1{i % 9}"]
+          for i in range(30)])
+    _csv(source / "appointments.csv", ["id", "patient", "office", "scheduled_time", "duration"],
+         [[str(900000 + i), str(61000 + i % 30), str(47711 + i % 2),
+           f"2024-03-{1 + i % 28:02d}T09:30:00", "30"] for i in range(60)])
+    if sites:
+        _csv(source / "offices.csv", ["id", "name", "city"],
+             [["47711", "Riverside Clinic", "Austin"], ["47712", "Hilltop Clinic", "Austin"]])
+
+
+@pytest.mark.parametrize("sites", [False, True])
+def test_an_office_id_is_a_reference_only_beside_the_offices_file(
+        sites: bool, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export(tmp_path / "export", sites)
+    assert main(["extract", str(tmp_path / "export")]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    files = load_mapping(home / "mapping.yaml").files
+    office = files["appointments.csv"].columns["office"]
+    if sites:
+        assert files["offices.csv"].kind == "company"
+        assert office.target == "appointment.company_source_id"
+    else:
+        assert office.target is None and office.custom_field
