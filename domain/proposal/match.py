@@ -40,6 +40,10 @@ SELF_WORDS: dict[str, frozenset[str]] = {
     "document": frozenset({"document", "file"}),
     "insurance_verification": frozenset({"verification", "eligibility"}),
 }
+# Words of a visit: a date under them on another record (a patient's
+# `date_of_first_appointment`, `Last Visit`) is the visit's, not when that record was made.
+VISIT_WORDS = SELF_WORDS["appointment"]
+OWN_MOMENTS = frozenset({"created_at", "updated_at"})
 # A last word that says the column holds a code's words rather than the code.
 DESCRIBING_WORDS = frozenset({"description", "desc", "descripcion", "beschreibung"})
 NOISE_WORDS = frozenset({"export", "data", "report", "list", "all", "csv", "xlsx", "table",
@@ -178,6 +182,8 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
         if ruled is not None:
             out = [m for m in out if m.field != ruled.field or m.score > ruled.score]
             out += [] if any(m.field == ruled.field for m in out) else [ruled]
+    if kind != "appointment" and set(phrase(header).tokens) & VISIT_WORDS:
+        out = [m for m in out if m.field not in OWN_MOMENTS]
     out.sort(key=lambda m: -m.score)
     return tuple(out)
 
