@@ -99,3 +99,12 @@ def test_a_staff_category_is_the_role(header: str) -> None:
     assert column.target == "provider.role", column.reasons
     assert column.values == {"Fisioterapeuta": "provider", "Podólogo": "provider",
                              "Recepción": "front_desk"}
+
+
+def test_an_invoices_amount_beside_what_is_open_is_no_payment() -> None:
+    """`Betrag` (the amount invoiced) is not what was paid, though `bezahlter Betrag` is."""
+    headers = ["Rechnungsnummer", "Patienten-Nr.", "Betrag", "Offen"]
+    rows = [[f"RE-{i:04d}", f"P-{1000 + i}", f"{100 + i},50 €", "0,00 €" if i % 2 else "20,00 €"]
+            for i in range(30)]
+    doc = _propose({"Rechnungen.csv": (headers, rows)})
+    assert doc.files["Rechnungen.csv"].columns["Betrag"].target != "billing.last_payment_amount"
