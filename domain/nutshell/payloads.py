@@ -208,6 +208,13 @@ LEAD_STATUS: dict[str, str] = {"inquiry": "open", "scheduled": "open", "no_show"
                                "converted": "won", "lost": "lost"}
 
 
+def _lead_phones(f: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The prospect's numbers: a lead file's untyped `phone` under its own name, the typed
+    ones (a routed patient row's) under the names a patient's carry."""
+    return [("phone", f.get("phone")), ("mobile", f.get("phone_mobile")),
+            ("home", f.get("phone_home")), ("work", f.get("phone_work"))]
+
+
 def build_lead(sid: str, f: Mapping[str, Any], ctx: PushContext,
                doc: MappingDocument) -> list[Built] | Blocked:
     accounts, missing = _company_link(ctx, f.get("company_source_id"))
@@ -218,7 +225,7 @@ def build_lead(sid: str, f: Mapping[str, Any], ctx: PushContext,
     prospect = drop_empty({
         "name": name,
         "emails": _emails(f.get("email")),
-        "phones": _contact_phones([("phone", f.get("phone"))]),
+        "phones": _contact_phones(_lead_phones(f)),
         "customFields": {cf_name(doc, "lead", "_prospect_key"): sid},
         "links": {"accounts": accounts} if accounts else {},
     })

@@ -89,6 +89,9 @@ PLACES: dict[str, dict[str, Place]] = {
         "created_at": cf("Original Created", "instant"), "status": Place("status", "lead_status"),
         # the prospect's own details are on the Person the lead links to
         "email": Place("contact.emails", "email"), "phone": Place("contact.phones.phone", "phone"),
+        "phone_mobile": Place("contact.phones.mobile", "phone"),
+        "phone_home": Place("contact.phones.home", "phone"),
+        "phone_work": Place("contact.phones.work", "phone"),
     },
     "appointment": {
         "starts_at": Place("startTime", "instant"), "ends_at": Place("endTime", "instant"),

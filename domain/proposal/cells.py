@@ -194,6 +194,7 @@ def propose_parts(fm: FileMapping, profile: FileProfile) -> None:
             _take(fm, header, f"{fm.kind}.{target}", "phones",
                   f"'{header}' holds typed phone numbers in one cell: each to its field")
     _numbered_phones(fm, profile, own, phone_fields)
+    _typed_phones(fm, own, phone_fields)
     _only_phone(fm, own, phone_fields)
 
 
@@ -292,9 +293,49 @@ def _staff_id(fm: FileMapping, own: dict[str, str]) -> None:
         f"'{parts[1]}' are (other files name them so)"])
 
 
+def _typed_phones(fm: FileMapping, own: dict[str, str], phone_fields: list[str]) -> None:
+    """A kind with one untyped phone beside typed ones (a lead): a file's one number is its
+    phone, but of several numbers (`Mobile`, `Home Phone`, `Phone`) each named one takes the
+    typed field its name says and a plain-named one the untyped phone, so none is lost or
+    filed under another number's name."""
+    phones = [h for h, f in own.items() if f in PHONES]
+    if "phone" not in phone_fields or "phone_mobile" not in phone_fields or len(phones) < 2:
+        return
+    for header in phones:
+        if own[header] != "phone" or fm.columns[header].parts:
+            continue
+        typed = next((m.field for m in header_matches(fm.kind, header)
+                      if m.field in PHONES[:3] and m.score >= 0.8), None)
+        holder = next((h for h, f in own.items() if f == typed), None)
+        if typed is None or (holder is not None and not _plain(holder)):
+            continue
+        if holder is not None:  # a plain `Phone` the typed name was given to
+            _retype(fm, own, holder, "phone", f"'{holder}' names no kind of number: the "
+                                              f"{fm.kind}'s phone")
+        _retype(fm, own, header, typed, f"'{header}' names a {typed.split('_')[1]} number "
+                                        f"beside the {fm.kind}'s other numbers")
+    for header in phones:
+        if ("phone" not in own.values() and own[header] != "phone"
+                and not fm.columns[header].parts
+                and _plain(header)):
+            _retype(fm, own, header, "phone", f"'{header}' names no kind of number: the "
+                                              f"{fm.kind}'s phone")
+
+
+def _plain(header: str) -> bool:
+    return set(phrase(header).tokens) <= PLAIN_PHONE_WORDS
+
+
+def _retype(fm: FileMapping, own: dict[str, str], header: str, field: str, why: str) -> None:
+    fm.columns[header].target = f"{fm.kind}.{field}"
+    fm.columns[header].reasons.append(why)
+    own[header] = field
+
+
 def _only_phone(fm: FileMapping, own: dict[str, str], phone_fields: list[str]) -> None:
     phones = [h for h, f in own.items() if f in PHONES]
-    if "phone_mobile" not in phone_fields or len(phones) != 1:
+    # a kind with an untyped phone (a lead) keeps a lone plain number there
+    if "phone_mobile" not in phone_fields or "phone" in phone_fields or len(phones) != 1:
         return
     header = phones[0]
     column = fm.columns[header]

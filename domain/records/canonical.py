@@ -59,7 +59,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "lead": (
         "source_id", "first_name", "last_name", "email", "phone", "referral_type", "interest",
-        "status", "company_source_id", "created_at",
+        "status", "company_source_id", "created_at", "phone_mobile", "phone_home", "phone_work",
     ),
     "communication": (
         "source_id", "patient_source_id", "staff_source_id", "channel", "direction",

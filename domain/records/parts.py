@@ -88,8 +88,8 @@ READERS: dict[str, Callable[[str], dict[str, str]]] = {
 
 def read_parts(how: str, text: str, fields: tuple[str, ...]) -> dict[str, str]:
     """The fields of a kind (`fields`) one cell holds, read as `how` says. A kind with one
-    phone field takes the mobile, else the first number."""
+    phone field takes the mobile, else the first number; one with typed phones keeps each."""
     found = READERS[how](text)
-    if how == "phones" and "phone" in fields and found:
+    if how == "phones" and "phone" in fields and "phone_mobile" not in fields and found:
         found = {"phone": found.get("phone_mobile") or next(iter(found.values()))}
     return {k: v for k, v in found.items() if k in fields}

@@ -119,7 +119,10 @@ def same_person(record: DerivedRecord) -> str | None:
 
 def _same_lead(f: dict[str, object]) -> str | None:
     name = f"{_fold(f.get('first_name') or '')}|{_fold(f.get('last_name') or '')}"
-    phone = "".join(ch for ch in str(f.get("phone") or "") if ch.isdigit())
+    # a lead routed from a patient list holds its numbers typed; the first one stands for it
+    given = next((f[n] for n in ("phone", "phone_mobile", "phone_home", "phone_work")
+                  if f.get(n)), "")
+    phone = "".join(ch for ch in str(given) if ch.isdigit())
     contact = _fold(f["email"]) if f.get("email") else phone
     if not f.get("last_name") or not contact:
         return None

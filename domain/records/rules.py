@@ -25,7 +25,8 @@ from domain.records.parts import read_parts
 from domain.records.validation import Invalid, parse_datetime
 
 # A routed row's fields of its file's kind land on the same-named field of the new kind, or on
-# these (a patient's phones are a lead's one phone: the first non-empty wins).
+# these (a patient's phones land on a lead's typed phones of the same names; a kind with one
+# phone takes the first non-empty).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "phone_mobile": ("phone",), "phone_home": ("phone",), "phone_work": ("phone",),
     "phone": ("phone_mobile",), "date_of_birth": (), "primary_provider_source_id": (),

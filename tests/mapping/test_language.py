@@ -107,7 +107,7 @@ def test_a_status_code_routes_the_row_to_another_kind() -> None:
     lead = _one(PATIENTS, PatNum="12", FName="Ann", WirelessPhone="+61 412 345 678",
                 PatStatus="6", CarrierName="Medibank")
     assert isinstance(lead, DerivedRecord) and lead.kind == "lead"
-    assert lead.fields["phone"] == "+61412345678" and "status" not in lead.fields
+    assert lead.fields["phone_mobile"] == "+61412345678" and "status" not in lead.fields
     patient = derive_row("f.csv", PATIENTS, SETTINGS, SourceRow(2, {
         "PatNum": "13", "FName": "Bo", "PatStatus": "0", "CarrierName": "Medibank"}))
     assert [r.kind for r in patient] == ["patient", "insurance"]
