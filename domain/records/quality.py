@@ -160,7 +160,9 @@ class PeopleSeen:
         keys = [person] if person else []
         if record.kind == "patient":
             keys += _same_patient_by_phone(record.fields)
-        email = record.fields.get("email") if record.kind == "patient" else None
+        # an email written but not valid (kept as written) is still an email the person gave
+        email = (record.fields.get("email") or record.raw_kept.get("email")
+                 if record.kind == "patient" else None)
         mail = phi_hash(_fold(email)) if email else ""
         for key in keys:
             found = self._first.get(key)

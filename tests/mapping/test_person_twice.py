@@ -22,6 +22,7 @@ def _rows() -> list[list[str]]:
     rows.append(["200", first[1].title(), first[2].title(), first[3], "", first[5]])  # again
     rows.append(["201", first[1], first[2], first[3], "other@example.org", first[5]])
     rows.append(["202", first[1], first[2], "1990-02-02", "", first[5]])  # another birth date
+    rows.append(["203", first[1], first[2], first[3], "not-an-email", first[5]])  # one written
     return rows
 
 
@@ -31,7 +32,7 @@ def test_a_patient_registered_again_without_email_is_held_back() -> None:
     assert doc.files["patients.csv"].columns["home_phone"].target == "patient.phone_home"
     check = Checker(doc).check_file("patients.csv", (
         SourceRow(n, dict(zip(HEADERS, row, strict=True))) for n, row in enumerate(rows, 1)))
-    assert check.records["patient"] == 32
+    assert check.records["patient"] == 33
     reasons = [r.reason for r in check.reasons.values()]
     assert reasons == ["the same person as patient 104 (name, birth date and email or phone "
                        "equal): entered twice under a new id"]
