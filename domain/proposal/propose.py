@@ -42,8 +42,16 @@ from domain.proposal.tables.content import from_rows, rows_name_kind, without_es
 from domain.proposal.tables.forms import CARRIED, NOTE, holds_forms, named_forms, propose_form
 from domain.proposal.tables.key_value import detect_key_value
 from domain.proposal.tables.organisations import organisations_among_people
-from domain.proposal.text import custom_field_name, phrase, readings, section_question, singular
+from domain.proposal.text import (
+    custom_field_name,
+    kind_readings,
+    phrase,
+    readings,
+    section_question,
+    singular,
+)
 from domain.proposal.values import role_values, value_fit, value_only_fields
+from domain.proposal.vocabulary import KIND_NAME_SYNONYMS
 from domain.records.canonical import ENUMS, KIND_FIELDS, qualified
 
 FLAG_BELOW = 0.7
@@ -334,6 +342,7 @@ def propose_file(file_name: str, headers: Sequence[str], profile: FileProfile,
     if kind is not None and kind != guess.kind:
         guess = KindGuess(kind, 1.0, [f"the kind {kind} is given"])
     empty = ColumnProfile()
+    read_as = kind_readings(headers, read_as, KIND_NAME_SYNONYMS.get(guess.kind, ()))
     columns = assign(guess.kind, [(h, profile.columns.get(h, empty)) for h in headers],
                      satellites=CARRIED if forms and guess.kind == NOTE else True,
                      read_as=read_as)

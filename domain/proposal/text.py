@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -239,3 +239,20 @@ def custom_field_name(header: str) -> str:
     name = " ".join(name.split())[:CUSTOM_NAME_MAX].strip()
     return name or "Unnamed Column"
 
+
+
+def kind_readings(headers: Sequence[str], read_as: Mapping[str, str],
+                  kind_words: Iterable[str]) -> dict[str, str]:
+    """How each header reads once a word naming the table's own kind, written before most of
+    its headers, is set aside (`InvoicePatientId` of invoices reads `patient id`, `Client:
+    Email` of clients `email`), as the short prefixes of `readings` are."""
+    words = {w for w in kind_words if " " not in w}
+    tokens = {h: raw_tokens(read_as.get(h, h)) for h in headers}
+    firsts = Counter(t[0] for t in tokens.values() if len(t) > 1)
+    if not firsts:
+        return dict(read_as)
+    word, count = firsts.most_common(1)[0]
+    if word not in words or count < 3 or count < 0.6 * len(headers):
+        return dict(read_as)
+    return {h: " ".join(t[1:]) if len(t) > 1 and t[0] == word else read_as.get(h, h)
+            for h, t in tokens.items()}

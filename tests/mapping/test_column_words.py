@@ -254,3 +254,14 @@ def test_the_type_of_a_log_entry_is_the_communications_channel() -> None:
     fm = doc.files["Client Logs.csv"]
     assert fm.kind == "communication"
     assert fm.columns["Log Type"].target == "communication.channel"
+
+
+def test_a_word_naming_the_tables_kind_before_every_header_is_set_aside() -> None:
+    # an account balance per client, every header under the word `Invoice`
+    headers = ["InvoicePatientId", "InvoicePatient", "InvoiceTotalInvoiced", "InvoiceTotalPaid",
+               "InvoiceBalanceOwing", "InvoiceLastPayment"]
+    rows = [[str(1033368621014757936 + i * 7919), f"Family{i}, Name", f"${80 + i}.85",
+             f"${80 + i}.85", "$0.00", f"{1 + i % 28:02d}/07/2024"] for i in range(30)]
+    columns = _propose({"report.csv": (headers, rows)}).files["report.csv"].columns
+    assert columns["InvoicePatientId"].target == "billing.patient_source_id"
+    assert columns["InvoiceBalanceOwing"].target == "billing.outstanding_balance"
