@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from domain.mapping import DerivedId, FileMapping
 from domain.proposal.match import header_matches
+from domain.proposal.people.columns import PERSON_LISTS
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.keys import propose_own_id
 from domain.proposal.text import custom_field_name, phrase
@@ -250,7 +251,7 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
         if named_id and not any(c.target == f"{fm.kind}.source_id"
                                 for c in fm.columns.values()):
             fm.derived_id = DerivedId(
-                columns=[header], content=False, digest=fm.kind in ("patient", "lead"),
+                columns=[header], content=False, digest=fm.kind in PERSON_LISTS,
                 reasons=[f"no column holds the {fm.kind}'s own id: its name '{header}' is "
                          "(other files name it so)"])
         return

@@ -22,7 +22,7 @@ from domain.mapping import (
     Route,
 )
 from domain.proposal.cells import propose_parts, propose_side_by_side
-from domain.proposal.people.columns import propose_people
+from domain.proposal.people.columns import PERSON_LISTS, propose_people
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.lists import more_lists
@@ -222,7 +222,6 @@ def propose_codes(fm: FileMapping, profile: FileProfile) -> None:
 
 
 NAMED_KINDS = frozenset({"company"})  # kinds whose records one name identifies
-PERSON_KINDS = frozenset({"patient", "lead"})  # kinds whose names and birth dates are PHI
 
 
 def propose_derived_id(fm: FileMapping, profile: FileProfile) -> None:
@@ -280,7 +279,7 @@ def propose_natural_id(fm: FileMapping, profile: FileProfile) -> None:
             f"no column holds the {fm.kind}'s own id: each one's")
     # a digest, so a patient's name and birth date never stand in logs and Nutshell as an id
     # (files naming them find the digest through domain.proposal.tables.names)
-    digest = fm.kind in PERSON_KINDS
+    digest = fm.kind in PERSON_LISTS
     fm.derived_id = DerivedId(columns=columns, content=False, digest=digest, reasons=[
         f"{said} made from {', '.join(repr(c) for c in columns)}, what tells them apart"])
 

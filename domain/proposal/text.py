@@ -126,14 +126,23 @@ def phrase(text: str) -> Phrase:
 _PREFIX = re.compile(r"^([A-Za-z]{1,4})_(?=[A-Za-z])")
 
 
+SHARED_BY = 0.6  # of a table's headers (three at least) beginning alike: a prefix
+
+
+def _shared(beginnings: Counter[str], headers: int) -> str | None:
+    """The beginning most headers share, when enough share it to be the table's prefix."""
+    if not beginnings:
+        return None
+    first, count = beginnings.most_common(1)[0]
+    return first if count >= 3 and count >= SHARED_BY * headers else None
+
+
 def readings(headers: Sequence[str]) -> dict[str, str]:
     """How each header reads once a prefix shared by most of a table's columns is set aside
     (`pc_eid`, `pc_pid`, `pc_eventDate` of one table read `eid`, `pid`, `eventDate`)."""
-    prefixes = Counter(m[1].casefold() for h in headers if (m := _PREFIX.match(h)))
-    if not prefixes:
-        return {h: h for h in headers}
-    prefix, count = prefixes.most_common(1)[0]
-    if count < 3 or count < 0.6 * len(headers):
+    prefix = _shared(Counter(m[1].casefold() for h in headers if (m := _PREFIX.match(h))),
+                     len(headers))
+    if prefix is None:
         return {h: h for h in headers}
     return {h: (_PREFIX.sub("", h) if (m := _PREFIX.match(h)) and m[1].casefold() == prefix
                 else h) for h in headers}
@@ -248,11 +257,8 @@ def kind_readings(headers: Sequence[str], read_as: Mapping[str, str],
     Email` of clients `email`), as the short prefixes of `readings` are."""
     words = {w for w in kind_words if " " not in w}
     tokens = {h: raw_tokens(read_as.get(h, h)) for h in headers}
-    firsts = Counter(t[0] for t in tokens.values() if len(t) > 1)
-    if not firsts:
-        return dict(read_as)
-    word, count = firsts.most_common(1)[0]
-    if word not in words or count < 3 or count < 0.6 * len(headers):
+    word = _shared(Counter(t[0] for t in tokens.values() if len(t) > 1), len(headers))
+    if word is None or word not in words:
         return dict(read_as)
     return {h: " ".join(t[1:]) if len(t) > 1 and t[0] == word else read_as.get(h, h)
             for h, t in tokens.items()}

@@ -117,20 +117,22 @@ def same_person(record: DerivedRecord) -> str | None:
                     f"{_fold(f['email'])}")
 
 
+PHONES = ("phone_mobile", "phone_home", "phone_work")  # a person's typed numbers
+MIN_PHONE_DIGITS = 7  # fewer is an extension or a placeholder, shared by anyone
+
+
+def _digits(value: object) -> str:
+    return "".join(ch for ch in str(value or "") if ch.isdigit())
+
+
 def _same_lead(f: dict[str, object]) -> str | None:
     name = f"{_fold(f.get('first_name') or '')}|{_fold(f.get('last_name') or '')}"
     # a lead routed from a patient list holds its numbers typed; the first one stands for it
-    given = next((f[n] for n in ("phone", "phone_mobile", "phone_home", "phone_work")
-                  if f.get(n)), "")
-    phone = "".join(ch for ch in str(given) if ch.isdigit())
+    phone = next((_digits(f[n]) for n in ("phone", *PHONES) if f.get(n)), "")
     contact = _fold(f["email"]) if f.get("email") else phone
     if not f.get("last_name") or not contact:
         return None
     return "lead" + _SEP + phi_hash(f"{name}|{contact}")
-
-
-PHONES = ("phone_home", "phone_mobile", "phone_work")
-MIN_PHONE_DIGITS = 7  # fewer is an extension or a placeholder, shared by anyone
 
 
 def _same_patient_by_phone(f: dict[str, object]) -> list[str]:
@@ -140,7 +142,7 @@ def _same_patient_by_phone(f: dict[str, object]) -> list[str]:
     if not all(f.get(n) for n in ("first_name", "last_name", "date_of_birth")):
         return []
     who = f"{_fold(f['first_name'])}|{_fold(f['last_name'])}|{f['date_of_birth']}"
-    digits = {"".join(ch for ch in str(f.get(n) or "") if ch.isdigit()) for n in PHONES}
+    digits = {_digits(f.get(n)) for n in PHONES}
     return ["phone" + _SEP + phi_hash(f"{who}|{d}") for d in sorted(digits)
             if len(d) >= MIN_PHONE_DIGITS]
 
