@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -19,6 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from domain.proposal.shapes import DateInfo, classify
 
 DISTINCT_CAP = 64
+# Header words of a date or a time of day, in the languages of the clinics served: a column of
+# spreadsheet day numbers is read as dates only under such a header (a zip code looks the same)
+_WHEN = re.compile(
+    r"dat[aeu]|\bdob\b|birth|\bday\b|\bdt\b|_at\b|\btime|\bwhen\b|start|\bend|created|"
+    r"modified|updated|registered|joined|expir|\bdue\b|fecha|hora|heure|\bora\b|uhrzeit|zeit\b|"
+    r"tijd|geboren|nascita|naissance|nacimiento|nascimento|\bdatum", re.IGNORECASE)
+DAYS_SHARE = 0.9
 ZERO_DATES = frozenset({"0000-00-00", "0000-00-00 00:00:00", "00/00/0000"})
 MAX_DISTINCT_LENGTH = 80  # longer values are free text, never a pick-list entry
 SKETCH_K = 128
@@ -206,6 +214,26 @@ class ColumnProfiler:
                     }
         return FileProfile(
             rows=self._rows,
-            columns={h: self._stats[h].profile() for h in self._headers},
+            columns={h: spreadsheet_days(h, self._stats[h].profile()) for h in self._headers},
             by_value=by_value,
         )
+
+
+def spreadsheet_days(header: str, col: ColumnProfile) -> ColumnProfile:
+    """A column its header calls a date or a time, nearly all of it spreadsheet day numbers
+    (or fractions of a day), profiled as the dates, date-times or times they stand for: a
+    workbook's date cell without a date format exports the number behind it."""
+    if not col.non_empty or not _WHEN.search(header.replace("_", " ") + " " + header):
+        return col
+    days, moments = col.shapes.get("day_number", 0), col.shapes.get("day_moment", 0)
+    fractions = col.shapes.get("day_fraction", 0)
+    shapes = dict(col.shapes)
+    if days + moments >= DAYS_SHARE * col.non_empty:
+        shapes["date"] = shapes.get("date", 0) + days
+        shapes["datetime"] = shapes.get("datetime", 0) + moments
+        # a day number has no day/month order to prove: it reads as an ISO date does
+        return col.model_copy(update={"shapes": shapes, "iso_dates": col.iso_dates + days})
+    if fractions >= DAYS_SHARE * col.non_empty:
+        shapes["time"] = shapes.get("time", 0) + fractions
+        return col.model_copy(update={"shapes": shapes})
+    return col

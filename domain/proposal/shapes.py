@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.records.daynumbers import day_fraction, day_number
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -59,7 +60,7 @@ SHAPES: tuple[str, ...] = (
     "email", "url", "phone", "date", "datetime", "time", "money", "integer", "decimal",
     "boolean", "icd10", "snomed", "loinc", "npi", "postal", "region", "sex", "country",
     "currency_code", "uuid", "hex64", "mime", "filename", "path", "name", "text", "code",
-    "coded",
+    "coded", "day_number", "day_moment", "day_fraction",
 )
 
 
@@ -218,6 +219,13 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
             shapes.add("snomed")
     elif _DECIMAL.match(compact):
         shapes.add("decimal")
+    if "integer" in shapes or "decimal" in shapes:
+        # a spreadsheet's day number or fraction of a day: read as a date or a time only in
+        # a column its header calls one (the profile decides; a zip code looks the same)
+        if day_number(compact):
+            shapes.add("day_number" if "integer" in shapes else "day_moment")
+        elif day_fraction(compact):
+            shapes.add("day_fraction")
     letters = "".join(c for c in text if c.isalpha())
     if _MONEY.match(text) and (not letters or letters in CURRENCY_CODES) and (
             "." in text or "," in text or not text[-1:].isdigit() or not text[:1].isdigit()):

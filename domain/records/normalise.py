@@ -19,6 +19,7 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 
 from domain.mapping import Settings
 from domain.records.canonical import ENUMS, visit_outcome
+from domain.records.daynumbers import day_fraction, day_number
 
 
 class Invalid(ValueError):
@@ -89,6 +90,8 @@ def parse_date(value: str, order: str, past: bool = False) -> tuple[dt.date, str
             pass
     if m := _ISO_DATE.match(text) or _COMPACT_DATE.match(text):
         return _make_date(int(m[1]), int(m[2]), int(m[3])), None
+    if (serial := day_number(text)) is not None:
+        return serial.date(), None
     if m := _NUMERIC_DATE.match(text.split(" ")[0].split("T")[0]):
         first, second, year = int(m[1]), int(m[2]), int(m[3])
         day, month = (first, second) if order == "DMY" else (second, first)
@@ -136,6 +139,15 @@ _CANONICAL_MOMENT = re.compile(
     r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d[+-](?:[01]\d|2[0-3]):[0-5]\d")
 
 
+def _clock(text: str) -> dt.time:
+    for fmt in _TIME_FORMATS:
+        try:
+            return dt.datetime.strptime(text.upper(), fmt).time()  # noqa: DTZ007
+        except ValueError:
+            continue
+    raise Invalid("not a recognised time of day")
+
+
 def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str | None]:
     text = value.strip()
     if _CANONICAL_MOMENT.fullmatch(text) and not text.endswith("-00:00"):  # -00:00 reads +00:00
@@ -147,7 +159,8 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
             return text, None
     note = None
     try:
-        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if " " in text else text)
+        moment = day_number(text) or dt.datetime.fromisoformat(
+            text.replace(" ", "T", 1) if " " in text else text)
     except ValueError:
         date_part, _, time_part = text.partition(" ")
         if "T" in date_part and not time_part:
@@ -156,14 +169,7 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
         clock = dt.time(0)
         if time_part.strip():
             clock_text = _H_CLOCK.sub(r"\1:\2", time_part.strip())
-            for fmt in _TIME_FORMATS:
-                try:
-                    clock = dt.datetime.strptime(clock_text.upper(), fmt).time()  # noqa: DTZ007
-                    break
-                except ValueError:
-                    continue
-            else:
-                raise Invalid("not a recognised time of day") from None
+            clock = day_fraction(clock_text) or _clock(clock_text)
         moment = dt.datetime.combine(day, clock)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=_zone(settings))
