@@ -1,7 +1,7 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
-    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|holdout4|holdout5|all] [--export NAME ...]
-                            [--out FILE]
+    python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|all]
+                            [--export NAME ...] [--out FILE]
                             [--embedding]
 
 `all` is both tuning halves and the first hold-out; each later hold-out is measured once, by naming it.

@@ -44,6 +44,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout5
 
     EXPORTS.update(holdout5.EXPORTS)
+    from tools.zoo import holdout6
+
+    EXPORTS.update(holdout6.EXPORTS)
 except ImportError:
     pass
 
