@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from domain.records.daynumbers import day_fraction, day_number
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
+from domain.records.daynumbers import day_fraction, day_number
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|au|uk|ca|io)$",
