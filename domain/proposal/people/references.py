@@ -74,12 +74,14 @@ def settle(files: dict[str, FileMapping], contested: list[Contested],
 
 
 def second_choice(fm: FileMapping, header: str, reading: str,
-                  owner: dict[tuple[str, str], str], file: str) -> None:
+                  owner: dict[tuple[str, str], str], file: str, lost: str | None = None) -> None:
     """A column that lost its field to a reference found by values takes the next field its
-    name says, when no other column holds it (`plan_name`: the plan's type, not the insurer)."""
-    for match in header_matches(fm.kind, reading)[1:]:
+    name says, when no other column holds it (`plan_name`: the plan's type, not the insurer);
+    `lost`: the field it lost, when that was not the first its name says."""
+    matches = header_matches(fm.kind, reading)
+    for match in matches if lost else matches[1:]:
         target = f"{fm.kind}.{match.field}"
-        if match.score >= 0.8 and (file, target) not in owner:
+        if match.score >= 0.8 and (file, target) not in owner and target != lost:
             retarget(fm.columns[header], target, 0.6,
                      f"header '{header}' also names {target} ('{match.phrase}')")
             owner[(file, target)] = header

@@ -389,6 +389,10 @@ def _choose_own_ids(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSet
             fm.columns[own].custom_field = custom_field_name(own)
             fm.columns[own].custom_field_type = "Text"
             fm.columns[own].reasons.append(f"not the id other files use: '{header}' is")
+            # its name may say another field no column holds (`NationalProvID`: the NPI)
+            second_choice(fm, own, own, {(name, c.target): h for h, c in fm.columns.items()
+                                         if c.target and h != header},
+                          name, lost=f"{fm.kind}.source_id")
         retarget(fm.columns[header], f"{fm.kind}.source_id", 0.85,
                  f"{points} columns of other files hold its values: the {fm.kind}'s id "
                  "they refer to")
