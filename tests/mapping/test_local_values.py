@@ -103,3 +103,11 @@ def test_year_first_dates_with_slashes_are_dates() -> None:
     kinds, quarantined, records = _derive(doc, "patients.csv", headers, rows)
     assert kinds["patient"] == 40 and not quarantined
     assert next(r for r in records if r.source_id == "P3").fields["created_at"].startswith("2013-10-23")
+
+
+def test_a_month_name_is_read_even_when_the_clinics_country_is_not_yet_told_right() -> None:
+    from domain.records.normalise import parse_date
+
+    assert parse_date("6 lutego 2024", "DMY", country="DE")[0].isoformat() == "2024-02-06"
+    with pytest.raises(Invalid):  # November in Polish, October in Croatian: not guessed
+        parse_date("12 listopad 2024", "DMY", country="DE")
