@@ -7,11 +7,14 @@ measure the kept one". Each case is an amount as a clinic export writes it, the 
 locale, and the amount it means. Three readers are measured on every case:
 - `hand (before)`: the hand-written parser the engine had (it takes no locale), kept here;
 - `babel alone`: babel.numbers.parse_decimal(text, locale) as it is, no pre-normalisation;
-- `babel+ (engine)`: domain.records.normalise.parse_money, the engine's reader now: babel's
+- `babel+ (engine)`: domain.records.values.money.parse_money, the engine's reader now: babel's
   parse_decimal(strict=True) in the locale of the clinic's country, after the pre-normalisations
-  babel needs (currency signs and codes stripped, `(x)`, `x CR` and `x-` as negatives, spaces
-  and Swiss apostrophes between digit groups removed), then the machine spelling (`1234.50`)
-  and the decimal comma, each strict.
+  babel needs (the currency's mark beside the number taken off when babel's currency data
+  knows it: ISO codes, currency signs, the country's symbols and currency words and their short
+  forms; `(x)`, `x CR` and `x-` as negatives; spaces and Swiss apostrophes between digit groups
+  removed), then the machine spelling (`1234.50`), the point with comma groups, and the decimal
+  comma, each strict.
+Besides, a few values that are not amounts (`12 kg`): each reader should refuse them.
 A reader "handles" a case when it returns the expected amount; a wrong amount is worse than a
 refusal (a refused amount is reported; a wrong one lands), so both are counted.
 """
@@ -64,7 +67,24 @@ CASES: list[tuple[str, str, str]] = [
     ("+12.50", "en_US", "12.50"),
     ("1.234,50 €", "en_US", "1234.50"),  # the country not yet known: the default's locale
     (f"1{NNBSP}234,50 CHF", "fr_CH", "1234.50"),
+    # the currency's own sign or word, before or after, spaces as group marks
+    ("R 1 234,50", "en_ZA", "1234.50"),
+    (f"R{NBSP}2{NBSP}248,08", "en_ZA", "2248.08"),
+    ("R2,248.08", "en_ZA", "2248.08"),
+    ("-R 12,50", "en_ZA", "-12.50"),
+    ("₹1,23,456.00", "hi_IN", "123456.00"),
+    ("₹999.99", "hi_IN", "999.99"),
+    ("Rs. 1,234.00", "hi_IN", "1234.00"),
+    ("1 234,50 kr", "sv_SE", "1234.50"),
+    (f"1{NNBSP}234,50 kronor", "sv_SE", "1234.50"),
+    ("150,00 zł", "pl_PL", "150.00"),
+    ("1 234 Kč", "cs_CZ", "1234"),
+    ("1.234,56 lei", "ro_RO", "1234.56"),
+    ("S$1,234.50", "en_SG", "1234.50"),
+    ("R$ 1.234,56", "pt_BR", "1234.56"),
 ]
+# Not amounts: a reader that returns a number for these lands a wrong value.
+REFUSED: list[tuple[str, str]] = [("12 kg", "en_US"), ("30 min", "sv_SE"), ("Rs 12 per visit", "hi_IN")]
 
 
 # The hand-written parser the engine had before babel (domain/records/normalise.py at f3e0f3b),
@@ -102,8 +122,8 @@ def babel_plain(text: str, locale: str) -> Decimal:
 def engine(text: str, locale: str) -> Decimal:
     """The engine's reader now: babel in the locale of the clinic's country (a clinic knows its
     country, not its locale: fr_CH reads as CH, whose likeliest locale is de_CH), with the
-    pre-normalisations babel needs (domain.records.normalise.parse_money)."""
-    from domain.records.normalise import parse_money
+    pre-normalisations babel needs (domain.records.values.money.parse_money)."""
+    from domain.records.values.money import parse_money
 
     return Decimal(parse_money(text, locale.rpartition("_")[2]))
 
@@ -135,6 +155,11 @@ def main() -> int:
     print_table("Totals", ["reader", "handled", "wrong amount", "refused"],
                 [[r, f"{ok[r]}/{len(CASES)}", wrong[r], len(CASES) - ok[r] - wrong[r]]
                  for r in READERS])
+    print()
+    print_table("Not amounts: read as one (should be refused)", ["written", "locale", *READERS],
+                [[repr(text), locale, *("refused" if outcome(r, text, locale, "0").startswith("refused")
+                                        else "read" for r in READERS)]
+                 for text, locale in REFUSED])
     return 0
 
 

@@ -87,10 +87,19 @@ def typed_value(cf_type: str, raw: str, date_order: str, country: str = "US") ->
         if cf_type in ("Currency", "Number"):
             return parse_money(raw, country)
         if cf_type == "Date":
-            return parse_date(raw.strip().split("T")[0].split(" ")[0], date_order)[0].isoformat()
+            return _custom_date(raw.strip(), date_order, country)
     except Invalid:
         return raw
     return raw
+
+
+def _custom_date(text: str, date_order: str, country: str) -> str:
+    """A date, or the date of a moment; a month's name in the clinic's language too."""
+    try:
+        return parse_date(text, date_order, country=country)[0].isoformat()
+    except Invalid:
+        day = text.partition("T")[0].partition(" ")[0]
+        return parse_date(day, date_order, country=country)[0].isoformat()
 
 
 def _emails(value: Any) -> list[dict[str, JSON]]:

@@ -278,8 +278,8 @@ class SourceReader:
         text = str(value).strip()
         try:
             if kind == "Date":
-                return parse_date(text, fm.date_order or self.doc.settings.date_order)[0] \
-                    .isoformat()
+                return parse_date(text, fm.date_order or self.doc.settings.date_order,
+                                  country=self.doc.settings.country)[0].isoformat()
             if kind in {"Currency", "Number"}:
                 return parse_money(text, self.doc.settings.country)
         except ValueError:

@@ -10,21 +10,28 @@ import re
 from dataclasses import dataclass
 
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
-from domain.records.daynumbers import day_fraction, day_number
+from domain.records.values.daynumbers import day_fraction, day_number
+from domain.records.values.money import CURRENCY_SIGNS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|au|uk|ca|io)$",
                   re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{7,22}$|^\+?[\d\s().\-]{7,20}\s*(x|ext\.?)\s*\d{1,5}$",
                     re.IGNORECASE)
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_DATE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")  # `2024/03/05` too
 _NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
 # `14:30`, `2:30 pm`, and the French `14 h 30` / `14h30`
 _TIME = re.compile(r"^(\d{1,2})(?::|\s?h\s?)(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
 _ZONE = re.compile(r"(Z|[+\-]\d{2}:?\d{2})$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_TEXT_DATE = re.compile(
-    r"^(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+_TEXT_DATE = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$")
+# the day, the month's name in the clinic's language, the year: `7 Jan 2024`, the Polish
+# `7 stycznia 2024`, the Spanish `7 de enero de 2024`; the word is not checked against one
+# language's months (the shape knows no language; the reader does)
+_DAY_WORD_YEAR = re.compile(r"^\d{1,2}\.?[\s\-](?:de\s)?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
+# a date so written, then the time of day, perhaps after a word (`, 10:30`, ` kl. 10:30`)
+_WORD_MOMENT = re.compile(
+    r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$")
 _INTEGER = re.compile(r"^[+\-]?\d+$")
 _DECIMAL = re.compile(r"^[+\-]?\d*[.,]\d+$")
 # an amount with its symbol or code either side; thousands marked by a comma, a space (thin and
@@ -33,6 +40,12 @@ _MONEY = re.compile(
     r"^[+\-(]?\s*([$€£¥]|[A-Z]{3}\s?)?\s*[+\-]?"
     r"(\d{1,3}([, '’\u00a0\u202f]?\d{3})*([.,]\d{2})?|\d{1,3}(\.\d{3})+,\d{2})"
     r"\)?(\s?([A-Z]{3}|[$€£¥]))?$")
+# an amount in cents beside a mark of up to three letters or a currency sign (`R 1 234,50`,
+# `₹1,23,456.00`, `150,00 zł`, `1 234,50 kr`, `Rs. 999.00`): the reader checks the mark
+_MARK = rf"(?:[^\W\d_]{{1,3}}\.?|[A-Za-z]{{0,3}}[{re.escape(CURRENCY_SIGNS)}][A-Za-z]{{0,2}})"
+_MARKED_MONEY = re.compile(
+    rf"^[\-(]?(?:(?P<head>{_MARK})\s?)?[\-]?\d{{1,3}}(?:[ ,.'’\u00a0\u202f]\d{{2,3}})*[.,]\d{{2}}"
+    rf"(?:\s?(?P<tail>{_MARK}))?\)?-?$")
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$")
 _LOINC = re.compile(r"^(\d{1,5})-(\d)$")
 _POSTAL = re.compile(
@@ -132,7 +145,7 @@ def date_info(text: str) -> DateInfo | None:
     """Recognises a date (no time part); tells which order it proves, if any."""
     iso = _ISO_DATE.match(text)
     if iso:
-        month, day = int(iso.group(2)), int(iso.group(3))
+        month, day = int(iso.group(3)), int(iso.group(4))
         return DateInfo("ISO", None) if 1 <= month <= 12 and 1 <= day <= 31 else None
     num = _NUM_DATE.match(text)
     if num:
@@ -144,14 +157,17 @@ def date_info(text: str) -> DateInfo | None:
         if b > 12:
             return DateInfo("NUM", "MDY", 2)
         return DateInfo("NUM", None)
-    if _TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS):
+    if (_TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS)) or _DAY_WORD_YEAR.match(text):
         return DateInfo("TEXT", None)
     return None
 
 
 def split_datetime(text: str) -> tuple[str, str] | None:
     """'2024-03-05T14:30:00Z' / '05/03/2024 2:30 PM' -> (date part, time part), else None."""
-    if "T" in text[8:11]:
+    word = _WORD_MOMENT.match(text)
+    if word and (info := date_info(word["date"])) and info.layout == "TEXT":
+        date_part, time_part = word["date"], word["time"]
+    elif "T" in text[8:11]:
         date_part, _, time_part = text.partition("T")
     else:
         date_part, sep, time_part = text.partition(" ")
@@ -227,8 +243,9 @@ def _classify_digits(text: str, shapes: set[str]) -> DateInfo | None:
         elif day_fraction(compact):
             shapes.add("day_fraction")
     letters = "".join(c for c in text if c.isalpha())
-    if _MONEY.match(text) and (not letters or letters in CURRENCY_CODES) and (
-            "." in text or "," in text or not text[-1:].isdigit() or not text[:1].isdigit()):
+    if (_MONEY.match(text) and (not letters or letters in CURRENCY_CODES) and (
+            "." in text or "," in text or not text[-1:].isdigit() or not text[:1].isdigit())) or (
+            (marked := _MARKED_MONEY.match(text)) and (marked["head"] or marked["tail"])):
         shapes.add("money")
     if _PHONE.match(text) and 7 <= sum(c.isdigit() for c in text) <= 15 and "." not in text[-3:]:
         shapes.add("phone")

@@ -13,13 +13,12 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
-from babel import Locale, UnknownLocaleError
-from babel.numbers import NumberFormatError, parse_decimal
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from domain.mapping import Settings
 from domain.records.canonical import ENUMS, visit_outcome
-from domain.records.daynumbers import day_fraction, day_number
+from domain.records.values import money, worddates
+from domain.records.values.daynumbers import day_fraction, day_number
 
 
 class Invalid(ValueError):
@@ -30,8 +29,6 @@ SENTINEL_DATES = ("0001-01-01", "0000-00-00", "00/00/0000", "1800-01-01")
 _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
-_WORD_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%b %d %Y",
-                      "%B %d %Y")
 # `14 h 30`, `14h30`; `9.30` (a time of day with a point, the column said time: a date's
 # time part here, never an amount)
 _H_CLOCK = re.compile(r"^(\d{1,2})(?:\s?[hH]\s?|\.)(\d{2})$")
@@ -76,10 +73,11 @@ def full_year(short: int, month: int, day: int, past: bool, today: dt.date | Non
     return year
 
 
-def parse_date(value: str, order: str, past: bool = False) -> tuple[dt.date, str | None]:
+def parse_date(value: str, order: str, past: bool = False,
+               country: str = "US") -> tuple[dt.date, str | None]:
     """(date, note): note says when the data proved the configured day/month order wrong.
     `past`: the date cannot be in the future (a birth date), which decides a two-digit year's
-    century."""
+    century. `country`: the clinic's, whose languages name the months (values/worddates.py)."""
     text = value.strip()
     if len(text) == 10 and text[4] == text[7] == "-":
         # YYYY-MM-DD, most dates of most exports: the C parser reads it at a fraction of the
@@ -102,11 +100,10 @@ def parse_date(value: str, order: str, past: bool = False) -> tuple[dt.date, str
         if len(m[3]) == 2:
             year = full_year(year, month, day, past)
         return _make_date(year, month, day), note
-    for fmt in _WORD_DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date(), None  # noqa: DTZ007
-        except ValueError:
-            continue
+    if word := worddates.match_word_date(text, country):
+        written, month, day = word
+        year = full_year(int(written), month, day, past) if len(written) == 2 else int(written)
+        return _make_date(year, month, day), None
     raise Invalid("not a recognised date")
 
 
@@ -165,7 +162,9 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
         date_part, _, time_part = text.partition(" ")
         if "T" in date_part and not time_part:
             date_part, _, time_part = date_part.partition("T")
-        day, note = parse_date(date_part, order)
+        elif word := worddates.split_word_moment(text):  # `07 Jan 2024 10:30 AM`
+            date_part, time_part = word
+        day, note = parse_date(date_part, order, country=settings.country)
         clock = dt.time(0)
         if time_part.strip():
             clock_text = _H_CLOCK.sub(r"\1:\2", time_part.strip())
@@ -176,51 +175,15 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
     return moment.isoformat(), note
 
 
-# Amounts are read by babel in the clinic's locale (from the settings' country): it alone knows
-# that `1.234` is a thousand in Germany and one and a bit in the US. Measured against the
-# hand-written parser it replaces on 29 amounts as exports write them (bench/money.py): babel
-# with these pre-normalisations 29, the hand parser 26 (`1.234` in a German clinic read as
-# 1.234; `12.50-` and `12.50 CR` refused), babel alone 7 (it reads no currency sign, no
-# Swiss ASCII apostrophe, no negative in parentheses; `1234.50` is 123450 to it in Germany).
-# So babel is given the number only: currency signs and codes gone; the negatives it does not
-# read ((x), x CR, x-) taken off; the group marks no decimal point can be (spaces of any width,
-# Swiss apostrophes) removed. Strict parsing refuses a grouping the locale does not write; then
-# the machine spelling (`1234.50`, what most exports write whatever the locale), then the
-# decimal comma, are tried, each strict, so a value is never read in a convention it breaks.
-_CURRENCY = re.compile(r"(?:[A-Z]{1,2})?[$€£¥]|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
-_GROUP_MARKS = re.compile(r"(?<=\d)[\s'’ʼ](?=\d{3})")
-_CREDIT = re.compile(r"\s*CR$", re.IGNORECASE)
-_FALLBACK_LOCALES = ("en_US_POSIX", "de_DE")  # decimal point, then decimal comma
-
-
-@functools.lru_cache(maxsize=64)
-def money_locale(country: str) -> str:
-    """The locale a clinic in `country` writes amounts in (CLDR's likeliest: CH -> de_CH)."""
-    try:
-        return str(Locale.parse(f"und_{country.upper()}"))
-    except (ValueError, UnknownLocaleError):
-        return "en_US"
-
-
-@functools.lru_cache(maxsize=4096)
 def parse_money(value: str, country: str = "US") -> str:
-    text = _CURRENCY.sub("", value).strip()
-    negative = False
-    if text.startswith("(") and text.endswith(")"):  # accounting negative
-        negative, text = True, text[1:-1].strip()
-    elif _CREDIT.search(text):  # a credit: `12.50 CR`
-        negative, text = True, _CREDIT.sub("", text)
-    elif text.endswith("-"):  # a trailing minus: `12.50-`
-        negative, text = True, text[:-1]
-    text = re.sub(r"\s", "", _GROUP_MARKS.sub("", text)).removeprefix("+")
-    for locale in (money_locale(country), *_FALLBACK_LOCALES):
-        try:
-            amount = parse_decimal(text, locale, strict=True)
-        except NumberFormatError:
-            continue
-        if amount.is_finite():
-            return str(-amount if negative else amount)
-    raise Invalid("not an amount of money")
+    """The amount as a decimal string (babel in the clinic's locale: values/money.py says how)."""
+    try:
+        return money.parse_money(value, country)
+    except money.NotMoney as exc:
+        raise Invalid(str(exc)) from exc
+
+
+money_locale = money.money_locale
 
 
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked"})

@@ -250,7 +250,7 @@ def _normalise_as(kind_of_field: str, kind: str, name: str, value: object,  # no
     if kind_of_field == "date":
         if is_sentinel_date(text):
             return None
-        day, note = parse_date(text, order, past=name in PAST_FIELDS)
+        day, note = parse_date(text, order, past=name in PAST_FIELDS, country=settings.country)
         if note:
             result.raw_kept[name] = text
             result.problems.append(FieldProblem(name, note, False))
