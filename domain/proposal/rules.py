@@ -63,7 +63,7 @@ ESSENTIAL: dict[str, tuple[str, ...]] = {
     "document": ("filename", "path", "description"),
 }
 YES_NO = frozenset({"yes", "no", "y", "n", "sí", "si", "oui", "non", "ja", "nein", "sim", "não",
-                    "nao", "true", "false"})
+                    "nao", "true", "false", "nej"})
 NAME_WORDS = frozenset({"name", "names", "nombre", "nom", "nome"})
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})

@@ -16,6 +16,13 @@ from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, ENUM_VALUE_SYNONYMS
 
 SHARE = 0.8  # of a column's values that must be yes/no or dates
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in ENUM_VALUE_SYNONYMS.get(value, ())
+                     if len(w) > 2 and not w.isdigit() and w.casefold() not in ("false", "true"))
+
+
 # Words of a status column that say it is the booking's confirmation, not the visit's outcome.
 CONFIRMATION_WORDS = frozenset({"confirmation", "confirmed", "confirm", "reminder",
                                 "confirmacion", "confirmacao", "bestatigung", "bevestiging"})
@@ -33,9 +40,13 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
         ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
                                "show", "present"})),
     ),
+    # with the words the vocabulary has for these values in every language (`Avregistrerad`,
+    # `Archiviert`); single letters and digits are values, never a header's word
     "patient.status": (
-        ("deceased", frozenset({"deceased", "died", "date of death", "death"})),
-        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged"})),
+        ("deceased", frozenset({"deceased", "died", "date of death", "death",
+                                *_words("deceased")})),
+        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged",
+                                *_words("inactive")})),
     ),
     # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
     "patient.contact_preference": (
@@ -54,6 +65,11 @@ FLAG_WORDS["billing.billing_status"] = tuple(
 FLAG_DEFAULT = {"appointment.status": "booked", "patient.status": "active",
                 "patient.contact_preference": "none", "billing.billing_status": "current"}
 DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
+# A yes/no status column that says the record is active (`Aktiv`: Ja/Nej) beside flags saying
+# otherwise (`Avregistrerad`): one more flag, the last to win; none set is then not active.
+ACTIVE_FLAGS = {"patient.status": ("active", "inactive")}
+ACTIVE_WORDS = frozenset({"active", "is active", "aktiv", "activo", "activa", "actif",
+                          "ativo", "ativa", "attivo", "attiva", "actief"})
 # Words of a header saying it holds why (`broken_reason`, `Cancellation Reason`, `Motivo
 # disdetta`): beside a missed or cancelled status or flag, it says which of the two it was.
 REASON_WORDS = frozenset({"reason", "reasons", "why", "motivo", "motivazione", "grund",
@@ -101,6 +117,14 @@ def _flag_like(col: ColumnProfile, dates: bool) -> bool:
                                              for v in col.distinct))
 
 
+def _active_flag(target: str, header: str, profile: FileProfile) -> tuple[str, str] | None:
+    """(what a set flag says, what none set says) when the status column is an `active` flag."""
+    if target not in ACTIVE_FLAGS or not _flag_like(profile.columns.get(header, ColumnProfile()),
+                                                    dates=False):
+        return None
+    return ACTIVE_FLAGS[target] if " ".join(phrase(header).tokens) in ACTIVE_WORDS else None
+
+
 def propose_reason(fm: FileMapping, headers: list[str]) -> None:
     """A column saying why a visit was missed or cancelled (`broken_reason`) beside the
     status, or the flags, that say it was: the status reads it (`Combine.reason`). The
@@ -130,7 +154,8 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     """Flags that together say one value (`did_not_arrive` + `patient_arrived`, `Cancelled
     At` set, `Archived At` set, `Email Reminders` + `SMS Reminders`)."""
     taken: set[str] = set()
-    for target, default in FLAG_DEFAULT.items():
+    for target, unset in FLAG_DEFAULT.items():
+        default = unset
         if not target.startswith(f"{fm.kind}."):
             continue
         flags = [(h, m) for h in headers if h not in taken
@@ -140,10 +165,14 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
         if flags and status is not None and set(phrase(status).tokens) & CONFIRMATION_WORDS:
             _confirmation_kept(fm, status, target)
             status = None
+        if flags and status is not None and status not in [h for h, _ in flags] and (
+                (active := _active_flag(target, status, profile)) is not None):
+            flags.append((status, active[0]))
+            default = active[1]
         if not flags or len(flags) > 4 or (status is not None
                                            and status not in [h for h, _ in flags]):
             continue  # no flags, or a column of its own says it better
-        rank = [m for m, _ in FLAG_WORDS[target]]
+        rank = [m for m, _ in FLAG_WORDS[target]] + [ACTIVE_FLAGS.get(target, ("",))[0]]
         values: dict[str, str] = {}
         for combo in product("01", repeat=len(flags)):
             set_ = [m for (_, m), v in zip(flags, combo, strict=True) if v == "1"]
