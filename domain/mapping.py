@@ -87,6 +87,9 @@ class Combine(BaseModel):
     # reason`): where the combined status is one of the two, the reason's words say which
     # ("Patient cancelled": cancelled; "No show": missed).
     reason: str | None = None
+    # The joined value is a national identity number that writes the birth date (a Swedish
+    # personnummer): the date read from it, where the export has no birth date column.
+    identity: bool = False
     reasons: list[str] = Field(default_factory=list)
 
 
@@ -177,6 +180,9 @@ def _drop_unused(data: dict[str, Any]) -> dict[str, Any]:
         for key in _LATER_FILE_KEYS:
             if fm.get(key) in (None, []):
                 fm.pop(key, None)
+        for item in fm.get("combine", []):
+            if not item.get("identity"):
+                item.pop("identity", None)
         for col in [*fm.get("columns", {}).values(), *fm.get("key_values", {}).values()]:
             for key in _LATER_COLUMN_KEYS:
                 if col.get(key) in (None, {}, []):

@@ -23,6 +23,7 @@ from domain.mapping import (
 )
 from domain.proposal.cells import propose_parts, propose_side_by_side
 from domain.proposal.people.columns import PERSON_LISTS, propose_people
+from domain.proposal.people.identity import propose_birth_from_identity
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.lists import more_lists
@@ -372,6 +373,7 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     demote_names_as_references(fm, profile)
     propose_chart_references(fm, profile)
     propose_flags(fm, headers, profile)
+    propose_birth_from_identity(fm, headers, profile)
     propose_date_parts(fm, headers, profile)
     propose_moment(fm, headers, profile)
     propose_duration(fm, headers, profile)

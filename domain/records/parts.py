@@ -5,12 +5,15 @@
 - `place`: `City, ST ZIP`, `Town POSTCODE`: city, state and postal code;
 - `phones`: several typed numbers, `M: 021 555 1234; H: 09 555 6789`: mobile, home, work.
 
+And a national identity number that writes its holder's birth date (`birth_date_in`).
+
 Pure: each reader returns canonical field -> text, never raising; what it cannot tell apart
 stays in the column's own field.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -93,3 +96,59 @@ def read_parts(how: str, text: str, fields: tuple[str, ...]) -> dict[str, str]:
     if how == "phones" and "phone" in fields and "phone_mobile" not in fields and found:
         found = {"phone": found.get("phone_mobile") or next(iter(found.values()))}
     return {k: v for k, v in found.items() if k in fields}
+
+
+# National identity numbers that write the birth date, each with its check digit, so that a
+# number of another shape is not read as a date: Swedish personnummer (`YYYYMMDD-NNNC`,
+# `YYMMDD-NNNC`, `+` past a hundred years; a coordination number adds 60 to the day), Polish
+# PESEL (`YYMMDDNNNNC`, the century in the month), South African ID (`YYMMDDSSSSCAZ`).
+_SE = re.compile(r"(\d{2})?(\d{6})([-+]?)(\d{4})")
+_PESEL_CENTURY = {0: 1900, 20: 2000, 40: 2100, 60: 2200, 80: 1800}
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _two_digit_year(yy: int, today: dt.date, older: bool = False) -> int:
+    year = today.year - (today.year - yy) % 100  # the latest such year not in the future
+    return year - 100 if older else year
+
+
+def birth_date_in(text: str, today: dt.date | None = None) -> str | None:
+    """The birth date (ISO) a national identity number writes, else None."""
+    today = today or dt.date.today()
+    compact = "".join(text.split())
+    se = _SE.fullmatch(compact)
+    if se and _luhn(se[2] + se[4]):
+        yy, month, day = int(se[2][:2]), int(se[2][2:4]), int(se[2][4:])
+        year = (int(se[1] + se[2][:2]) if se[1]
+                else _two_digit_year(yy, today, older=se[3] == "+"))
+        born = _date(year, month, day - 60 if day > 60 else day)
+        if born and born <= today:
+            return born.isoformat()
+    if re.fullmatch(r"\d{11}", compact) and (10 - sum(
+            int(d) * w for d, w in zip(compact[:10], (1, 3, 7, 9, 1, 3, 7, 9, 1, 3), strict=True)
+    ) % 10) % 10 == int(compact[10]):
+        month = int(compact[2:4])
+        born = _date(_PESEL_CENTURY.get(month // 20 * 20, 0) + int(compact[:2]), month % 20,
+                     int(compact[4:6]))
+        if born and 1800 <= born.year and born <= today:
+            return born.isoformat()
+    if re.fullmatch(r"\d{13}", compact) and _luhn(compact):
+        born = _date(_two_digit_year(int(compact[:2]), today), int(compact[2:4]),
+                     int(compact[4:6]))
+        if born:
+            return born.isoformat()
+    return None

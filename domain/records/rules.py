@@ -21,7 +21,7 @@ from domain.ids import NAMESPACE, sealed
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS, visit_outcome
 from domain.records.normalise import fold_enum
-from domain.records.parts import read_parts
+from domain.records.parts import birth_date_in, read_parts
 from domain.records.validation import Invalid, parse_datetime
 
 # A routed row's fields of its file's kind land on the same-named field of the new kind, or on
@@ -243,6 +243,8 @@ def _combined(item: Combine, values: Mapping[str, Any], settings: Settings | Non
         joined = found if found is not None else joined
     if item.reason and joined:
         joined = _refined(item, joined, values)
+    if item.identity:  # a number writing no date leaves the date unknown: it is kept as written
+        return (birth_date_in(joined) if joined else None), None
     if not joined:
         return None, None
     if item.format:
