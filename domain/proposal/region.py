@@ -111,9 +111,10 @@ def proven_date_order(values: Iterable[str]) -> str | None:
 
 
 def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES,
-                 ) -> tuple[dict[str, float], int]:
+                 ) -> tuple[dict[str, float], int, int]:
+    """(votes, numbers seen, numbers written as one of the candidates writes them)."""
     votes: dict[str, float] = {}  # a number valid in k plans gives each 1/k
-    seen = 0
+    seen = written = 0
     for raw in phones:
         text = raw.strip()
         if not text or seen >= SAMPLE:
@@ -141,9 +142,10 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
         # outweighs those it is merely valid in
         grouped = [region for region in valid if _groups(text) == _national_groups(text, region)]
         valid = grouped or valid
+        written += bool(grouped)
         for region in valid:  # a number valid in several plans is weak evidence for each
             votes[region] = votes.get(region, 0) + 1 / len(valid)
-    return votes, seen
+    return votes, seen, written
 
 
 def _nanp_region(text: str) -> str:
@@ -180,9 +182,15 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
                    states: Iterable[str] = ()) -> RegionProposal | None:
     """The likeliest country, or None when the data says nothing (the defaults stand)."""
     phones = list(phones)  # read twice at most
-    phone_votes, phones_seen = _phone_votes(phones)
+    phone_votes, phones_seen, written = _phone_votes(phones)
     if sum(phone_votes.values()) < phones_seen / 2:  # most numbers valid in none of the first
-        phone_votes, phones_seen = _phone_votes(phones, WIDER)
+        phone_votes, phones_seen, _ = _phone_votes(phones, WIDER)
+    elif written < phones_seen / 2:
+        # valid in the first plans but grouped as none of them writes its numbers: most written
+        # as another country writes its own (`070-123 45 67`, Sweden) say that country
+        wider, _, wider_written = _phone_votes(phones, WIDER)
+        if wider_written >= phones_seen / 2:
+            phone_votes = wider
     country_votes: Counter[str] = Counter()
     for value in list(countries)[:SAMPLE]:
         code = _COUNTRY_NAMES.get(value.strip().casefold())
