@@ -50,7 +50,7 @@ from domain.proposal.text import (
     section_question,
     singular,
 )
-from domain.proposal.values import role_values, value_fit, value_only_fields
+from domain.proposal.values import enum_values, role_values, value_fit, value_only_fields
 from domain.proposal.vocabulary import KIND_NAME_SYNONYMS
 from domain.records.canonical import ENUMS, KIND_FIELDS, qualified
 
@@ -271,7 +271,8 @@ def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: 
         confidence = pick.confidence if not note else min(pick.confidence, 0.6)
         out[header] = ColumnMapping(target=pick.target, confidence=confidence,
                                     reasons=reasons, flagged=confidence < FLAG_BELOW,
-                                    values=role_values(col) if pick.field == "role" else {})
+                                    values=role_values(col) if pick.field == "role"
+                                    else enum_values(pick.target, col))
     return out
 
 

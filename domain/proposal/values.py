@@ -13,6 +13,7 @@ from collections.abc import Callable
 from domain.proposal.profile import ColumnProfile
 from domain.proposal.vocabulary import BOOLEAN_WORDS, ENUM_VALUE_SYNONYMS
 from domain.records.canonical import ENUMS
+from domain.records.normalise import fold_enum
 
 DATE_FIELDS = frozenset({
     "date_of_birth", "effective_from", "effective_to", "last_payment_date", "referred_at",
@@ -104,6 +105,17 @@ def enum_word(kind: str, field: str, value: str) -> str | None:
     """The enumeration's value a source word names (`Inactivo`, `Alta`), or None."""
     words = _enum_words(kind, field) or {}
     return words.get(value.strip().lower().replace("-", " ").replace("_", " "))
+
+
+def enum_values(target: str, col: ColumnProfile) -> dict[str, str]:
+    """The enumeration's value each source word names where the record's reader would not
+    read it (`Kvinna`, `Mujer`, `Betald`): the mapping's value map, else the value is lost."""
+    kind, _, field = target.partition(".")
+    # a patient's status has its own (domain.proposal.rules.propose_codes), with its codes
+    if (kind, field) not in ENUMS or target == "patient.status" or col.distinct_overflow:
+        return {}
+    return {v: w for v in sorted(col.distinct) if v.strip() and fold_enum(kind, field, v) is None
+            and (w := enum_word(kind, field, v)) is not None}
 
 
 def enum_match(kind: str, field: str, col: ColumnProfile) -> tuple[float, list[str]] | None:

@@ -186,9 +186,13 @@ def parse_money(value: str, country: str = "US") -> str:
 money_locale = money.money_locale
 
 
-_TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked"})
+# with yes and no in the languages the proposal reads (`Ja`/`Nej`, `Sí`, `Oui`/`Non`)
+_TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked",
+                   "ja", "sí", "si", "oui", "sim", "sì", "wahr", "vrai", "vero", "waar",
+                   "verdadero", "verdadeiro"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "inactive", "secondary", "off", "hidden",
-                    "archived", ""})
+                    "archived", "", "nej", "nein", "non", "não", "nao", "nee", "falso", "faux",
+                    "falsch", "onwaar"})
 
 
 def parse_bool(value: str) -> bool:
