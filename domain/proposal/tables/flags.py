@@ -40,13 +40,9 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
         ("arrived", frozenset({"arrived", "attended", "checked in", "patient arrived", "showed",
                                "show", "present"})),
     ),
-    # with the words the vocabulary has for these values in every language (`Avregistrerad`,
-    # `Archiviert`); single letters and digits are values, never a header's word
     "patient.status": (
-        ("deceased", frozenset({"deceased", "died", "date of death", "death",
-                                *_words("deceased")})),
-        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged",
-                                *_words("inactive")})),
+        ("deceased", frozenset({"deceased", "died", "date of death", "death"})),
+        ("inactive", frozenset({"archived", "deleted", "inactive", "deactivated", "discharged"})),
     ),
     # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
     "patient.contact_preference": (
@@ -68,6 +64,10 @@ DATE_FLAGS = frozenset({"appointment.status", "patient.status"})
 # A yes/no status column that says the record is active (`Aktiv`: Ja/Nej) beside flags saying
 # otherwise (`Avregistrerad`): one more flag, the last to win; none set is then not active.
 ACTIVE_FLAGS = {"patient.status": ("active", "inactive")}
+# Beside such a flag, the words the vocabulary has for the other values in every language
+# (`Avregistrerad`, `Archiviert`); single letters and digits are values, never a header's word.
+BESIDE_ACTIVE = {"patient.status": (("deceased", _words("deceased")),
+                                    ("inactive", _words("inactive")))}
 ACTIVE_WORDS = frozenset({"active", "is active", "aktiv", "activo", "activa", "actif",
                           "ativo", "ativa", "attivo", "attiva", "actief"})
 # Words of a header saying it holds why (`broken_reason`, `Cancellation Reason`, `Motivo
@@ -95,10 +95,11 @@ def _confirmation_kept(fm: FileMapping, header: str, target: str) -> None:
                           f"that; a Text custom field '{column.custom_field}'")
 
 
-def _flag_meaning(target: str, header: str) -> str | None:
+def _flag_meaning(target: str, header: str,
+                  meanings: tuple[tuple[str, frozenset[str]], ...] = ()) -> str | None:
     text = " ".join(phrase(header).tokens)
     compact = text.replace(" ", "")
-    for status, words in FLAG_WORDS[target]:
+    for status, words in meanings or FLAG_WORDS[target]:
         if any(w in text.split() or (" " in w and w in text) or w.replace(" ", "") == compact
                for w in words):
             return status
@@ -165,10 +166,15 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
         if flags and status is not None and set(phrase(status).tokens) & CONFIRMATION_WORDS:
             _confirmation_kept(fm, status, target)
             status = None
-        if flags and status is not None and status not in [h for h, _ in flags] and (
+        if status is not None and status not in [h for h, _ in flags] and (
                 (active := _active_flag(target, status, profile)) is not None):
-            flags.append((status, active[0]))
-            default = active[1]
+            flags += [(h, m) for h in headers if h not in taken and h != status
+                      and all(h != f for f, _ in flags)
+                      and _flag_like(profile.columns.get(h, ColumnProfile()), dates=False)
+                      and (m := _flag_meaning(target, h, BESIDE_ACTIVE[target])) is not None]
+            if flags:
+                flags.append((status, active[0]))
+                default = active[1]
         if not flags or len(flags) > 4 or (status is not None
                                            and status not in [h for h, _ in flags]):
             continue  # no flags, or a column of its own says it better
