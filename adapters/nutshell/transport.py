@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import random
+import ssl
 import threading
 import time
 from collections import Counter
@@ -15,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache
 from typing import Generic, TypeVar
 
 import httpx
@@ -79,6 +81,13 @@ def _install_redactor() -> None:
             _redactor_installed = True
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    # httpx builds a verifying context (the CA bundle read and parsed) for every client, a
+    # noticeable cost per client; a context is safe to share, so the process builds one.
+    return httpx.create_ssl_context()
+
+
 class Transport:
     """Sends calls for one Nutshell account; the client's resources are built on `_send`."""
 
@@ -110,7 +119,7 @@ class Transport:
             headers[IMPERSONATE] = impersonate
         self._http = httpx.Client(
             auth=httpx.BasicAuth(user, api_key), headers=headers, transport=transport,
-            timeout=httpx.Timeout(timeout),
+            timeout=httpx.Timeout(timeout), verify=_tls(),
             limits=httpx.Limits(max_connections=max_in_flight * 2,
                                 max_keepalive_connections=max_in_flight),
         )

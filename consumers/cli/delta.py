@@ -7,11 +7,10 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from adapters.bus.kafka import KafkaChangeBus
 from consumers.cli.common import add_json, console, emit_json, open_engine
 from consumers.delta.apply import DeltaApplier, open_conflicts, resolve
 from consumers.delta.loop import DeltaConsumer, DeltaStatus
@@ -22,6 +21,9 @@ from consumers.services.delta_feeds import CONSUMER_FILE, WATCH_FILE, open_feed
 from consumers.views.output import Outcome, plain
 from domain.delta import to_message
 from domain.errors import PreconditionFailed
+
+if TYPE_CHECKING:
+    from adapters.bus.kafka import KafkaChangeBus
 
 PUBLISH_PAGE = 500
 
@@ -83,11 +85,19 @@ def _bootstrap(settings: Any) -> str:
     return str(settings.kafka_bootstrap)
 
 
+def _change_bus(bootstrap: str, topic: str, **options: Any) -> KafkaChangeBus:
+    # kafka-python is a large share of every `c2n` start-up and only the delta commands talk
+    # to the broker, so it is imported when one does.
+    from adapters.bus.kafka import KafkaChangeBus
+
+    return KafkaChangeBus(bootstrap, topic, **options)
+
+
 def publish(args: argparse.Namespace) -> int:
     with open_engine(args) as engine:
         doc = current_mapping(engine)
         engine.catch_up()
-        bus = KafkaChangeBus(_bootstrap(engine.settings), _topic(args, engine.settings.run_name),
+        bus = _change_bus(_bootstrap(engine.settings), _topic(args, engine.settings.run_name),
                              group_id=None)
         counts: dict[str, int] = {}
         page = []
@@ -131,7 +141,7 @@ def watch(args: argparse.Namespace) -> int:
         doc = current_mapping(engine)
         topic = _topic(args, engine.settings.run_name)
         reader = BinlogReader(target, BinlogWatcher.watched_tables(doc))
-        bus = KafkaChangeBus(_bootstrap(engine.settings), topic, group_id=None)
+        bus = _change_bus(_bootstrap(engine.settings), topic, group_id=None)
         status_file = Path(engine.settings.home) / WATCH_FILE
 
         def on_status(current: Any) -> None:
@@ -194,7 +204,7 @@ def consume(args: argparse.Namespace) -> int:
                     stop.set()
 
         member = uuid.uuid4().hex[:8]
-        bus = KafkaChangeBus(_bootstrap(engine.settings), topic,
+        bus = _change_bus(_bootstrap(engine.settings), topic,
                              group_id=args.group or f"c2n-{engine.settings.run_name}",
                              client_id=f"c2n-{member}")
         consumer = DeltaConsumer(bus, DeltaApplier(engine, api, doc),

@@ -14,14 +14,18 @@ from uuid import UUID
 import pytest
 
 from consumers.bootstrap import Engine, Settings
+from consumers.services import extract as extract_service
 from consumers.services.forget import forget_patient
-from domain.app import ROW_PAGE
 from tests.phi.conftest import InProcessOperator, engine_at, new_key, operator_env
 from tests.phi.reading import Decrypted, decrypt_all
 from tests.phi.sentinels import FORGET, FORGET_ID, KEEP, KEEP_ID, found_in, scan_home, sentinel_export
 from tests.phi.test_postgres import scan_schema
 
-FILLER = 2 * ROW_PAGE + 100  # patients appended: patients.csv spans three pages
+# Pages of 60 rows instead of 500: the same paging, a tenth of the rows to extract and derive.
+# The export's other files (under 50 rows each) still fit one page; its 33 patients, FILLER
+# and LATE make patients.csv span exactly three.
+PAGE = 60
+FILLER = 2 * PAGE + 10  # patients appended: patients.csv spans three pages
 LATE_ID, LATE = "1999003", ("zqxlatefirst", "zqxlate.mail")  # a patient on the last page
 
 
@@ -52,8 +56,9 @@ def _append_patients(path: Path) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def log(request: pytest.FixtureRequest, tmp_path: Path) -> Log:
+def log(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Log:
     """A derived log with a cipher key (no Nutshell needed), patients.csv three pages long."""
+    monkeypatch.setattr(extract_service, "ROW_PAGE", PAGE)  # for the test's extractions too
     url = request.getfixturevalue("pg_url") if request.param == "postgres" else None
     export = sentinel_export(tmp_path / "export")
     _append_patients(export / "patients.csv")

@@ -13,7 +13,7 @@ import pytest
 from adapters.nutshell_sandbox import SandboxServer
 from adapters.nutshell_sandbox.rpc import METHODS
 
-from .conftest import create, define
+from .conftest import TLS, create, define
 from .openapi_doc import document, operations, request_example
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -76,7 +76,7 @@ def test_a_known_route_with_another_method_is_405_naming_the_documents_methods(s
             continue  # not emulated (the next test)
         assert served == methods, template
         wrong = next(m for m in ("PUT", "PATCH", "DELETE", "POST", "GET") if m not in methods)
-        r = httpx.request(wrong, sandbox.url + _concrete(template), auth=auth)
+        r = httpx.request(wrong, sandbox.url + _concrete(template), auth=auth, verify=TLS)
         assert r.status_code == 405, (wrong, template)
         assert set(r.headers["Allow"].split(", ")) == methods, template
         checked += 1
@@ -95,7 +95,7 @@ def test_the_readme_lists_exactly_the_operations_not_emulated(sandbox):
     auth = (sandbox.admin_user, sandbox.admin_key)
     for op in sorted(missing)[:10]:
         method, template = op.split(" ", 1)
-        r = httpx.request(method, sandbox.url + _concrete(template), auth=auth)
+        r = httpx.request(method, sandbox.url + _concrete(template), auth=auth, verify=TLS)
         assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), op
 
 
