@@ -69,7 +69,7 @@ THIRD_PARTY_WORDS = frozenset({"insurance", "insurer", "payer", "payor", "carrie
 # insurer's name and the member number on the patient's row).
 SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
     "patient": {"insurance": ("carrier_name", "member_id", "group_number", "plan_type",
-                              "effective_from", "effective_to"),
+                              "effective_from", "effective_to", "is_primary"),
                 "referral": ("referrer_name", "referral_type", "referred_at"),
                 "allergy_condition": ("name",),
                 "billing": ("outstanding_balance", "last_payment_date", "last_payment_amount")},

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
-from domain.proposal.match import header_matches
+from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.parents import names_kind
 from domain.proposal.text import custom_field_name, phrase
@@ -35,6 +35,15 @@ def is_chart_number(header: str) -> bool:
     matches = header_matches("patient", header)
     return bool(matches) and matches[0].field == "chart_number" and \
         matches[0].score >= CHART_FLOOR
+
+
+def own_chart(reading: str) -> bool:
+    """`File No.` in a patient list: its chart number, naming no other record (`Account No`)."""
+    if not is_chart_number(reading):
+        return False
+    # the words of the chart number's own phrase (`file number`) name no other record
+    tokens = set(phrase(reading).tokens) - set(phrase(header_matches("patient", reading)[0].phrase).tokens)
+    return not any(tokens & words for other, words in SELF_WORDS.items() if other != "patient")
 
 
 def _is_name(value: str) -> bool:

@@ -280,3 +280,15 @@ def _classify_words(text: str, lower: str, shapes: set[str]) -> None:
         shapes.add("currency_code")
     if _NAME.match(text):
         shapes.add("name")
+
+
+_SERIES = re.compile(r"^([A-Za-z]{1,3})(\d{3,})$")
+
+
+def one_series(values: set[str] | frozenset[str]) -> bool:
+    """`F2000`, `F2003`, ...: one prefix before numbers of one length, a numbered series of ids
+    a diagnosis code's shape (`F2000`) would otherwise hide; codes of a diagnosis list vary."""
+    found = [_SERIES.match(v) for v in values]
+    if len(found) < 5 or not all(found):
+        return False
+    return len({(m.group(1).upper(), len(m.group(2))) for m in found if m}) == 1

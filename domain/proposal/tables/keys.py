@@ -27,8 +27,8 @@ from domain.proposal.people.references import (
 )
 from domain.proposal.people.references import unset as _unset
 from domain.proposal.profile import ColumnProfile, FileProfile
-from domain.proposal.references import is_chart_number
-from domain.proposal.shapes import classify
+from domain.proposal.references import is_chart_number, own_chart
+from domain.proposal.shapes import classify, one_series
 from domain.proposal.tables.name_index import RowsOf
 from domain.proposal.tables.names import resolve_by_name
 from domain.proposal.tables.padded import padded_references
@@ -109,7 +109,7 @@ class ValueSets:
 
 def _identifiers(values: set[str] | frozenset[str]) -> bool:
     ids = sum(1 for v in values if classify(v)[0] & IDENTIFIER_SHAPES)
-    return ids >= 0.95 * len(values)
+    return ids >= 0.95 * len(values) or one_series(values)
 
 
 def _idlike(col: ColumnProfile) -> float:
@@ -375,9 +375,11 @@ def _choose_own_ids(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSet
                    and len(refs & ids) >= CONTAINED * len(refs))
     for name, fm in live.items():
         own = fm.column_of(f"{fm.kind}.source_id")
+        # a patient list's chart number is the patient's own: the id its diary may use
         keyed = [h for (n, h) in every_key if n == name and h != own
                  and not _is_reference(name, h, live, sets, every_key)
-                 and not _names_another(fm.kind, h)]
+                 and (not _names_another(fm.kind, h)
+                      or (fm.kind == "patient" and own_chart(h)))]
         if not keyed or (own is not None and (name, own) in every_key
                          and pointed_at(name, own)):
             continue
