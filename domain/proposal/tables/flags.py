@@ -14,6 +14,7 @@ from domain.mapping import ColumnMapping, Combine, FileMapping
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, ENUM_VALUE_SYNONYMS
+from domain.records.canonical import visit_outcome
 
 SHARE = 0.8  # of a column's values that must be yes/no or dates
 
@@ -74,6 +75,7 @@ ACTIVE_WORDS = frozenset({"active", "is active", "aktiv", "activo", "activa", "a
 # disdetta`): beside a missed or cancelled status or flag, it says which of the two it was.
 REASON_WORDS = frozenset({"reason", "reasons", "why", "motivo", "motivazione", "grund",
                           "raison", "motif", "reden", "causa"})
+MISSED = ("no_show", "cancelled")  # the statuses a reason may tell apart
 MISSED_WORDS = frozenset({"cancelled", "canceled", "cancellation", "cancel", "broken", "missed",
                           "dna", "noshow", "disdetta", "annullamento", "absage", "annulation",
                           "cancelacion", "cancelación", "cancelamento", "afzegging"})
@@ -126,7 +128,41 @@ def _active_flag(target: str, header: str, profile: FileProfile) -> tuple[str, s
     return ACTIVE_FLAGS[target] if " ".join(phrase(header).tokens) in ACTIVE_WORDS else None
 
 
-def propose_reason(fm: FileMapping, headers: list[str]) -> None:
+def _outcomes(col: ColumnProfile) -> bool:
+    """A reason column of nothing but how a visit was missed (`Cancelled`, `Late Cancel`, `No
+    Show`): a status, not a free reason."""
+    seen = [v for v in col.distinct if v.strip()]
+    return bool(seen) and not col.distinct_overflow and sum(
+        visit_outcome(v) in MISSED for v in seen) >= SHARE * len(seen)
+
+
+def _status_with_outcomes(fm: FileMapping, reason: str, profile: FileProfile) -> None:
+    """The status (`Inactive`, a word for neither) and the reason's outcome together: the
+    reason, where it says one, is the status."""
+    target = "appointment.status"
+    said = {v: o for v in profile.columns[reason].distinct if (o := visit_outcome(v)) in MISSED}
+    status = fm.column_of(target)
+    if status is None:
+        column = fm.columns[reason]
+        column.target, column.custom_field, column.custom_field_type = target, None, None
+        column.values = said
+        column.reasons.append(f"its values say how a visit was missed: {target}")
+        return
+    own = fm.columns[status].values
+    values: dict[str, str] = {}
+    for value in profile.columns.get(status, ColumnProfile()).distinct:
+        if value in own:
+            values[f"{value}|"] = own[value]
+        values |= {f"{value}|{r}": o for r, o in said.items()}
+    for h in (status, reason):
+        left_out(fm.columns[h], f"read into {target} with '{reason}', whose words say how a "
+                                "visit was missed")
+    fm.combine.append(Combine(target=target, columns=[status, reason], separator="|",
+                              values=values, reasons=[
+        f"'{reason}' holds only how a visit was missed: where set, it is the status"]))
+
+
+def propose_reason(fm: FileMapping, headers: list[str], profile: FileProfile) -> None:
     """A column saying why a visit was missed or cancelled (`broken_reason`) beside the
     status, or the flags, that say it was: the status reads it (`Combine.reason`). The
     column keeps its own target (a custom field): the reason is worth keeping as written."""
@@ -136,6 +172,12 @@ def propose_reason(fm: FileMapping, headers: list[str]) -> None:
     reason = next((h for h in headers if (words := set(phrase(h).tokens)) & REASON_WORDS
                    and words & MISSED_WORDS), None)
     if reason is None:
+        said = next((h for h in headers if set(phrase(h).tokens) & REASON_WORDS
+                     and fm.columns[h].target is None and not any(
+                         h in c.columns for c in fm.combine)
+                     and _outcomes(profile.columns.get(h, ColumnProfile()))), None)
+        if said is not None and not any(c.target == target for c in fm.combine):
+            _status_with_outcomes(fm, said, profile)
         return
     combined = next((c for c in fm.combine if c.target == target), None)
     status = fm.column_of(target)
@@ -191,4 +233,4 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
                                   values=values, reasons=[
             "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
             f"none set: {default}"]))
-    propose_reason(fm, headers)
+    propose_reason(fm, headers, profile)

@@ -34,7 +34,7 @@ from domain.proposal.tables.names import resolve_by_name
 from domain.proposal.tables.padded import padded_references
 from domain.proposal.tables.parents import ID_WORDS, parent_not_own
 from domain.proposal.tables.parts import joined_parts
-from domain.proposal.tables.places import places_not_references
+from domain.proposal.tables.places import places_not_references, site_as_location
 from domain.proposal.tables.second_keys import resolve_second_keys
 from domain.proposal.text import custom_field_name, phrase, raw_tokens, readings, singular
 from domain.records.canonical import KIND_FIELDS, REFERENCES
@@ -335,6 +335,8 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
                 # file of that kind its values could be ids of; or the files of that kind
                 # have their names for ids (a staff list with no id column) and these are
                 # codes (a referrer's provider number): it would resolve to nobody
+                if not named and site_as_location(fm, column):
+                    continue
                 _unset(column, f"its values are ids and the export has no {kind} file they "
                                f"could be ids of: not {column.target}, a custom field"
                        if not named and not column.flagged else

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from domain.mapping import FileMapping
+from domain.mapping import ColumnMapping, FileMapping
 from domain.records.canonical import KIND_FIELDS, REFERENCES
 
 _CODE = re.compile(r"[A-Z]{2,3}")  # a province or state code as addresses write it
@@ -48,3 +48,17 @@ def _ids_of(live: Mapping[str, FileMapping], sets: Mapping[str, Any], kind: str)
         own = fm.column_of(f"{kind}.source_id") if fm.kind == kind else None
         out |= set(sets[other].values.get(own) or ()) if own else set()
     return out
+
+
+def site_as_location(fm: FileMapping, column: ColumnMapping) -> bool:
+    """A visit's clinic or site id (`clinic_id`) where the export lists no sites: the place
+    the visit is at, its location, unless a column says it already (a room)."""
+    location = f"{fm.kind}.location"
+    if "location" not in KIND_FIELDS.get(fm.kind, ()) or fm.column_of(location) is not None or \
+            not (column.target or "").endswith(".company_source_id"):
+        return False
+    column.reasons.append(f"its values are ids and the export lists no sites: not "
+                          f"{column.target}, the site the {fm.kind} is at")
+    column.target, column.custom_field, column.custom_field_type = location, None, None
+    column.confidence, column.flagged = 0.7, False
+    return True
