@@ -46,6 +46,7 @@ from domain.proposal.text import (
     custom_field_name,
     kind_readings,
     phrase,
+    raw_tokens,
     readings,
     section_question,
     singular,
@@ -79,6 +80,9 @@ SATELLITES: dict[str, dict[str, tuple[str, ...]]] = {
                       "referral": ("referral_type", "referrer_name")},
 }
 SATELLITE_FLOOR = 0.85
+# Headers that name a clinical field of practice only, whatever else a staff list holds.
+SAID = frozenset({"discipline", "specialty", "speciality", "specialisation", "specialization",
+                  "especialidad", "specialite", "fachrichtung"})
 Carried = bool | Mapping[str, tuple[str, ...]]
 
 
@@ -136,6 +140,8 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
             continue
         if not col.non_empty and match.score < EMPTY_FLOOR:
             continue  # an empty column: no value backs a header that only resembles a field
+        if match.field == "middle_name" and raw_tokens(header) == ["initials"]:
+            continue  # `Initials`: the first name's too (`C`, `CJ`), no middle name
         if match.field.startswith("last_") and set(phrase(header).tokens) & AGGREGATE_WORDS:
             continue  # `Total Paid` sums payments: it is no last payment
         if (kind == "billing" and match.field in PATIENT_MONEY and (
@@ -144,6 +150,8 @@ def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
             # of the field's own phrase (French `reste à payer`, left to pay) names no insurer
             continue
         fit, why = value_fit(kind, match.field, col)
+        if match.field == "specialty" and (fit or 0) < 0 and set(phrase(header).tokens) & SAID:
+            fit, why = None, ""  # `Discipline`: the doctors' field, a manager's row or not
         reasons = [_header_reason(header, kind, match)]
         if why:
             reasons.append(why)

@@ -197,6 +197,8 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
     share = col.share_any(*shapes) if len(shapes) > 1 else col.share(*shapes)
     if field in TEXT_FIELDS:
         share = max(share, min(1.0, col.mean_length / 30))
+    if field == "referrer_name":  # `Dr. Emily Chen, MD`: a name with its title and letters
+        share = max(share, _whole_names(col))
     if field in BOOLEAN_FIELDS and col.distinct:
         words = BOOLEAN_WORDS | BOOLEAN_FIELDS[field]
         known = sum(n for v, n in col.distinct.items() if v.strip().lower() in words)

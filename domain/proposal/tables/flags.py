@@ -173,8 +173,7 @@ def propose_reason(fm: FileMapping, headers: list[str], profile: FileProfile) ->
                    and words & MISSED_WORDS), None)
     if reason is None:
         said = next((h for h in headers if set(phrase(h).tokens) & REASON_WORDS
-                     and fm.columns[h].target is None and not any(
-                         h in c.columns for c in fm.combine)
+                     and not any(h in c.columns for c in fm.combine)
                      and _outcomes(profile.columns.get(h, ColumnProfile()))), None)
         if said is not None and not any(c.target == target for c in fm.combine):
             _status_with_outcomes(fm, said, profile)

@@ -154,6 +154,8 @@ def build(rows: Iterable[Mapping[str, object]], own: str, wanted: set[str],
         if names:
             found.add(pair_key(str(row.get(names[0]) or ""), str(row.get(names[1]) or "")))
         dob = date_key(str(row.get(born) or "")) if born else None
+        # `Dr S Dlamini`: a staff member by the initial of the first name, with the surname
+        found |= {f"{p[0]}{p[p.index(chr(0)):]}" for p in found if p and p[0] != "\0"}
         for person in found if people else ():
             if person is not None and person in people:
                 index._add(PERSON, person, ident)
