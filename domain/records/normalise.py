@@ -325,7 +325,10 @@ SYNONYMS: dict[str, dict[str, str]] = {
     "billing_status": {"ok": "current", "up_to_date": "current", "past_due": "overdue",
                        "in_collections": "collections", "settled": "paid", "paid_in_full": "paid",
                        # an invoice's own status: open (still owed) or closed (settled)
-                       "open": "current", "closed": "paid"},
+                       "open": "current", "closed": "paid",
+                       # a debtor's standing in an age analysis (South African practice software)
+                       "normal": "current", "slow_payer": "overdue", "in_arrears": "overdue",
+                       "handed_over": "collections"},
     "referral_type": {"doctor": "physician", "gp": "physician", "professional": "physician",
                       "self_referred": "self", "walk_in": "self", "friend": "patient",
                       "family": "patient", "existing_patient": "patient",
