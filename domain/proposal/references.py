@@ -37,9 +37,10 @@ def is_chart_number(header: str) -> bool:
         matches[0].score >= CHART_FLOOR
 
 
-def own_chart(reading: str) -> bool:
-    """`File No.` in a patient list: its chart number, naming no other record (`Account No`)."""
-    if not is_chart_number(reading):
+def own_chart(kind: str, reading: str) -> bool:
+    """`File No.` in a patient list: its chart number, naming no other record (`Account No`),
+    the patient's own: the id its diary may use."""
+    if kind != "patient" or not is_chart_number(reading):
         return False
     # the words of the chart number's own phrase (`file number`) name no other record
     tokens = set(phrase(reading).tokens) - set(phrase(header_matches("patient", reading)[0].phrase).tokens)

@@ -377,11 +377,9 @@ def _choose_own_ids(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSet
                    and len(refs & ids) >= CONTAINED * len(refs))
     for name, fm in live.items():
         own = fm.column_of(f"{fm.kind}.source_id")
-        # a patient list's chart number is the patient's own: the id its diary may use
         keyed = [h for (n, h) in every_key if n == name and h != own
                  and not _is_reference(name, h, live, sets, every_key)
-                 and (not _names_another(fm.kind, h)
-                      or (fm.kind == "patient" and own_chart(h)))]
+                 and (own_chart(fm.kind, h) or not _names_another(fm.kind, h))]
         if not keyed or (own is not None and (name, own) in every_key
                          and pointed_at(name, own)):
             continue
