@@ -184,8 +184,21 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
             out += [] if any(m.field == ruled.field for m in out) else [ruled]
     if kind != "appointment" and set(phrase(header).tokens) & VISIT_WORDS:
         out = [m for m in out if m.field not in OWN_MOMENTS]
+    if set(phrase(header).tokens) & _people_words(kind):
+        # `Patient Name` on a note is the patient's name: no name of the note's (its title)
+        out = [m for m in out if not set(phrase(m.phrase).tokens) <= _NAME_WORDS]
     out.sort(key=lambda m: -m.score)
     return tuple(out)
+
+
+_NAME_WORDS = frozenset({"name", "names"})
+PEOPLE = ("patient", "provider")  # kinds whose records are people other files name
+
+
+def _people_words(kind: str) -> frozenset[str]:
+    """The words naming a person of another kind (`patient`, `doctor`) in a `kind` file."""
+    return frozenset().union(*(SELF_WORDS[k] for k in PEOPLE if k != kind)) - SELF_WORDS.get(
+        kind, frozenset())
 
 
 ALTERNATIVE_FLOOR = 0.9  # each side of `a/b` must be a synonym, not a likeness

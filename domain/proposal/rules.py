@@ -30,6 +30,7 @@ from domain.proposal.satellites.lists import more_lists
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside, visit_mode
 from domain.proposal.tables.flags import left_out, propose_flags
+from domain.proposal.tables.forms import propose_note_parts
 from domain.proposal.tables.joined import propose_date_parts, propose_joined
 from domain.proposal.tables.names import STAFF_WORDS, WITH_STAFF
 from domain.proposal.tables.organisations import people_among_organisations
@@ -386,5 +387,6 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_unnumbered(fm, profile)
     propose_parts(fm, profile)
     propose_joined(fm, headers, profile)
+    propose_note_parts(fm, headers, profile)
     propose_natural_id(fm, profile)
     propose_nothing_to_migrate(fm)

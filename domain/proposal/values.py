@@ -176,6 +176,10 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         return CONTRADICTED, f"but {_pct(col.share('integer'))} of values are bare numbers, " \
                              "no code system's name"
     if field in CODE_FIELDS:
+        if col.is_enumeration and _share_of(col, lambda v: any(c.isdigit() for c in v)) < 0.2:
+            # a number printed on a card has digits: a few words (`VIP`, `Corporate`) are
+            # the clinic's tags for its patients
+            return CONTRADICTED, "values are words of a pick-list, not numbers"
         share = max(0.0, 1 - col.share_any("email", "date", "datetime", "text", "money"))
         if field in OWN_CODES and col.non_empty >= MANY and col.unique_ratio < 0.5:
             # a code of its own per record (a chart number, a member id) hardly repeats
@@ -299,6 +303,9 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
     if col.dialled:
         return 0.1, "values are phone numbers, not identifiers"
     if field == "source_id":
+        if idlike < 0.2 and (col.share("text") >= 0.5 or _share_of(col, _words) >= 0.8):
+            # a sentence (`Review after 2 weeks`) is what a row says, never which row it is
+            return CONTRADICTED, "values are words and sentences, not identifiers"
         unique = col.unique_ratio
         # an id is one row's: values repeated many times are some other code (a category)
         fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
@@ -307,6 +314,15 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
         # a name in place of an id (`Jane Roe, LCSW`): plausible for references
         return 0.5, "values are names rather than identifiers"
     return 0.3 + 0.7 * idlike, f"{_pct(idlike)} of values look like identifiers"
+
+
+def _words(value: str) -> bool:
+    """A phrase (`Review after 2 weeks`, `Prescribed topical retinoid`): a word in lower case
+    after the first, longer than a name's particle (`van`, `de`), or five words or more; a
+    name (`Jane van Dijk`, `Dr. Suresh (GP)`) is neither."""
+    words = value.split()
+    return len(words) >= 5 or any(len(w) >= 4 and w.isalpha() and w.islower()
+                                  for w in words[1:])
 
 
 def _whole_names(col: ColumnProfile) -> float:

@@ -95,3 +95,41 @@ def propose_form(fm: FileMapping, headers: Sequence[str], profile: FileProfile) 
     elif answers:
         fm.combine.append(Combine(target=body, columns=answers, separator="\n", reasons=[
             "the written answers no field holds, one a line: the note's body"]))
+
+
+# Header words of a part of a consultation's record (the complaint, what was found, the
+# diagnosis, the plan, the notes), as singular tokens, in the languages the vocabulary reads.
+PART_WORDS = frozenset({
+    "complaint", "symptom", "observation", "finding", "examination", "exam", "diagnosis",
+    "diagnose", "assessment", "impression", "plan", "advice", "recommendation", "note",
+    "remark", "comment", "subjective", "objective", "history", "anamnesis", "investigation",
+    "prescription", "instruction", "conclusion", "motivo", "sintoma", "exploracion",
+    "diagnostico", "observacione", "observacao", "observacoe", "nota", "queixa", "conduta",
+    "motif", "symptome", "examen", "diagnostic", "remarque", "beschwerden", "befund",
+    "diagnose", "anamnese", "bemerkung", "bemerkungen", "notiz", "notizen", "therapie",
+    "anamnesi", "esame", "diagnosi", "terapia", "klacht", "bevinding", "diagnosis",
+    "opmerking", "notitie", "behandelplan"})
+
+
+def propose_note_parts(fm: FileMapping, headers: Sequence[str], profile: FileProfile) -> None:
+    """A consultation written in several columns (`Complaints`, `Observations`, `Diagnoses`,
+    `Notes`): together they are the note's body, one a line in the file's order; one of them
+    alone would leave the others out of the note (or, a sentence read as an id, the note out)."""
+    body = f"{NOTE}.body"
+    if fm.kind != NOTE or any(c.target == body for c in fm.combine):
+        return
+    # a title taken by a weak likeness (`Notes` for a note's title) is a part as well
+    free = {h for h, c in fm.columns.items() if c.target in (None, body) or (
+        c.target == f"{NOTE}.title" and c.confidence < WEAK_TITLE)}
+    parts = [h for h in headers if h in free and set(phrase(h).tokens) & PART_WORDS
+             and _answer(h, profile.columns.get(h, ColumnProfile()))]
+    if len(parts) < 2:
+        return
+    for header in parts:
+        column = fm.columns[header]
+        column.target, column.custom_field, column.custom_field_type = None, None, None
+        column.flagged = False
+        column.reasons.append("a part of the consultation: read into the note's body")
+    fm.combine.append(Combine(target=body, columns=parts, separator="\n", reasons=[
+        "the consultation's parts (" + ", ".join(f"'{h}'" for h in parts)
+        + "), one a line: the note's body"]))
