@@ -205,12 +205,18 @@ def propose_parts(fm: FileMapping, profile: FileProfile) -> None:
 NEXT_PHONES = ("phone_home", "phone_work", "phone_mobile")
 
 
+# Words of a kind of number (`Mobile`, `Secondary Mobile`): the second of them is another number
+# of the person all the same, not a second mobile field.
+TYPED = frozenset({"mobile", "cell", "cellular", "handphone", "home", "work", "office",
+                   "landline", "movil", "celular", "portable", "handy", "mobiel", "cellulare"})
+
+
 def _numbered_phones(fm: FileMapping, profile: FileProfile, own: dict[str, str],
                      phone_fields: list[str]) -> None:
     """`phone2` beside `phone` (both named no more than a phone, the second with a number):
     another phone of the person, the next field free, not a custom field."""
     first = {_numbered(h)[0]: h for h, f in own.items() if f in phone_fields
-             and _numbered(h)[1] == 1 and set(_numbered(h)[0]) <= PLAIN_PHONE_WORDS}
+             and _numbered(h)[1] == 1 and set(_numbered(h)[0]) <= PLAIN_PHONE_WORDS | TYPED}
     for header, column in fm.columns.items():
         words, number = _numbered(header)
         model = first.get(words)

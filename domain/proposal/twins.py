@@ -12,16 +12,44 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from domain.records.normalise import parse_date
+
 SAMPLE_ROWS = 200
 AGREEMENT = 0.9  # of the sampled cells that must agree
 _TRAILING_ZERO = re.compile(r"^(-?\d+)\.0+$")
-_MIDNIGHT = re.compile(r"[T ]00:00(:00(\.0+)?)?$")
+_MIDNIGHT = re.compile(r"[T ]00:00(:00(\.0+)?)?$", re.IGNORECASE)
+# a moment's time of day at its end: `11 Aug 2018 15:41`, `2018-08-11t15:41:00`, `9:05 am`
+_CLOCK = re.compile(r"^(.+?)[t ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*([ap])?\.?m?\.?$")
 
 
 def plain(value: object) -> str:
     text = "" if value is None else str(value).strip().casefold()
     text = _TRAILING_ZERO.sub(r"\1", text)
     return _MIDNIGHT.sub("", text)
+
+
+def _moments(text: str) -> frozenset[str]:
+    """The dates (to the minute, with a time of day) a cell may stand for, either day/month
+    order: a workbook's date cell and the CSV's `08 May 1986` are one value written twice."""
+    if not text or text.isdigit() or not any(c.isdigit() for c in text):
+        return frozenset()  # a number is no date here, however a spreadsheet counts days
+    clock = ""
+    if found := _CLOCK.match(text):
+        hour = int(found[2])
+        if found[4]:  # `9:05 pm`
+            hour = hour % 12 + (12 if found[4] == "p" else 0)
+        text, clock = found[1], f"t{hour:02d}:{found[3]}"
+    out = set()
+    for order in ("DMY", "MDY"):
+        try:
+            out.add(parse_date(text, order)[0].isoformat() + clock)
+        except ValueError:
+            continue
+    return frozenset(out)
+
+
+def _same(left: str, right: str) -> bool:
+    return left == right or bool(_moments(left) & _moments(right))
 
 
 @dataclass
@@ -49,7 +77,7 @@ def agreement(a: TableSample, b: TableSample) -> float:
     for left, right in zip(a.sample, b.sample, strict=False):
         for i, j in enumerate(order):
             cells += 1
-            agree += left[i] == right[j]
+            agree += _same(left[i], right[j])
     return agree / cells if cells else 0.0
 
 
