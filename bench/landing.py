@@ -77,7 +77,9 @@ def score_columns(doc: Any, key: dict[str, Any]) -> dict[str, Any]:
                 mistakes.append(f"{name}: not in the proposal")
             continue
         if spec.get("twin_of"):
-            files[name] = "twin recognised" if fm.twin_of == spec["twin_of"] else \
+            # a workbook of one sheet is one file: the key may name the sheet it was read from
+            twin = spec["twin_of"]
+            files[name] = "twin recognised" if fm.twin_of in (twin, twin.partition("#")[0]) else \
                 f"twin not recognised (read as {fm.kind})"
             continue
         want_kind = spec["kind"]

@@ -58,7 +58,8 @@ class TableSample:
     columns: tuple[str, ...]
     rows: int
     sample: list[tuple[str, ...]]  # the first rows, cells written plainly in column order
-    text_format: bool  # CSV/text (read first: it is what the clinic's system wrote)
+    # CSV/text: read first (it is what the clinic's system wrote), unless saved from a workbook
+    text_format: bool
 
     @classmethod
     def of(cls, name: str, header: Sequence[str], rows: int,
@@ -81,6 +82,19 @@ def agreement(a: TableSample, b: TableSample) -> float:
     return agree / cells if cells else 0.0
 
 
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _typed_dates(text: TableSample, book: TableSample) -> bool:
+    """The workbook keeps dates as date cells (written ISO) that the text file spells its own
+    way (`08 May 1986`, `10/11/1986`): the text file was saved from the workbook, whose
+    dates say their day and month beyond doubt."""
+    order = [book.columns.index(c) for c in text.columns]
+    return any(left[i] != right[j] and _ISO.match(right[j]) and _same(left[i], right[j])
+               for left, right in zip(text.sample, book.sample, strict=False)
+               for i, j in enumerate(order))
+
+
 def find_twins(tables: Sequence[TableSample]) -> dict[str, tuple[str, float]]:
     """twin file -> (the file read in its place, share of sampled cells that agree)."""
     ordered = sorted(tables, key=lambda t: (not t.text_format, t.name))
@@ -92,8 +106,12 @@ def find_twins(tables: Sequence[TableSample]) -> dict[str, tuple[str, float]]:
             if other.name in twins:
                 continue
             share = agreement(table, other)
-            if share >= AGREEMENT:
-                twins[other.name] = (table.name, share)
+            if share < AGREEMENT:
+                continue
+            if table.text_format and not other.text_format and _typed_dates(table, other):
+                twins[table.name] = (other.name, share)
+                break
+            twins[other.name] = (table.name, share)
     return twins
 
 
