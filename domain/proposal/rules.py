@@ -29,7 +29,7 @@ from domain.proposal.references import propose_chart_references
 from domain.proposal.satellites.lists import more_lists
 from domain.proposal.satellites.unnumbered import propose_unnumbered
 from domain.proposal.tables.content import explicit_moment_beside, visit_mode
-from domain.proposal.tables.flags import left_out, propose_flags
+from domain.proposal.tables.flags import left_out, propose_flags, propose_void
 from domain.proposal.tables.forms import propose_note_parts
 from domain.proposal.tables.joined import propose_date_parts, propose_joined
 from domain.proposal.tables.names import STAFF_WORDS, WITH_STAFF
@@ -379,6 +379,7 @@ def propose_rules(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
     propose_moment(fm, headers, profile)
     propose_duration(fm, headers, profile)
     propose_codes(fm, profile)
+    propose_void(fm, profile)
     visit_mode(fm, profile)
     propose_derived_id(fm, profile)
     people_among_organisations(fm, profile)

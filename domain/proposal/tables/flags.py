@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from domain.mapping import ColumnMapping, Combine, FileMapping
+from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Route
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name, phrase
 from domain.proposal.vocabulary import BOOLEAN_TRUE, ENUM_VALUE_SYNONYMS
@@ -233,3 +233,29 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
             "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
             f"none set: {default}"]))
     propose_reason(fm, headers, profile)
+
+
+# Words of an invoice that was never owed: voided or cancelled (raised twice, by mistake).
+VOID_WORDS = frozenset({"void", "voided", "cancelled", "canceled", "annulled", "deleted",
+                        "anulada", "anulado", "cancelada", "cancelado", "annulee", "annule",
+                        "annullata", "annullato", "storniert", "storno", "geannuleerd",
+                        "vervallen", "anulowana", "anulowany", "makulerad", "makulerat"})
+VOID_SHARE = 0.5  # voided invoices are the exception: a status most rows say is no void
+
+
+def propose_void(fm: FileMapping, profile: FileProfile) -> None:
+    """Invoices whose status says void or cancelled owe nothing: they are left out on purpose
+    (`route` to drop), not landed as balances of zero beside the real ones."""
+    status = fm.column_of("billing.billing_status")
+    if fm.kind != "billing" or fm.route is not None or status is None:
+        return
+    col = profile.columns.get(status, ColumnProfile())
+    if col.distinct_overflow or not col.non_empty:
+        return
+    void = {v: DROP for v in col.distinct if " ".join(phrase(v).tokens) in VOID_WORDS
+            or v.strip().casefold() in VOID_WORDS}
+    if not void or sum(col.distinct[v] for v in void) >= VOID_SHARE * col.non_empty:
+        return
+    fm.route = Route(column=status, values=void, reasons=[
+        f"'{status}' {', '.join(sorted(void))}: an invoice voided or cancelled owes nothing, "
+        "left out"])
