@@ -106,8 +106,8 @@ PART_WORDS = frozenset({
     "prescription", "instruction", "conclusion", "motivo", "sintoma", "exploracion",
     "diagnostico", "observacione", "observacao", "observacoe", "nota", "queixa", "conduta",
     "motif", "symptome", "examen", "diagnostic", "remarque", "beschwerden", "befund",
-    "diagnose", "anamnese", "bemerkung", "bemerkungen", "notiz", "notizen", "therapie",
-    "anamnesi", "esame", "diagnosi", "terapia", "klacht", "bevinding", "diagnosis",
+    "anamnese", "bemerkung", "bemerkungen", "notiz", "notizen", "therapie",
+    "anamnesi", "esame", "diagnosi", "terapia", "klacht", "bevinding",
     "opmerking", "notitie", "behandelplan"})
 
 

@@ -100,11 +100,12 @@ class ValueSets:
         coded = letters and all(_LETTER_CODE.fullmatch(v) for v in seen)
         return frozenset(seen) if coded or _identifiers(seen) else None
 
-    def refs(self, header: str) -> frozenset[str]:
-        """The column's identifiers, when it holds identifiers (empty otherwise)."""
+    def refs(self, header: str, letters: bool = False) -> frozenset[str]:
+        """The column's identifiers (empty otherwise); `letters`: codes in capitals too (`DBS`, a company's)."""
         seen = self.values.get(header)
         found = frozenset(v for v in seen or () if v.casefold() not in SENTINELS)
-        return found if found and _identifiers(found) else frozenset()
+        coded = letters and all(_LETTER_CODE.fullmatch(v) for v in found)
+        return found if found and (coded or _identifiers(found)) else frozenset()
 
 
 def _identifiers(values: set[str] | frozenset[str]) -> bool:
@@ -118,8 +119,7 @@ def _idlike(col: ColumnProfile) -> float:
 
 def _letter_codes(col: ColumnProfile) -> bool:
     seen = [v.strip() for v in col.distinct if v.strip()]
-    return bool(seen) and not col.distinct_overflow and all(
-        _LETTER_CODE.fullmatch(v) for v in seen)
+    return bool(seen) and not col.distinct_overflow and all(_LETTER_CODE.fullmatch(v) for v in seen)
 
 
 def _names_an_id(reading: str) -> bool:
@@ -184,7 +184,7 @@ def _links(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets],
     out: list[Link] = []
     for name, fm in live.items():
         for header in fm.columns:
-            refs = sets[name].refs(header)
+            refs = sets[name].refs(header) or sets[name].refs(header, letters=True)  # `DBS` beside `Code`
             if len(refs) < 2:  # its own id too: it may be its parent's (one row per parent)
                 continue
             for other, (_, ids) in keys.items():

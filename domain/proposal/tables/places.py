@@ -39,6 +39,7 @@ def places_not_references(live: Mapping[str, FileMapping], sets: Mapping[str, An
             column.target, column.custom_field, column.custom_field_type = state, None, None
             column.confidence, column.flagged = 0.7, False
             break
+    sites_not_references(live, sets)
 
 
 def _ids_of(live: Mapping[str, FileMapping], sets: Mapping[str, Any], kind: str) -> set[str]:
@@ -62,3 +63,28 @@ def site_as_location(fm: FileMapping, column: ColumnMapping) -> bool:
     column.target, column.custom_field, column.custom_field_type = location, None, None
     column.confidence, column.flagged = 0.7, False
     return True
+
+
+def sites_not_references(live: Mapping[str, FileMapping], sets: Mapping[str, Any]) -> None:
+    """A visit's `Branch` (`Clinic`, `Site`) taken for its company by name, none of whose
+    values is an id or a name of the export's companies (a list of the corporate clients it
+    bills): the site the visit is at, its location."""
+    companies = [(n, fm) for n, fm in live.items() if fm.kind == "company"]
+    if not companies:
+        return  # no list to check the names against: the reference stands
+    known = {v.strip().casefold() for n, fm in companies for field in ("source_id", "name")
+             if (held := fm.column_of(f"company.{field}"))
+             for v in sets[n].values.get(held) or ()}
+    for name, fm in live.items():
+        where = f"{fm.kind}.location"
+        header = fm.column_of(f"{fm.kind}.company_source_id")
+        seen = [v for v in sets[name].values.get(header or "") or () if v.strip()]
+        if (header is None or "location" not in KIND_FIELDS.get(fm.kind, ())
+                or fm.column_of(where) is not None or not seen
+                or any(v.strip().casefold() in known for v in seen)):
+            continue
+        column = fm.columns[header]
+        column.reasons.append(f"none of its values is an id or a name of the export's "
+                              f"companies: not {column.target}, the place of the {fm.kind}")
+        column.target, column.custom_field, column.custom_field_type = where, None, None
+        column.confidence, column.flagged = 0.7, False
