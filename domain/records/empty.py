@@ -51,6 +51,11 @@ NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred 
 # one at least a word for a test ("TEST, PATIENT", "Paciente Teste", "PROVA Paziente").
 TEST_WORDS = frozenset({"test", "teste", "testing", "prova", "prueba", "probe", "essai",
                         "demo", "dummy", "zztest", "testpatient"})
+# A record standing for whoever comes in without one ("Walk-in", "Walk In Patient", "Unknown
+# Patient"): a visitor the desk did not register, no one's record either.
+STAND_IN_WORDS = frozenset({"walkin", "walk", "in", "unknown", "anonymous", "unregistered",
+                            "desconocido", "desconocida", "anonyme", "anonimo", "anonima",
+                            "unbekannt", "onbekend"})
 PERSON_WORDS = frozenset({"patient", "paciente", "paziente", "patiente", "patientin", "client",
                           "cliente", "klient", "person", "user", "account", "record", "one",
                           "two", "1", "2", "a", "b"}) | TEST_WORDS
@@ -101,6 +106,9 @@ def test_person(kind: str, raw: Mapping[str, object]) -> str | None:
         ",", " ").split()
     if words and set(words) <= PERSON_WORDS and set(words) & TEST_WORDS:
         return f"a test {kind} the office made to try the software: no one's record"
+    if words and set(words) <= PERSON_WORDS | STAND_IN_WORDS and set(words) & (
+            STAND_IN_WORDS - {"in"}):
+        return f"a {kind} standing for unregistered visitors (a walk-in): no one's record"
     return None
 
 

@@ -139,3 +139,13 @@ def test_a_company_named_by_its_code_and_a_visits_branch(
     files = load_mapping(home / "mapping.yaml").files
     assert files["Patients.csv"].columns["Corporate"].target == "patient.company_source_id"
     assert files["Appointments.csv"].columns["Branch"].target == "appointment.location"
+
+
+@pytest.mark.parametrize("stand_in", ["Walk-in", "Walk In Patient", "Unknown Patient"])
+def test_a_walk_in_placeholder_is_no_ones_record(stand_in: str) -> None:
+    headers, rows = _patients({"Patient Mobile": [f"+91 98{i:03d} 4{i:04d}" for i in range(36)]})
+    rows[-1] = ["", stand_in, "", "", "+91 90000 00000"]
+    doc = _propose({"patients.csv": (headers, rows)})
+    kinds, _, records = _derive(doc, "patients.csv", headers, rows)
+    assert kinds == {"patient": 35}
+    assert all(r.fields.get("last_name") != stand_in for r in records)
