@@ -228,7 +228,7 @@ def _numbered_phones(fm: FileMapping, profile: FileProfile, own: dict[str, str],
         column.target = f"{fm.kind}.{free[0]}"
         column.custom_field = None
         column.custom_field_type = None
-        column.flagged = False
+        column.confidence, column.flagged = max(column.confidence, 0.75), False
         own[header] = free[0]
         column.reasons.append(f"'{header}' is '{model}' numbered {number}: another phone of "
                               f"the {fm.kind}, {column.target}")

@@ -128,7 +128,7 @@ def propose_note_parts(fm: FileMapping, headers: Sequence[str], profile: FilePro
     for header in parts:
         column = fm.columns[header]
         column.target, column.custom_field, column.custom_field_type = None, None, None
-        column.flagged = False
+        column.confidence, column.flagged = max(column.confidence, 0.75), False
         column.reasons.append("a part of the consultation: read into the note's body")
     fm.combine.append(Combine(target=body, columns=parts, separator="\n", reasons=[
         "the consultation's parts (" + ", ".join(f"'{h}'" for h in parts)
