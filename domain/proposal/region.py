@@ -115,6 +115,8 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
     """(votes, numbers seen, numbers written as one of the candidates writes them)."""
     votes: dict[str, float] = {}  # a number valid in k plans gives each 1/k
     seen = written = 0
+    phones = list(phones)  # read twice
+    coded = _written_with_code(phones)
     for raw in phones:
         text = raw.strip()
         if not text or seen >= SAMPLE:
@@ -136,7 +138,10 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
             region = _nanp_region(text)
             votes[region] = votes.get(region, 0) + 1
             continue
-        valid = [region for region in candidates if _valid_in(text, region)]
+        # `8978 2007` beside `+65 8141 7706`: the numbers the clinic writes with its code
+        # are its own, those it writes without one too when that plan holds them
+        valid = [coded] if coded and _valid_in(text, coded) else [
+            region for region in candidates if _valid_in(text, region)]
         # `06 12 34 56 78` is valid in France and South Africa, but written as France writes
         # it (South Africa writes `061 234 5678`): a plan whose own grouping the number has
         # outweighs those it is merely valid in
@@ -146,6 +151,24 @@ def _phone_votes(phones: Iterable[str], candidates: tuple[str, ...] = CANDIDATES
         for region in valid:  # a number valid in several plans is weak evidence for each
             votes[region] = votes.get(region, 0) + 1 / len(valid)
     return votes, seen, written
+
+
+def _written_with_code(phones: Iterable[str]) -> str | None:
+    """The region most numbers written with a country code (`+65 8141 7706`) are in, when a
+    tenth of the numbers at least are written so: the plan the others are read in first."""
+    regions: Counter[str] = Counter()
+    seen = 0
+    for raw in list(phones)[:SAMPLE]:
+        text = raw.strip()
+        seen += bool(text)
+        if text.startswith("+"):
+            try:
+                region = phonenumbers.region_code_for_number(phonenumbers.parse(text, None))
+            except phonenumbers.NumberParseException:
+                continue
+            regions[region or ""] += 1
+    region, count = regions.most_common(1)[0] if regions else ("", 0)
+    return region if region and region in CURRENCY and count >= 0.1 * seen else None
 
 
 def _nanp_region(text: str) -> str:

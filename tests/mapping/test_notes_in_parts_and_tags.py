@@ -149,3 +149,12 @@ def test_a_walk_in_placeholder_is_no_ones_record(stand_in: str) -> None:
     kinds, _, records = _derive(doc, "patients.csv", headers, rows)
     assert kinds == {"patient": 35}
     assert all(r.fields.get("last_name") != stand_in for r in records)
+
+
+def test_numbers_written_without_their_code_are_read_in_the_plan_of_those_written_with_it() -> None:
+    from domain.proposal.region import propose_region  # noqa: PLC0415 - this test only
+
+    phones = [f"+65 8{i:03d} 7706" if i % 5 == 0 else f"{(8, 9, 6)[i % 3]}{i:03d} 2007"
+              for i in range(100)]
+    found = propose_region(phones)
+    assert found is not None and (found.country, found.currency) == ("SG", "SGD")
