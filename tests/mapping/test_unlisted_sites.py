@@ -1,6 +1,7 @@
 """An appointment's office or site id in an export with no file of sites: nothing the run could
-create names it, so it is a custom field; with the sites' file it is their reference. Small
-exports built here."""
+create names it, so it is no company reference but where the visit was, its location (a custom
+field when another column holds the location); with the sites' file it is their reference.
+Small exports built here."""
 
 from __future__ import annotations
 
@@ -40,4 +41,20 @@ def test_an_office_id_is_a_reference_only_beside_the_offices_file(
         assert files["offices.csv"].kind == "company"
         assert office.target == "appointment.company_source_id"
     else:
-        assert office.target is None and office.custom_field
+        assert office.target == "appointment.location", office.reasons
+
+
+def test_an_office_id_beside_a_room_column_is_a_custom_field(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "appointments.csv",
+         ["id", "patient", "office", "exam_room", "scheduled_time", "duration"],
+         [[str(900000 + i), str(61000 + i % 30), str(47711 + i % 2), f"Room {1 + i % 3}",
+           f"2024-03-{1 + i % 28:02d}T09:30:00", "30"] for i in range(60)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    columns = load_mapping(home / "mapping.yaml").files["appointments.csv"].columns
+    assert columns["exam_room"].target == "appointment.location"
+    assert columns["office"].target is None and columns["office"].custom_field
