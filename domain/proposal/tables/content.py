@@ -310,7 +310,9 @@ def visit_mode(fm: FileMapping, profile: FileProfile) -> None:
     best: tuple[float, str] | None = None
     for header, column in fm.columns.items():
         col = profile.columns.get(header, ColumnProfile())
-        if header == holder or column.target or header in combined or not col.non_empty:
+        # a reason read as the notes only because the type looked held is free to take it
+        taken = column.target and column.target != "appointment.notes"
+        if header == holder or taken or header in combined or not col.non_empty:
             continue
         score = max((m.score for m in header_matches(fm.kind, header)
                      if m.field == "appointment_type"), default=0.0)
