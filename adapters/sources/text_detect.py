@@ -1,7 +1,8 @@
 """Encoding and delimiter detection for delimited text exports.
 
 Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
-Windows-1252 on Western machines) and from vendor report screens (UTF-8, sometimes with a BOM).
+Windows-1252 on Western machines, Windows-1250 on Central European ones) and from vendor report
+screens (UTF-8, sometimes with a BOM).
 The encoding is decided over the whole file (one streaming pass that also hashes it), so a
 Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
 """
@@ -12,6 +13,7 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,7 +33,15 @@ CODECS = {
     "utf-16-be": "utf-16-be",
     "utf-32": "utf-32",
     "windows-1252": "cp1252",
+    "windows-1250": "cp1250",
 }
+
+# Bytes that are letters in Windows-1250 ("ą ł ż Ł Ą Ż Ź ť ľ") but symbols or holes in
+# Windows-1252 ("¹ ³ ¿ £ ¥ ¯"): inside a word, after a letter, they are Central European
+# text. A Western file has them after digits or spaces ("£10", "¿Qué", "m³" is rare).
+_CENTRAL_IN_WORD = re.compile(rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf]")
+# And the few that are letters only in Windows-1252 ("ƒ", "ÿ").
+_WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
 
 
 def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
@@ -83,7 +93,8 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
 
     UTF-8 wins when every byte decodes, or when valid multi-byte sequences clearly outnumber
     the bad bytes (a UTF-8 export with one damaged cell: that row is flagged, the rest reads
-    right). Otherwise the file is Windows-1252, where every "é" is a lone high byte.
+    right). Otherwise the file is Windows-1252, where every "é" is a lone high byte, unless
+    its high bytes inside words are letters only in Windows-1250 (a Polish or Czech export).
     `text=False` (binary formats) only hashes; the encoding is then meaningless.
     """
     digest = hashlib.sha256()
@@ -91,6 +102,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     utf8 = codecs.getincrementaldecoder("utf-8")("c2n-mark")
     invalid = 0
     multibyte = 0  # bytes beyond the first of valid multi-byte sequences: evidence of UTF-8
+    central = western = 0  # in-word evidence of Windows-1250 against Windows-1252
     head = b""
     breaks = 0
     last = b""
@@ -105,11 +117,16 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                 invalid += decoded.count(UNDECODABLE)
                 multibyte += len(chunk) - len(decoded)
                 breaks += chunk.count(b"\n")
+                if len(decoded) != len(chunk) or UNDECODABLE in decoded:
+                    central += len(_CENTRAL_IN_WORD.findall(chunk))
+                    western += len(_WESTERN_IN_WORD.findall(chunk))
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
     if encoding is None:
-        encoding = "utf-8" if invalid * 20 <= multibyte else "windows-1252"
+        encoding = ("utf-8" if invalid * 20 <= multibyte
+                    else "windows-1250" if central >= 2 and central > 4 * western
+                    else "windows-1252")
     unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")
     return FileFacts(digest.hexdigest(), size, encoding, breaks + unterminated)
 

@@ -60,3 +60,19 @@ def test_one_damaged_byte_in_a_utf8_file_keeps_it_utf8(tmp_path: Path) -> None:
     good = "1,Zoë Brontë,Montréal\n".encode() * 50
     path.write_bytes(b"ID,Name,City\n" + good + b"2,Bad\xff,X\n")
     assert scan_file(path).encoding == "utf-8"
+
+
+def test_a_central_european_export_reads_as_windows_1250(tmp_path: Path) -> None:
+    # Excel's plain CSV on a Polish machine: "ł", "ą", "ż" are bytes that Windows-1252 reads
+    # as "³", "¹", "¿", so "Michał" would arrive as "Micha³".
+    text = "Imię;Nazwisko;Miejscowość\nMichał;Dąbrowska;Łódź\nAnna;Woźniak;Kraków\n"
+    path = tmp_path / "pacjenci.csv"
+    path.write_bytes(text.encode("cp1250"))
+    assert scan_file(path).encoding == "windows-1250"
+
+
+def test_western_symbols_outside_words_keep_windows_1252(tmp_path: Path) -> None:
+    text = "ID;Pregunta;Precio\n1;¿Alergias?;£10\n2;¿Fuma?;¥300\n3;Renée;½\n"
+    path = tmp_path / "f.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert scan_file(path).encoding == "windows-1252"
