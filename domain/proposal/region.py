@@ -53,7 +53,7 @@ _COUNTRY_NAMES: dict[str, str] = {
 }
 # Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
 # and its two-letter code.
-_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
+_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl")
 for _region in CURRENCY:
     _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
     for _language in _LANGUAGES:

@@ -35,8 +35,14 @@ class Phrase:
     expanded: str  # the tokens joined without spaces: `homephone`
 
 
+# Letters whose stroke Unicode does not decompose (Polish `ł` in `Płeć`, `Miejscowość`'s
+# neighbours): without this they split a header's word in two.
+_STROKED = str.maketrans({"ł": "l", "Ł": "L"})
+
+
 def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_STROKED))
+                   if not unicodedata.combining(c))
 
 
 def singular(token: str) -> str:
