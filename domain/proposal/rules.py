@@ -51,7 +51,8 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 START_WORDS = ("start", "from", "begin", "begins", "time")
 END_WORDS = ("end", "finish", "until", "to", "ends")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion",
-                  "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len")
+                  "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len",
+                  "trwania", "dlugosc")
 # Header words of a time of day, in the languages the vocabulary has
 CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")

@@ -25,7 +25,8 @@ PARTICLE_HEADERS = frozenset({"tussenvoegsel", "voorvoegsel", "voorvoegsels", "n
 # or with the word for house (`Huisnummer`, `Hausnummer`, `Numero civico`, `Número da casa`).
 NUMBER_HEADERS = frozenset({"number", "huis number", "hausnummer", "number civico", "civico",
                             "number casa", "house number", "street number", "number maison",
-                            "number de rue", "number de la calle", "number de casa", "hnr"})
+                            "number de rue", "number de la calle", "number de casa", "hnr",
+                            "number domu", "number budynku"})
 _PARTICLE = re.compile(r"^[a-z']{1,4}( [a-z']{1,4}){0,2}$")  # `van`, `van der`, `de la`, `'t`
 _HOUSE_NUMBER = re.compile(r"^(\d{1,5}\s?[a-z]?([-/]\s?\d{0,5}[a-z]?)?|s/?n)$", re.IGNORECASE)
 
