@@ -72,12 +72,18 @@ _STATES: dict[str, tuple[str, ...]] = {
         "alberta", "british columbia", "manitoba", "new brunswick", "nova scotia", "ontario",
         "quebec", "québec", "saskatchewan", "yukon"])},
     "wa": ("US", "AU"), "nt": ("AU", "CA"),
+    # Poland's sixteen voivodeships, as an address names them
+    **{name: ("PL",) for name in (
+        "dolnośląskie kujawsko-pomorskie lubelskie lubuskie łódzkie małopolskie mazowieckie "
+        "opolskie podkarpackie podlaskie pomorskie śląskie świętokrzyskie warmińsko-mazurskie "
+        "wielkopolskie zachodniopomorskie").split()},
 }
 _POSTCODES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("GB", re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", re.I)),
     ("CA", re.compile(r"[A-Z]\d[A-Z] ?\d[A-Z]\d", re.I)),
     ("US", re.compile(r"\d{5}(-\d{4})?")),
     ("AU", re.compile(r"\d{4}")),
+    ("PL", re.compile(r"\d{2}-\d{3}")),  # `30-001`
 )
 SAMPLE = 500  # values looked at per kind of evidence
 # 3-3-4 digits, the way North American numbers are written ("555-677-3119", "(555) 123-4567");

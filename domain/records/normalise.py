@@ -189,10 +189,10 @@ money_locale = money.money_locale
 # with yes and no in the languages the proposal reads (`Ja`/`Nej`, `Sí`, `Oui`/`Non`)
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked",
                    "ja", "sí", "si", "oui", "sim", "sì", "wahr", "vrai", "vero", "waar",
-                   "verdadero", "verdadeiro"})
+                   "verdadero", "verdadeiro", "tak"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "inactive", "secondary", "off", "hidden",
                     "archived", "", "nej", "nein", "non", "não", "nao", "nee", "falso", "faux",
-                    "falsch", "onwaar"})
+                    "falsch", "onwaar", "nie"})
 
 
 def parse_bool(value: str) -> bool:
