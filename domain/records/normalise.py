@@ -164,6 +164,8 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
             date_part, _, time_part = date_part.partition("T")
         elif word := worddates.split_word_moment(text):  # `07 Jan 2024 10:30 AM`
             date_part, time_part = word
+        elif worddates.match_word_date(text, settings.country):  # `12 stycznia 2024`, no time
+            date_part, time_part = text, ""
         day, note = parse_date(date_part, order, country=settings.country)
         clock = dt.time(0)
         if time_part.strip():
