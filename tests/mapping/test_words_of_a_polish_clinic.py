@@ -12,9 +12,9 @@ import datetime as dt
 import pytest
 
 from domain.mapping import MappingDocument, Settings
+from domain.proposal.profile import ColumnProfile
 from domain.proposal.region import propose_region
 from domain.proposal.text import phrase
-from domain.proposal.profile import ColumnProfile
 from domain.proposal.values import enum_values
 from domain.records import empty
 from domain.records.normalise import Invalid, parse_bool, parse_date, parse_datetime
