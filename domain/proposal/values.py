@@ -54,6 +54,8 @@ SHAPE_FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
     "carrier_name": (("name", "text"), "names"),
     "referrer_name": (("name",), "names"),
 }
+# Kinds of a thing named in words, never by a bare number
+NAMED_TYPES = frozenset({"appointment_type", "referral_type"})
 # Identifiers printed on cards and charts: any short token will do, not sentences or dates.
 CODE_FIELDS = frozenset({"member_id", "group_number", "license_number", "chart_number"})
 OWN_CODES = frozenset({"member_id", "license_number", "chart_number"})  # one per record
@@ -175,6 +177,11 @@ def value_fit(kind: str, field: str, col: ColumnProfile) -> tuple[float | None, 
         # vendor's own type codes (OSCAR's allergy TYPECODE 0, 13, 14)
         return CONTRADICTED, f"but {_pct(col.share('integer'))} of values are bare numbers, " \
                              "no code system's name"
+    if field in NAMED_TYPES and col.share("integer") >= 0.9 and col.max_length <= 3:
+        # a type is named in words (`Follow-up`) or by a code of a code set (a CPT `90837`);
+        # short bare numbers are the row ids of a vendor's own list of types (`pc_catid`: 9,
+        # 10), whose names the export does not hold here
+        return 0.2, f"but {_pct(col.share('integer'))} of values are bare numbers, no type's name"
     if field in CODE_FIELDS:
         if col.is_enumeration and _share_of(col, lambda v: any(c.isdigit() for c in v)) < 0.2:
             # a number printed on a card has digits: a few words (`VIP`, `Corporate`) are
