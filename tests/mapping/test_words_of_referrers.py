@@ -34,3 +34,17 @@ def test_a_referrer_column_in_another_language_makes_referrals(header: str) -> N
 def test_a_field_named_in_another_language(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)
     assert matches and matches[0].field == field, matches[:3]
+
+
+@pytest.mark.parametrize(("kind", "header", "field"), [
+    ("insurance", "Válido desde", "effective_from"),
+    ("insurance", "Válido até", "effective_to"),
+    ("appointment", "Data de registo", "created_at"),
+    ("provider", "Habilitações", "credentials"),
+    ("appointment", "Ruimte", "location"),
+    ("clinical_note", "Sjabloon", "title"),
+])
+def test_dates_of_cover_places_and_templates_in_other_languages(
+        kind: str, header: str, field: str) -> None:
+    matches = header_matches(kind, header)
+    assert matches and matches[0].field == field, matches[:3]
