@@ -47,6 +47,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout6
 
     EXPORTS.update(holdout6.EXPORTS)
+    from tools.zoo import holdout7
+
+    EXPORTS.update(holdout7.EXPORTS)
 except ImportError:
     pass
 
