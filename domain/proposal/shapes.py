@@ -24,11 +24,13 @@ _NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
 _TIME = re.compile(r"^(\d{1,2})(?::|\s?h\s?)(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
 _ZONE = re.compile(r"(Z|[+\-]\d{2}:?\d{2})$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_TEXT_DATE = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$")
+_TEXT_DATE = re.compile(r"^(?:[A-Za-z]{2,9}\.?,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$")
 # the day, the month's name in the clinic's language, the year: `7 Jan 2024`, the Polish
 # `7 stycznia 2024`, the Spanish `7 de enero de 2024`; the word is not checked against one
 # language's months (the shape knows no language; the reader does)
-_DAY_WORD_YEAR = re.compile(r"^\d{1,2}\.?[\s\-](?:de\s)?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
+# (after its weekday perhaps: `Mon 8 Jan 2024`, `tir. 9. jan. 2024`)
+_DAY_WORD_YEAR = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s)?"
+                            r"\d{1,2}\.?[\s\-](?:de\s)?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
 # a date so written, then the time of day, perhaps after a word (`, 10:30`, ` kl. 10:30`)
 _WORD_MOMENT = re.compile(
     r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$")

@@ -59,6 +59,7 @@ def month_words(country: str) -> dict[str, int]:
 
 def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
     """(year as written, month, day) of a date written with its month's name, else None."""
+    text = _without_weekday(text, country)
     if day_first := _DAY_FIRST.fullmatch(text):
         day, word, year = day_first.groups()
     elif month_first := _MONTH_FIRST.fullmatch(text):
@@ -68,6 +69,35 @@ def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
     folded = word.casefold()
     month = month_words(country).get(folded) or _any_language_months().get(folded)
     return (year, month, int(day)) if month else None
+
+
+_LEADING_WORD = re.compile(r"([^\W\d_]+)\.?,?\s+(?=\S)")
+
+
+def _without_weekday(text: str, country: str) -> str:
+    """The date without the weekday written before it (`Mon 8 Jan 2024`, `tirsdag 9. januar
+    2024`): a day's name in the clinic's languages or English, nothing else, is set aside."""
+    lead = _LEADING_WORD.match(text)
+    if lead and lead[1].casefold() in day_words(country):
+        return text[lead.end():]
+    return text
+
+
+@functools.lru_cache(maxsize=64)
+def day_words(country: str) -> frozenset[str]:
+    """Each weekday name the clinic's country or English writes (folded, no final point)."""
+    country = country.upper()
+    words: set[str] = set()
+    for ident in (money_locale(country), "en",
+                  *(i for i in locale_identifiers() if i.endswith(f"_{country}"))):
+        try:
+            days = Locale.parse(ident).days
+        except (ValueError, UnknownLocaleError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated", "short"):
+                words.update(n.casefold().rstrip(".") for n in days[context][width].values())
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=1)
