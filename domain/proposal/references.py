@@ -21,7 +21,7 @@ from domain.mapping import DROP, ColumnMapping, FileMapping, Route
 from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.parents import names_kind
-from domain.proposal.text import custom_field_name, phrase
+from domain.proposal.text import custom_field_name, phrase, readings
 from domain.proposal.twins import TableSample, ids_of
 from domain.records.canonical import REFERENCES
 
@@ -79,7 +79,9 @@ def _take(column: ColumnMapping, target: str, why: str) -> None:
 def propose_chart_references(fm: FileMapping, profile: FileProfile) -> None:
     if fm.key_value is not None:
         return
-    chart = next((h for h in fm.columns if is_chart_number(h)), None)
+    # read without a prefix most of the table's headers share (`APPT_CHART`, `PAT_CHART`)
+    read_as = readings(list(fm.columns))
+    chart = next((h for h in fm.columns if is_chart_number(read_as.get(h, h))), None)
     if chart is None:
         return
     col = profile.columns.get(chart, ColumnProfile())
