@@ -48,13 +48,16 @@ MOMENTS: dict[str, tuple[str, ...]] = {
     "document": ("created_at",), "lead": ("created_at",),
     "insurance_verification": ("verified_at",),
 }
-START_WORDS = ("start", "from", "begin", "begins", "time")
-END_WORDS = ("end", "finish", "until", "to", "ends")
+START_WORDS = ("start", "from", "begin", "begins", "time", "starttid")
+END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion",
                   "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len",
                   "trwania", "dlugosc")
 # Header words of a time of day, in the languages the vocabulary has
-CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd")
+CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid",
+               "klokkeslæt")
+# A start or an end beside a date is a time of day too (Danish `Start` / `Slut` 10.45)
+EDGE_WORDS = ("start", "starttid", "begin", "end", "slut", "sluttid", "finish")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
@@ -137,10 +140,12 @@ def propose_moment(fm: FileMapping, headers: list[str], profile: FileProfile) ->
 
 
 def _dotted_times(header: str, col: ColumnProfile) -> bool:
-    """`9.30` under a header saying time of day (`Ora`, `Hora`, `Time`): times written with a
-    point, as Italian diaries do; without such a header they are decimals or amounts."""
+    """`9.30` under a header saying time of day (`Ora`, `Hora`, `Time`) or a start or end
+    (`Start`, `Slut`): times written with a point, as Italian and Danish diaries do; without
+    such a header they are decimals or amounts."""
     seen = [v.strip() for v in col.distinct if v.strip()]
-    return bool(seen) and not col.distinct_overflow and _mentions(header, CLOCK_WORDS) and sum(
+    return bool(seen) and not col.distinct_overflow and _mentions(
+        header, CLOCK_WORDS + EDGE_WORDS) and sum(
         1 for v in seen if (m := _DOTTED.fullmatch(v)) and int(m[1]) < 24 and int(m[2]) < 60
     ) >= SHARE * len(seen)
 

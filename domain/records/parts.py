@@ -104,6 +104,34 @@ def read_parts(how: str, text: str, fields: tuple[str, ...]) -> dict[str, str]:
 # PESEL (`YYMMDDNNNNC`, the century in the month), South African ID (`YYMMDDSSSSCAZ`).
 _SE = re.compile(r"(\d{2})?(\d{6})([-+]?)(\d{4})")
 _PESEL_CENTURY = {0: 1900, 20: 2000, 40: 2100, 60: 2200, 80: 1800}
+# A Danish CPR number (`DDMMYY-NNNN`) has had no modulus-11 check digit since 2007, so its
+# shape alone does not tell it from any ten digits: it is read only under a header that names
+# a CPR or personal number, and only where its first six digits are a real date. The first
+# digit after the date sets the century.
+_DK = re.compile(r"(\d{2})(\d{2})(\d{2})-?(\d)\d{3}")
+_CPR_HEADER = re.compile(
+    r"\bcpr\b|person\w*\s*(nr|no|num|nummer|number)\b|personnr|civil\s*reg", re.IGNORECASE)
+
+
+def names_personal_number(header: str) -> bool:
+    """The header names a CPR or personal identity number."""
+    return bool(_CPR_HEADER.search(header.replace("_", " ").replace(".", " ")))
+
+
+def _cpr_year(yy: int, digit: int) -> int:
+    if digit <= 3:
+        return 1900 + yy
+    if digit in (4, 9):
+        return (2000 if yy <= 36 else 1900) + yy
+    return (2000 if yy <= 57 else 1800) + yy
+
+
+def _danish_birth(compact: str, today: dt.date) -> str | None:
+    dk = _DK.fullmatch(compact)
+    if not dk:
+        return None
+    born = _date(_cpr_year(int(dk[3]), int(dk[4])), int(dk[2]), int(dk[1]))
+    return born.isoformat() if born and born <= today else None
 
 
 def _luhn(digits: str) -> bool:
@@ -126,10 +154,13 @@ def _two_digit_year(yy: int, today: dt.date, older: bool = False) -> int:
     return year - 100 if older else year
 
 
-def birth_date_in(text: str, today: dt.date | None = None) -> str | None:
-    """The birth date (ISO) a national identity number writes, else None."""
+def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> str | None:
+    """The birth date (ISO) a national identity number writes, else None. A CPR number is
+    read only where `header` names a personal number (see `names_personal_number`)."""
     today = today or dt.date.today()
     compact = "".join(text.split())
+    if header and re.search(r"\bcpr\b", header, re.IGNORECASE):
+        return _danish_birth(compact, today)
     se = _SE.fullmatch(compact)
     if se and _luhn(se[2] + se[4]):
         yy, month, day = int(se[2][:2]), int(se[2][2:4]), int(se[2][4:])
@@ -151,4 +182,6 @@ def birth_date_in(text: str, today: dt.date | None = None) -> str | None:
                      int(compact[4:6]))
         if born:
             return born.isoformat()
+    if header and names_personal_number(header):
+        return _danish_birth(compact, today)
     return None

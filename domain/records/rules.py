@@ -244,7 +244,7 @@ def _combined(item: Combine, values: Mapping[str, Any], settings: Settings | Non
     if item.reason and joined:
         joined = _refined(item, joined, values)
     if item.identity:  # a number writing no date leaves the date unknown: it is kept as written
-        return (birth_date_in(joined) if joined else None), None
+        return (birth_date_in(joined, header=item.columns[0]) if joined else None), None
     if not joined:
         return None, None
     if item.format:

@@ -1,5 +1,6 @@
 """A patient list with no birth date column whose national identity number writes the birth
-date (a Swedish personnummer `19660326-6468`, with its check digit): the date is read from the
+date (a Swedish personnummer `19660326-6468`, with its check digit; a Danish CPR number
+`090559-4692`, which has none, only under a header naming it): the date is read from the
 number (`combine` with `identity`), and the number stays a column of its own, as written.
 
 Only where no column gives the birth date: an export with both (a Polish list with `PESEL` and
@@ -26,12 +27,12 @@ def propose_birth_from_identity(fm: FileMapping, headers: list[str], profile: Fi
             continue
         seen = {v: n for v, n in col.distinct.items() if v.strip()}
         total = sum(seen.values())
-        born = sum(n for v, n in seen.items() if birth_date_in(v))
+        born = sum(n for v, n in seen.items() if birth_date_in(v, header=header))
         if total < MIN_VALUES or born < SHARE * total or col.empty > col.non_empty:
             continue
         column.flagged = False
         fm.combine.append(Combine(target=TARGET, columns=[header], identity=True, reasons=[
             f"'{header}' holds national identity numbers that write the birth date "
-            f"({born} of {total} seen, check digit right): the birth date read from them; "
+            f"({born} of {total} seen): the birth date read from them; "
             "the number itself kept as written"]))
         return
