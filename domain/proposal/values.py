@@ -317,6 +317,8 @@ def _id_fit(field: str, col: ColumnProfile) -> tuple[float | None, str]:
         # an id is one row's: values repeated many times are some other code (a category)
         fit = 0.5 * idlike + 0.5 * unique if unique >= 0.8 else 0.1
         return fit, f"{_pct(idlike)} of values look like identifiers, {_pct(unique)} distinct"
+    if col.share_any("money", "decimal") >= 0.8 and col.share("integer") < 0.5:
+        return CONTRADICTED, "values are amounts, not identifiers"  # `Pris` is no `praxis`
     if col.share("name") > 0.8 or _whole_names(col) > 0.8:
         # a name in place of an id (`Jane Roe, LCSW`): plausible for references
         return 0.5, "values are names rather than identifiers"
