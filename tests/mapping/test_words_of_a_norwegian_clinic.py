@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from domain.proposal.match import header_matches
-from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 FIRST = ("Nora", "Ole", "Kari", "Lars", "Ingrid", "Håkon", "Sofie", "Jonas")
 LAST = ("Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Berg",
@@ -45,7 +45,7 @@ SHEETS = {"Pasienter": PATIENTS, "Timebok": VISITS, "Henvisninger": REFERRALS, "
           "Ansatte": STAFF}
 
 
-def _workbook() -> dict[str, tuple[list[str], list[list[str]]]]:
+def _workbook() -> dict[str, tuple[list[str], Rows]]:
     return {f"{BOOK}#{sheet}": table for sheet, table in SHEETS.items()}
 
 
