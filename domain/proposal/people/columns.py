@@ -33,7 +33,8 @@ from domain.records.canonical import ENUMS, KIND_FIELDS, REFERENCES
 
 # One word meaning "name" in the languages the vocabulary reads: alone, the name a person list
 # has not yet said.
-BARE_NAME_WORDS = frozenset({("name",), ("nom",), ("nome",), ("naam",), ("nombre",)})
+BARE_NAME_WORDS = frozenset({("name",), ("nom",), ("nome",), ("naam",), ("nombre",), ("navn",),
+                             ("namn",)})
 NAMES = 0.8  # share of values that must be names
 WHOLE = 0.5  # share of values with a space above which the column holds whole names
 BLANK_MEANS = {"active": "inactive", "inactive": "active", "deceased": "active",
