@@ -57,6 +57,22 @@ def money_locale(country: str) -> str:
         return "en_US"
 
 
+@functools.lru_cache(maxsize=64)
+def clinic_locales(country: str) -> tuple[Locale, ...]:
+    """The locales a clinic in `country` writes in, likeliest first: its own, English (which
+    exports write whatever their country), then the country's other languages."""
+    country = country.upper()
+    first = money_locale(country)
+    others = sorted(i for i in locale_identifiers() if i.endswith(f"_{country}") and i != first)
+    found: list[Locale] = []
+    for ident in (first, "en", *others):
+        try:
+            found.append(Locale.parse(ident))
+        except (ValueError, UnknownLocaleError):
+            continue
+    return tuple(found)
+
+
 def _fold(word: str) -> str:
     return " ".join(word.casefold().split())
 
@@ -72,13 +88,7 @@ def currency_words(country: str) -> tuple[frozenset[str], frozenset[str]]:
         codes = []
     marks: set[str] = set()
     words: set[str] = set()
-    locales = {money_locale(country), "en",
-               *(i for i in locale_identifiers() if i.endswith(f"_{country}"))}
-    for ident in locales:
-        try:
-            locale = Locale.parse(ident)
-        except (ValueError, UnknownLocaleError):
-            continue
+    for locale in clinic_locales(country):
         plural = locale._data.get("currency_names_plural", {})  # noqa: SLF001 - no public accessor
         for code in codes:
             names = [locale.currencies.get(code, ""), *dict(plural.get(code, {})).values()]

@@ -21,10 +21,10 @@ from __future__ import annotations
 import functools
 import re
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.localedata import locale_identifiers
 
-from domain.records.values.money import money_locale
+from domain.records.values.money import clinic_locales
 
 _SEP = r"[\s\-/]"
 # day, month, year (`07 Jan 2024`, `7. jan. 2024`, `7 de enero de 2024`, `07-Jan-24`)
@@ -41,15 +41,9 @@ WORD_MOMENT = re.compile(
 @functools.lru_cache(maxsize=64)
 def month_words(country: str) -> dict[str, int]:
     """Each month name the clinic's country writes (folded, no final point) -> its month."""
-    country = country.upper()
-    first = money_locale(country)
-    others = sorted(i for i in locale_identifiers() if i.endswith(f"_{country}") and i != first)
     words: dict[str, int] = {}
-    for ident in (first, "en", *others):
-        try:
-            months = Locale.parse(ident).months
-        except (ValueError, UnknownLocaleError):
-            continue
+    for locale in clinic_locales(country):
+        months = locale.months
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in months[context][width].items():
@@ -86,14 +80,9 @@ def _without_weekday(text: str, country: str) -> str:
 @functools.lru_cache(maxsize=64)
 def day_words(country: str) -> frozenset[str]:
     """Each weekday name the clinic's country or English writes (folded, no final point)."""
-    country = country.upper()
     words: set[str] = set()
-    for ident in (money_locale(country), "en",
-                  *(i for i in locale_identifiers() if i.endswith(f"_{country}"))):
-        try:
-            days = Locale.parse(ident).days
-        except (ValueError, UnknownLocaleError):
-            continue
+    for locale in clinic_locales(country):
+        days = locale.days
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated", "short"):
                 words.update(n.casefold().rstrip(".") for n in days[context][width].values())
