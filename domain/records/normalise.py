@@ -185,9 +185,6 @@ def parse_money(value: str, country: str = "US") -> str:
         raise Invalid(str(exc)) from exc
 
 
-money_locale = money.money_locale
-
-
 # with yes and no in the languages the proposal reads (`Ja`/`Nej`, `Sí`, `Oui`/`Non`)
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked",
                    "ja", "sí", "si", "oui", "sim", "sì", "wahr", "vrai", "vero", "waar",
