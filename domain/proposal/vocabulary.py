@@ -14,6 +14,8 @@ import unicodedata
 from importlib.resources import files
 from typing import Any
 
+from domain.records.values import yes_no
+
 
 def _load(name: str) -> Any:
     text = files(__package__).joinpath("vocabulary_data", f"{name}.json").read_text(encoding="utf-8")
@@ -35,13 +37,13 @@ KIND_FIELD_SYNONYMS = _phrases("kind_field_synonyms")
 ENTITY_ID_SYNONYMS = _phrases("entity_id_synonyms")
 REFERENCE_SYNONYMS = _phrases("reference_synonyms")
 KIND_NAME_SYNONYMS = _phrases("kind_name_synonyms")
-BOOLEAN_WORDS = _words("boolean_words")
+BOOLEAN_WORDS = yes_no.YES | yes_no.NO
 SEX_WORDS = _words("sex_words")
 ENUM_VALUE_SYNONYMS = _phrases("enum_value_synonyms")
 REGION_CODES = _words("region_codes")
 COUNTRY_WORDS = _words("country_words")
 CURRENCY_CODES = _words("currency_codes")
-BOOLEAN_TRUE = _words("boolean_true")
+BOOLEAN_TRUE = yes_no.YES | _words("boolean_true")
 STATUS_CODES: dict[str, dict[str, str]] = dict(_load("status_codes"))
 SALUTATIONS = _phrases("salutation_words")
 

@@ -17,7 +17,7 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 
 from domain.mapping import Settings
 from domain.records.canonical import ENUMS, visit_outcome
-from domain.records.values import money, worddates
+from domain.records.values import money, worddates, yes_no
 from domain.records.values.daynumbers import day_fraction, day_number
 
 
@@ -185,13 +185,9 @@ def parse_money(value: str, country: str = "US") -> str:
         raise Invalid(str(exc)) from exc
 
 
-# with yes and no in the languages the proposal reads (`Ja`/`Nej`, `Sí`, `Oui`/`Non`)
-_TRUE = frozenset({"true", "t", "yes", "y", "1", "active", "primary", "x", "on", "checked",
-                   "ja", "sí", "si", "oui", "sim", "sì", "wahr", "vrai", "vero", "waar",
-                   "verdadero", "verdadeiro", "tak"})
-_FALSE = frozenset({"false", "f", "no", "n", "0", "inactive", "secondary", "off", "hidden",
-                    "archived", "", "nej", "nein", "non", "não", "nao", "nee", "falso", "faux",
-                    "falsch", "onwaar", "nie"})
+# besides yes and no in the languages (values/yes_no.json), what a flag's cell holds in exports
+_TRUE = yes_no.YES | {"1", "-1", "on", "checked", "active", "primary"}
+_FALSE = yes_no.NO | {"0", "off", "", "inactive", "secondary", "hidden", "archived"}
 
 
 def parse_bool(value: str) -> bool:
