@@ -50,6 +50,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout7
 
     EXPORTS.update(holdout7.EXPORTS)
+    from tools.zoo import holdout8
+
+    EXPORTS.update(holdout8.EXPORTS)
 except ImportError:
     pass
 
