@@ -1,5 +1,5 @@
 """The zoo's builder is deterministic: rebuilding any export writes the committed bytes, and the
-second to seventh hold-out halves and the second tuning half each hold six exports from vendors
+second to eighth hold-out halves and the second tuning half each hold six exports from vendors
 the other halves do not.
 
 Nothing here proposes a mapping: the files are compared byte for byte and the keys read as YAML.
@@ -135,6 +135,24 @@ def test_the_seventh_hold_out_is_six_fresh_vendors_with_new_countries_and_langua
         assert bad > 0, f"{e.name}: a real export has dirty rows"
 
 
+def test_the_eighth_hold_out_is_six_fresh_vendors_with_new_countries_and_languages() -> None:
+    eighth = exports("holdout8")
+    earlier = [e for e in exports() if e.half != "holdout8"]
+    assert len(eighth) == 6
+    assert {e.name for e in eighth}.isdisjoint({e.name for e in earlier})
+    assert {e.key["vendor"] for e in eighth}.isdisjoint({e.key["vendor"] for e in earlier})
+    countries = {e.key["country"] for e in eighth}
+    assert len(countries) == 6
+    assert len(countries - {e.key["country"] for e in earlier}) >= 2
+    languages = {e.key.get("language", "en") for e in eighth} - {"en"}
+    assert len(languages) >= 2
+    assert languages - {e.key.get("language", "en") for e in earlier}
+    for e in eighth:
+        bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
+                  for f in e.files.values())
+        assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
 def test_the_fourth_hold_out_is_named_but_not_in_the_benchs_all() -> None:
     """It is measured once, by naming it: `--half all` must not spend it."""
     import importlib.util
@@ -151,3 +169,5 @@ def test_the_fourth_hold_out_is_named_but_not_in_the_benchs_all() -> None:
     assert "holdout6" not in bench.chosen_halves("all")
     assert bench.chosen_halves("holdout7") == ("holdout7",)
     assert "holdout7" not in bench.chosen_halves("all")
+    assert bench.chosen_halves("holdout8") == ("holdout8",)
+    assert "holdout8" not in bench.chosen_halves("all")
