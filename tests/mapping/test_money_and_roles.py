@@ -29,6 +29,20 @@ def test_an_invoice_list_in_french_keeps_paid_and_left_to_pay_not_the_total() ->
     assert got["Montant"] is None  # the invoice's total: neither what was paid nor what is owed
 
 
+def test_an_invoice_list_in_english_owes_its_due_column_not_its_amount() -> None:
+    # `Amount` is one word off `amount due`: beside a bare `Due`, the due column is what is owed
+    headers = ["Invoice", "Issued on", "Client ID", "Amount", "Paid", "Due", "State"]
+    rows = [[f"INV{700 + i}", f"{1 + i % 28:02d}/06/2023", f"{40 + i % 7}", "£480.00",
+             "£80.00" if i % 3 else "£480.00", "£400.00" if i % 3 else "£0.00",
+             "Part paid" if i % 3 else "Settled"] for i in range(21)]
+    doc = _propose({"bills.csv": (headers, rows)}, date_order="DMY", country="GB",
+                   currency="GBP")
+    got = _targets(doc, "bills.csv")
+    assert got["Due"] == "billing.outstanding_balance"
+    assert got["Amount"] is None  # the invoice's total
+    assert got["Paid"] == "billing.last_payment_amount"
+
+
 def test_a_visits_place_and_reason_are_its_location_and_type() -> None:
     headers = ["Appt ID", "Date", "Patient ID", "Service Location", "Appointment Reason"]
     rows = [[f"A{i}", f"2024-05-{1 + i % 28:02d} 09:00", f"{100 + i % 9}",
