@@ -1,8 +1,9 @@
 """Columns that said the wrong field until their words or values were read as a clinic means
-them: an invoice's paid and left-to-pay amounts in French beside its total, a visit's place
-(`Service Location`) and reason, a staff column whose values are roles (a doctor beside a desk)
-whatever its header, and a claim number named after the accident scheme paying it. Each test
-writes its own small export and reads the proposal and the records it derives."""
+them: an invoice's paid and left-to-pay amounts beside its total, a visit's place (`Service
+Location`) and reason, a staff column whose values are roles (a doctor beside a desk) whatever
+its header, a claim number named after the accident scheme paying it (and one with no payer
+beside it: a claim, no cover), a staff member who can be booked. Each test writes its own small
+export and reads the proposal and the records it derives."""
 
 from __future__ import annotations
 
@@ -79,3 +80,16 @@ def test_a_claim_number_named_after_the_accident_scheme_is_the_member_number() -
             for i, p in enumerate(PEOPLE * 4)]
     got = _targets(_propose({"clients.csv": (headers, rows)}), "clients.csv")
     assert got["WSIB claim number"] == "insurance.member_id"
+
+
+def test_a_claim_number_with_no_payer_beside_it_is_a_claim_not_a_cover() -> None:
+    # no column names who pays: the number is one claim's, and no insurance record is made
+    headers = ["Client no", "Given name", "Surname", "DOB", "Town", "WCB claim no"]
+    rows = [[f"{310 + i}", p.split()[1], p.split()[0], f"0{1 + i % 9}/1{i % 3}/19{55 + i}",
+             ("Nelson", "Motueka")[i % 2], f"WB{60231 + 11 * i}" if i % 3 else ""]
+            for i, p in enumerate(PEOPLE * 4)]
+    doc = _propose({"customers.csv": (headers, rows)}, date_order="DMY")
+    column = doc.files["customers.csv"].columns["WCB claim no"]
+    assert (column.target, column.custom_field, column.fixed) == (None, "WCB Claim No", {})
+    kinds, _, _ = _derive(doc, "customers.csv", headers, rows)
+    assert "insurance" not in kinds

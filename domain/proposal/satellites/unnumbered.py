@@ -6,7 +6,10 @@
 - that kind's other columns join the record whose identifying header shares their words
   (`Health Fund` goes with `Health Fund Number`);
 - an insurance record with no column naming its carrier takes the carrier its member number's
-  header names (`fixed`: `Medicare Card Number` is Medicare's).
+  header names (`fixed`: `Medicare Card Number` is Medicare's);
+- but a claim number with no column naming who pays it is a claim, not a cover: a custom field
+  (`ACC claim number` alone on a customer list), where beside a funder column it is that
+  funder's member number.
 
 Ordinals (`Secondary Member ID`) are domain.proposal.cells' and are left as they are.
 """
@@ -17,9 +20,10 @@ import re
 
 from domain.mapping import ColumnMapping, FileMapping
 from domain.proposal.cells import ORDINALS
+from domain.proposal.custom_fields import custom_field_type
 from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
-from domain.proposal.text import phrase
+from domain.proposal.text import custom_field_name, phrase
 
 # The field that tells one record of a kind from another on the same row.
 IDENTIFYING = {"insurance": "member_id", "referral": "referrer_name"}
@@ -43,6 +47,9 @@ NUMBER_SAID = frozenset({"number", "num", "nr", "id", "identifier", "card", "num
                          "mitgliedsnummer", "versichertennummer", "polisnummer",
                          "verzekerdennummer", "carteirinha"})
 _WORD = re.compile(r"[^\W_]+")
+# Words of a member number's header that say it numbers a claim (one injury or one bill), not a
+# membership: with no payer named beside it, no insurer's cover is on the row.
+CLAIM_WORDS = frozenset({"claim", "claims"})
 
 
 def _field_named(kind: str, header: str) -> str | None:
@@ -129,7 +136,28 @@ def propose_unnumbered(fm: FileMapping, profile: FileProfile) -> None:
                   f"{kind} on the row, beside record 1")
         if len(anchors) > 1:
             _group(fm, profile, kind, anchors)
+        _claims_with_a_payer(fm, profile, kind, anchors)
         _named_by_header(fm, kind, anchors)
+
+
+def _claims_with_a_payer(fm: FileMapping, profile: FileProfile, kind: str,
+                         anchors: list[str]) -> None:
+    """Each claim number whose record has no column naming its payer becomes a custom field of
+    the row's own record (the claim stays readable; no cover is made of it)."""
+    field = NAMED_BY_HEADER.get(kind)
+    if field is None:
+        return
+    paid = {c.record or 1 for c in fm.columns.values() if c.target == f"{kind}.{field}"}
+    for number, header in enumerate(anchors, start=1):
+        if number in paid or not set(phrase(header).tokens) & CLAIM_WORDS:
+            continue
+        column = fm.columns[header]
+        column.target, column.record, column.fixed = None, None, {}
+        column.custom_field = custom_field_name(header)
+        column.custom_field_type = custom_field_type(
+            profile.columns.get(header, ColumnProfile()))[0]
+        column.reasons.append(f"a claim's number with no column naming who pays it: a claim, "
+                              f"not {kind} cover; a custom field")
 
 
 def _group(fm: FileMapping, profile: FileProfile, kind: str, anchors: list[str]) -> None:
@@ -171,7 +199,7 @@ def _named_by_header(fm: FileMapping, kind: str, anchors: list[str]) -> None:
     named = {fm.columns[h].record or 1 for h, c in fm.columns.items() if c.target == target}
     for number, header in enumerate(anchors, start=1):
         column = fm.columns[header]
-        if number in named or field in column.fixed:
+        if number in named or field in column.fixed or column.target is None:
             continue
         own = _words(header) - SELF_WORDS.get(kind, frozenset())
         said = " ".join(w for w in _WORD.findall(header)
