@@ -93,3 +93,14 @@ def test_a_claim_number_with_no_payer_beside_it_is_a_claim_not_a_cover() -> None
     assert (column.target, column.custom_field, column.fixed) == (None, "WCB Claim No", {})
     kinds, _, _ = _derive(doc, "customers.csv", headers, rows)
     assert "insurance" not in kinds
+
+
+def test_a_staff_member_who_can_be_booked_is_an_active_one() -> None:
+    headers = ["Staff member", "Position", "E-mail", "Bookable"]
+    rows = [["Aroha Tane", "Osteopath", "aroha@x.example.nz", "Y"],
+            ["Liam Berg", "Osteopath", "liam@x.example.nz", "Y"],
+            ["Mere Hohaia", "Front desk", "mere@x.example.nz", "N"]]
+    doc = _propose({"team.csv": (headers, rows)})
+    assert _targets(doc, "team.csv")["Bookable"] == "provider.active"
+    _, _, records = _derive(doc, "team.csv", headers, rows)
+    assert [r.fields.get("active") for r in records] == [True, True, False]
