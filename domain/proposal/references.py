@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
+from domain.proposal.custom_fields import custom_field_type
 from domain.proposal.match import SELF_WORDS, header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.tables.parents import names_kind
@@ -193,15 +194,27 @@ FAMILY_WORDS = frozenset({
     "emergencia", "coniuge", "genitore", "figlio", "figlia", "emergenza"})
 
 
+RELATION_TARGETS = (None, "referral.referral_type")  # a bare `Type` reads as the latter
+
+
 def family_route(referral: FileMapping, profile: FileProfile) -> None:
     """A column of relations, some naming family or an emergency contact (`Spouse`,
-    `Emergency contact`) beside the referrers (`GP`, `Referrer`): those rows are dropped."""
+    `Emergency contact`) beside the referrers (`GP`, `Referrer`): those rows are dropped. A
+    column the referral's type was read in (`Type`) is that column when its values say so:
+    how each person is related, kept as a custom field, no type of referral."""
     for header, column in referral.columns.items():
-        seen = profile.columns.get(header, ColumnProfile()).distinct
-        if column.target or not seen or referral.route is not None:
+        col = profile.columns.get(header, ColumnProfile())
+        seen = col.distinct
+        if column.target not in RELATION_TARGETS or not seen or referral.route is not None:
             continue
         family = {v: DROP for v in seen if set(phrase(v).tokens) & FAMILY_WORDS}
         if family and len(family) < len(seen):
+            if column.target is not None:
+                column.target, column.values = None, {}
+                column.custom_field = custom_field_name(header)
+                column.custom_field_type = custom_field_type(col)[0]
+                column.reasons.append(f"not {RELATION_TARGETS[1]}: its values say how each "
+                                      "person is related to the client")
             referral.route = Route(column=header, values=family, reasons=[
                 f"'{header}' says how each person is related to the client: "
                 + ", ".join(sorted(family)) + f" are family or emergency contacts, no "

@@ -40,7 +40,7 @@ _DATE_ONLY = re.compile(
 # What an unset flag holds ("0", "N", "false", "no" in the clinic's language, or nothing).
 NO_WORDS = frozenset({"", "0", "n", "no", "false", "f", "non", "nein", "não", "nao", "off",
                       "none", "null", "0000-00-00", "0000-00-00 00:00:00", "-", "nee", "falso",
-                      "falsch", "faux", "onwaar", "nej", "falskt"})
+                      "falsch", "faux", "onwaar", "nej", "nei", "falskt"})
 SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
 
 

@@ -192,3 +192,31 @@ def test_a_visits_practitioner_name_names_the_clinics_own_staff_with_no_staff_li
     doc = _propose({"Citas.csv": (headers, rows)})
     assert doc.files["Citas.csv"].columns["Practitioner Name"].target == (
         "appointment.provider_source_id")
+
+
+def test_staff_without_ids_named_surname_comma_first_name_are_found_by_their_two_columns(
+        tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a staff list with a surname and a given-name column and no id: its ids are made from the
+    # two names; the patients' usual clinician and the visits' clinician are written
+    # "Surname, Given" (neither order of the two columns as they stand)
+    staff = (("Kerr", "Mia"), ("Hale", "Tom"), ("Oduya", "Ifeoma"))
+    patients = "".join(f"{700 + i},{FIRSTS[i % 20]},{LASTS[i % 15]},"
+                       f'"{staff[i % 2][0]}, {staff[i % 2][1]}"\n' for i in range(40))
+    visits = "".join(f'V{i},{700 + i % 40},2024-05-{1 + i % 28:02d} 10:00,'
+                     f'"{staff[i % 3][0]}, {staff[i % 3][1]}"\n' for i in range(60))
+    report = check_export(home, capsys, {
+        "staff.csv": "Surname,Given name,Role\n" + "".join(
+            f"{la},{f},Physiotherapist\n" for la, f in staff),
+        "patients.csv": "Patient no,First name,Last name,Usual provider\n" + patients,
+        "visits.csv": "Visit no,Patient no,Start,Clinician\n" + visits})
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    usual = doc.files["patients.csv"].columns["Usual provider"]
+    assert usual.target == "patient.primary_provider_source_id"
+    assert lookup(usual.values, "Hale, Tom") == id_from_parts(["Hale", "Tom"], digest=False)
+    clinician = doc.files["visits.csv"].columns["Clinician"]
+    assert lookup(clinician.values, "Oduya, Ifeoma") == id_from_parts(["Oduya", "Ifeoma"],
+                                                                       digest=False)
+    landing = report["landing"]
+    assert isinstance(landing, dict)
+    assert landing["patient"]["unresolved_references"] == 0
+    assert landing["appointment"]["unresolved_references"] == 0

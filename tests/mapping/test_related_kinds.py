@@ -8,7 +8,8 @@ whole path (extract, propose, map check):
 - a file named for medical history forms is a note per form (its title, when it was completed,
   the clinician's notes), its allergy and condition lists that note's;
 - a therapy practice's prescriptions are doctors' referrals; a dunning level is a billing status;
-- `Client Source` on the client list is the client's referral type.
+- `Client Source` on the client list is the client's referral type, and a bare `Type` in a file
+  of referrals the referrals' type (in a file of related people, the relation routing them).
 """
 
 from __future__ import annotations
@@ -51,6 +52,25 @@ def test_people_each_pointing_at_a_client_are_the_clients_referrals(
     assert [targets[h] for h in (heads[1], heads[3], heads[4], heads[5])] == [
         "referral.referrer_name", "referral.patient_source_id", "referral.referrer_email",
         "referral.referrer_phone"]
+    assert targets[heads[2]] is None  # the relation, no type of referral
+
+
+def test_a_bare_type_in_a_file_of_referrals_is_the_referrals_type(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a referrals file of its own (an id per referral, the patient, the day received): its
+    # bare `Type` says what kind of referral each is, in the clinic's words
+    clients = "".join(f"{400 + i},{FIRSTS[i % 10]},{LASTS[i % 8]}\n" for i in range(30))
+    sorts = ("Orthopaedic", "Imaging", "Hydrotherapy")
+    referrals = "".join(f"R{60 + i},{400 + i % 30},2024-0{1 + i % 9}-1{i % 10},"
+                        f"Dr {FIRSTS[(i + 2) % 10]} {LASTS[(i + 5) % 8]},{sorts[i % 3]}\n"
+                        for i in range(36))
+    report = check_export(home, capsys, {
+        "clients.csv": "Client no,First name,Last name\n" + clients,
+        "referrals.csv": "Referral no,Client no,Received,Referred by,Type\n" + referrals})
+    assert _files(report)["referrals.csv"]["kind"] == "referral"
+    columns = load_mapping(home / "mapping.yaml").files["referrals.csv"].columns
+    assert columns["Type"].target == "referral.referral_type"
+    assert _landing(report)["referral"]["landing"] == 36
 
 
 HISTORIES = {

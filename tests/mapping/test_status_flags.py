@@ -1,8 +1,12 @@
 """An appointment's outcome in yes/no flags (`arrived`, `completed`, `broken`) beside a
 confirmation status (`Confirmed`, `Left message`): the flags make the status, the first set
-one in the vocabulary's order winning, and the confirmation stays readable as a custom field."""
+one in the vocabulary's order winning, and the confirmation stays readable as a custom field.
+A patient's flag refusing a channel (`Do not text`, `Reservert mot SMS`) says the opposite of a
+reminder flag: set, not that channel; unset, that channel is open."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.mapping.test_failure_classes import _derive, _propose
 
@@ -65,3 +69,39 @@ def test_a_description_is_the_visits_type_and_the_notes_title_and_date_appointed
             for i in range(24)]
     doc = _propose({"progress_notes.txt": (headers, rows)})
     assert doc.files["progress_notes.txt"].columns["description"].target == "clinical_note.title"
+
+
+# (header, its yes, its no) of a column refusing text messages
+REFUSALS = {"en": ("Do not text", "Yes", "No"), "nb": ("Reservert mot SMS", "Ja", "Nei"),
+            "opt-out": ("SMS opt-out", "Y", "N")}
+
+
+@pytest.mark.parametrize("language", sorted(REFUSALS))
+def test_a_flag_refusing_text_messages_is_no_text_where_set_and_text_where_not(
+        language: str) -> None:
+    header, yes, no = REFUSALS[language]
+    headers = ["Client no", "Surname", "Given name", "Mobile", header]
+    rows = [[str(300 + i), f"Family{chr(65 + i % 26)}", f"Given{chr(66 + i % 20)}",
+             f"0412 555 {100 + i:03d}", yes if i % 3 == 0 else no] for i in range(24)]
+    doc = _propose({"clients.csv": (headers, rows)})
+    combine = next(c for c in doc.files["clients.csv"].combine
+                   if c.target == "patient.contact_preference")
+    assert combine.columns == [header]
+    _, quarantined, records = _derive(doc, "clients.csv", headers, rows)
+    assert not quarantined
+    said = {r.source_id: r.fields.get("contact_preference") for r in records}
+    assert said == {row[0]: "none" if row[4] == yes else "sms" for row in rows}
+
+
+def test_a_channel_asked_for_wins_over_one_only_not_refused() -> None:
+    headers = ["Client no", "Surname", "Given name", "Email reminders", "Do not text"]
+    # (email reminders, do not text) -> the preference
+    said = {("Yes", "Yes"): "email", ("No", "Yes"): "none", ("No", "No"): "sms",
+            ("Yes", "No"): "email"}
+    rows = [[str(300 + i), f"Family{chr(65 + i % 26)}", f"Given{chr(66 + i % 20)}",
+             *list(said)[i % 4]] for i in range(24)]
+    doc = _propose({"clients.csv": (headers, rows)})
+    _, quarantined, records = _derive(doc, "clients.csv", headers, rows)
+    assert not quarantined
+    assert {r.source_id: r.fields.get("contact_preference") for r in records} == {
+        row[0]: said[(row[3], row[4])] for row in rows}

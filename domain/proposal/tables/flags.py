@@ -53,6 +53,14 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
         ("mail", frozenset({"post", "letter", "mail"})),
     ),
 }
+# Words of a channel's flag saying the patient refused it (`Reservasjon SMS`: Ja, `SMS opt-out`,
+# `Do not text`): set, that channel is not the preference; unset, it is open. English
+# `reservation` is a booking, not a refusal, and stays out. Read as `phrase` spells headers
+# (`opt` is expanded to `option`).
+REFUSAL_WORDS = frozenset({"not", "never", "unsubscribed", "unsubscribe", "optout", "opted out",
+                           "option out", "blocked", "refused", "refuses", "declined",
+                           "reservasjon", "reservert", "sparr", "fravalgt", "frabedt",
+                           "abgemeldet", "widerspruch"})
 # A balance's flags (`Overdue`: Yes/No, `Scaduto`, `In collections`) in the words the
 # vocabulary has for its values, in every language it knows them in; none set: current.
 FLAG_WORDS["billing.billing_status"] = tuple(
@@ -220,9 +228,14 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
                                            and status not in [h for h, _ in flags]):
             continue  # no flags, or a column of its own says it better
         rank = [m for m, _ in FLAG_WORDS[target]] + [ACTIVE_FLAGS.get(target, ("",))[0]]
+        refused = {h for h, _ in flags if target == "patient.contact_preference"
+                   and _flag_meaning(target, h, (("refused", REFUSAL_WORDS),)) is not None}
         values: dict[str, str] = {}
         for combo in product("01", repeat=len(flags)):
-            set_ = [m for (_, m), v in zip(flags, combo, strict=True) if v == "1"]
+            said = list(zip(flags, combo, strict=True))
+            set_ = [m for (h, m), v in said if v == "1" and h not in refused]
+            # no channel asked for: one the patient did not refuse, else none
+            set_ = set_ or [m for (h, m), v in said if v == "0" and h in refused]
             values["|".join(combo)] = min(set_, key=rank.index) if set_ else default
         columns = [h for h, _ in flags]
         taken.update(columns)
@@ -230,8 +243,9 @@ def propose_flags(fm: FileMapping, headers: list[str], profile: FileProfile) -> 
             left_out(fm.columns[h], f"read into {target} with the other flags")
         fm.combine.append(Combine(target=target, columns=columns, separator="|", as_flags=True,
                                   values=values, reasons=[
-            "set flags " + ", ".join(f"'{h}' ({m})" for h, m in flags) + " say it; "
-            f"none set: {default}"]))
+            "set flags " + ", ".join(f"'{h}' ({'no ' if h in refused else ''}{m})"
+                                     for h, m in flags) + " say it; "
+            f"none set: {default}" + (", where not refused: the channel" if refused else "")]))
     propose_reason(fm, headers, profile)
 
 

@@ -303,7 +303,8 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
                rows_of: RowsOf | None = None) -> dict[str, tuple[str, Rows]]:
     """Files whose id their names make: from two columns (`Nom`, `Prénom` ->
     `Pelletier:Noah`), each row with that id and its names written either way round
-    (`Pelletier Noah`, `Noah Pelletier`), as other files name them; from one column of whole
+    (`Pelletier Noah`, `Noah Pelletier`), as other files name them, and the two columns as
+    they are, for the person index (`Pelletier, Noah` is neither order); from one column of whole
     names (a printed report's `Client`, "Lee, Emma", with no id anywhere), each row with that
     id, indexed by the person's first and last names (`Emma Lee` finds it)."""
     out: dict[str, tuple[str, Rows]] = {}
@@ -323,7 +324,7 @@ def named_rows(live: Mapping[str, FileMapping], sets: Mapping[str, Any],
         for r in kept:
             x, y = (str(r.get(c) or "").strip() for c in (a, b))
             rows.append({NAMED_ID: id_from_parts([x, y], made.digest), f"{a} {b}": f"{x} {y}",
-                         f"{b} {a}": f"{y} {x}"})
+                         f"{b} {a}": f"{y} {x}", a: x, b: y})
         out[name] = (NAMED_ID, _given(rows))
     return out
 
