@@ -71,3 +71,24 @@ def test_the_total_balance_and_last_payment_on_the_patient_row_are_billing() -> 
     assert columns["current_bal"].target != "billing.outstanding_balance"
     assert columns["last_payment_date"].target == "billing.last_payment_date"
     assert columns["last_payment_amount"].target == "billing.last_payment_amount"
+
+
+def test_a_cover_under_an_abbreviated_ordinal_is_one_record_per_insured_patient() -> None:
+    # `Prim` for primary, as report writers shorten it: the ordinal says which cover, the rest
+    # of the header (`Ins`, `Subscr No`) which field of it
+    headers = ["Client ID", "Surname", "Given", "Birth Date", "Prim Ins", "Prim Subscr No"]
+    rows = []
+    for i in range(36):
+        insured = i % 4 != 0
+        rows.append([f"Q{70100 + i}", f"Family{i}", f"Name{chr(65 + i % 26)}",
+                     f"19{60 + i % 30}-0{1 + i % 9}-1{i % 9}",
+                     ("Regence", "Humana", "Cigna")[i % 3] if insured else "",
+                     f"ZK{880000 + 7 * i}" if insured else ""])
+    doc = _propose({"member_roster.csv": (headers, rows)})
+    columns = doc.files["member_roster.csv"].columns
+    assert columns["Prim Ins"].target == "insurance.carrier_name", columns["Prim Ins"].reasons
+    assert columns["Prim Subscr No"].target == "insurance.member_id", \
+        columns["Prim Subscr No"].reasons
+    kinds, quarantined, _ = _derive(doc, "member_roster.csv", headers, rows)
+    assert not quarantined
+    assert kinds["insurance"] == sum(1 for r in rows if r[4]) and kinds["patient"] == 36

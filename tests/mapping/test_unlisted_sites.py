@@ -58,3 +58,22 @@ def test_an_office_id_beside_a_room_column_is_a_custom_field(
     columns = load_mapping(home / "mapping.yaml").files["appointments.csv"].columns
     assert columns["exam_room"].target == "appointment.location"
     assert columns["office"].target is None and columns["office"].custom_field
+
+
+def test_a_branch_named_in_words_is_the_location_where_the_export_lists_no_companies(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `Branch` names a company by its header; with no list of companies in the export its
+    # names would point at nothing: they say where the visit is
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "patients.csv", ["id", "first_name", "last_name", "date_of_birth"],
+         [[str(52000 + i), f"Ivo{i}", f"Marsh{i}", f"1980-0{1 + i % 9}-2{i % 9}"]
+          for i in range(30)])
+    _csv(source / "bookings.csv", ["booking", "patient", "branch", "when", "minutes"],
+         [[str(71000 + i), str(52000 + i % 30), ("Harbourside", "North Quay", "Elm Park")[i % 3],
+           f"2024-05-{1 + i % 28:02d}T14:00:00", "45"] for i in range(45)])
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    _run(capsys, "map", "propose")
+    branch = load_mapping(home / "mapping.yaml").files["bookings.csv"].columns["branch"]
+    assert branch.target == "appointment.location", branch.reasons

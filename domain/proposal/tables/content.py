@@ -65,10 +65,41 @@ def _kind_heads() -> dict[str, str]:
     return heads
 
 
+# A type value written as a short code in capitals (`ALG`, `PRB`, `MED`): its letters, in
+# order, from the first letter of one sort's words (allergy, problem, medication).
+_CODE = re.compile(r"[A-Z]{3,4}")
+
+
+def _sort_of(word: str) -> str | None:
+    """`allergy` (an allergy_condition sort), `drop` (a sort no kind holds), or None."""
+    if word in NOT_MIGRATED_WORDS:
+        return DROP
+    return next((sort for sort, words in SORT_WORDS.items() if word in words), None)
+
+
+def _spelled_in(code: str, word: str) -> bool:
+    letters = iter(word)
+    return word[:1] == code[:1] and all(c in letters for c in code)
+
+
+def value_words(value: str) -> list[str]:
+    """The words of a type value, singular; a code in capitals that no word of the vocabulary
+    spells is read as the one sort's word whose letters it abbreviates, when every word it
+    could abbreviate is of that one sort (`PRB`: problem; `PRO`, problem or procedure: none)."""
+    tokens = [singular(t) for t in phrase(value).tokens]
+    text = value.strip()
+    if not _CODE.fullmatch(text) or tokens != [text.casefold()] or _sort_of(tokens[0]):
+        return tokens
+    words = [w for w in sorted(NOT_MIGRATED_WORDS.union(*SORT_WORDS.values()))
+             if _spelled_in(tokens[0], w)]
+    sorts = {_sort_of(w) for w in words}
+    return [words[0]] if len(sorts) == 1 else tokens
+
+
 def value_kind(value: str) -> str | None:
     """The kind a type value names by its last word (`medical_problem`: a problem), `drop`
     for sorts no kind holds, None when it names neither."""
-    tokens = [singular(t) for t in phrase(value).tokens]
+    tokens = value_words(value)
     if not tokens or len(tokens) > 3:
         return None
     head = tokens[-1]
@@ -137,7 +168,7 @@ def apply_row_kinds(fm: FileMapping, found: RowKinds) -> None:
         return
     sorts = {v: s for v, k in found.meanings.items() if k == found.kind
              for s, words in SORT_WORDS.items()
-             if set(singular(t) for t in phrase(v).tokens) & words}
+             if set(value_words(v)) & words}
     if sorts:
         _set(column, sort_field, sorts, f"the values of '{found.column}' are its sort: "
              + ", ".join(f"{v} = {s}" for v, s in sorted(sorts.items())))
@@ -146,7 +177,8 @@ def apply_row_kinds(fm: FileMapping, found: RowKinds) -> None:
 def _set(column: ColumnMapping, target: str, values: dict[str, str], reason: str) -> None:
     column.target, column.custom_field, column.custom_field_type = target, None, None
     column.values = values
-    column.reasons = [r for r in column.reasons if "custom field" not in r] + [reason]
+    column.reasons = [r for r in column.reasons
+                      if "custom field" not in r and "become its choices" not in r] + [reason]
     column.confidence, column.flagged = 0.8, False
 
 

@@ -66,12 +66,12 @@ def site_as_location(fm: FileMapping, column: ColumnMapping) -> bool:
 
 
 def sites_not_references(live: Mapping[str, FileMapping], sets: Mapping[str, Any]) -> None:
-    """A visit's `Branch` (`Clinic`, `Site`) taken for its company by name, none of whose
-    values is an id or a name of the export's companies (a list of the corporate clients it
-    bills): the site the visit is at, its location."""
+    """A visit's `Branch` (`Clinic`, `Site`, `Facility`) taken for its company by name, none
+    of whose values is an id or a name of the export's companies (a list of the corporate
+    clients it bills), or in an export with no list of companies at all (a company exists only
+    in a file of its own: the name would point at nothing): the site the visit is at, its
+    location."""
     companies = [(n, fm) for n, fm in live.items() if fm.kind == "company"]
-    if not companies:
-        return  # no list to check the names against: the reference stands
     known = {v.strip().casefold() for n, fm in companies for field in ("source_id", "name")
              if (held := fm.column_of(f"company.{field}"))
              for v in sets[n].values.get(held) or ()}
@@ -84,7 +84,8 @@ def sites_not_references(live: Mapping[str, FileMapping], sets: Mapping[str, Any
                 or any(v.strip().casefold() in known for v in seen)):
             continue
         column = fm.columns[header]
-        column.reasons.append(f"none of its values is an id or a name of the export's "
-                              f"companies: not {column.target}, the place of the {fm.kind}")
+        column.reasons.append(("none of its values is an id or a name of the export's "
+                               "companies" if companies else "the export lists no companies")
+                              + f": not {column.target}, the place of the {fm.kind}")
         column.target, column.custom_field, column.custom_field_type = where, None, None
         column.confidence, column.flagged = 0.7, False
