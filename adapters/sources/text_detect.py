@@ -42,6 +42,21 @@ CODECS = {
 _CENTRAL_IN_WORD = re.compile(rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf]")
 # And the few that are letters only in Windows-1252 ("ƒ", "ÿ").
 _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
+# Czech and Slovak letters ("č ř ě ů ň ď") are bytes that Windows-1252 reads as letters too, but
+# as a grave vowel, "ø" or "ï" ("è ø ì ù ò ï"). No Western spelling puts one of those in a word
+# beside an acute "á í ó ú ý" or a caron "š ž" (Italian and French words carry one accent, Danish
+# has no acute), while Czech words do it all the time: "Příjmení" read as "Pøíjmení", "Čistá" as
+# "Èistá". Each such word is Windows-1250 evidence. (Words with a high byte only.)
+_HIGH_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+_GRAVE_IN_1252 = re.compile(rb"[\xc8\xcc\xcf\xd2\xd8\xd9\xe8\xec\xef\xf2\xf8\xf9]")
+_ACUTE_OR_CARON = re.compile(rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xd3\xda\xdd\xe1\xed\xf3\xfa\xfd]")
+
+
+def _central_evidence(chunk: bytes) -> int:
+    """In-word bytes or words that only a Windows-1250 reading makes into plain words."""
+    mixed = sum(1 for word in _HIGH_WORD.findall(chunk)
+                if _GRAVE_IN_1252.search(word) and _ACUTE_OR_CARON.search(word))
+    return len(_CENTRAL_IN_WORD.findall(chunk)) + mixed
 
 
 def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
@@ -118,7 +133,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                 multibyte += len(chunk) - len(decoded)
                 breaks += chunk.count(b"\n")
                 if len(decoded) != len(chunk) or UNDECODABLE in decoded:
-                    central += len(_CENTRAL_IN_WORD.findall(chunk))
+                    central += _central_evidence(chunk)
                     western += len(_WESTERN_IN_WORD.findall(chunk))
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)

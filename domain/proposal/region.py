@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import phonenumbers
 from babel import Locale
 
+from domain.records.values.dotted import close_dots
+
 CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", "NZ": "NZD",
                             "IE": "EUR", "ZA": "ZAR", "IN": "INR", "DE": "EUR", "FR": "EUR",
                             "ES": "EUR", "NL": "EUR", "CH": "CHF", "LI": "CHF", "AT": "EUR",
@@ -107,7 +109,7 @@ def proven_date_order(values: Iterable[str]) -> str | None:
     None when every value reads either way or they disagree."""
     day_first = month_first = False
     for value in values:
-        m = _NUMERIC_DATE.match(value.strip())
+        m = _NUMERIC_DATE.match(close_dots(value.strip()))
         if m:
             day_first |= int(m[1]) > 12 >= int(m[2])
             month_first |= int(m[2]) > 12 >= int(m[1])

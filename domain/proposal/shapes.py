@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
 from domain.records.values.daynumbers import day_fraction, day_number
+from domain.records.values.dotted import close_dots
 from domain.records.values.money import CURRENCY_SIGNS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -145,6 +146,7 @@ def loinc_ok(text: str) -> bool:
 
 def date_info(text: str) -> DateInfo | None:
     """Recognises a date (no time part); tells which order it proves, if any."""
+    text = close_dots(text)
     iso = _ISO_DATE.match(text)
     if iso:
         month, day = int(iso.group(3)), int(iso.group(4))
@@ -166,6 +168,7 @@ def date_info(text: str) -> DateInfo | None:
 
 def split_datetime(text: str) -> tuple[str, str] | None:
     """'2024-03-05T14:30:00Z' / '05/03/2024 2:30 PM' -> (date part, time part), else None."""
+    text = close_dots(text)
     word = _WORD_MOMENT.match(text)
     if word and (info := date_info(word["date"])) and info.layout == "TEXT":
         date_part, time_part = word["date"], word["time"]

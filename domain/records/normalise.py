@@ -19,6 +19,7 @@ from domain.mapping import Settings
 from domain.records.canonical import ENUMS, visit_outcome
 from domain.records.values import money, worddates, yes_no
 from domain.records.values.daynumbers import day_fraction, day_number
+from domain.records.values.dotted import close_dots
 
 
 class Invalid(ValueError):
@@ -78,7 +79,7 @@ def parse_date(value: str, order: str, past: bool = False,
     """(date, note): note says when the data proved the configured day/month order wrong.
     `past`: the date cannot be in the future (a birth date), which decides a two-digit year's
     century. `country`: the clinic's, whose languages name the months (values/worddates.py)."""
-    text = value.strip()
+    text = close_dots(value.strip())
     if len(text) == 10 and text[4] == text[7] == "-":
         # YYYY-MM-DD, most dates of most exports: the C parser reads it at a fraction of the
         # cost; anything it refuses takes the general path below, which says why.
@@ -110,7 +111,7 @@ def parse_date(value: str, order: str, past: bool = False,
 def detect_date_order(values: Iterable[str]) -> str | None:
     """"DMY" or "MDY" when some value proves it (a first or second part over 12), else None."""
     for value in values:
-        m = _NUMERIC_DATE.match(value.strip().split(" ")[0])
+        m = _NUMERIC_DATE.match(close_dots(value.strip()).split(" ")[0])
         if not m:
             if _ISO_DATE.match(value.strip()):
                 return "YMD"
@@ -146,7 +147,7 @@ def _clock(text: str) -> dt.time:
 
 
 def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str | None]:
-    text = value.strip()
+    text = close_dots(value.strip())
     if _CANONICAL_MOMENT.fullmatch(text) and not text.endswith("-00:00"):  # -00:00 reads +00:00
         try:
             dt.datetime.fromisoformat(text)

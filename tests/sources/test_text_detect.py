@@ -76,3 +76,22 @@ def test_western_symbols_outside_words_keep_windows_1252(tmp_path: Path) -> None
     path = tmp_path / "f.csv"
     path.write_bytes(text.encode("cp1252"))
     assert scan_file(path).encoding == "windows-1252"
+
+
+def test_a_czech_export_reads_as_windows_1250(tmp_path: Path) -> None:
+    # Czech letters ("ř", "ě", "č", "ů") are bytes Windows-1252 also reads as letters ("ø", "ì",
+    # "è", "ù"); only their company in a word ("Dvořák" as "Dvoøák") tells the code page.
+    text = ("Příjmení;Jméno;Bydliště\nDvořáková;Růžena;Třebíč\nČermák;Jiří;Ústí nad Orlicí\n"
+            "Šebestová;Libuše;Děčín\n")
+    path = tmp_path / "lide.csv"
+    path.write_bytes(text.encode("cp1250"))
+    assert scan_file(path).encoding == "windows-1250"
+
+
+def test_western_words_with_graves_and_o_slashes_keep_windows_1252(tmp_path: Path) -> None:
+    # One accent a word in Italian and French, no acute in Danish: never a grave beside an acute.
+    text = ("Nome;Città;Note\nNiccolò;Forlì;perché più caffè\nSøren Bjørn;Århus;Ærø\n"
+            "Hélène;Genève;élève très sévère\nJosé;Cádiz;acción\n")
+    path = tmp_path / "f.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert scan_file(path).encoding == "windows-1252"

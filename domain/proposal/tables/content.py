@@ -25,6 +25,7 @@ from domain.proposal.tables.keys import propose_own_id
 from domain.proposal.text import custom_field_name, phrase, singular, strip_accents
 from domain.proposal.vocabulary import KIND_NAME_SYNONYMS, STATUS_CODES
 from domain.records.canonical import ENUMS, KIND_FIELDS
+from domain.records.values import yes_no
 
 TYPE_WORDS = frozenset({"type", "category", "kind", "class", "list", "section", "tipo", "typ",
                         "art", "categoria", "categorie", "classe", "record type"})
@@ -44,6 +45,10 @@ EXPLICIT = {"starts_at": frozenset({"start", "begin", "from"}),
             "ends_at": frozenset({"end", "finish", "until"})}
 YES = frozenset({"1", "y", "yes", "true", "t"})
 NO = frozenset({"0", "n", "no", "false", "f"})
+# A status's yes/no in the clinic's language too (`A`/`N`, Czech ano/ne; `Ja`/`Nej`): the
+# records' one list of yes and no words.
+FLAG_YES = yes_no.YES | {"1"}
+FLAG_NO = yes_no.NO | {"0"}
 # What a record of these kinds cannot be without.
 PERSON_KINDS = {"patient": ("first_name", "last_name"), "provider": ("first_name", "last_name"),
                 "lead": ("first_name", "last_name", "email")}
@@ -215,17 +220,19 @@ def without_essentials(fm: FileMapping, propose: Callable[[str], FileMapping],
 
 
 def propose_enum_flags(fm: FileMapping, profile: FileProfile) -> None:
-    """Yes/no values (`1`/`0`) in a column read as a status whose words are `active` and
-    `inactive` (a list entry's `activity`): a value map says which is which."""
+    """Yes/no values (`1`/`0`, `A`/`N`) in a column read as a status whose words are `active`
+    and `inactive` (a list entry's `activity`, a diagnosis's `Trvalá`): a value map says which
+    is which, also where a word list read one of them only (`A` is also a word for active)."""
     for header, column in fm.columns.items():
         kind, _, name = (column.target or "").partition(".")
         words = ENUMS.get((kind, name), ())
         col = profile.columns.get(header, ColumnProfile())
         seen = {v.strip().casefold() for v in col.distinct if v.strip()}
-        if (column.values or "active" not in words or "inactive" not in words or not seen
-                or col.distinct_overflow or not seen <= YES | NO):
+        mapped = {v.strip().casefold() for v in column.values}
+        if (seen <= mapped or "active" not in words or "inactive" not in words or not seen
+                or col.distinct_overflow or not seen <= FLAG_YES | FLAG_NO):
             continue
-        column.values = {v: ("active" if v.casefold() in YES else "inactive")
+        column.values = {v: ("active" if v.strip().casefold() in FLAG_YES else "inactive")
                          for v in col.distinct if v.strip()}
         column.reasons.append(f"yes/no values of {column.target}: "
                               + ", ".join(f"{v} = {w}" for v, w in sorted(column.values.items())))
