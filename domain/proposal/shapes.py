@@ -18,7 +18,8 @@ _URL = re.compile(r"^(https?://|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|
                   re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{7,22}$|^\+?[\d\s().\-]{7,20}\s*(x|ext\.?)\s*\d{1,5}$",
                     re.IGNORECASE)
-_ISO_DATE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")  # `2024/03/05` too
+# `2024/03/05` too; `2024.03.05.` (Hungarian: year first, a point closing the day)
+_ISO_DATE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?<=\.\d)\.|(?<=\.\d\d)\.)?$")
 _NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
 # `14:30`, `2:30 pm`, and the French `14 h 30` / `14h30`
 _TIME = re.compile(r"^(\d{1,2})(?::|\s?h\s?)(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
