@@ -60,7 +60,7 @@ STAND_IN_WORDS = frozenset({"walkin", "walk", "in", "unknown", "anonymous", "unr
                             "unbekannt", "onbekend"})
 PERSON_WORDS = frozenset({"patient", "paciente", "paziente", "patiente", "patientin", "client",
                           "cliente", "klient", "pacjent", "pacjentka", "person", "user", "account",
-                          "record", "one", "two", "1", "2", "a", "b", "paciens", "elek"}) | TEST_WORDS
+                          "record", "one", "two", "1", "2", "a", "b", "páciens", "elek"}) | TEST_WORDS
 SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
     # kind: (the field that may say none, the fields that must then be empty, the reason)
     "insurance": ("carrier_name", ("member_id", "group_number"),
