@@ -32,9 +32,12 @@ _TEXT_DATE = re.compile(r"^(?:[A-Za-z]{2,9}\.?,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},
 # (after its weekday perhaps: `Mon 8 Jan 2024`, `tir. 9. jan. 2024`)
 _DAY_WORD_YEAR = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s)?"
                             r"\d{1,2}\.?[\s\-](?:de\s)?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
+# the year first, each part closed by a point (Hungarian `2024. január 8.`)
+_YEAR_WORD_DAY = re.compile(r"^(1[89]|20)\d\d\.?\s[^\W\d_]{3,12}\.?\s\d{1,2}\.?$")
 # a date so written, then the time of day, perhaps after a word (`, 10:30`, ` kl. 10:30`)
 _WORD_MOMENT = re.compile(
-    r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$")
+    r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$"
+    r"|^(?P<ydate>\d{4}\.?\s[^\W\d_]{3,12}\.?\s\d{1,2}\.?),?\s+(?P<ytime>\d{1,2}\D.*)$")
 _INTEGER = re.compile(r"^[+\-]?\d+$")
 _DECIMAL = re.compile(r"^[+\-]?\d*[.,]\d+$")
 # an amount with its symbol or code either side; thousands marked by a comma, a space (thin and
@@ -160,7 +163,8 @@ def date_info(text: str) -> DateInfo | None:
         if b > 12:
             return DateInfo("NUM", "MDY", 2)
         return DateInfo("NUM", None)
-    if (_TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS)) or _DAY_WORD_YEAR.match(text):
+    if ((_TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS)) or _DAY_WORD_YEAR.match(text)
+            or _YEAR_WORD_DAY.match(text)):
         return DateInfo("TEXT", None)
     return None
 
@@ -168,8 +172,8 @@ def date_info(text: str) -> DateInfo | None:
 def split_datetime(text: str) -> tuple[str, str] | None:
     """'2024-03-05T14:30:00Z' / '05/03/2024 2:30 PM' -> (date part, time part), else None."""
     word = _WORD_MOMENT.match(text)
-    if word and (info := date_info(word["date"])) and info.layout == "TEXT":
-        date_part, time_part = word["date"], word["time"]
+    if word and (info := date_info(word["date"] or word["ydate"])) and info.layout == "TEXT":
+        date_part, time_part = word["date"] or word["ydate"], word["time"] or word["ytime"]
     elif "T" in text[8:11]:
         date_part, _, time_part = text.partition("T")
     else:

@@ -14,6 +14,7 @@ import pytest
 
 from domain.mapping import Settings
 from domain.proposal.region import propose_region
+from domain.proposal.shapes import classify
 from domain.records import empty
 from domain.records.normalise import parse_bool, parse_date, parse_datetime
 from domain.records.parts import read_parts
@@ -22,14 +23,14 @@ from tests.mapping.test_failure_classes import Rows, _derive, _propose
 FAMILY = ("Szabó", "Tóth", "Horváth", "Kiss", "Németh", "Oláh", "Simon", "Vincze")
 GIVEN = ("Réka", "András", "Zsófia", "Bence", "Dóra", "Levente", "Noémi")
 BOOK = "Rendelo_mentes.xlsx"
-PATIENTS = (["Azonosító", "Név", "Születési dátum", "Neme", "Mobil", "Vezetékes", "E-mail",
+PATIENTS: tuple[list[str], Rows] = (["Azonosító", "Név", "Születési dátum", "Neme", "Mobil", "Vezetékes", "E-mail",
              "Irsz", "Város", "Lakcím", "Létrehozva"],
             [[f"B{4100 + i}", f"{FAMILY[i % 8]} {GIVEN[i % 7]}",
               f"{1940 + i}.{1 + i % 12:02d}.{1 + i % 27:02d}.", "Nő" if i % 2 else "Férfi",
               f"+36 30 {200 + i} {3000 + i}", f"+36 1 {400 + i} {5000 + i}" if i % 3 else "",
               f"beteg{i}@example.hu", f"{6700 + i}", "Szeged", f"Kossuth utca {i + 2}.",
               f"2019.{1 + i % 12:02d}.{1 + i % 27:02d}."] for i in range(26)])
-STAFF = (["Azonosító", "Név", "Szakirány", "Orvosi pecsétszám", "E-mail cím", "Telefon",
+STAFF: tuple[list[str], Rows] = (["Azonosító", "Név", "Szakirány", "Orvosi pecsétszám", "E-mail cím", "Telefon",
           "Aktív"],
          [["M1", "Dr. Tóth András", "Szemészet", "51234", "toth@example.hu", "+36 20 111 2233",
            "Igen"],
@@ -38,18 +39,18 @@ STAFF = (["Azonosító", "Név", "Szakirány", "Orvosi pecsétszám", "E-mail c�
           ["M3", "Dr. Simon Bence", "Szemészet", "73456", "simon@example.hu", "+36 30 333 4455",
            "Nem"]])
 STATUSES = ("Teljesítve", "Lemondott", "Nem jött el", "Lefoglalva", "Megérkezett")
-VISITS = (["Foglalás azonosító", "Kezdési idő", "Időtartam", "Beteg azonosító", "Kezelőorvos",
+VISITS: tuple[list[str], Rows] = (["Foglalás azonosító", "Kezdési idő", "Időtartam", "Beteg azonosító", "Kezelőorvos",
            "Kezelés", "Státusz", "Helyiség", "Megjegyzések"],
           [[f"F{900 + i}", f"2023.{1 + i % 12:02d}.{1 + i % 27:02d}. {8 + i % 9}:{15 * (i % 4):02d}",
-            20 if i % 2 else 40, f"B{4100 + i % 26}", f"M{1 + i % 3}",
+            "20" if i % 2 else "40", f"B{4100 + i % 26}", f"M{1 + i % 3}",
             "Szemvizsgálat" if i % 2 else "Fogkőeltávolítás", STATUSES[i % 5],
             f"{1 + i % 3}. vizsgáló", "Telefonon foglalt" if i % 4 == 0 else ""]
            for i in range(36)])
 CATEGORIES = ("Lelet", "Zárójelentés", "Fénykép", "Beleegyező nyilatkozat")
-DOCUMENTS = (["Azonosító", "Beteg azonosító", "Fájl neve", "Dokumentumtípus",
+DOCUMENTS: tuple[list[str], Rows] = (["Azonosító", "Beteg azonosító", "Fájl neve", "Dokumentumtípus",
               "Feltöltés dátuma", "Fájlméret", "Leírás"],
              [[f"C{300 + i}", f"B{4100 + i % 26}", f"csatolmany_{i}.pdf", CATEGORIES[i % 4],
-               f"2022.{1 + i % 12:02d}.{1 + i % 27:02d}. 1{i % 10}:05", 200 + 13 * i,
+               f"2022.{1 + i % 12:02d}.{1 + i % 27:02d}. 1{i % 10}:05", str(200 + 13 * i),
                "Beküldött másolat" if i % 3 else ""] for i in range(18)])
 SHEETS = {"Betegek": PATIENTS, "Munkatársak": STAFF, "Előjegyzések": VISITS,
           "Csatolmányok": DOCUMENTS}
@@ -176,3 +177,13 @@ def test_hungarian_phones_and_country_names_say_hungary_and_forints() -> None:
     proposal = propose_region(["+36 30 412 7788", "+36 1 334 5566", "06 20 987 6543"],
                               ["Magyarország"], ["6720", "1052"], [])
     assert proposal is not None and (proposal.country, proposal.currency) == ("HU", "HUF")
+
+
+@pytest.mark.parametrize(("text", "moment"), [
+    ("1998. március 14.", "1998-03-14T00:00"), ("2023. okt. 2.", "2023-10-02T00:00"),
+    ("2023. november 30. 16:45", "2023-11-30T16:45"), ("2022. május 6., 8:05", "2022-05-06T08:05"),
+])
+def test_a_year_first_date_with_its_month_in_hungarian(text: str, moment: str) -> None:
+    assert parse_datetime(text, "DMY", Settings(country="HU"))[0].startswith(moment)
+    shapes, info = classify(text)
+    assert shapes & {"date", "datetime"} and info is not None
