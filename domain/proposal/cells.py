@@ -104,11 +104,12 @@ PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staf
                           "nom", "naam", "nome", "nombre", "nominativo", "medewerker",
                           "behandelaar", "profissional", "profesional", "professionnel",
                           "praticien", "mitarbeiter", "behandler", "paciente", "paziente",
-                          "cliente", "medico", "arzt", "medecin", "navn", "namn"})
+                          "cliente", "medico", "arzt", "medecin", "navn", "namn", "nev", "neve",
+                          "orvos", "paciens"})
 # Those of them that name the row's own person, not a member of staff named on it.
 OWN_NAME_WORDS = frozenset({"name", "patient", "client", "member", "person", "nom", "naam",
                             "nome", "nombre", "nominativo", "paciente", "paziente", "cliente",
-                            "navn", "namn"})
+                            "navn", "namn", "nev", "paciens"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`

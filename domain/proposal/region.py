@@ -27,7 +27,8 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "BE": "EUR", "LU": "EUR", "IT": "EUR", "PT": "EUR", "FI": "EUR",
                             "GR": "EUR", "SE": "SEK", "NO": "NOK", "DK": "DKK", "SG": "SGD",
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
-                            "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK"}
+                            "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK",
+                            "HU": "HUF"}
 # Regions tried first for numbers written without a country code (the clinic's own numbers);
 # when most numbers are valid in none of them, every country whose currency the engine knows
 # is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
@@ -52,10 +53,11 @@ _COUNTRY_NAMES: dict[str, str] = {
     "aut": "AT", "bel": "BE", "lux": "LU", "ita": "IT", "prt": "PT", "fin": "FI", "grc": "GR",
     "swe": "SE", "nor": "NO", "dnk": "DK", "sgp": "SG", "hkg": "HK", "mex": "MX", "bra": "BR",
     "arg": "AR", "chl": "CL", "col": "CO", "jpn": "JP", "pol": "PL", "cze": "CZ",
+    "hun": "HU",
 }
 # Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
 # and its two-letter code.
-_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl")
+_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "hu")
 for _region in CURRENCY:
     _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
     for _language in _LANGUAGES:

@@ -52,7 +52,7 @@ START_WORDS = ("start", "from", "begin", "begins", "time", "starttid")
 END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion",
                   "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len",
-                  "trwania", "dlugosc", "delka", "trvani")
+                  "trwania", "dlugosc", "delka", "trvani", "idotartam", "perc")
 # Header words of a time of day, in the languages the vocabulary has
 CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid",
                "klokkeslæt")

@@ -19,7 +19,8 @@ _URL = re.compile(r"^(https?://|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|
                   re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{7,22}$|^\+?[\d\s().\-]{7,20}\s*(x|ext\.?)\s*\d{1,5}$",
                     re.IGNORECASE)
-_ISO_DATE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")  # `2024/03/05` too
+# `2024/03/05` too; `2024.03.05.` (Hungarian: year first, a point closing the day)
+_ISO_DATE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?<=\.\d)\.|(?<=\.\d\d)\.)?$")
 _NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
 # `14:30`, `2:30 pm`, and the French `14 h 30` / `14h30`
 _TIME = re.compile(r"^(\d{1,2})(?::|\s?h\s?)(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
@@ -32,9 +33,12 @@ _TEXT_DATE = re.compile(r"^(?:[A-Za-z]{2,9}\.?,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},
 # (after its weekday perhaps: `Mon 8 Jan 2024`, `tir. 9. jan. 2024`)
 _DAY_WORD_YEAR = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s)?"
                             r"\d{1,2}\.?[\s\-](?:de\s)?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
+# the year first, each part closed by a point (Hungarian `2024. január 8.`)
+_YEAR_WORD_DAY = re.compile(r"^(1[89]|20)\d\d\.?\s[^\W\d_]{3,12}\.?\s\d{1,2}\.?$")
 # a date so written, then the time of day, perhaps after a word (`, 10:30`, ` kl. 10:30`)
 _WORD_MOMENT = re.compile(
-    r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$")
+    r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$"
+    r"|^(?P<ydate>\d{4}\.?\s[^\W\d_]{3,12}\.?\s\d{1,2}\.?),?\s+(?P<ytime>\d{1,2}\D.*)$")
 _INTEGER = re.compile(r"^[+\-]?\d+$")
 _DECIMAL = re.compile(r"^[+\-]?\d*[.,]\d+$")
 # an amount with its symbol or code either side; thousands marked by a comma, a space (thin and
@@ -161,7 +165,8 @@ def date_info(text: str) -> DateInfo | None:
         if b > 12:
             return DateInfo("NUM", "MDY", 2)
         return DateInfo("NUM", None)
-    if (_TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS)) or _DAY_WORD_YEAR.match(text):
+    if ((_TEXT_DATE.match(text) and any(m in text.lower() for m in _MONTHS)) or _DAY_WORD_YEAR.match(text)
+            or _YEAR_WORD_DAY.match(text)):
         return DateInfo("TEXT", None)
     return None
 
@@ -170,8 +175,8 @@ def split_datetime(text: str) -> tuple[str, str] | None:
     """'2024-03-05T14:30:00Z' / '05/03/2024 2:30 PM' -> (date part, time part), else None."""
     text = close_dots(text)
     word = _WORD_MOMENT.match(text)
-    if word and (info := date_info(word["date"])) and info.layout == "TEXT":
-        date_part, time_part = word["date"], word["time"]
+    if word and (info := date_info(word["date"] or word["ydate"])) and info.layout == "TEXT":
+        date_part, time_part = word["date"] or word["ydate"], word["time"] or word["ytime"]
     elif "T" in text[8:11]:
         date_part, _, time_part = text.partition("T")
     else:

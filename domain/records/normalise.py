@@ -27,7 +27,8 @@ class Invalid(ValueError):
 
 
 SENTINEL_DATES = ("0001-01-01", "0000-00-00", "00/00/0000", "1800-01-01")
-_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
+# `2024.01.08.`: a Hungarian date closes its day with a point too
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?(?:[T ].*)?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
 # `14 h 30`, `14h30`; `9.30` (a time of day with a point, the column said time: a date's

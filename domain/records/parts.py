@@ -18,15 +18,26 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from domain.mapping import Settings
+
 PARTS = ("name", "place", "phones")
 
 
-def read_name(text: str) -> dict[str, str]:
+# Countries whose people write the family name before the given names (`Kovács Anna`,
+# `Dr. Kiss Péter`): a whole name without a comma is read in that order there.
+FAMILY_FIRST_COUNTRIES = frozenset({"HU"})
+
+
+def read_name(text: str, family_first: bool = False) -> dict[str, str]:
     from nameparser import HumanName  # noqa: PLC0415 - only mappings that read names need it
 
     name = HumanName(text)
     out = {"first_name": name.first, "middle_name": name.middle, "last_name": name.last,
            "credentials": name.suffix}
+    words = " ".join((name.first, name.middle, name.last)).split()
+    if family_first and "," not in text and len(words) >= 2:
+        # nameparser reads western order; a comma (`Kovács, Anna`) already says the order
+        out.update(last_name=words[0], first_name=words[1], middle_name=" ".join(words[2:]))
     if not name.last and name.first:  # one word: a family name as much as a given one
         out["last_name"], out["first_name"] = name.first, ""
     return {k: v.strip() for k, v in out.items() if v and v.strip()}
@@ -90,10 +101,15 @@ READERS: dict[str, Callable[[str], dict[str, str]]] = {
     "name": read_name, "place": read_place, "phones": read_phones}
 
 
-def read_parts(how: str, text: str, fields: tuple[str, ...]) -> dict[str, str]:
+def read_parts(how: str, text: str, fields: tuple[str, ...],
+               settings: Settings | None = None) -> dict[str, str]:
     """The fields of a kind (`fields`) one cell holds, read as `how` says. A kind with one
-    phone field takes the mobile, else the first number; one with typed phones keeps each."""
-    found = READERS[how](text)
+    phone field takes the mobile, else the first number; one with typed phones keeps each.
+    The clinic's country (`settings`) says the order of a whole name's parts."""
+    if how == "name":
+        found = read_name(text, family_first=bool(settings and settings.country in FAMILY_FIRST_COUNTRIES))
+    else:
+        found = READERS[how](text)
     if how == "phones" and "phone" in fields and "phone_mobile" not in fields and found:
         found = {"phone": found.get("phone_mobile") or next(iter(found.values()))}
     return {k: v for k, v in found.items() if k in fields}

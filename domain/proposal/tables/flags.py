@@ -48,7 +48,8 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
     "patient.contact_preference": (
         ("sms", frozenset({"sms", "text", "texto", "mensaje"})),
-        ("email", frozenset({"email", "e mail", "correo"})),
+        # a newsletter (`Hírlevél`: Igen/Nem) goes out by e-mail
+        ("email", frozenset({"email", "e mail", "correo", "newsletter", "hirlevel"})),
         ("phone", frozenset({"phone", "call", "telephone", "llamada"})),
         ("mail", frozenset({"post", "letter", "mail"})),
     ),

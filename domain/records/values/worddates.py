@@ -1,7 +1,7 @@
 """Dates written with the month's name in the clinic's language: `07 Jan 2024`, `Jan 7, 2024`,
 the Polish `7 stycznia 2024` (the genitive), the Swedish `7 jan. 2024`, the Spanish
-`7 de enero de 2024`; with a time of day after them in one cell (`07 Jan 2024 10:30 AM`,
-`7 stycznia 2024, 10:30`).
+`7 de enero de 2024`, the Hungarian `2024. január 7.` (year first); with a time of day after
+them in one cell (`07 Jan 2024 10:30 AM`, `7 stycznia 2024, 10:30`).
 
 The month names are babel's (CLDR) for the locales of the clinic's country, and English, which
 exports write whatever their country: wide and abbreviated, in the forms a date uses and those
@@ -32,10 +32,15 @@ _DAY_FIRST = re.compile(
     rf"(\d{{1,2}})\.?{_SEP}+(?:de\s+)?([^\W\d_]+)\.?,?{_SEP}+(?:de\s+)?(\d{{4}}|\d{{2}})(?:\s*r\.)?")
 # month, day, year (`Jan 7, 2024`, `January 7th 2024`)
 _MONTH_FIRST = re.compile(rf"([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}+(\d{{4}})")
+# year, month, day, each closed by a point (Hungarian `2024. január 8.`, `2024. jan. 8.`)
+_YEAR_FIRST = re.compile(rf"(\d{{4}})\.?{_SEP}+([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})\.?")
 # such a date, then the time of day, perhaps after a short word or two (`, 10:30`, ` kl. 10:30`,
 # ` o godz. 10:30`, ` at 10:30 AM`)
 WORD_MOMENT = re.compile(
     r"(?P<date>\D*\d{1,2}\D+\d{4}(?:\s*r\.)?),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)")
+# a year-first one, then the time of day (`2024. január 8. 10:30`)
+_YEAR_FIRST_MOMENT = re.compile(
+    r"(?P<date>\d{4}\.?\s+[^\W\d_]+\.?\s+\d{1,2}\.?),?\s+(?P<time>\d{1,2}\D.*)")
 
 
 @functools.lru_cache(maxsize=64)
@@ -58,6 +63,8 @@ def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
         day, word, year = day_first.groups()
     elif month_first := _MONTH_FIRST.fullmatch(text):
         word, day, year = month_first.groups()
+    elif year_first := _YEAR_FIRST.fullmatch(text):
+        year, word, day = year_first.groups()
     else:
         return None
     folded = word.casefold()
@@ -109,7 +116,7 @@ def _any_language_months() -> dict[str, int]:
 
 def split_word_moment(text: str) -> tuple[str, str] | None:
     """(date, time of day) of a word date with its time in one cell, else None."""
-    moment = WORD_MOMENT.fullmatch(text)
+    moment = WORD_MOMENT.fullmatch(text) or _YEAR_FIRST_MOMENT.fullmatch(text)
     if moment and any(c.isalpha() for c in moment["date"]):
         return moment["date"], moment["time"]
     return None
