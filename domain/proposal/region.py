@@ -28,7 +28,7 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "GR": "EUR", "SE": "SEK", "NO": "NOK", "DK": "DKK", "SG": "SGD",
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
                             "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK",
-                            "HU": "HUF"}
+                            "HU": "HUF", "PH": "PHP"}
 # Regions tried first for numbers written without a country code (the clinic's own numbers);
 # when most numbers are valid in none of them, every country whose currency the engine knows
 # is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
@@ -36,8 +36,9 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
 CANDIDATES: tuple[str, ...] = ("US", "CA", "GB", "AU", "NZ", "IE", "ZA", "IN", "DE", "FR",
                                "ES", "NL")
 WIDER: tuple[str, ...] = tuple(CURRENCY)
-# A date written day first is the custom outside North America (and a few others).
-MONTH_FIRST = frozenset({"US", "CA"})
+# A date written day first is the custom outside North America (and a few others: the
+# Philippines writes the month first, `08/14/1990`, `Aug 14, 1990`).
+MONTH_FIRST = frozenset({"US", "CA", "PH"})
 _COUNTRY_NAMES: dict[str, str] = {
     "us": "US", "usa": "US", "united states": "US", "united states of america": "US",
     "america": "US", "ca": "CA", "canada": "CA", "gb": "GB", "uk": "GB",
@@ -218,11 +219,19 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
     phone_votes, phones_seen, written = _phone_votes(phones)
     if sum(phone_votes.values()) < phones_seen / 2:  # most numbers valid in none of the first
         phone_votes, phones_seen, _ = _phone_votes(phones, WIDER)
-    elif written < phones_seen / 2:
-        # valid in the first plans but grouped as none of them writes its numbers: most written
-        # as another country writes its own (`070-123 45 67`, Sweden) say that country
+    elif phone_votes:
         wider, _, wider_written = _phone_votes(phones, WIDER)
-        if wider_written >= phones_seen / 2:
+        top = max(wider, key=lambda r: wider[r], default="")
+        if written < phones_seen / 2 and wider_written >= phones_seen / 2:
+            # valid in the first plans but grouped as none of them writes its numbers: most
+            # written as another country writes its own (`070-123 45 67`, Sweden) say that
+            # country
+            phone_votes = wider
+        elif top and top not in CANDIDATES and wider[top] > max(phone_votes.values()):
+            # each number fits one first plan by chance (a Manila landline `(02) 8581 4760`
+            # is a Sydney number's shape, a mobile `0919 814 3064` a British one's), but one
+            # other plan holds more of them than any first plan does, though its votes are
+            # shared among more plans: that country's numbers
             phone_votes = wider
     country_votes: Counter[str] = Counter()
     for value in list(countries)[:SAMPLE]:
