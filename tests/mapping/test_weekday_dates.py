@@ -36,3 +36,14 @@ def test_appointments_whose_start_names_its_weekday_all_land() -> None:
     kinds, quarantined, records = _derive(doc, "Appointments Report.csv", headers, rows)
     assert kinds["appointment"] == 40 and not quarantined
     assert records[2].fields["starts_at"].startswith("2024-01-10T11:30:00")
+
+
+@pytest.mark.parametrize(("text", "country", "day"), [
+    # a month's short name that is a weekday's in another language of the clinic's country
+    ("Mar 5, 2023", "PH", dt.date(2023, 3, 5)),
+    ("Mar 19, 2022", "PH", dt.date(2022, 3, 19)),
+    ("mar 7 mar 2023", "ES", dt.date(2023, 3, 7)),
+])
+def test_a_month_that_shares_a_weekdays_name_stays_the_month(
+        text: str, country: str, day: dt.date) -> None:
+    assert parse_date(text, "MDY" if country == "PH" else "DMY", country=country)[0] == day

@@ -58,18 +58,22 @@ def month_words(country: str) -> dict[str, int]:
 
 def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
     """(year as written, month, day) of a date written with its month's name, else None."""
-    text = _without_weekday(text, country)
-    if day_first := _DAY_FIRST.fullmatch(text):
-        day, word, year = day_first.groups()
-    elif month_first := _MONTH_FIRST.fullmatch(text):
-        word, day, year = month_first.groups()
-    elif year_first := _YEAR_FIRST.fullmatch(text):
-        year, word, day = year_first.groups()
-    else:
-        return None
-    folded = word.casefold()
-    month = month_words(country).get(folded) or _any_language_months().get(folded)
-    return (year, month, int(day)) if month else None
+    # as written first: a month's short name may be a weekday's in another of the country's
+    # languages (`Mar 2, 2024`: March in English, Tuesday in Filipino and Spanish)
+    for candidate in dict.fromkeys((text, _without_weekday(text, country))):
+        if day_first := _DAY_FIRST.fullmatch(candidate):
+            day, word, year = day_first.groups()
+        elif month_first := _MONTH_FIRST.fullmatch(candidate):
+            word, day, year = month_first.groups()
+        elif year_first := _YEAR_FIRST.fullmatch(candidate):
+            year, word, day = year_first.groups()
+        else:
+            continue
+        folded = word.casefold()
+        month = month_words(country).get(folded) or _any_language_months().get(folded)
+        if month:
+            return year, month, int(day)
+    return None
 
 
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\.?,?\s+(?=\S)")
