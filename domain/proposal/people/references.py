@@ -103,3 +103,15 @@ def unset(column: ColumnMapping, reason: str, header: str) -> None:
     column.custom_field_type = "Text"
     column.reasons.append(reason)
     column.confidence, column.flagged = 0.6, True
+
+
+# The field that names, on the row, the person a reference column points at: beside a
+# referral's referring doctor, a column of codes no file of the export holds as ids is that
+# doctor's own number (a Medicare provider number), not one of the clinic's staff.
+NAMED_BY = {"referral.referrer_provider_source_id": "referral.referrer_name"}
+
+
+def named_on_the_row(fm: FileMapping, column: ColumnMapping) -> bool:
+    """Whether the row names the person the column's reference points at in another column."""
+    name = NAMED_BY.get(column.target or "")
+    return name is not None and fm.column_of(name) is not None

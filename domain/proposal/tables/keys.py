@@ -20,6 +20,7 @@ from domain.proposal.people.references import (
     Contested,
     few_beside_names,
     ids_beside_names,
+    named_on_the_row,
     names_in,
     retarget,
     second_choice,
@@ -328,13 +329,12 @@ def _unresolvable(live: Mapping[str, FileMapping], sets: Mapping[str, ValueSets]
             pointed = [ids for (other, _), ids in every_key.items() if live[other].kind == kind]
             named = [f for f in live.values() if f.kind == kind]
             if (kind is not None and not pointed and refs and (name, header) not in decided
-                    and (((column.flagged or kind in LISTED_ONLY) and not named) or (named and all(
-                        f.derived_id is not None and not f.derived_id.content
-                        and f.column_of(f"{kind}.source_id") is None for f in named)))):
-                # only a name like a reference's (`Provider Number` like `ClinicNum`), and no
-                # file of that kind its values could be ids of; or the files of that kind
-                # have their names for ids (a staff list with no id column) and these are
-                # codes (a referrer's provider number): it would resolve to nobody
+                    and (((column.flagged or kind in LISTED_ONLY or named_on_the_row(fm, column)) and not named)
+                         or (named and all(f.derived_id is not None and not f.derived_id.content
+                                           and f.column_of(f"{kind}.source_id") is None for f in named)))):
+                # only a name like a reference's (`Provider Number` like `ClinicNum`), or the row naming
+                # that person (a referrer's name), and no file of that kind its values could be ids of; or
+                # the files of that kind have their names for ids (a staff list), these codes: resolving to nobody
                 if not named and site_as_location(fm, column):
                     continue
                 _unset(column, f"its values are ids and the export has no {kind} file they "
