@@ -92,3 +92,18 @@ def test_a_cover_under_an_abbreviated_ordinal_is_one_record_per_insured_patient(
     kinds, quarantined, _ = _derive(doc, "member_roster.csv", headers, rows)
     assert not quarantined
     assert kinds["insurance"] == sum(1 for r in rows if r[4]) and kinds["patient"] == 36
+
+
+def test_a_health_plan_named_as_an_hmo_is_the_carrier_and_its_card_the_member_id() -> None:
+    # `HMO` is how clinics in the US and the Philippines name the patient's health plan
+    headers = ["Record No", "Surname", "Given Name", "Email", "HMO Provider", "HMO ID"]
+    plans = ("Maxicare", "Intellicare", "Medicard")
+    rows = [[f"R{700 + i}", f"Family{i}", f"Name{chr(65 + i % 26)}", f"h{i}@example.org",
+             plans[i % 3] if i % 4 else "", f"{88000 + i * 13}" if i % 4 else ""]
+            for i in range(32)]
+    doc = _propose({"patient-list.csv": (headers, rows)})
+    columns = doc.files["patient-list.csv"].columns
+    assert columns["HMO Provider"].target == "insurance.carrier_name"
+    assert columns["HMO ID"].target == "insurance.member_id"
+    kinds, quarantined, _ = _derive(doc, "patient-list.csv", headers, rows)
+    assert not quarantined and kinds["insurance"] == sum(1 for r in rows if r[4])
