@@ -50,14 +50,16 @@ NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred 
 # A person record the office made to try the software: every word of the name one of these,
 # one at least a word for a test ("TEST, PATIENT", "Paciente Teste", "PROVA Paziente").
 TEST_WORDS = frozenset({"test", "teste", "testing", "prova", "prueba", "probe", "essai",
-                        "demo", "dummy", "zztest", "testpatient", "testowy", "testowa"})
+                        "demo", "dummy", "zztest", "testpatient", "testowy", "testowa",
+                        "testi"})
 # A record standing for whoever comes in without one ("Walk-in", "Walk In Patient", "Unknown
 # Patient"): a visitor the desk did not register, no one's record either.
 STAND_IN_WORDS = frozenset({"walkin", "walk", "in", "unknown", "anonymous", "unregistered",
                             "desconocido", "desconocida", "anonyme", "anonimo", "anonima",
-                            "unbekannt", "onbekend"})
+                            "unbekannt", "onbekend", "tuntematon"})
 PERSON_WORDS = frozenset({"patient", "paciente", "paziente", "patiente", "patientin", "client",
-                          "cliente", "klient", "pacjent", "pacjentka", "person", "user", "account",
+                          "cliente", "klient", "pacjent", "pacjentka", "asiakas", "potilas", "person",
+                          "user", "account",
                           "record", "one", "two", "1", "2", "a", "b"}) | TEST_WORDS
 SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
     # kind: (the field that may say none, the fields that must then be empty, the reason)
