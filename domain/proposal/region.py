@@ -228,14 +228,15 @@ def _national_groups(text: str, region: str) -> list[int]:
 
 
 def _held(phones: list[str], regions: tuple[str, ...]) -> dict[str, float]:
-    """The one region whose plan holds nearly all the numbers written without a country code
-    and more of them than any other, with their count; else nothing."""
+    """The one region of `regions` whose plan holds nearly all the numbers written without a
+    country code and more of them than any other, with their count; else nothing (too few
+    numbers to tell, too few held, or two plans holding as many)."""
     national = [p.strip() for p in phones[:SAMPLE]
                 if p.strip() and not p.strip().startswith(("+", "00"))]
-    if len(national) < MIN_POSTCODES or len(regions) < 2:
+    if len(national) < MIN_POSTCODES:
         return {}
     held = sorted(((sum(_valid_in(p, r) for p in national), r) for r in regions), reverse=True)
-    (most, region), (second, _) = held[0], held[1]
+    (most, region), second = held[0], (held[1][0] if len(held) > 1 else -1)
     return {region: float(most)} if most >= HELD * len(national) and most > second else {}
 
 
@@ -264,12 +265,16 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
         wider, _, wider_written = _phone_votes(phones, WIDER)
         if wider_written >= phones_seen / 2:
             phone_votes = wider
-    if phone_votes and max(phone_votes, key=lambda r: phone_votes[r]) in ruled_out:
-        # the plan the numbers seemed to be in is a country the postcodes are not of: how
-        # they are grouped misled, so the plan of the countries left that holds nearly all of
-        # them says it (Finland's, formatted `040 7934204`, where clinics write `040 793 4204`)
+    best = max(phone_votes, key=lambda r: phone_votes[r]) if phone_votes else None
+    if best is not None and (best in ruled_out or (
+            best not in MONTH_FIRST and not _held(phones, (best,)))):
+        # the plan the numbers seemed to be in is a country the postcodes are not of, or holds
+        # too few of them: how they are grouped misled, so the plan of the countries left that
+        # holds nearly all of them says it (Finland's, formatted `040 7934204` where clinics
+        # write `040 793 4204`; North America's are read by their area codes, apart)
         left = tuple(r for r in WIDER if r not in ruled_out)
-        phone_votes = _held(phones, left) or _phone_votes(phones, left)[0]
+        phone_votes = _held(phones, left) or (
+            _phone_votes(phones, left)[0] if best in ruled_out else phone_votes)
     country_votes: Counter[str] = Counter()
     for value in list(countries)[:SAMPLE]:
         code = _COUNTRY_NAMES.get(value.strip().casefold())
