@@ -7,9 +7,12 @@
 `Ei saapunut`, `Erääntynyt`, `Perinnässä`, `Kyllä`/`Ei`), a yes/no column whose compound header
 says text messages (`Tekstiviestilupa`), the office's `Testi Potilas`; and the country from its
 numbers and five-digit postcodes, which Finland's numbering plan formats otherwise than its
-clinics write them."""
+clinics write them; the birth date read from a henkilötunnus (`DDMMYY`, the century sign, the
+check character) where no column gives it."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -20,6 +23,7 @@ from domain.proposal.region import propose_region
 from domain.proposal.values import enum_values
 from domain.records import empty
 from domain.records.normalise import parse_bool
+from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Aino", "Veikko", "Helmi", "Oskari", "Venla", "Eino")
@@ -179,3 +183,33 @@ def test_the_offices_finnish_test_patient_is_no_one() -> None:
     assert empty.test_person("patient", {"first_name": "Testi", "last_name": "Potilas"})
     assert empty.test_person("patient", {"first_name": "Asiakas", "last_name": "Testi"})
     assert empty.test_person("patient", {"first_name": "Aino", "last_name": "Testinen"}) is None
+
+
+def _hetu(day: int, month: int, year: int, number: int) -> str:
+    """A henkilötunnus of that birth date, its check character computed as Finland's."""
+    sign = {18: "+", 19: "-", 20: "A"}[year // 100]
+    digits = f"{day:02d}{month:02d}{year % 100:02d}{number:03d}"
+    return f"{digits[:6]}{sign}{digits[6:]}{'0123456789ABCDEFHJKLMNPRSTUVWXY'[int(digits) % 31]}"
+
+
+@pytest.mark.parametrize(("number", "born"), [
+    (_hetu(9, 5, 1959, 234), "1959-05-09"), (_hetu(28, 2, 2012, 77), "2012-02-28"),
+    (_hetu(1, 12, 1899, 5), "1899-12-01"), ("090559Y234" + _hetu(9, 5, 1959, 234)[-1],
+                                            "1959-05-09"),  # a 1900s sign since 2023
+    (_hetu(9, 5, 1959, 234)[:-1] + "Q", None),  # a check character no number has
+    ("310299-1234", None),  # no such date, no check character of the kind
+])
+def test_a_henkilotunnus_writes_the_birth_date(number: str, born: str | None) -> None:
+    assert birth_date_in(number, today=dt.date(2026, 1, 1)) == born
+
+
+def test_a_patient_list_without_a_birth_date_reads_it_from_the_henkilotunnus() -> None:
+    headers = ["Asiakasnro", "Sukunimi", "Etunimi", "Henkilötunnus", "Matkapuhelin"]
+    rows = [[str(50 + i), LAST[i % 6], FIRST[i % 6], _hetu(1 + i % 28, 1 + i % 12, 1940 + i, i),
+             MOBILES[i]] for i in range(20)]
+    doc = _propose({"asiakasrekisteri.csv": (headers, rows)}, date_order="DMY", country="FI")
+    fm = doc.files["asiakasrekisteri.csv"]
+    [born] = [c for c in fm.combine if c.target == "patient.date_of_birth"]
+    assert born.columns == ["Henkilötunnus"] and born.identity
+    _, quarantined, records = _derive(doc, "asiakasrekisteri.csv", headers, rows)
+    assert not quarantined and records[2].fields["date_of_birth"] == "1942-03-03"
