@@ -38,8 +38,7 @@ _TIME_DIRECTIVES = re.compile(r"%[HIMSpXcT]")
 _DATE_ONLY = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4}")
-# What an unset flag holds ("0", "N", "false", no in the clinic's language from the one list
-# of yes and no, where a copy of its own had missed Polish `Nie` and Finnish `Ei`, or nothing).
+# What an unset flag holds: no in the one list of yes and no (Polish Nie, Finnish Ei), or nothing
 NO_WORDS = NO | frozenset({"", "0", "off", "none", "null", "0000-00-00", "0000-00-00 00:00:00",
                            "-"})
 SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
