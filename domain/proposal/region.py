@@ -90,6 +90,25 @@ _POSTCODES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("AU", re.compile(r"\d{4}")),
     ("PL", re.compile(r"\d{2}-\d{3}")),  # `30-001`
 )
+# The shapes each country's postcodes have (national postal formats, as addresses write them),
+# to rule a country out: where most postcodes fit none of its shapes it is not the clinic's,
+# however its phone plan happens to hold the numbers (Finnish `040` mobiles are valid Dutch
+# numbers, Tampere's `03` landlines Christchurch's; Finland's 33100 is neither's shape).
+_D4, _D5, _D6 = r"\d{4}", r"\d{5}", r"\d{6}"
+_SHAPES: dict[str, str] = {
+    "US": r"\d{5}(-\d{4})?", "CA": r"[A-Z]\d[A-Z] ?\d[A-Z]\d",
+    "GB": r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", "IE": r"[A-Z]\d[\dW] ?[A-Z\d]{4}",
+    "AU": _D4, "NZ": _D4, "ZA": _D4, "CH": _D4, "LI": _D4, "AT": _D4, "BE": _D4, "NO": _D4,
+    "DK": r"(DK-?)?\d{4}", "LU": r"(L-?)?\d{4}", "NL": r"\d{4} ?[A-Z]{2}", "IN": r"\d{3} ?\d{3}",
+    "DE": _D5, "FR": _D5, "ES": _D5, "IT": _D5, "FI": r"(FI-?)?\d{5}", "MX": _D5,
+    "SE": r"(SE-?)?\d{3} ?\d{2}", "GR": r"\d{3} ?\d{2}", "CZ": r"\d{3} ?\d{2}",
+    "PT": r"\d{4}-\d{3}", "PL": r"\d{2}-\d{3}", "SG": _D6, "CO": _D6,
+    "BR": r"\d{5}-?\d{3}", "JP": r"\d{3}-?\d{4}", "CL": r"\d{3}-?\d{4}",
+}
+_POSTCODE_SHAPES = {region: re.compile(shape, re.I) for region, shape in _SHAPES.items()}
+RULED_OUT = 0.8  # of the postcodes seen that must fit none of a country's shapes
+MIN_POSTCODES = 10  # postcodes (or phone numbers) enough to rule a country out (or in)
+HELD = 0.9  # of the numbers a country's plan must hold to be read as the clinic's
 SAMPLE = 500  # values looked at per kind of evidence
 # 3-3-4 digits, the way North American numbers are written ("555-677-3119", "(555) 123-4567");
 # other plans group differently (AU 04xx xxx xxx, UK 020 xxxx xxxx)
@@ -211,11 +230,35 @@ def _national_groups(text: str, region: str) -> list[int]:
     return _groups(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
+def _held(phones: list[str], regions: tuple[str, ...]) -> dict[str, float]:
+    """The one region of `regions` whose plan holds nearly all the numbers written without a
+    country code and more of them than any other, with their count; else nothing (too few
+    numbers to tell, too few held, or two plans holding as many)."""
+    national = [p.strip() for p in phones[:SAMPLE]
+                if p.strip() and not p.strip().startswith(("+", "00"))]
+    if len(national) < MIN_POSTCODES:
+        return {}
+    held = sorted(((sum(_valid_in(p, r) for p in national), r) for r in regions), reverse=True)
+    (most, region), second = held[0], (held[1][0] if len(held) > 1 else -1)
+    return {region: float(most)} if most >= HELD * len(national) and most > second else {}
+
+
+def _ruled_out(postcodes: list[str]) -> frozenset[str]:
+    """The countries most of the postcodes fit none of the shapes of."""
+    seen = [p.strip() for p in postcodes[:SAMPLE] if p.strip()]
+    if len(seen) < MIN_POSTCODES:
+        return frozenset()
+    return frozenset(region for region, shape in _POSTCODE_SHAPES.items()
+                     if sum(not shape.fullmatch(p) for p in seen) >= RULED_OUT * len(seen))
+
+
 def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
                    postcodes: Iterable[str] = (),
                    states: Iterable[str] = ()) -> RegionProposal | None:
     """The likeliest country, or None when the data says nothing (the defaults stand)."""
     phones = list(phones)  # read twice at most
+    postcodes = list(postcodes)
+    ruled_out = _ruled_out(postcodes)
     phone_votes, phones_seen, written = _phone_votes(phones)
     if sum(phone_votes.values()) < phones_seen / 2:  # most numbers valid in none of the first
         phone_votes, phones_seen, _ = _phone_votes(phones, WIDER)
@@ -233,6 +276,16 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
             # other plan holds more of them than any first plan does, though its votes are
             # shared among more plans: that country's numbers
             phone_votes = wider
+    best = max(phone_votes, key=lambda r: phone_votes[r]) if phone_votes else None
+    if best is not None and (best in ruled_out or (
+            best not in MONTH_FIRST and not _held(phones, (best,)))):
+        # the plan the numbers seemed to be in is a country the postcodes are not of, or holds
+        # too few of them: how they are grouped misled, so the plan of the countries left that
+        # holds nearly all of them says it (Finland's, formatted `040 7934204` where clinics
+        # write `040 793 4204`; North America's are read by their area codes, apart)
+        left = tuple(r for r in WIDER if r not in ruled_out)
+        phone_votes = _held(phones, left) or (
+            _phone_votes(phones, left)[0] if best in ruled_out else phone_votes)
     country_votes: Counter[str] = Counter()
     for value in list(countries)[:SAMPLE]:
         code = _COUNTRY_NAMES.get(value.strip().casefold())
@@ -253,7 +306,8 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
     for weight, votes in ((2.0, dict(country_votes)), (1.0, phone_votes),
                           (0.5, state_votes), (0.25, dict(post_votes))):
         for region, n in votes.items():
-            score[region] = score.get(region, 0) + weight * n
+            if region not in ruled_out:
+                score[region] = score.get(region, 0) + weight * n
     if not score:
         return None
     best = max(score, key=lambda r: (score[r], r == "US"))

@@ -48,16 +48,17 @@ MOMENTS: dict[str, tuple[str, ...]] = {
     "document": ("created_at",), "lead": ("created_at",),
     "insurance_verification": ("verified_at",),
 }
-START_WORDS = ("start", "from", "begin", "begins", "time", "starttid")
-END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid")
+START_WORDS = ("start", "from", "begin", "begins", "time", "starttid", "alkaa", "alkuaika")
+END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid", "paattyy", "loppuaika")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion",
                   "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len",
                   "trwania", "dlugosc", "delka", "trvani", "idotartam", "perc")
 # Header words of a time of day, in the languages the vocabulary has
 CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid",
-               "klokkeslæt")
-# A start or an end beside a date is a time of day too (Danish `Start` / `Slut` 10.45)
-EDGE_WORDS = ("start", "starttid", "begin", "end", "slut", "sluttid", "finish")
+               "klokkeslæt", "kellonaika", "klo")
+# A start or an end beside a date is a time of day too (`Start` / `Slut`, `Alkaa` / `Päättyy`)
+EDGE_WORDS = ("start", "starttid", "begin", "end", "slut", "sluttid", "finish", "alkaa",
+              "alkuaika", "paattyy", "loppuaika")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count

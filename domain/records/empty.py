@@ -52,15 +52,16 @@ NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred 
 TEST_WORDS = frozenset({"test", "teste", "testing", "prova", "prueba", "probe", "essai",
                         "demo", "dummy", "zztest", "testpatient", "testowy", "testowa",
                         # Hungarian; `Teszt Elek` is its placeholder person (`tesztelek`, "I test")
-                        "teszt"})
+                        "teszt", "testi"})
 # A record standing for whoever comes in without one ("Walk-in", "Walk In Patient", "Unknown
 # Patient"): a visitor the desk did not register, no one's record either.
 STAND_IN_WORDS = frozenset({"walkin", "walk", "in", "unknown", "anonymous", "unregistered",
                             "desconocido", "desconocida", "anonyme", "anonimo", "anonima",
-                            "unbekannt", "onbekend"})
+                            "unbekannt", "onbekend", "tuntematon"})
 PERSON_WORDS = frozenset({"patient", "paciente", "paziente", "patiente", "patientin", "client",
-                          "cliente", "klient", "pacjent", "pacjentka", "person", "user", "account",
-                          "record", "one", "two", "1", "2", "a", "b", "páciens", "elek"}) | TEST_WORDS
+                          "cliente", "klient", "pacjent", "pacjentka", "asiakas", "potilas", "person",
+                          "user", "account", "record", "one", "two", "1", "2", "a", "b", "páciens",
+                          "elek"}) | TEST_WORDS
 SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
     # kind: (the field that may say none, the fields that must then be empty, the reason)
     "insurance": ("carrier_name", ("member_id", "group_number"),

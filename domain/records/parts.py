@@ -187,6 +187,23 @@ def _danish_birth(compact: str, today: dt.date) -> str | None:
     return born.isoformat() if born and born <= today else None
 
 
+# A Finnish henkilötunnus (`DDMMYY-NNNC`): the century in the sign after the date (`+` the
+# 1800s, `-` and since 2023 `U`-`Y` the 1900s, `A`-`F` the 2000s) and a check character, the
+# nine digits modulo 31 in `_FI_CHECK`, so that its shape alone tells it.
+_FI = re.compile(r"(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])", re.IGNORECASE)
+_FI_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def _finnish_birth(compact: str, today: dt.date) -> str | None:
+    fi = _FI.fullmatch(compact)
+    if not fi or _FI_CHECK[int(fi[1] + fi[2] + fi[3] + fi[5]) % 31] != fi[6].upper():
+        return None
+    sign = fi[4].upper()
+    century = 1800 if sign == "+" else 2000 if sign in "ABCDEF" else 1900
+    born = _date(century + int(fi[3]), int(fi[2]), int(fi[1]))
+    return born.isoformat() if born and born <= today else None
+
+
 def _luhn(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -215,6 +232,9 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
     compact = "".join(text.split())
     if header and re.search(r"\bcpr\b", header, re.IGNORECASE):
         return _danish_birth(compact, today)
+    finnish = _finnish_birth(compact, today)
+    if finnish:
+        return finnish
     if "/" in compact or (header and names_birth_number(header)):
         return _czech_birth(compact, today, named=bool(header) and names_birth_number(header))
     se = _SE.fullmatch(compact)

@@ -23,6 +23,7 @@ from domain.records.canonical import KIND_FIELDS, visit_outcome
 from domain.records.normalise import fold_enum
 from domain.records.parts import birth_date_in, read_parts
 from domain.records.validation import Invalid, parse_datetime
+from domain.records.values.yes_no import NO
 
 # A routed row's fields of its file's kind land on the same-named field of the new kind, or on
 # these (a patient's phones land on a lead's typed phones of the same names; a kind with one
@@ -37,10 +38,9 @@ _TIME_DIRECTIVES = re.compile(r"%[HIMSpXcT]")
 _DATE_ONLY = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4}")
-# What an unset flag holds ("0", "N", "false", "no" in the clinic's language, or nothing).
-NO_WORDS = frozenset({"", "0", "n", "no", "false", "f", "non", "nein", "não", "nao", "off",
-                      "none", "null", "0000-00-00", "0000-00-00 00:00:00", "-", "nee", "falso",
-                      "falsch", "faux", "onwaar", "nej", "nei", "falskt"})
+# What an unset flag holds: no in the one list of yes and no (Polish Nie, Finnish Ei), or nothing
+NO_WORDS = NO | frozenset({"", "0", "off", "none", "null", "0000-00-00", "0000-00-00 00:00:00",
+                           "-"})
 SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
 
 

@@ -1,6 +1,7 @@
 """A patient list with no birth date column whose national identity number writes the birth
 date (a Swedish personnummer `19660326-6468`, with its check digit; a Danish CPR number
-`090559-4692`, which has none, only under a header naming it): the date is read from the
+`090559-4692`, which has none, only under a header naming it; a Finnish henkilötunnus
+`181181-404D`, with its check character): the date is read from the
 number (`combine` with `identity`), and the number stays a column of its own, as written.
 
 Only where no column gives the birth date: an export with both (a Polish list with `PESEL` and

@@ -17,6 +17,7 @@ from domain.proposal.vocabulary import BOOLEAN_TRUE, ENUM_VALUE_SYNONYMS
 from domain.records.canonical import visit_outcome
 
 SHARE = 0.8  # of a column's values that must be yes/no or dates
+COMPOUND_HEAD = 8  # letters a flag word needs to be read as the head of a compound
 
 
 def _words(value: str) -> frozenset[str]:
@@ -47,11 +48,11 @@ FLAG_WORDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     ),
     # yes/no columns only (an address column is no flag): `Email Reminders`, `SMS Reminders`
     "patient.contact_preference": (
-        ("sms", frozenset({"sms", "text", "texto", "mensaje"})),
+        ("sms", frozenset({"sms", "text", "texto", "mensaje", "tekstiviesti", "tekstari"})),
         # a newsletter (`Hírlevél`: Igen/Nem) goes out by e-mail
-        ("email", frozenset({"email", "e mail", "correo", "newsletter", "hirlevel"})),
-        ("phone", frozenset({"phone", "call", "telephone", "llamada"})),
-        ("mail", frozenset({"post", "letter", "mail"})),
+        ("email", frozenset({"email", "e mail", "correo", "newsletter", "hirlevel", "sahkoposti"})),
+        ("phone", frozenset({"phone", "call", "telephone", "llamada", "puhelu", "puhelin"})),
+        ("mail", frozenset({"post", "letter", "mail", "kirje"})),
     ),
 }
 # Words of a channel's flag saying the patient refused it (`Reservasjon SMS`: Ja, `SMS opt-out`,
@@ -112,9 +113,17 @@ def _flag_meaning(target: str, header: str,
     compact = text.replace(" ", "")
     for status, words in meanings or FLAG_WORDS[target]:
         if any(w in text.split() or (" " in w and w in text) or w.replace(" ", "") == compact
-               for w in words):
+               or _compound_of(w, text) for w in words):
             return status
     return None
+
+
+def _compound_of(word: str, text: str) -> bool:
+    """A long flag word heading a compound of the header (`Tekstiviestimuistutus`, a text
+    message reminder, Finnish and German write such words as one): short words are parts of
+    too many others to be read so."""
+    return len(word) >= COMPOUND_HEAD and " " not in word and any(
+        token.startswith(word) for token in text.split())
 
 
 def _flag_like(col: ColumnProfile, dates: bool) -> bool:
