@@ -1,0 +1,1 @@
+"""Records of one kind written the vendors' ways: reports, billing, cover, visits, notes."""

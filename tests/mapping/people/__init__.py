@@ -1,0 +1,1 @@
+"""People files: person columns, the same person twice, statuses, organisations, empty slots."""

@@ -1,0 +1,1 @@
+"""Columns that point at another record: ids, names, charts, sites, referrers."""
