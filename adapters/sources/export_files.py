@@ -48,6 +48,11 @@ class ExportFile:
         return digest.hexdigest()
 
 
+class FileNotInExport(SourceError):
+    """The path names no file the export holds (the row came without its file), unlike a path
+    that leads outside the export or a file over the limit: such a document still lands."""
+
+
 class ExportFiles:
     def __init__(self, folders: Sequence[str | Path]) -> None:
         self.folders = [Path(f).resolve() for f in folders]
@@ -74,7 +79,7 @@ class ExportFiles:
         named = self._by_name().get(parts[-1].casefold(), []) if parts else []
         if len(named) == 1:
             return self._inside(*named[0], where)
-        raise SourceError(f"document path {where} is not in the export")
+        raise FileNotInExport(f"document path {where} is not in the export")
 
     def _inside(self, candidate: Path, folder: Path, where: str) -> ExportFile:
         resolved = candidate.resolve()

@@ -110,7 +110,7 @@ def file_checks(documents: Documents, record: ClinicRecord) -> list[FieldCompari
     compared with the source's (the export's own column, the embedded image, or else the
     file as it lies in the export)."""
     metas = upload_metas(record.kind, record.source_id, record.fields)
-    if not metas:
+    if not metas or documents.fileless(record.kind, record.source_id, record.fields):
         return []
     targets = _uploads(record) or {(str(record.entity), str(record.nutshell_id))}
     path = f"{sorted(targets)[0][0]}.files.sha256"  # a logged activity's, or a lead's

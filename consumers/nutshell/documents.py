@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from adapters.sources.export_files import ExportFiles
+from adapters.sources.export_files import ExportFiles, FileNotInExport
 from consumers.bootstrap import Engine
 from domain.errors import FileTooLarge, SourceError
 from domain.nutshell.activities import upload_metas
@@ -44,12 +44,30 @@ class Documents:
             else:
                 try:
                     size = self.export.locate(str(meta["path"])).size
+                except FileNotInExport as exc:
+                    if kind == "document":
+                        continue  # it lands as a note without its file (see fileless)
+                    return str(exc)
                 except SourceError as exc:
                     return str(exc)
             if size > self.limit:
                 return (f"file of {size} bytes is over the per-file limit of {self.limit} "
                         "bytes: held, not truncated")
         return None
+
+    def fileless(self, kind: str, source_id: str, fields: Mapping[str, Any]) -> bool:
+        """A document whose path names no file in the export: it lands as a note saying what
+        the export says of it (a path outside the export stays held)."""
+        if kind != "document":
+            return False
+        for meta in upload_metas(kind, source_id, fields):
+            try:
+                self.export.locate(str(meta["path"]))
+            except FileNotInExport:
+                return True
+            except SourceError:
+                return False
+        return False
 
     def _bytes(self, meta: Mapping[str, JSON]) -> tuple[int, Iterable[bytes]]:
         inline = meta.get("inline")

@@ -33,6 +33,7 @@ from domain.nutshell.map import (
     read_paths,
     update_ops,
 )
+from domain.nutshell.activities import FILELESS, NO_FILE
 from domain.nutshell.payloads import CARRIED, with_extra
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord
@@ -47,6 +48,8 @@ class PushSummary:
     failed: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
     blocked: dict[str, list[str]] = field(default_factory=dict)  # kind -> reasons (no values)
+    # documents the export lists without their files, landed as notes: the operator is told
+    without_file: dict[str, int] = field(default_factory=dict)
 
     def add(self, bucket: str, kind: str) -> None:
         counter: dict[str, int] = getattr(self, bucket)
@@ -54,7 +57,9 @@ class PushSummary:
 
     def to_json(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "failed": self.failed, "skipped": self.skipped,
-                "blocked": {k: len(v) for k, v in self.blocked.items()}}
+                "blocked": {k: len(v) for k, v in self.blocked.items()},
+                "landed_without_file": {k: {"records": n, "reason": FILELESS}
+                                        for k, n in self.without_file.items()}}
 
 
 @dataclass
@@ -128,8 +133,10 @@ class Pusher:
             if held:
                 blocked.append((record, held))
                 continue
-            plan = plan_record(record.kind, record.source_id,
-                               with_extra(record.fields, record.extra), self.ctx, self.doc)
+            fields = with_extra(record.fields, record.extra)
+            if self.documents.fileless(record.kind, record.source_id, record.fields):
+                fields = {**fields, NO_FILE: FILELESS}
+            plan = plan_record(record.kind, record.source_id, fields, self.ctx, self.doc)
             if isinstance(plan, Blocked):
                 why, orphan = self._why_blocked(plan)
                 blocked.append((record, why))
@@ -149,6 +156,8 @@ class Pusher:
                     touched.append(record)
                 self.summary.add("skipped", record.kind)
                 continue
+            if record.kind == "document" and all(s.entity == "notes" for s in plan):
+                self.summary.add("without_file", record.kind)
             retry = record.state == "failed"  # an earlier attempt may have landed: look first
             action = "create" if any(s.action == "create" for s in plan) else "patch"
             op_key = operation_key(record.id, f"{self.mode}/{action}", record.content_hash)

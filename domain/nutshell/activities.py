@@ -204,7 +204,8 @@ def _images_title(sid: str) -> str:
 def upload_metas(kind: str, sid: str, f: Mapping[str, Any]) -> list[dict[str, JSON]]:
     """The files a record's plan uploads (verify compares each with its source)."""
     if kind == "document":
-        return [document_file(sid, f)] if text(f.get("path")) else []
+        return [document_file(sid, f)] if text(f.get("path")) and not present(f.get(NO_FILE)) \
+            else []
     if kind == "clinical_note":
         _, images = parse_note(str(f.get("body") or ""))
         return [i.meta(kind, sid) for i in images if not i.remote]
@@ -241,8 +242,8 @@ def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
     if start is not None and start < 0:
         return Skipped(BEFORE_EPOCH)
     file = document_file(sid, f)
-    if not file["path"]:
-        return Skipped("document has no path in the export: no file to upload")
+    if not file["path"] or present(f.get(NO_FILE)):
+        return [_fileless_note(sid, f, file, pid, owner)]
     lines = [f"Document: {file['name']}"]
     for label, key in (("Category", "category"), ("Type", "content_type"),
                        ("Size (bytes)", "size_bytes"), ("SHA-256", "sha256"),
@@ -260,6 +261,28 @@ def build_document(sid: str, f: Mapping[str, Any], ctx: PushContext,
         rec.update({"startTime": start, "endTime": start})
     rec.update({"isLogged": True, "links": _participants(pid, owner)})
     return [Built("activities", rec, None, owner, files=(file,))]
+
+
+# Set by the push on a document whose path names no file in the export: its row still lands.
+NO_FILE = "_file_not_in_export"
+FILELESS = "its file is not in the export"
+
+
+def _fileless_note(sid: str, f: Mapping[str, Any], file: Mapping[str, JSON], pid: str,
+                   owner: str | None) -> Built:
+    """A document the export lists without its file: a note on the patient's Person saying
+    what the source says of it (the design's fallback), so the row is not lost; a SHA-256
+    only as the export gives it (there are no bytes to hash)."""
+    lines = [f"Document: {file['name']} ({FILELESS})"]
+    for label, key in (("Category", "category"), ("Type", "content_type"),
+                       ("Size (bytes)", "size_bytes"), ("SHA-256 (as listed)", "sha256"),
+                       ("Listed at", "path"), ("Description", "description")):
+        if present(f.get(key)):
+            lines.append(f"{label}: {text(f.get(key))}")
+    if present(f.get("created_at")):
+        lines.append(f"Original date: {iso_date(f.get('created_at'))}")
+    lines.append(f"Clinic document ID: {sid}")
+    return Built("notes", {"body": "\n".join(lines), "links": {"parent": pid}}, None, owner)
 
 
 def _lead_document(sid: str, f: Mapping[str, Any], ctx: PushContext) -> list[Built] | Blocked | Skipped:
