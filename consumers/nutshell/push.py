@@ -120,6 +120,14 @@ class Pusher:
 
     # --- one page -----------------------------------------------------------------------------
 
+    def _fields(self, record: ClinicRecord) -> dict[str, Any]:
+        """The record's fields as its plan reads them: a document whose file is not in the
+        export marked so (it is planned, and checked, as a note)."""
+        fields = dict(with_extra(record.fields, record.extra))
+        if self.documents.fileless(record.kind, record.source_id, record.fields):
+            fields[NO_FILE] = FILELESS
+        return fields
+
     def _push_page(self, records: list[ClinicRecord]) -> list[tuple[ClinicRecord, str]]:
         work: list[tuple[ClinicRecord, list[Step], bool]] = []
         blocked: list[tuple[ClinicRecord, str]] = []
@@ -133,10 +141,8 @@ class Pusher:
             if held:
                 blocked.append((record, held))
                 continue
-            fields = with_extra(record.fields, record.extra)
-            if self.documents.fileless(record.kind, record.source_id, record.fields):
-                fields = {**fields, NO_FILE: FILELESS}
-            plan = plan_record(record.kind, record.source_id, fields, self.ctx, self.doc)
+            plan = plan_record(record.kind, record.source_id, self._fields(record), self.ctx,
+                               self.doc)
             if isinstance(plan, Blocked):
                 why, orphan = self._why_blocked(plan)
                 blocked.append((record, why))
@@ -174,9 +180,8 @@ class Pusher:
             assert record.pending is not None
             op_key, action = record.pending["op_key"], record.pending["action"]
             if isinstance(outcome, _Outcome):
-                written = expectations(record.kind, record.source_id,
-                                       with_extra(record.fields, record.extra), self.ctx,
-                                       self.doc)
+                written = expectations(record.kind, record.source_id, self._fields(record),
+                                       self.ctx, self.doc)
                 if outcome.adopted:
                     action = "adopt"
                 record.push_succeeded(op_key=op_key, action=action, entity=outcome.entity,
