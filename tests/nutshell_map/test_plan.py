@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from domain.mapping import ColumnMapping, FileMapping, KindTarget, MappingDocument, Settings
+from domain.nutshell.activities import FILELESS, NO_FILE, upload_metas
 from domain.nutshell.map import Blocked, Skipped, Step, bind, plan_record
 from tests.nutshell_map.conftest import NOW, Ctx, assert_valid_create
 
@@ -242,8 +243,13 @@ def test_document_rules(ctx: Ctx) -> None:
     assert upload.payload == {"path": "docs/xray.png", "name": "xray.png",
                               "mime": "application/octet-stream", "size": 1234,
                               "sha256": "ab" * 32}
-    no_path = plan_record("document", "D1", {**f, "path": ""}, ctx, OPT_IN)
-    assert no_path == Skipped("document has no path in the export: no file to upload")
+    # listed without its file: a note on the patient saying what the export says of it
+    (note,) = only_steps(plan_record("document", "D1", {**f, "path": ""}, ctx, OPT_IN))
+    assert isinstance(note.payload, dict) and note.entity == "notes"
+    assert_valid_create("notes", note.payload)
+    assert note.payload["links"] == {"parent": "7-contacts"}
+    assert "xray.png (its file is not in the export)" in str(note.payload["body"])
+    assert upload_metas("document", "D1", {**f, NO_FILE: FILELESS}) == []
 
 
 @pytest.mark.parametrize("kind", ["insurance", "insurance_verification", "billing",
