@@ -20,6 +20,7 @@ from consumers.nutshell.push_context import RunContext
 from domain.errors import AmbiguousWriteError, C2NError, TerminalError, TransientError
 from domain.ids import operation_key
 from domain.mapping import MappingDocument
+from domain.nutshell.activities import FILELESS, NO_FILE
 from domain.nutshell.map import (
     RUN_ORDER,
     Blocked,
@@ -33,7 +34,6 @@ from domain.nutshell.map import (
     read_paths,
     update_ops,
 )
-from domain.nutshell.activities import FILELESS, NO_FILE
 from domain.nutshell.payloads import CARRIED, with_extra
 from domain.ports import NutshellAPI
 from domain.records.aggregate import ClinicRecord

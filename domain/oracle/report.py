@@ -25,6 +25,8 @@ from domain.oracle.spec import CARRIED, ENTITY, on_lead
 # Record states in the log that mean "not expected in Nutshell" (the report counts them).
 NOT_EXPECTED = frozenset({"quarantined"})
 # Kinds that hang off the patient's Person (not sent while it cannot be).
+# A document listed without its file lands as a note: its activity's places on the note.
+NOTE_PLACE = {"description": "body", "participants": "parent"}
 HUNG_ON_PATIENT = frozenset({"appointment", "communication", "clinical_note", "document"})
 Fetch = Callable[[str, str], Mapping[str, Any] | None]
 
@@ -189,8 +191,8 @@ def verify_records(records: Mapping[Key, SourceRecord], keys: Iterable[Key],
         counts.found += 1
         wanted = expector.for_record(rec)
         if entity == "notes" and rec.kind == "document":
-            wanted = [replace(w, place="body") if w.place == "description" else w
-                      for w in wanted]
+            # a note's text and its patient: where the activity had them
+            wanted = [replace(w, place=NOTE_PLACE.get(w.place, w.place)) for w in wanted]
         if rec.kind == "patient":
             wanted += expector.carried(rec.source_id, children.get(rec.source_id, []))
         diffs = check_record(entity, found, wanted, type_names, get)

@@ -47,10 +47,10 @@ def test_documents_without_their_files_land_as_notes(tmp_path: Path) -> None:
         assert "2023-04-05" in bodies["K1"] and "20480" in bodies["K1"]
         assert "SHA-256" not in bodies["K2"]  # no bytes to hash
         assert [f["size"] for f in snap["files"]] == [9]
-        report = svc.verify(engine, api)
-        counts = report.to_json()["counts"]["document"] if hasattr(report, "to_json") else None
-        if counts is not None:
-            assert counts["found_in_nutshell"] == 3
+        report, verified = svc.verify(engine, api)
+        assert report.differing == 0 and not report.missing_records  # as written, still there
+        assert verified["counts"]["document"]["found_in_nutshell"] == 3
+        assert verified["ok"], verified["from_source"]  # each note checked against its source row
         result = rollback(engine, api)
         assert verify_rollback(engine, api)["ok"], result
         live = [n for n in srv.snapshot()["notes"] if not n.get("deletedTime")
@@ -64,3 +64,27 @@ def test_the_run_summary_counts_documents_landed_without_files() -> None:
     summary.add("without_file", "document")
     got = summary.to_json()["landed_without_file"]["document"]
     assert got == {"records": 2, "reason": "its file is not in the export"}
+
+
+SIZED = ("Doc No;Client No;Document name;Taille (Ko);Uploaded;Location\n"
+         "S1;410;lab-s1.pdf;12;2023-05-01;\n"
+         "S2;411;scan-s2.pdf;2,5;2023-05-02;\n")
+SIZED_IN_VALUES = ("Doc No;Client No;Document name;Size;Uploaded\n"
+                   "V1;412;letter-v1.pdf;3 MB;2023-05-03\n")
+
+
+def test_a_size_in_kilobytes_is_read_in_bytes(tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "clients.csv").write_text(PATIENTS, encoding="utf-8")
+    (export / "documents.csv").write_text(SIZED, encoding="utf-8")
+    (export / "scans.csv").write_text(SIZED_IN_VALUES, encoding="utf-8")
+    with environment(tmp_path) as (engine, api, srv):
+        migrate(engine, api, export, clinical=True, sample=3)
+        bodies = [str(n["body"]) for n in srv.snapshot()["notes"]]
+        assert any("lab-s1.pdf" in b and "Size (bytes): 12288" in b for b in bodies), bodies
+        assert any("scan-s2.pdf" in b and "Size (bytes): 2560" in b for b in bodies), bodies
+        assert any("letter-v1.pdf" in b and f"Size (bytes): {3 * 1024 ** 2}" in b
+                   for b in bodies), bodies
+        _, verified = svc.verify(engine, api)
+        assert verified["ok"], verified
