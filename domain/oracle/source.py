@@ -20,6 +20,7 @@ from domain.records.canonical import KIND_FIELDS, REFERENCES
 from domain.records.normalise import parse_date, parse_money
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import validate_record
+from domain.records.values.sizes import in_bytes
 
 CF_PREFIX = "cf:"
 # A second column for a field already given by another: its value must reach Nutshell too (two
@@ -186,8 +187,8 @@ class SourceReader:
         home, items, many = self._cells(fm, values)
         if home is None:
             return
-        for key_, value, target in items:
-            if _blank(value):
+        for key_, given, target in items:
+            if _blank(given):
                 continue
             col = _synthetic_columns(fm, key_) if key_.startswith(SYNTHETIC) else key_
             if target is None:
@@ -195,10 +196,12 @@ class SourceReader:
                 if cm is not None and cm.custom_field:
                     key = CF_PREFIX + cm.custom_field
                     self.cf_types[cm.custom_field] = cm.custom_field_type or "Text"
-                    per_kind.setdefault(home, {}).setdefault(key, str(value).strip())
+                    per_kind.setdefault(home, {}).setdefault(key, str(given).strip())
                     cells.setdefault(home, {}).setdefault(key, Cell(name, number, col))
                 continue
             kind, fld = target
+            # a size in the unit its header or value names, read in bytes
+            value = in_bytes(col, given) if fld == "size_bytes" else given
             if fld in per_kind.get(kind, {}):
                 # two columns for one field: the first non-empty one is the value
                 key = f"{DUP_PREFIX}{fld}:{col}"

@@ -21,6 +21,7 @@ from domain.records.canonical import KIND_FIELDS, point_at
 from domain.records.empty import Dropped, dropped, said_dropped
 from domain.records.rules import SYNTHETIC, item_id, prepare_row, satellite, uses_rules
 from domain.records.validation import LEFT_OUT, ValidationResult, validate_record
+from domain.records.values.sizes import in_bytes
 
 
 @dataclass
@@ -194,7 +195,8 @@ def derive_row(file_name: str, mapping: FileMapping, settings: Settings,
             extra[key] = value
             warnings.append(f"{kind}.{name}: several columns, column {key} kept in extra")
             continue
-        fields[name] = value
+        # `Size (KB)`, `1390 Ko`: read in bytes
+        fields[name] = in_bytes(key, value) if name == "size_bytes" else value
     if row.problem:
         hit = _column(mapping.columns, row.problem_field or "")
         mapped = _split_target(hit.target) if hit is not None and hit.target else None
