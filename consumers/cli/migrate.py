@@ -11,6 +11,7 @@ from consumers.nutshell.plan import make_plan
 from consumers.nutshell_wiring import nutshell_client
 from consumers.services.quarantine import skip_reasons
 from consumers.views.output import EXIT_CANNOT_RUN, Outcome, plain, print_table, progress_step
+from domain.nutshell.activities import FILELESS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -122,6 +123,9 @@ def sample(args: argparse.Namespace) -> int:
                       f"{cov['features_total']} fields and values")
         console.print(f"pushed: {plain(result.push.pushed)}; failed: "
                       f"{plain(result.push.failed)}; skipped: {plain(result.push.skipped)}")
+        if result.push.without_file:
+            console.print(f"landed as notes without their files ({FILELESS}): "
+                          f"{plain(result.push.without_file)}")
         console.print(f"diff: {result.report.records} records compared, "
                       f"{result.report.records_ok} identical, {result.report.differing} field "
                       f"differences; report {result.html}")
@@ -175,6 +179,8 @@ def run(args: argparse.Namespace) -> int:
                 console.print(f"not sent {kind}: {reason}")
         for kind, why in skipped.items():
             console.print(f"{kind}: not sent: {why}")
+        for kind, n in summary.without_file.items():  # landed, but the operator must know
+            console.print(f"{kind}: {n} landed as notes without their files ({FILELESS})")
         if failures:
             console.print("retry them with `c2n run --retry-failed`")
     return outcome.finish(console)
