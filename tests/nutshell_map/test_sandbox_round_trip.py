@@ -80,7 +80,7 @@ class Nutshell:
                 assert step.uses_result_of is not None
                 last = str(created[step.uses_result_of])
             if step.action == "upload":
-                continue  # the file's bytes: tests/integration/test_documents.py
+                continue  # the file's bytes: tests/integration/documents/test_documents.py
             if step.action == "status":  # Nutshell's status endpoint, outcome by status
                 assert isinstance(payload, dict)
                 outcomes = self.http.get("/outcomes").json()["outcomes"]

@@ -22,8 +22,8 @@ from domain.errors import SourceError
 from domain.fhir.resources import derive_resource
 from domain.ports import ClinicSource, SourceRow
 
-SAMPLES = Path(__file__).resolve().parents[2] / "adapters" / "samples" / "fhir"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fhir"
+SAMPLES = Path(__file__).resolve().parents[3] / "adapters" / "samples" / "fhir"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "fhir"
 
 
 def one(path: Path) -> ClinicSource:

@@ -15,7 +15,7 @@ from domain.fhir.resources import (
     resource_source_id,
 )
 from domain.fhir.values import reference_id, reference_type
-from tests.sources.fhir_helpers import SAMPLES, assert_canonical, only, synthetic, us_core
+from tests.sources.fhir.fhir_helpers import SAMPLES, assert_canonical, only, synthetic, us_core
 
 # --- references ------------------------------------------------------------------------------
 

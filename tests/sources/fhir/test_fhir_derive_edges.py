@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.fhir.resources import IGNORED, UnmappableResource, derive_resource, kinds_for_resource_type
-from tests.sources.fhir_helpers import assert_canonical, only, stu3
+from tests.sources.fhir.fhir_helpers import assert_canonical, only, stu3
 
 # --- STU3 shapes ----------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from typing import Any
 from domain.fhir.resources import PARTIAL, derive_resource
 from domain.records.canonical import KIND_FIELDS
 
-SAMPLES = Path(__file__).resolve().parents[2] / "adapters" / "samples" / "fhir"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fhir"
+SAMPLES = Path(__file__).resolve().parents[3] / "adapters" / "samples" / "fhir"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "fhir"
 
 
 def us_core(name: str) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Phone numbers: the clinic's country from its numbers, ranges, extensions, leads' phones."""
