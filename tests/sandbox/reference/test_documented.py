@@ -13,10 +13,10 @@ import pytest
 from adapters.nutshell_sandbox import SandboxServer
 from adapters.nutshell_sandbox.rpc import METHODS
 
-from .conftest import TLS, create, define
+from ..conftest import TLS, create, define
 from .openapi_doc import document, operations, request_example
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def _seed(client: httpx.Client) -> None:

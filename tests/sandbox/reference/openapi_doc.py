@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema_rs
 import orjson
 
-from .conftest import REFERENCE
+from ..conftest import REFERENCE
 
 SERVED = [
     *[(m, f"/{e}{p}") for e in ("contacts", "accounts", "leads") for m, p in [

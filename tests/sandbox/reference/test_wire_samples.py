@@ -14,7 +14,7 @@ import httpx
 import orjson
 import pytest
 
-from .conftest import PATCH_HEADERS, WIRE, create
+from ..conftest import PATCH_HEADERS, WIRE, create
 from .wire_shape import differences
 
 EVENTS = orjson.loads((WIRE / "read/events/1-first-page.json").read_bytes())

@@ -20,7 +20,7 @@ import httpx
 import orjson
 import pytest
 
-from .conftest import REFERENCE, create, define
+from ..conftest import REFERENCE, create, define
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import httpx
 import orjson
 
-from .conftest import PATCH_HEADERS, create, define
+from ..conftest import PATCH_HEADERS, create, define
 from .openapi_doc import SERVED, doc_path, document, validator
 
 

@@ -1,0 +1,1 @@
+"""Export files opened as they come: CSV, XLSX, text encodings, Windows paths, whole folders."""
