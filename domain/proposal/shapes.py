@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
 from domain.records.values.daynumbers import day_fraction, day_number
 from domain.records.values.dotted import close_dots
+from domain.records.values.joined import set_joint_aside
 from domain.records.values.money import CURRENCY_SIGNS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -25,6 +26,9 @@ _NUM_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})$")
 # `14:30`, `2:30 pm`, and the French `14 h 30` / `14h30`
 _TIME = re.compile(r"^(\d{1,2})(?::|\s?h\s?)(\d{2})(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
 _ZONE = re.compile(r"(Z|[+\-]\d{2}:?\d{2})$")
+# a time of day written with a point (`8.15`, `15.45`), as the Nordic languages write it; a time
+# only after a date in the same cell, where it can be nothing else
+_DOTTED_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TEXT_DATE = re.compile(r"^(?:[A-Za-z]{2,9}\.?,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$")
 # the day, the month's name in the clinic's language, the year: `7 Jan 2024`, the Polish
@@ -173,7 +177,7 @@ def date_info(text: str) -> DateInfo | None:
 
 def split_datetime(text: str) -> tuple[str, str] | None:
     """'2024-03-05T14:30:00Z' / '05/03/2024 2:30 PM' -> (date part, time part), else None."""
-    text = close_dots(text)
+    text = set_joint_aside(close_dots(text))
     word = _WORD_MOMENT.match(text)
     if word and (info := date_info(word["date"] or word["ydate"])) and info.layout == "TEXT":
         date_part, time_part = word["date"] or word["ydate"], word["time"] or word["ytime"]
@@ -184,7 +188,7 @@ def split_datetime(text: str) -> tuple[str, str] | None:
         if not sep:
             return None
     time_part = _ZONE.sub("", time_part.strip()).strip()
-    if date_info(date_part) and _TIME.match(time_part):
+    if date_info(date_part) and (_TIME.match(time_part) or _DOTTED_CLOCK.match(time_part)):
         return date_part, time_part
     return None
 

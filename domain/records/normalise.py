@@ -20,6 +20,7 @@ from domain.records.canonical import ENUMS, visit_outcome
 from domain.records.values import money, worddates, yes_no
 from domain.records.values.daynumbers import day_fraction, day_number
 from domain.records.values.dotted import close_dots
+from domain.records.values.joined import set_joint_aside
 
 
 class Invalid(ValueError):
@@ -148,7 +149,7 @@ def _clock(text: str) -> dt.time:
 
 
 def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str | None]:
-    text = close_dots(value.strip())
+    text = set_joint_aside(close_dots(value.strip()))
     if _CANONICAL_MOMENT.fullmatch(text) and not text.endswith("-00:00"):  # -00:00 reads +00:00
         try:
             dt.datetime.fromisoformat(text)
