@@ -9,13 +9,13 @@ long tokens tolerated, word order ignored) and a character-sequence ratio.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from domain.proposal.latin import to_latin
 from domain.proposal.vocabulary import ABBREVIATIONS, KNOWN_TOKENS, STOPWORDS
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)"
@@ -35,14 +35,8 @@ class Phrase:
     expanded: str  # the tokens joined without spaces: `homephone`
 
 
-# Letters whose stroke Unicode does not decompose (Polish `ł` in `Płeć`, `Miejscowość`'s
-# neighbours): without this they split a header's word in two.
-_STROKED = str.maketrans({"ł": "l", "Ł": "L"})
-
-
 def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_STROKED))
-                   if not unicodedata.combining(c))
+    return to_latin(text)
 
 
 def singular(token: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from importlib.resources import files
 from typing import Any
 
+from domain.proposal.latin import to_latin
 from domain.records.values import yes_no
 
 
@@ -57,8 +57,7 @@ def _known_tokens() -> frozenset[str]:
         texts += [*table] + [p.partition("|")[0] for ps in table.values() for p in ps]
     words: set[str] = set()
     for text in texts:
-        plain = "".join(c for c in unicodedata.normalize("NFKD", text)
-                        if not unicodedata.combining(c))  # `prénom` is `prenom`, not `pr nom`
+        plain = to_latin(text)  # `prénom` is `prenom`, not `pr nom`; `Телефон` is `Telefon`
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|[^0-9A-Za-z]+", " ", plain.replace(".", " "))
         words.update(w.lower() for w in spaced.split() if len(w) >= 2 and w.isalpha())
     return frozenset(words - STOPWORDS)
