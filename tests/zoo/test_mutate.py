@@ -141,3 +141,18 @@ def test_containers_keep_every_row_and_the_same_seed_writes_the_same_bytes(
         key, cells = _read(first)
         assert sum(len(next(iter(c.values()))) for c in cells.values()) == rows_before, mutation
         assert key["mutations"], mutation
+
+
+def test_opaque_headers_are_new_words_with_the_same_cells_and_never_drawn_by_a_seed(
+        tmp_path: Path) -> None:
+    folder = _export(tmp_path / "tiny")
+    before = _read(folder)
+    variant = mutate(folder, "o1", ["opaque"])
+    write(variant, tmp_path / "out")
+    key, cells = _read(tmp_path / "out")
+    old_headers = {h for spec in before[0]["files"].values() for h in spec["columns"]}
+    new_headers = {h for spec in key["files"].values() for h in spec["columns"]}
+    assert not new_headers & old_headers
+    assert _by_truth(key, cells) == _by_truth(*before)
+    drawn = {m.split(":")[0] for seed in range(40) for m in mutate(folder, seed, None, 3).applied}
+    assert "opaque" not in drawn

@@ -136,7 +136,8 @@ def mutate(folder: Path, seed: int | str, names: list[str] | None = None,
 
     variant = load(folder)
     rng = random.Random(f"{folder.name}/{seed}")
-    chosen = list(names) if names else rng.sample(sorted(MUTATIONS), k=min(stack, len(MUTATIONS)))
+    drawn = sorted(n for n, m in MUTATIONS.items() if m.drawn)
+    chosen = list(names) if names else rng.sample(drawn, k=min(stack, len(drawn)))
     # containers last: a header rename is made while every table is still where it was
     chosen.sort(key=lambda n: MUTATIONS[n].order)
     for name in chosen:

@@ -97,6 +97,29 @@ def translate(variant: Variant, rng: random.Random) -> str | None:
     return f"[{lang}] " + "; ".join(done) if done else None
 
 
+_SYLLABLES = ("ka", "lo", "mi", "tu", "ve", "zo", "ru", "pe", "shi", "dan", "gor", "bel", "yum",
+              "tok", "ris", "wan", "qel", "fu", "nys", "xar")
+
+
+def _pseudo_word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+
+def opaque(variant: Variant, rng: random.Random) -> str | None:
+    """Every header in words of a language no vocabulary holds (made-up words, one or two a
+    header): what the values alone tell, the case of a clinic in a language never seen."""
+    done = 0
+    for t in variant.originals():
+        taken: set[str] = set()
+        for header in list(t.columns):
+            new = _cap(_pseudo_word(rng))
+            while new in taken or new in t.columns:
+                new = f"{new} {_pseudo_word(rng)}"
+            taken.add(new)
+            done += rename(variant.family(t), header, new)
+    return f"{done} headers" if done else None
+
+
 def _abbreviated(header: str, rng: random.Random) -> str:
     if header.casefold() in words.SHORT_FORMS:
         return rng.choice(words.SHORT_FORMS[header.casefold()])

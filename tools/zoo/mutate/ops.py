@@ -19,6 +19,7 @@ from tools.zoo.mutate import values as vals
 class Mutation:
     order: int
     apply: Callable[[Variant, random.Random], str | None]
+    drawn: bool = True  # False: only when named (a seed's draws stay what they were)
 
 
 MUTATIONS: dict[str, Mutation] = {
@@ -30,6 +31,7 @@ MUTATIONS: dict[str, Mutation] = {
     "synonyms": Mutation(3, headers.synonyms),
     "translate": Mutation(3, headers.translate),
     "abbreviate": Mutation(4, headers.abbreviate),
+    "opaque": Mutation(3, headers.opaque, drawn=False),
     "prefix": Mutation(4, headers.prefix),
     "recase": Mutation(5, headers.recase),
     "shuffle": Mutation(6, headers.shuffle),
