@@ -1,7 +1,7 @@
 """Landing on exports never seen: the whole path on every zoo export, no hand edits.
 
     python bench/landing.py [--half tuning|tuning2|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|
-                                   holdout7|holdout8|all]
+                                   holdout7|holdout8|holdout9|all]
                             [--export NAME ...] [--out FILE]
                             [--embedding]
 

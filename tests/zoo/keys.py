@@ -18,10 +18,10 @@ from typing import Any
 import yaml
 
 ZOO = Path(__file__).resolve().parents[1] / "fixtures" / "zoo"
-# holdout3 was measured once; holdout4 to holdout8 are measured once each, by the lead, at the
+# holdout3 was measured once; holdout4 to holdout9 are measured once each, by the lead, at the
 # end (and are not in the bench's `--half all`)
 HALVES = ("tuning", "holdout", "holdout2", "holdout3", "tuning2", "holdout4", "holdout5",
-          "holdout6", "holdout7", "holdout8")
+          "holdout6", "holdout7", "holdout8", "holdout9")
 DATA_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".xlsx"})
 _TARGET = re.compile(r"^(?P<target>[a-z_]+\.[a-z_0-9]+)(?: \((?P<note>.+)\))?$")
 

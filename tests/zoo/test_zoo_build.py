@@ -1,5 +1,5 @@
 """The zoo's builder is deterministic: rebuilding any export writes the committed bytes, and the
-second to eighth hold-out halves and the second tuning half each hold six exports from vendors
+second to ninth hold-out halves and the second tuning half each hold six exports from vendors
 the other halves do not.
 
 Nothing here proposes a mapping: the files are compared byte for byte and the keys read as YAML.
@@ -153,6 +153,34 @@ def test_the_eighth_hold_out_is_six_fresh_vendors_with_new_countries_and_languag
         assert bad > 0, f"{e.name}: a real export has dirty rows"
 
 
+def _latin(text: str) -> bool:
+    """Every letter of the text is Latin (ASCII or a Latin letter with marks)."""
+    import unicodedata
+
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+def test_the_ninth_hold_out_is_six_fresh_vendors_in_new_countries_languages_and_scripts() -> None:
+    ninth = exports("holdout9")
+    earlier = [e for e in exports() if e.half != "holdout9"]
+    assert len(ninth) == 6
+    assert {e.name for e in ninth}.isdisjoint({e.name for e in earlier})
+    assert {e.key["vendor"] for e in ninth}.isdisjoint({e.key["vendor"] for e in earlier})
+    countries = {e.key["country"] for e in ninth}
+    assert len(countries) == 6
+    assert countries.isdisjoint({e.key["country"] for e in earlier})
+    known = {e.key.get("language", "en") for e in earlier}
+    assert sum(e.key.get("language", "en") not in known for e in ninth) >= 4
+    scripts = [e for e in ninth
+               if not all(_latin(column) for f in e.files.values() for column in f["columns"])]
+    assert len(scripts) >= 2, "at least two exports with headers in a non-Latin script"
+    for e in ninth:
+        assert 300 <= sum(e.key["expected"].values()) <= 800, e.name
+        bad = sum(len(f.get("bad_rows", [])) + len(f.get("duplicate_rows", []))
+                  for f in e.files.values())
+        assert bad > 0, f"{e.name}: a real export has dirty rows"
+
+
 def test_the_fourth_hold_out_is_named_but_not_in_the_benchs_all() -> None:
     """It is measured once, by naming it: `--half all` must not spend it."""
     import importlib.util
@@ -171,3 +199,5 @@ def test_the_fourth_hold_out_is_named_but_not_in_the_benchs_all() -> None:
     assert "holdout7" not in bench.chosen_halves("all")
     assert bench.chosen_halves("holdout8") == ("holdout8",)
     assert "holdout8" not in bench.chosen_halves("all")
+    assert bench.chosen_halves("holdout9") == ("holdout9",)
+    assert "holdout9" not in bench.chosen_halves("all")

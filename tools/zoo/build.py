@@ -53,6 +53,9 @@ try:  # the hold-out halves land later than the tuning half
     from tools.zoo import holdout8
 
     EXPORTS.update(holdout8.EXPORTS)
+    from tools.zoo import holdout9
+
+    EXPORTS.update(holdout9.EXPORTS)
 except ImportError:
     pass
 
