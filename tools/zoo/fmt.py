@@ -38,7 +38,7 @@ def money(amount: Decimal, symbol: str = "$", *, thousands: str = ",", decimal: 
     """`$1,234.50`, `1.234,50 €`, `(45.00)`: the sign style is the vendor's."""
     sign = amount < 0
     whole, cents = f"{abs(amount):.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
