@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from domain.proposal.latin import to_latin
-from domain.proposal.vocabulary import ABBREVIATIONS, KNOWN_TOKENS, STOPWORDS
+from domain.proposal.vocabulary import ABBREVIATIONS, KNOWN_TOKENS, STOPWORDS, to_latin
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)"
                     r"|(?<=\d)(?=[A-Za-z])")

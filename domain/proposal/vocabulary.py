@@ -10,11 +10,27 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from importlib.resources import files
 from typing import Any
 
-from domain.proposal.latin import to_latin
+from anyascii import anyascii
+
 from domain.records.values import yes_no
+
+# A header in Greek, Cyrillic, Hebrew, Arabic or Chinese, Japanese and Korean characters would
+# otherwise lose every letter to the `[^0-9a-z]` split and match nothing: accents go first (the
+# Unicode decomposition), then what is still not ASCII is transliterated by `anyascii`
+# (`Телефон` -> `Telefon`, `電話番号` -> `DianHuaFanHao`, `Fødselsdato` -> `Fodselsdato`), the
+# same way on a header and on the phrases below, so a word written in its own script meets it.
+# Polish `ł` (`Płeć`) has no decomposition: folded here so the accent pass leaves none behind.
+_STROKED = str.maketrans({"ł": "l", "Ł": "L"})
+
+
+def to_latin(text: str) -> str:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_STROKED))
+                     if not unicodedata.combining(c))
+    return folded if folded.isascii() else anyascii(folded)
 
 
 def _load(name: str) -> Any:

@@ -4,8 +4,8 @@ vocabulary's alike (issue: exports never seen before)."""
 
 from __future__ import annotations
 
-from domain.proposal.latin import to_latin
 from domain.proposal.text import phrase
+from domain.proposal.vocabulary import to_latin
 from tests.mapping.test_failure_classes import _propose
 
 SURNAMES = ("Petrov", "Ivanova", "Smirnov", "Kuznetsova", "Popov", "Sokolova", "Lebedev")
