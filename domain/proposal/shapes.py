@@ -72,7 +72,8 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.
 # A code written with its system first (`ICD10:E11.9`, `SNOMED-CT: 38341003`)
 _CODED = re.compile(r"^(ICD-?(9|10)(-?CM)?|SNOMED(-?CT)?|LOINC|CPT-?4?|RXNORM|RXCUI|HCPCS|CVX|NDC)\s*:\s*\S+$",
                     re.IGNORECASE)
-_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-_]{4,20}$")
+# Letters of any script (`К-300`, a card number with a Cyrillic prefix; `Č-0042`)
+_CODE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w\-]{4,20}$")
 # An opaque record id: hexadecimal (a document database's 24-digit ObjectId, a hash), too
 # long for a code of a person's typing
 _HEX_ID = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{12,40}$", re.IGNORECASE)
