@@ -215,9 +215,10 @@ _JMBG_WEIGHTS = (7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def names_jmbg(header: str) -> bool:
-    """The header names a JMBG or an EMŠO (accents aside)."""
-    plain = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode()
-    return bool(_JMBG_HEADER.search(plain.replace("_", " ").replace(".", " ")))
+    """The header names a JMBG or an EMŠO (accents aside; `ЈМБГ` in Cyrillic letters too)."""
+    from anyascii import anyascii  # noqa: PLC0415 - only headers of such numbers need it
+
+    return bool(_JMBG_HEADER.search(anyascii(header).replace("_", " ").replace(".", " ")))
 
 
 def _jmbg_birth(compact: str, today: dt.date) -> str | None:
