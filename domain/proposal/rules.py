@@ -45,13 +45,13 @@ MOMENTS: dict[str, tuple[str, ...]] = {
 START_WORDS = ("start", "from", "begin", "begins", "time", "starttid", "alkaa", "alkuaika", "nachalo", "nachala",
                "pochatok", "pocetak", "zacetek", "zaciatok")
 END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid", "paattyy", "loppuaika", "okonchanie",
-             "okonchaniya", "kinets", "zakinchennya", "kraj", "zavrsetak", "konec", "koniec")
+             "okonchaniya", "kinets", "zakinchennya", "zavrsetak", "konec", "koniec")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion", "duración", "dauer",
                   "duree", "durée", "duracao", "duração", "durata", "len", "trwania", "dlugosc", "delka", "trvani",
                   "idotartam", "perc", "dlitel", "prodolzhitel", "trivalist", "trajanje", "trvanie")
 # Header words of a time of day, in the languages the vocabulary has
 CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid", "klokkeslæt",
-               "kellonaika", "klo", "vremya", "chas", "vreme", "vrijeme", "cas")
+               "kellonaika", "klo", "vremya", "chas", "vreme", "vrijeme", "cas", "ura")
 # A start or an end beside a date is a time of day too (`Start` / `Slut`, `Alkaa` / `Päättyy`)
 EDGE_WORDS = ("start", "starttid", "begin", "end", "slut", "sluttid", "finish", "alkaa",
               "alkuaika", "paattyy", "loppuaika")
