@@ -17,7 +17,7 @@ from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
 from domain.records.normalise import parse_bool
-from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 FIRST = ("Анна", "Сергей", "Ольга", "Дмитрий", "Наталья", "Алексей")
 MIDDLE = ("Сергеевна", "Петрович", "Игоревна", "Александрович", "Викторовна", "Николаевич")
@@ -68,7 +68,7 @@ PAY = ("Оплачен", "Не оплачен", "Просрочен")
 INVOICES = [[str(9100 + i), str(1200 + i), f"{1 + i % 27:02d}.03.2025",
              f"{1500 + i} ₽" if i % 3 == 0 else "0,00 ₽",
              "0,00 ₽" if i % 3 == 0 else f"{2 + i} 400,00 ₽", PAY[i % 3]] for i in range(24)]
-FILES = {"Пациенты.csv": (PATIENT_HEADERS, PATIENTS),
+FILES: dict[str, tuple[list[str], Rows]] = {"Пациенты.csv": (PATIENT_HEADERS, PATIENTS),
          "Записи на приём.csv": (VISIT_HEADERS, VISITS),
          "Протоколы осмотров.csv": (NOTE_HEADERS, NOTES),
          "Аллергии и диагнозы.csv": (DIAG_HEADERS, DIAGS), "Счета.csv": (INVOICE_HEADERS, INVOICES)}

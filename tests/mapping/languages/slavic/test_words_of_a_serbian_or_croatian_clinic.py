@@ -20,7 +20,7 @@ from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
 from domain.records.normalise import parse_bool
 from domain.records.parts import birth_date_in
-from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 
 def _oib(n: int) -> str:
@@ -73,7 +73,7 @@ PAY = ("Plaćeno", "Neplaćeno", "Dospjelo")
 INVOICES = [[f"{i + 1}-1-1", str(2100 + i), f"{1 + i % 27:02d}.03.2025.",
              f"{150 + i},00 €" if i % 3 == 0 else "0,00 €",
              "0,00 €" if i % 3 == 0 else f"1.{200 + i},50 €", PAY[i % 3]] for i in range(24)]
-FILES = {"pacijenti.csv": (PATIENT_HEADERS, PATIENTS), "termini_2025.csv": (VISIT_HEADERS, VISITS),
+FILES: dict[str, tuple[list[str], Rows]] = {"pacijenti.csv": (PATIENT_HEADERS, PATIENTS), "termini_2025.csv": (VISIT_HEADERS, VISITS),
          "nalazi.csv": (NOTE_HEADERS, NOTES),
          "alergije_i_dijagnoze.csv": (ALLERGY_HEADERS, ALLERGIES),
          "racuni.csv": (INVOICE_HEADERS, INVOICES)}

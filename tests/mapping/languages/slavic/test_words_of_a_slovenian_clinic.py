@@ -1,11 +1,11 @@
-"""A Slovenian clinic's export read with no hand edit: file names (`pacienti`, `narocila`,
-`izvidi`, `alergije`), headers (`Št. kartoteke` with `Št.` the number, not a state, `Priimek`,
-`Ime`, `EMŠO`, `ZZZS številka` the member number that names its insurer, `Spol`, `Naslov`,
-`Poštna številka`, `Pošta` the post town (its place names tell it from `E-pošta`), `GSM`, `E-pošta`, `Datum vpisa`, `Zdravnik`, `Ura` a
-time of day, `Trajanje`, `Storitev`, `Opomba`, `Izvid`, `Šifra MKB-10`), value words (`Ž`/`M`,
-`Da`/`Ne`, `Naročen`, `Prispel`, `Opravljeno`, `Odpovedano`, `Ni prišel`); dates written
-`1. 2. 2025`; the birth date from an EMŠO (a JMBG's shape and check); `+386` numbers and
-four-digit postcodes saying Slovenia."""
+"""A Slovenian clinic's export read with no hand edit: file names (`pacienti`, `narocila`, `izvidi`,
+`alergije`), headers (`Št. kartoteke` with `Št.` the number, not a state, `Priimek`, `Ime`,
+`EMŠO`, `ZZZS številka` the member number that names its insurer, `Spol`, `Naslov`, `Poštna
+številka`, `Pošta` the post town (its place names tell it from `E-pošta`), `GSM`, `E-pošta`,
+`Datum vpisa`, `Zdravnik`, `Ura` a time of day, `Trajanje`, `Storitev`, `Opomba`, `Izvid`, `Šifra
+MKB-10`), value words (`Ž`/`M`, `Da`/`Ne`, `Naročen`, `Prispel`, `Opravljeno`, `Odpovedano`, `Ni
+prišel`); dates written `1. 2. 2025`; the birth date from an EMŠO (a JMBG's shape and check);
+`+386` numbers and four-digit postcodes saying Slovenia."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
-from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 
 def _emso(d: int, m: int, y: int, rr: int, bbb: int) -> str:
@@ -49,7 +49,7 @@ ALLERGY_HEADERS = ["Št. kartoteke", "Vrsta", "Naziv", "Šifra MKB-10", "Aktivno
 ALLERGIES = [[str(3300 + i % 30), "Alergija" if i % 2 == 0 else "Diagnoza",
               ("Penicilin", "Astma")[i % 2], ("Z88.0", "J45.9")[i % 2], "Da" if i % 3 else "Ne",
               f"{1 + i % 28}. {1 + i % 12}. 2020"] for i in range(20)]
-FILES = {"pacienti.csv": (PATIENT_HEADERS, PATIENTS), "narocila.csv": (VISIT_HEADERS, VISITS),
+FILES: dict[str, tuple[list[str], Rows]] = {"pacienti.csv": (PATIENT_HEADERS, PATIENTS), "narocila.csv": (VISIT_HEADERS, VISITS),
          "izvidi.csv": (NOTE_HEADERS, NOTES), "alergije.csv": (ALLERGY_HEADERS, ALLERGIES)}
 
 

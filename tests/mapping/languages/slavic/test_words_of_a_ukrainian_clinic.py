@@ -16,7 +16,7 @@ from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
 from domain.records.normalise import parse_bool
 from domain.records.parts import birth_date_in
-from tests.mapping.test_failure_classes import _derive, _propose
+from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 FIRST = ("Оксана", "Тарас", "Ірина", "Богдан", "Галина", "Юрій")
 MIDDLE = ("Петрівна", "Іванович", "Василівна", "Миколайович", "Олегівна", "Степанович")
@@ -59,7 +59,7 @@ ALLERGIES = [[f"К-{300 + i % 30}", "Алергія" if i % 2 == 0 else "Діа�
               ("Амоксицилін", "Гіпертензія")[i % 2], ("Z88.1", "I10")[i % 2],
               "Так" if i % 3 else "Ні", f"{1 + i % 28:02d}.{1 + i % 12:02d}.2022"]
              for i in range(20)]
-FILES = {"Пацієнти.csv": (PATIENT_HEADERS, PATIENTS), "Візити.csv": (VISIT_HEADERS, VISITS),
+FILES: dict[str, tuple[list[str], Rows]] = {"Пацієнти.csv": (PATIENT_HEADERS, PATIENTS), "Візити.csv": (VISIT_HEADERS, VISITS),
          "Огляди.csv": (NOTE_HEADERS, NOTES),
          "Алергії та діагнози.csv": (ALLERGY_HEADERS, ALLERGIES)}
 
