@@ -108,12 +108,14 @@ PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staf
                           "orvos", "paciens",
                           # Slavic: `ФИО`/`ПІБ` (family, given and father's names), patient, doctor
                           "fio", "pib", "patsient", "patsiient", "patsijent", "pacijent",
-                          "pacient", "vrach", "likar", "lekar", "lijecnik", "zdravnik"})
+                          "pacient", "vrach", "likar", "lekar", "lijecnik", "zdravnik", "familiya",
+                          "prizvishche", "prezime", "priimek", "priezvisko"})
 # Those of them that name the row's own person, not a member of staff named on it.
 OWN_NAME_WORDS = frozenset({"name", "patient", "client", "member", "person", "nom", "naam",
                             "nome", "nombre", "nominativo", "paciente", "paziente", "cliente",
                             "navn", "namn", "nev", "paciens", "fio", "pib", "patsient",
-                            "patsiient", "patsijent", "pacijent", "pacient"})
+                            "patsiient", "patsijent", "pacijent", "pacient", "familiya",
+                            "prizvishche", "prezime", "priimek", "priezvisko"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`

@@ -102,13 +102,39 @@ READERS: dict[str, Callable[[str], dict[str, str]]] = {
     "name": read_name, "place": read_place, "phones": read_phones}
 
 
+# A header that says the order of the names it holds (`Prezime i ime`, `Priimek in ime`,
+# `Priezvisko a meno`, `Фамилия Имя Отчество`, `Nachname, Vorname`; `Ime i prezime`): said
+# there, it outweighs the country's custom.
+_FAMILY = r"(prezime|priimek|priezvisko|prijmeni|familiia|familiya|prizvishche|nazwisko|nachname|surname|last\s*name)"
+_GIVEN = r"(ime|meno|jmeno|imia|imya|im\W?ya|imie|vorname|first\s*name|given\s*names?)"
+# `ФИО`, `Ф.И.О.`, `ПІБ`: the initials of family, given and father's name, in that order
+_INITIALS = re.compile(r"\bf\W?i\W?o\b|\bp\W?i\W?b\b")
+_NAMES_ORDER = re.compile(rf"\b(?:{_FAMILY}|{_GIVEN})\W+(?:\w+\W+)?(?:{_GIVEN}|{_FAMILY})\b")
+
+
+def family_first_header(header: str) -> bool | None:
+    """True where the header names the family name before the given one, False where after,
+    None where it says neither."""
+    from anyascii import anyascii  # noqa: PLC0415 - only whole names' headers need it
+
+    plain = anyascii(header).casefold()
+    if _INITIALS.search(plain):
+        return True
+    found = _NAMES_ORDER.search(plain)
+    if found is None or bool(found[1]) == bool(found[4]):
+        return None
+    return bool(found[1])
+
+
 def read_parts(how: str, text: str, fields: tuple[str, ...],
-               settings: Settings | None = None) -> dict[str, str]:
+               settings: Settings | None = None, header: str = "") -> dict[str, str]:
     """The fields of a kind (`fields`) one cell holds, read as `how` says. A kind with one
     phone field takes the mobile, else the first number; one with typed phones keeps each.
-    The clinic's country (`settings`) says the order of a whole name's parts."""
+    The header, else the clinic's country (`settings`), says the order of a whole name's parts."""
     if how == "name":
-        found = read_name(text, family_first=bool(settings and settings.country in FAMILY_FIRST_COUNTRIES))
+        said = family_first_header(header)
+        found = read_name(text, family_first=said if said is not None else bool(
+            settings and settings.country in FAMILY_FIRST_COUNTRIES))
     else:
         found = READERS[how](text)
     if how == "phones" and "phone" in fields and "phone_mobile" not in fields and found:

@@ -235,3 +235,23 @@ def test_the_code_page_of_a_croatian_and_a_serbian_export(tmp_path: Path, codec:
     path = tmp_path / "pacijenti.csv"
     path.write_bytes("\r\n".join(lines).encode(codec))
     assert scan_file(path).encoding == encoding
+
+
+@pytest.mark.parametrize(("header", "cell", "country"), [
+    ("Prezime i ime", "Kovačević Ana", "HR"),  # the header says family name first
+    ("Ime i prezime", "Ana Kovačević", "HR"),  # and here given name first
+    ("Priimek in ime", "Kovačević Ana", "SI"), ("Priezvisko a meno", "Kovačević Ana", "SK"),
+    ("Фамилия Имя Отчество", "Kovačević Ana", "US"),  # whatever the country, where the header says it
+    ("Ф.И.О.", "Kovačević Ana", "US"), ("Ime i prezime", "Ana Kovačević", "RU"),
+])
+def test_a_whole_names_header_says_the_order_of_its_names(header: str, cell: str,
+                                                          country: str) -> None:
+    headers = ["Šifra", header, "Telefon"]
+    rows = [[str(10 + i), cell.replace("Ana", ("Ana", "Iva", "Eva", "Mia")[i % 4]),
+             f"+385 91 {200 + i} {3000 + i}"] for i in range(20)]
+    doc = _propose({"pacijenti.csv": (headers, rows)}, date_order="DMY", country=country)
+    column = doc.files["pacijenti.csv"].columns[header]
+    assert column.target == "patient.last_name" and column.parts == "name", column.reasons
+    _, held, records = _derive(doc, "pacijenti.csv", headers, rows)
+    assert not held
+    assert (records[0].fields["last_name"], records[0].fields["first_name"]) == ("Kovačević", "Ana")
