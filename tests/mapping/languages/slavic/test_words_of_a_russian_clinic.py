@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from adapters.sources.text_detect import scan_file
-from domain.mapping import MappingDocument
+from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
-from domain.records.normalise import parse_bool
+from domain.records.normalise import parse_bool, parse_datetime
 from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 FIRST = ("Анна", "Сергей", "Ольга", "Дмитрий", "Наталья", "Алексей")
@@ -193,3 +193,25 @@ def test_a_windows_1251_export_is_read_as_cyrillic(tmp_path: Path) -> None:
     path = tmp_path / "Пациенты.csv"
     path.write_bytes("\r\n".join(lines).encode("cp1251"))
     assert scan_file(path).encoding == "windows-1251"
+
+
+@pytest.mark.parametrize(("text", "country", "moment"), [
+    ("3 января 2025 г.", "RU", "2025-01-03T00:00"),  # `г.`, the year
+    ("3 января 2025 г. 10:30", "RU", "2025-01-03T10:30"), ("12 березня 2024", "UA", "2024-03-12T00:00"),
+    ("12. ožujka 2024.", "HR", "2024-03-12T00:00"),  # a point closing the date
+    ("12. ožujka 2024. 14:15", "HR", "2024-03-12T14:15"), ("5. mart 2023.", "RS", "2023-03-05T00:00"),
+    ("5. марта 2023.", "RS", "2023-03-05T00:00"), ("7. marca 2024", "SK", "2024-03-07T00:00"),
+])
+def test_slavic_dates_with_the_months_name(text: str, country: str, moment: str) -> None:
+    assert parse_datetime(text, "DMY", Settings(country=country))[0].startswith(moment)
+
+
+def test_a_column_of_russian_word_dates_is_the_birth_date() -> None:
+    headers = ["№ карты", "Фамилия", "Имя", "Дата рождения"]
+    months = ("января", "февраля", "марта", "апреля", "мая", "июня")
+    rows = [[str(100 + i), LAST[i % 6], FIRST[i % 6], f"{1 + i} {months[i % 6]} 19{50 + i} г."]
+            for i in range(20)]
+    doc = _propose({"Пациенты.csv": (headers, rows)}, date_order="DMY", country="RU")
+    assert doc.files["Пациенты.csv"].columns["Дата рождения"].target == "patient.date_of_birth"
+    _, held, records = _derive(doc, "Пациенты.csv", headers, rows)
+    assert not held and records[2].fields["date_of_birth"] == "1952-03-03"
