@@ -51,9 +51,9 @@ _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
 # beside an acute "á í ó ú ý" or a caron "š ž" (Italian and French words carry one accent, Danish
 # has no acute), while Czech words do it all the time: "Příjmení" read as "Pøíjmení", "Čistá" as
 # "Èistá". Each such word is Windows-1250 evidence. (Words with a high byte only.)
-# The South Slavic surname ending "-ić" (`Babić`, `Jurić`) is "-iæ" to Windows-1252: no Danish or
-# Norwegian word ends so.
-_IC_ENDING = re.compile(rb"[a-z]i\xe6(?![A-Za-z\x80-\xff])")
+# The South Slavic surname endings "-ić" (`Babić`) and "-ič" (`Kovačič`) are "-iæ" and "-iè" to
+# Windows-1252: no Danish, Norwegian, French or Italian word ends so.
+_IC_ENDING = re.compile(rb"[a-z\x80-\xff]i[\xe6\xe8](?![A-Za-z\x80-\xff])")
 _HIGH_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
 _GRAVE_IN_1252 = re.compile(rb"[\xc8\xcc\xcf\xd2\xd8\xd9\xe8\xec\xef\xf2\xf8\xf9]")
 _ACUTE_OR_CARON = re.compile(rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xd3\xda\xdd\xe1\xed\xf3\xfa\xfd]")

@@ -9,8 +9,11 @@ prišel`); dates written `1. 2. 2025`; the birth date from an EMŠO (a JMBG's sh
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from adapters.sources.text_detect import scan_file
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
@@ -128,3 +131,12 @@ def test_slovenian_numbers_say_slovenia() -> None:
     region = propose_region([r[9] for r in PATIENTS] + [r[10] for r in PATIENTS if r[10]],
                             postcodes=[r[7] for r in PATIENTS])
     assert region is not None and (region.country, region.currency) == ("SI", "EUR")
+
+
+def test_a_slovenian_export_in_windows_1250(tmp_path: Path) -> None:
+    # `č` is the one letter of Slovenian that Windows-1252 reads otherwise (`è`): the surnames'
+    # `-ič` (`Zupančič`, `Kovačič`) tells the code page
+    lines = [";".join(PATIENT_HEADERS[:6])] + [";".join(r[:6]) for r in PATIENTS[:12]]
+    path = tmp_path / "pacienti.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1250"))
+    assert scan_file(path).encoding == "windows-1250"
