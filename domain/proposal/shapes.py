@@ -59,8 +59,9 @@ _MARKED_MONEY = re.compile(
     rf"(?:\s?(?P<tail>{_MARK}))?\)?-?$")
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$")
 _LOINC = re.compile(r"^(\d{1,5})-(\d)$")
+# (and six digits, Russia's and India's; `040 01`, Slovakia's, Czechia's, Sweden's and Greece's)
 _POSTAL = re.compile(
-    r"^(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4})$",
+    r"^(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4}|\d{6}|\d{3} \d{2})$",
     re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$", re.IGNORECASE)

@@ -134,6 +134,7 @@ def test_a_russian_clinics_files_and_columns_are_read_in_russian() -> None:
             assert column.target == target, (name, header, column.reasons)
     patients = doc.files["Пациенты.csv"].columns
     assert patients["Пол"].values == {"Ж": "female", "М": "male"}
+    assert not patients["Индекс"].flagged, patients["Индекс"].reasons  # six digits: postcodes
     assert patients["Архив"].values == {"Да": "inactive", "Нет": "active"}
     assert doc.files["Записи на приём.csv"].columns["Статус"].values == {
         "Записан": "booked", "Пришёл": "arrived", "Приём завершён": "completed",

@@ -116,6 +116,7 @@ def test_a_slovak_clinics_files_and_columns_are_read_in_slovak() -> None:
             assert column.target == target, (name, header, column.reasons)
     [born] = [c for c in doc.files["pacienti.csv"].combine if c.target == "patient.date_of_birth"]
     assert born.columns == ["Rodné číslo"] and born.identity
+    assert not doc.files["pacienti.csv"].columns["PSČ"].flagged  # `040 01`: a postcode
     assert doc.files["pacienti.csv"].columns["Aktívny"].values == {"Áno": "active",
                                                                   "Nie": "inactive"}
     assert doc.files["objednavky.csv"].columns["Stav"].values == {
