@@ -88,6 +88,7 @@ def _doc() -> MappingDocument:
     ("appointment", "Дата приёма", "starts_at"), ("appointment", "Кабинет", "location"),
     ("appointment", "Примечание", "notes"), ("allergy_condition", "Код МКБ", "code"),
     ("billing", "Задолженность", "outstanding_balance"),
+    ("billing", "Долг (руб.)", "outstanding_balance"),  # the currency beside the word says nothing
 ])
 def test_russian_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

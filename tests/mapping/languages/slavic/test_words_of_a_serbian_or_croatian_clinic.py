@@ -110,7 +110,8 @@ def _doc() -> MappingDocument:
     ("patient", "Grad", "city"), ("patient", "Općina", "city"),
     ("patient", "Elektronska pošta", "email"), ("appointment", "Ordinacija", "location"),
     ("appointment", "Napomene", "notes"), ("allergy_condition", "Šifra dijagnoze", "code"),
-    ("billing", "Dugovanje", "outstanding_balance"),
+    ("billing", "Dugovanje", "outstanding_balance"), ("billing", "Dug (RSD)", "outstanding_balance"),
+    ("billing", "Uplaćeno, din.", "last_payment_amount"),
 ])
 def test_serbian_and_croatian_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)
