@@ -1,7 +1,8 @@
 """Encoding and delimiter detection for delimited text exports.
 
 Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
-Windows-1252 on Western machines, Windows-1250 on Central European ones) and from vendor report
+Windows-1252 on Western machines, Windows-1250 on Central European ones, Windows-1251 on
+Cyrillic ones) and from vendor report
 screens (UTF-8, sometimes with a BOM).
 The encoding is decided over the whole file (one streaming pass that also hashes it), so a
 Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
@@ -34,12 +35,15 @@ CODECS = {
     "utf-32": "utf-32",
     "windows-1252": "cp1252",
     "windows-1250": "cp1250",
+    "windows-1251": "cp1251",
 }
 
 # Bytes that are letters in Windows-1250 ("ą ł ż Ł Ą Ż Ź ť ľ") but symbols or holes in
 # Windows-1252 ("¹ ³ ¿ £ ¥ ¯"): inside a word, after a letter, they are Central European
-# text. A Western file has them after digits or spaces ("£10", "¿Qué", "m³" is rare).
-_CENTRAL_IN_WORD = re.compile(rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf]")
+# text. A Western file has them after digits or spaces ("£10", "¿Qué", "m³" is rare). So is
+# the Croatian and Serbian "đ" ("rođenja"), an Icelandic "ð" to Windows-1252.
+_CENTRAL_IN_WORD = re.compile(
+    rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf\xd0\xf0]")
 # And the few that are letters only in Windows-1252 ("ƒ", "ÿ").
 _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
 # Czech and Slovak letters ("č ř ě ů ň ď") are bytes that Windows-1252 reads as letters too, but
@@ -47,16 +51,32 @@ _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
 # beside an acute "á í ó ú ý" or a caron "š ž" (Italian and French words carry one accent, Danish
 # has no acute), while Czech words do it all the time: "Příjmení" read as "Pøíjmení", "Čistá" as
 # "Èistá". Each such word is Windows-1250 evidence. (Words with a high byte only.)
+# The South Slavic surname endings "-ić" (`Babić`) and "-ič" (`Kovačič`) are "-iæ" and "-iè" to
+# Windows-1252: no Danish, Norwegian, French or Italian word ends so.
+_IC_ENDING = re.compile(rb"[a-z\x80-\xff]i[\xe6\xe8](?![A-Za-z\x80-\xff])")
 _HIGH_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
 _GRAVE_IN_1252 = re.compile(rb"[\xc8\xcc\xcf\xd2\xd8\xd9\xe8\xec\xef\xf2\xf8\xf9]")
 _ACUTE_OR_CARON = re.compile(rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xd3\xda\xdd\xe1\xed\xf3\xfa\xfd]")
+
+
+# Cyrillic in Windows-1251 (Excel's plain CSV on a Russian, Ukrainian or Serbian machine) is
+# words made of high bytes alone (`Ôàìèëèÿ` read as Windows-1252); a Western or Central
+# European word carries its accented letters among plain ones (`Příjmení`, `Straße`).
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+
+
+def _cyrillic_evidence(chunk: bytes) -> tuple[int, int]:
+    """(words of three high bytes or more and no plain letter, words mixing the two)."""
+    words = _HIGH_WORD.findall(chunk)
+    cyrillic = sum(1 for word in words if len(word) >= 3 and not _ASCII_LETTER.search(word))
+    return cyrillic, sum(1 for word in words if _ASCII_LETTER.search(word))
 
 
 def _central_evidence(chunk: bytes) -> int:
     """In-word bytes or words that only a Windows-1250 reading makes into plain words."""
     mixed = sum(1 for word in _HIGH_WORD.findall(chunk)
                 if _GRAVE_IN_1252.search(word) and _ACUTE_OR_CARON.search(word))
-    return len(_CENTRAL_IN_WORD.findall(chunk)) + mixed
+    return len(_CENTRAL_IN_WORD.findall(chunk)) + len(_IC_ENDING.findall(chunk)) + mixed
 
 
 def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
@@ -118,6 +138,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     invalid = 0
     multibyte = 0  # bytes beyond the first of valid multi-byte sequences: evidence of UTF-8
     central = western = 0  # in-word evidence of Windows-1250 against Windows-1252
+    cyrillic = mixed = 0  # words of high bytes alone against words mixing them with letters
     head = b""
     breaks = 0
     last = b""
@@ -135,11 +156,14 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                 if len(decoded) != len(chunk) or UNDECODABLE in decoded:
                     central += _central_evidence(chunk)
                     western += len(_WESTERN_IN_WORD.findall(chunk))
+                    found = _cyrillic_evidence(chunk)
+                    cyrillic, mixed = cyrillic + found[0], mixed + found[1]
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
     if encoding is None:
         encoding = ("utf-8" if invalid * 20 <= multibyte
+                    else "windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
                     else "windows-1250" if central >= 2 and central > 4 * western
                     else "windows-1252")
     unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")

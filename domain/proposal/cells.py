@@ -105,11 +105,17 @@ PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staf
                           "behandelaar", "profissional", "profesional", "professionnel",
                           "praticien", "mitarbeiter", "behandler", "paciente", "paziente",
                           "cliente", "medico", "arzt", "medecin", "navn", "namn", "nev", "neve",
-                          "orvos", "paciens"})
+                          "orvos", "paciens",
+                          # Slavic: `ФИО`/`ПІБ` (family, given and father's names), patient, doctor
+                          "fio", "pib", "patsient", "patsiient", "patsijent", "pacijent",
+                          "pacient", "vrach", "likar", "lekar", "lijecnik", "zdravnik", "familiya",
+                          "prizvishche", "prezime", "priimek", "priezvisko"})
 # Those of them that name the row's own person, not a member of staff named on it.
 OWN_NAME_WORDS = frozenset({"name", "patient", "client", "member", "person", "nom", "naam",
                             "nome", "nombre", "nominativo", "paciente", "paziente", "cliente",
-                            "navn", "namn", "nev", "paciens"})
+                            "navn", "namn", "nev", "paciens", "fio", "pib", "patsient",
+                            "patsiient", "patsijent", "pacijent", "pacient", "familiya",
+                            "prizvishche", "prezime", "priimek", "priezvisko"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`
@@ -243,7 +249,8 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
         if {"first_name", "last_name"} <= others or mine not in (
                 None, "first_name", "last_name", "source_id"):
             continue
-        words = set(phrase(header).tokens)
+        # an initialism written with dots (`Ф.И.О.`) is its letters run together
+        words = set(phrase(header).tokens) | {phrase(header).compact}
         values = _values(profile, header)
         if (mine is None and not words & PERSON_WORDS) or len(values) < 2 or _share(
                 values, _whole_name) < SHARE:

@@ -28,7 +28,8 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "GR": "EUR", "SE": "SEK", "NO": "NOK", "DK": "DKK", "SG": "SGD",
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
                             "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK",
-                            "HU": "HUF", "PH": "PHP"}
+                            "HU": "HUF", "PH": "PHP", "SK": "EUR", "SI": "EUR", "HR": "EUR",
+                            "RS": "RSD", "RU": "RUB", "UA": "UAH"}
 # Regions tried first for numbers written without a country code (the clinic's own numbers);
 # when most numbers are valid in none of them, every country whose currency the engine knows
 # is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
@@ -54,11 +55,12 @@ _COUNTRY_NAMES: dict[str, str] = {
     "aut": "AT", "bel": "BE", "lux": "LU", "ita": "IT", "prt": "PT", "fin": "FI", "grc": "GR",
     "swe": "SE", "nor": "NO", "dnk": "DK", "sgp": "SG", "hkg": "HK", "mex": "MX", "bra": "BR",
     "arg": "AR", "chl": "CL", "col": "CO", "jpn": "JP", "pol": "PL", "cze": "CZ",
-    "hun": "HU",
+    "hun": "HU", "svk": "SK", "svn": "SI", "hrv": "HR", "srb": "RS", "rus": "RU", "ukr": "UA",
 }
 # Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
 # and its two-letter code.
-_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "hu")
+_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "hu", "cs", "sk", "sl", "hr", "sr",
+              "ru", "uk")
 for _region in CURRENCY:
     _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
     for _language in _LANGUAGES:
@@ -104,6 +106,8 @@ _SHAPES: dict[str, str] = {
     "SE": r"(SE-?)?\d{3} ?\d{2}", "GR": r"\d{3} ?\d{2}", "CZ": r"\d{3} ?\d{2}",
     "PT": r"\d{4}-\d{3}", "PL": r"\d{2}-\d{3}", "SG": _D6, "CO": _D6,
     "BR": r"\d{5}-?\d{3}", "JP": r"\d{3}-?\d{4}", "CL": r"\d{3}-?\d{4}",
+    "SK": r"(SK-?)?\d{3} ?\d{2}", "SI": r"(SI-?)?\d{4}", "HR": r"(HR-?)?\d{5}", "RS": _D5,
+    "RU": _D6, "UA": _D5,
 }
 _POSTCODE_SHAPES = {region: re.compile(shape, re.I) for region, shape in _SHAPES.items()}
 RULED_OUT = 0.8  # of the postcodes seen that must fit none of a country's shapes

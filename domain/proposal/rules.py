@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import re
 
-from domain.mapping import (
-    NOT_MIGRATED,
-    Combine,
-    DerivedId,
-    FileMapping,
-    Route,
-)
+from domain.mapping import NOT_MIGRATED, Combine, DerivedId, FileMapping, Route
 from domain.proposal.cells import propose_parts, propose_side_by_side
 from domain.proposal.people.columns import PERSON_LISTS, propose_people
 from domain.proposal.people.identity import propose_birth_from_identity
@@ -48,14 +42,16 @@ MOMENTS: dict[str, tuple[str, ...]] = {
     "document": ("created_at",), "lead": ("created_at",),
     "insurance_verification": ("verified_at",),
 }
-START_WORDS = ("start", "from", "begin", "begins", "time", "starttid", "alkaa", "alkuaika")
-END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid", "paattyy", "loppuaika")
-DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion",
-                  "duración", "dauer", "duree", "durée", "duracao", "duração", "durata", "len",
-                  "trwania", "dlugosc", "delka", "trvani", "idotartam", "perc")
+START_WORDS = ("start", "from", "begin", "begins", "time", "starttid", "alkaa", "alkuaika", "nachalo", "nachala",
+               "pochatok", "pocetak", "zacetek", "zaciatok")
+END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid", "paattyy", "loppuaika", "okonchanie",
+             "okonchaniya", "kinets", "zakinchennya", "zavrsetak", "konec", "koniec")
+DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion", "duración", "dauer",
+                  "duree", "durée", "duracao", "duração", "durata", "len", "trwania", "dlugosc", "delka", "trvani",
+                  "idotartam", "perc", "dlitel", "prodolzhitel", "trivalist", "trajanje", "trvanie")
 # Header words of a time of day, in the languages the vocabulary has
-CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid",
-               "klokkeslæt", "kellonaika", "klo")
+CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid", "klokkeslæt",
+               "kellonaika", "klo", "vremya", "chas", "vreme", "vrijeme", "cas", "ura")
 # A start or an end beside a date is a time of day too (`Start` / `Slut`, `Alkaa` / `Päättyy`)
 EDGE_WORDS = ("start", "starttid", "begin", "end", "slut", "sluttid", "finish", "alkaa",
               "alkuaika", "paattyy", "loppuaika")

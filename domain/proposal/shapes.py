@@ -59,8 +59,9 @@ _MARKED_MONEY = re.compile(
     rf"(?:\s?(?P<tail>{_MARK}))?\)?-?$")
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$")
 _LOINC = re.compile(r"^(\d{1,5})-(\d)$")
+# (and six digits, Russia's and India's; `040 01`, Slovakia's, Czechia's, Sweden's and Greece's)
 _POSTAL = re.compile(
-    r"^(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4})$",
+    r"^(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4}|\d{6}|\d{3} \d{2})$",
     re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$", re.IGNORECASE)
@@ -72,7 +73,8 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\- ]*([ '’.\-]{1,2}[^\W\d_]+){0,3}\.
 # A code written with its system first (`ICD10:E11.9`, `SNOMED-CT: 38341003`)
 _CODED = re.compile(r"^(ICD-?(9|10)(-?CM)?|SNOMED(-?CT)?|LOINC|CPT-?4?|RXNORM|RXCUI|HCPCS|CVX|NDC)\s*:\s*\S+$",
                     re.IGNORECASE)
-_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9\-_]{4,20}$")
+# Letters of any script (`К-300`, a card number with a Cyrillic prefix; `Č-0042`)
+_CODE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w\-]{4,20}$")
 # An opaque record id: hexadecimal (a document database's 24-digit ObjectId, a hash), too
 # long for a code of a person's typing
 _HEX_ID = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{12,40}$", re.IGNORECASE)

@@ -47,7 +47,8 @@ def singular(token: str) -> str:
 
 
 # `N°`, `Nº`, `n°` (numéro, número, Nummer): "number" in any language; `No.`/`Nr.` are abbreviations
-_NUMERO = re.compile(r"(?<![0-9A-Za-z])[Nn]\s?[°º]")
+# and Slovene `Št.` (številka), which folded would read `st`, a state
+_NUMERO = re.compile(r"(?<![0-9A-Za-z])(?:[Nn]\s?[°º]|[Šš]t\.)")
 
 
 def raw_tokens(text: str) -> list[str]:

@@ -106,7 +106,9 @@ def _enum_words(kind: str, field: str) -> dict[str, str] | None:
 def enum_word(kind: str, field: str, value: str) -> str | None:
     """The enumeration's value a source word names (`Inactivo`, `Alta`), or None."""
     words = _enum_words(kind, field) or {}
-    return words.get(value.strip().lower().replace("-", " ").replace("_", " "))
+    key = value.strip().lower().replace("-", " ").replace("_", " ")
+    # a word cut short with a point (`Жін.`, `Muž.`, `Neaktiv.`) as the word's own short form
+    return words.get(key, words.get(key.rstrip(".")) if key.endswith(".") else None)
 
 
 def enum_values(target: str, col: ColumnProfile) -> dict[str, str]:
@@ -129,7 +131,7 @@ def enum_match(kind: str, field: str, col: ColumnProfile) -> tuple[float, list[s
     unknown: list[str] = []
     for value, count in col.distinct.items():
         key = value.strip().lower().replace("-", " ").replace("_", " ")
-        if key in words or value.strip().lower() in words:
+        if key in words or value.strip().lower() in words or key.rstrip(".") in words:
             known += count
         else:
             unknown.append(value)

@@ -24,8 +24,9 @@ PARTS = ("name", "place", "phones")
 
 
 # Countries whose people write the family name before the given names (`Kovács Anna`,
-# `Dr. Kiss Péter`): a whole name without a comma is read in that order there.
-FAMILY_FIRST_COUNTRIES = frozenset({"HU"})
+# `Dr. Kiss Péter`; Russia's and Ukraine's `Иванова Анна Сергеевна`, family, given and father's
+# name): a whole name without a comma is read in that order there.
+FAMILY_FIRST_COUNTRIES = frozenset({"HU", "RU", "UA"})
 
 
 def read_name(text: str, family_first: bool = False) -> dict[str, str]:
@@ -101,13 +102,39 @@ READERS: dict[str, Callable[[str], dict[str, str]]] = {
     "name": read_name, "place": read_place, "phones": read_phones}
 
 
+# A header that says the order of the names it holds (`Prezime i ime`, `Priimek in ime`,
+# `Priezvisko a meno`, `Фамилия Имя Отчество`, `Nachname, Vorname`; `Ime i prezime`): said
+# there, it outweighs the country's custom.
+_FAMILY = r"(prezime|priimek|priezvisko|prijmeni|familiia|familiya|prizvishche|nazwisko|nachname|surname|last\s*name)"
+_GIVEN = r"(ime|meno|jmeno|imia|imya|im\W?ya|imie|vorname|first\s*name|given\s*names?)"
+# `ФИО`, `Ф.И.О.`, `ПІБ`: the initials of family, given and father's name, in that order
+_INITIALS = re.compile(r"\bf\W?i\W?o\b|\bp\W?i\W?b\b")
+_NAMES_ORDER = re.compile(rf"\b(?:{_FAMILY}|{_GIVEN})\W+(?:\w+\W+)?(?:{_GIVEN}|{_FAMILY})\b")
+
+
+def family_first_header(header: str) -> bool | None:
+    """True where the header names the family name before the given one, False where after,
+    None where it says neither."""
+    from anyascii import anyascii  # noqa: PLC0415 - only whole names' headers need it
+
+    plain = anyascii(header).casefold()
+    if _INITIALS.search(plain):
+        return True
+    found = _NAMES_ORDER.search(plain)
+    if found is None or bool(found[1]) == bool(found[4]):
+        return None
+    return bool(found[1])
+
+
 def read_parts(how: str, text: str, fields: tuple[str, ...],
-               settings: Settings | None = None) -> dict[str, str]:
+               settings: Settings | None = None, header: str = "") -> dict[str, str]:
     """The fields of a kind (`fields`) one cell holds, read as `how` says. A kind with one
     phone field takes the mobile, else the first number; one with typed phones keeps each.
-    The clinic's country (`settings`) says the order of a whole name's parts."""
+    The header, else the clinic's country (`settings`), says the order of a whole name's parts."""
     if how == "name":
-        found = read_name(text, family_first=bool(settings and settings.country in FAMILY_FIRST_COUNTRIES))
+        said = family_first_header(header)
+        found = read_name(text, family_first=said if said is not None else bool(
+            settings and settings.country in FAMILY_FIRST_COUNTRIES))
     else:
         found = READERS[how](text)
     if how == "phones" and "phone" in fields and "phone_mobile" not in fields and found:
@@ -204,6 +231,55 @@ def _finnish_birth(compact: str, today: dt.date) -> str | None:
     return born.isoformat() if born and born <= today else None
 
 
+# The JMBG of the former Yugoslavia (Serbia, Bosnia, Montenegro, North Macedonia; Slovenia's
+# EMŠO; Croatia's before the OIB): `DDMMYYYRRBBBK`, the year's last three digits (9xx the 1900s,
+# 0xx the 2000s), the register, the serial and a modulus-11 check digit. Thirteen digits are also
+# South Africa's number (Luhn): read as a JMBG under a header naming it (`JMBG`, `EMŠO`,
+# `Matični broj`), else only where its own check holds and Luhn's does not.
+_JMBG_HEADER = re.compile(r"\bjmbg\b|\bemso\b|\bmaticn\w*\s+(broj|st)", re.IGNORECASE)
+_JMBG_WEIGHTS = (7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def names_jmbg(header: str) -> bool:
+    """The header names a JMBG or an EMŠO (accents aside; `ЈМБГ` in Cyrillic letters too)."""
+    from anyascii import anyascii  # noqa: PLC0415 - only headers of such numbers need it
+
+    return bool(_JMBG_HEADER.search(anyascii(header).replace("_", " ").replace(".", " ")))
+
+
+def _jmbg_birth(compact: str, today: dt.date) -> str | None:
+    if not re.fullmatch(r"\d{13}", compact):
+        return None
+    rest = 11 - sum(int(d) * w for d, w in zip(compact, _JMBG_WEIGHTS, strict=False)) % 11
+    if (rest if rest < 10 else 0) != int(compact[12]):
+        return None
+    yyy = int(compact[4:7])
+    born = _date(yyy + (1000 if yyy >= 800 else 2000), int(compact[2:4]), int(compact[:2]))
+    return born.isoformat() if born and born <= today else None
+
+
+# A Ukrainian RNOKPP (the taxpayer's number, `ІПН`): ten digits, the first five the days since
+# 31 December 1899 (the birth date), a check digit (weights -1 5 7 9 4 6 10 5 7, modulo 11, then
+# 10). Any ten digits pass one check in ten: read only under a header naming it.
+_UA_HEADER = re.compile(r"\brnokpp\b|\bipn\b|identifikatsiyn\w*\s+(kod|nomer)|\bdrfo\b")
+_UA_WEIGHTS = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
+
+
+def names_rnokpp(header: str) -> bool:
+    """The header names a Ukrainian RNOKPP (in Cyrillic or Latin letters)."""
+    from anyascii import anyascii  # noqa: PLC0415 - only headers of such numbers need it
+
+    return bool(_UA_HEADER.search(anyascii(header).casefold().replace("'", "")))
+
+
+def _ukrainian_birth(compact: str, today: dt.date) -> str | None:
+    if not re.fullmatch(r"\d{10}", compact) or sum(
+            int(d) * w for d, w in zip(compact, _UA_WEIGHTS, strict=False)) % 11 % 10 != int(compact[9]):
+        return None
+    born = dt.date(1899, 12, 31) + dt.timedelta(days=int(compact[:5]))
+    return born.isoformat() if born <= today else None
+
+
 def _luhn(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -232,6 +308,8 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
     compact = "".join(text.split())
     if header and re.search(r"\bcpr\b", header, re.IGNORECASE):
         return _danish_birth(compact, today)
+    if header and names_rnokpp(header):
+        return _ukrainian_birth(compact, today)
     finnish = _finnish_birth(compact, today)
     if finnish:
         return finnish
@@ -253,6 +331,8 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
                      int(compact[4:6]))
         if born and 1800 <= born.year and born <= today:
             return born.isoformat()
+    if header and names_jmbg(header) or re.fullmatch(r"\d{13}", compact) and not _luhn(compact):
+        return _jmbg_birth(compact, today)
     if re.fullmatch(r"\d{13}", compact) and _luhn(compact):
         born = _date(_two_digit_year(int(compact[:2]), today), int(compact[2:4]),
                      int(compact[4:6]))

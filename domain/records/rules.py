@@ -313,7 +313,7 @@ def prepare_row(mapping: FileMapping, values: Mapping[str, Any],
                         key, target[1], f"column {key}: does not fit the format {column.format}"))
         if column is not None and column.parts and target is not None and isinstance(
                 text, str) and text:
-            found = read_parts(column.parts, text, KIND_FIELDS[target[0].split("#")[0]], settings)
+            found = read_parts(column.parts, text, KIND_FIELDS[target[0].split("#")[0]], settings, key)
             if found:
                 text = found.pop(target[1], "")
                 parts += [((target[0], name), part) for name, part in found.items()]

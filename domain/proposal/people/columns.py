@@ -49,6 +49,11 @@ def _fold(text: str) -> str:
     return " ".join(strip_accents(text).casefold().replace(".", "").split())
 
 
+# The yes and no words folded as a column's values are (Latin letters: `Да` da, `Нет` net).
+YES_FOLDED = frozenset(_fold(w) for w in BOOLEAN_TRUE)
+NO_FOLDED = frozenset(_fold(w) for w in NO_WORDS)
+
+
 def _seen(profile: FileProfile, header: str) -> list[str]:
     col = profile.columns.get(header, ColumnProfile())
     return [] if col.distinct_overflow else [v for v in col.distinct if v.strip()]
@@ -127,10 +132,10 @@ def marked_status(fm: FileMapping, profile: FileProfile) -> None:
         seen = _seen(profile, header)
         folded = {_fold(v) for v in seen}
         if status is None or status not in BLANK_MEANS or not folded or not (
-                folded & BOOLEAN_TRUE) or not folded <= BOOLEAN_TRUE | NO_WORDS:
+                folded & YES_FOLDED) or not folded <= YES_FOLDED | NO_FOLDED:
             continue
         other = BLANK_MEANS[status]
-        values = {v: (status if _fold(v) in BOOLEAN_TRUE else other) for v in sorted(seen)}
+        values = {v: (status if _fold(v) in YES_FOLDED else other) for v in sorted(seen)}
         displaced = fm.column_of(target)
         if field != "status" and displaced not in (None, header):
             return  # a clinical status of its own (`Active`, `Resolved`) says more than a mark
@@ -168,10 +173,10 @@ def inverted_active(fm: FileMapping, profile: FileProfile) -> None:
         folded = {_fold(v) for v in _seen(profile, header)}
         held = fm.column_of(target)
         if (not set(phrase(header).tokens) & OFF_WORDS or column.values or not folded
-                or not folded <= BOOLEAN_TRUE | NO_WORDS or held not in (None, header)
+                or not folded <= YES_FOLDED | NO_FOLDED or held not in (None, header)
                 or (column.target or target) != target):
             continue
-        values = {v: ("inactive" if _fold(v) in BOOLEAN_TRUE else "active")
+        values = {v: ("inactive" if _fold(v) in YES_FOLDED else "active")
                   for v in sorted(_seen(profile, header))}
         _retarget(fm, header, target, values, f"'{header}' is set when the {fm.kind} is out "
                   "of service: the active flag, inverted (" + ", ".join(

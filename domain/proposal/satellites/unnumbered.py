@@ -41,7 +41,8 @@ NUMBER_WORDS = frozenset({
     "assuree", "adherent", "afiliado", "poliza", "asegurado", "beneficiario", "socio",
     "carteirinha", "mitglied", "mitgliedsnummer", "versichertennummer", "tessera",
     "assicurato", "polisnummer", "verzekerdennummer", "verzekerde", "name", "st", "nd", "rd",
-    "th"})
+    "th", "polis", "nomer", "mbo", "lbo", "broj", "osiguranika", "cislo", "poistenca",
+    "stevilka", "zavarovanja", "kartice"})
 # Words of a header that say it holds a number (`No`, `#` and `N°` read as `number`).
 NUMBER_SAID = frozenset({"number", "num", "nr", "id", "identifier", "card", "numero", "nummer",
                          "mitgliedsnummer", "versichertennummer", "polisnummer",

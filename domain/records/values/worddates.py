@@ -27,9 +27,12 @@ from babel.localedata import locale_identifiers
 from domain.records.values.money import clinic_locales
 
 _SEP = r"[\s\-/]"
+# after the year: the Polish `r.` and Russian `г.` (year), or the point Croatian and Serbian
+# close a date with (`12. ožujka 2024.`)
+_YEAR_END = r"(?:\s*[rг]\.|\.)?"
 # day, month, year (`07 Jan 2024`, `7. jan. 2024`, `7 de enero de 2024`, `07-Jan-24`)
 _DAY_FIRST = re.compile(
-    rf"(\d{{1,2}})\.?{_SEP}+(?:de\s+)?([^\W\d_]+)\.?,?{_SEP}+(?:de\s+)?(\d{{4}}|\d{{2}})(?:\s*r\.)?")
+    rf"(\d{{1,2}})\.?{_SEP}+(?:de\s+)?([^\W\d_]+)\.?,?{_SEP}+(?:de\s+)?(\d{{4}}|\d{{2}}){_YEAR_END}")
 # month, day, year (`Jan 7, 2024`, `January 7th 2024`)
 _MONTH_FIRST = re.compile(rf"([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}+(\d{{4}})")
 # year, month, day, each closed by a point (Hungarian `2024. január 8.`, `2024. jan. 8.`)
@@ -37,7 +40,7 @@ _YEAR_FIRST = re.compile(rf"(\d{{4}})\.?{_SEP}+([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})\
 # such a date, then the time of day, perhaps after a short word or two (`, 10:30`, ` kl. 10:30`,
 # ` o godz. 10:30`, ` at 10:30 AM`)
 WORD_MOMENT = re.compile(
-    r"(?P<date>\D*\d{1,2}\D+\d{4}(?:\s*r\.)?),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)")
+    rf"(?P<date>\D*\d{{1,2}}\D+\d{{4}}{_YEAR_END}),?\s+(?:[^\W\d_]{{1,5}}\.?\s+){{0,2}}(?P<time>\d{{1,2}}\D.*)")
 # a year-first one, then the time of day (`2024. január 8. 10:30`)
 _YEAR_FIRST_MOMENT = re.compile(
     r"(?P<date>\d{4}\.?\s+[^\W\d_]+\.?\s+\d{1,2}\.?),?\s+(?P<time>\d{1,2}\D.*)")
