@@ -109,13 +109,16 @@ PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staf
                           # Slavic: `ФИО`/`ПІБ` (family, given and father's names), patient, doctor
                           "fio", "pib", "patsient", "patsiient", "patsijent", "pacijent",
                           "pacient", "vrach", "likar", "lekar", "lijecnik", "zdravnik", "familiya",
-                          "prizvishche", "prezime", "priimek", "priezvisko"})
+                          "prizvishche", "prezime", "priimek", "priezvisko",
+                          # `氏名`, `名前`, `姓名`, `성명`, `이름`, Vietnamese `Họ (và) tên`
+                          "shiming", "mingqian", "xingming", "seongmyeong", "ileum", "ten"})
 # Those of them that name the row's own person, not a member of staff named on it.
 OWN_NAME_WORDS = frozenset({"name", "patient", "client", "member", "person", "nom", "naam",
                             "nome", "nombre", "nominativo", "paciente", "paziente", "cliente",
                             "navn", "namn", "nev", "paciens", "fio", "pib", "patsient",
                             "patsiient", "patsijent", "pacijent", "pacient", "familiya",
-                            "prizvishche", "prezime", "priimek", "priezvisko"})
+                            "prizvishche", "prezime", "priimek", "priezvisko", "shiming",
+                            "mingqian", "xingming", "seongmyeong", "ileum", "ten"})
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`
@@ -140,13 +143,25 @@ ORGANISATION_WORDS = frozenset({
     "wellness", "therapy", "rehab", "associates", "partners", "company", "co", "corp"})
 
 
-def _whole_name(value: str) -> bool:
+# Two to five Chinese characters, kana or Hangul (a person's whole name in those letters)
+UNSPACED_NAME = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,5}")
+
+
+def _whole_name(value: str, unspaced: bool = False) -> bool:
+    """`unspaced`: the header named a name, not a first or last name alone, so a name in such
+    letters with no space (`山田太郎`) is taken whole."""
     if any(c.isdigit() for c in value) or "@" in value:
         return False
+    if unspaced and UNSPACED_NAME.fullmatch(value.strip()):
+        return True  # `山田太郎`, `王小明`: a name in such letters has no space to cut it at
     found = read_name(value)  # a credential read apart is no organisation word (`RD`)
     said = f"{found.get('first_name') or ''} {found.get('last_name') or ''}"
     return bool(found.get("first_name") and found.get("last_name")) and not set(
         phrase(said).tokens) & ORGANISATION_WORDS
+
+
+def _whole_name_or_unspaced(value: str) -> bool:
+    return _whole_name(value, unspaced=True)
 
 
 def whole_name_columns(fm: FileMapping, profile: FileProfile) -> list[str]:
@@ -157,7 +172,7 @@ def whole_name_columns(fm: FileMapping, profile: FileProfile) -> list[str]:
     for header in fm.columns:
         values = _values(profile, header)
         if (set(phrase(header).tokens) & OWN_NAME_WORDS and len(values) >= 2
-                and _share(values, _whole_name) >= SHARE):
+                and _share(values, _whole_name_or_unspaced) >= SHARE):
             out.append(header)
     return out
 
@@ -252,8 +267,9 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
         # an initialism written with dots (`Ф.И.О.`) is its letters run together
         words = set(phrase(header).tokens) | {phrase(header).compact}
         values = _values(profile, header)
+        test = _whole_name_or_unspaced if mine is None else _whole_name
         if (mine is None and not words & PERSON_WORDS) or len(values) < 2 or _share(
-                values, _whole_name) < SHARE:
+                values, test) < SHARE:
             continue
         col = profile.columns.get(header, ColumnProfile())
         named_id = mine == "source_id" or (

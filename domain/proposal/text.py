@@ -9,13 +9,22 @@ long tokens tolerated, word order ignored) and a character-sequence ratio.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from domain.proposal.vocabulary import ABBREVIATIONS, KNOWN_TOKENS, STOPWORDS, to_latin
+from domain.proposal.vocabulary import (
+    ABBREVIATIONS,
+    KNOWN_TOKENS,
+    STOPWORDS,
+    UNSPACED,
+    UNSPACED_WORDS,
+    run_words,
+    to_latin,
+)
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)"
                     r"|(?<=\d)(?=[A-Za-z])")
@@ -32,6 +41,7 @@ class Phrase:
     compact: str  # every token joined, before abbreviation expansion: `hmphone`
     tokens: tuple[str, ...]  # expanded, singular, without stopwords: ("home", "phone")
     expanded: str  # the tokens joined without spaces: `homephone`
+    whole: frozenset[str] = frozenset()  # words of an unspaced script: compared exactly
 
 
 def strip_accents(text: str) -> str:
@@ -51,11 +61,28 @@ def singular(token: str) -> str:
 _NUMERO = re.compile(r"(?<![0-9A-Za-z])(?:[Nn]\s?[°º]|[Šš]t\.)")
 
 
-def raw_tokens(text: str) -> list[str]:
+def _latin_tokens(text: str) -> list[str]:
     text = _NUMERO.sub(" number ", text)
     text = strip_accents(text).replace("#", " number ").replace("&", " and ")
     text = _CAMEL.sub(" ", text)
     return [t for t in _NON_ALNUM.split(text.lower()) if t]
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """(token, whole) in the header's order: `whole` for a word of a script written without
+    spaces, compared as it is (domain.proposal.unspaced), never split, expanded or clipped."""
+    text = unicodedata.normalize("NFKC", text)  # half-width katakana, full-width letters
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for run in UNSPACED.finditer(text):
+        out += [(t, False) for t in _latin_tokens(text[at:run.start()])]
+        out += [(t, True) for t in run_words(run.group(), UNSPACED_WORDS)]
+        at = run.end()
+    return out + [(t, False) for t in _latin_tokens(text[at:])]
+
+
+def raw_tokens(text: str) -> list[str]:
+    return [t for t, _ in _parts(text)]
 
 
 def _known(token: str) -> bool:
@@ -110,9 +137,14 @@ def _clipped(token: str) -> str | None:
 
 @lru_cache(maxsize=20000)
 def phrase(text: str) -> Phrase:
-    raws = [part for token in raw_tokens(text) for part in split_compound(token)]
+    parts = [(part, whole) for token, whole in _parts(text)
+             for part in ((token,) if whole else split_compound(token))]
+    raws = [token for token, _ in parts]
     tokens: list[str] = []
-    for token in raws:
+    for token, whole in parts:
+        if whole:
+            tokens.append(token)
+            continue
         expansion = (ABBREVIATIONS.get(token) or ABBREVIATIONS.get(singular(token))
                      or _clipped(token) or token)
         for part in expansion.split():
@@ -120,7 +152,8 @@ def phrase(text: str) -> Phrase:
                 tokens.append(singular(part))
     if not tokens:  # a header made only of stopwords keeps them
         tokens = [singular(t) for t in raws]
-    return Phrase(text, "".join(raws), tuple(tokens), "".join(tokens))
+    return Phrase(text, "".join(raws), tuple(tokens), "".join(tokens),
+                  frozenset(t for t, whole in parts if whole))
 
 
 _PREFIX = re.compile(r"^([A-Za-z]{1,4})_(?=[A-Za-z])")
@@ -177,12 +210,18 @@ def token_sim(a: str, b: str) -> float:
     return ratio if ratio >= 0.8 else 0.0
 
 
-def _token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Fuzzy F1 over the two token sets, order ignored."""
+def _token_score(a: tuple[str, ...], b: tuple[str, ...],
+                 whole: frozenset[str] = frozenset()) -> float:
+    """Fuzzy F1 over the two token sets, order ignored; a word of an unspaced script (`whole`)
+    meets only itself: a syllable apart is another word (`保険者`, `保険証`)."""
     if not a or not b:
         return 0.0
-    matched_a = sum(max(token_sim(x, y) for y in b) for x in a)
-    matched_b = sum(max(token_sim(y, x) for x in a) for y in b)
+
+    def sim(x: str, y: str) -> float:
+        return float(x == y) if x in whole or y in whole else token_sim(x, y)
+
+    matched_a = sum(max(sim(x, y) for y in b) for x in a)
+    matched_b = sum(max(sim(y, x) for x in a) for y in b)
     return (matched_a + matched_b) / (len(a) + len(b))
 
 
@@ -194,10 +233,10 @@ def similarity(header: str, synonym: str) -> float:
         return 1.0
     if sorted(h.tokens) == sorted(s.tokens):
         return 0.97
-    best = _token_score(h.tokens, s.tokens)
+    best = _token_score(h.tokens, s.tokens, h.whole | s.whole)
     # Run-together spellings (`Adress1`, `emailaddr`): a close character match counts; a
-    # loose one (`invoicenumber` ~ `clinicnum`) says nothing.
-    if len(h.tokens) > 1 and len(s.tokens) > 1:
+    # loose one (`invoicenumber` ~ `clinicnum`) says nothing, nor one of unspaced scripts.
+    if (len(h.tokens) > 1 and len(s.tokens) > 1) or h.whole or s.whole:
         return best
     pairs = [(h.expanded, s.expanded)]
     if h.compact != h.expanded or s.compact != s.expanded:

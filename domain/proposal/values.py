@@ -8,6 +8,7 @@ propose them (every value an email, an NPI, an ICD-10 code...) when the header s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from domain.proposal.profile import ColumnProfile
@@ -106,7 +107,9 @@ def _enum_words(kind: str, field: str) -> dict[str, str] | None:
 def enum_word(kind: str, field: str, value: str) -> str | None:
     """The enumeration's value a source word names (`Inactivo`, `Alta`), or None."""
     words = _enum_words(kind, field) or {}
-    key = value.strip().lower().replace("-", " ").replace("_", " ")
+    # half-width katakana and full-width letters (`ｷｬﾝｾﾙ`, `ＯＫ`) as the words are written
+    plain = unicodedata.normalize("NFKC", value) if not value.isascii() else value
+    key = plain.strip().lower().replace("-", " ").replace("_", " ")
     # a word cut short with a point (`Жін.`, `Muž.`, `Neaktiv.`) as the word's own short form
     return words.get(key, words.get(key.rstrip(".")) if key.endswith(".") else None)
 
