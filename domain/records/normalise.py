@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,6 +41,15 @@ _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I 
 
 def clean_text(value: str) -> str:
     return value.strip()
+
+
+# The postal mark written before a Japanese postal code (`〒150-0041`), with its circled form
+_POSTAL_MARK = re.compile(r"^\s*[〒〶]\s*")
+
+
+def clean_postal_code(value: str) -> str:
+    """A postal code without the postal mark before it, in plain digits (`〒１５０-００４１`)."""
+    return unicodedata.normalize("NFKC", _POSTAL_MARK.sub("", value)).strip()
 
 
 def clean_name(value: str) -> str:

@@ -19,19 +19,50 @@ import unicodedata
 from collections.abc import Callable
 
 from domain.mapping import Settings
+from domain.records.values.resident_ids import chinese_birth, korean_birth
 
 PARTS = ("name", "place", "phones")
 
 
 # Countries whose people write the family name before the given names (`Kovács Anna`,
 # `Dr. Kiss Péter`; Russia's and Ukraine's `Иванова Анна Сергеевна`, family, given and father's
-# name): a whole name without a comma is read in that order there.
-FAMILY_FIRST_COUNTRIES = frozenset({"HU", "RU", "UA"})
+# name; East Asia's and Vietnam's): a whole name without a comma is read in that order there.
+FAMILY_FIRST_COUNTRIES = frozenset({"HU", "RU", "UA", "JP", "CN", "TW", "HK", "MO", "KR", "VN"})
+# Of them, those whose given name comes last after middle names (`Nguyễn Văn An`: An)
+GIVEN_LAST_COUNTRIES = frozenset({"VN"})
+# Where a name in Chinese characters is written with no space, the family name is its first
+# character (two for the few double family names); a Korean name in Hangul the same
+FAMILY_CHARACTER_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG", "KR"})
+_HAN_OR_KANA = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+DOUBLE_FAMILY_NAMES = frozenset({
+    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲",
+    "公孙", "公孫", "令狐", "慕容", "夏侯", "轩辕", "軒轅", "司徒", "西门", "西門",
+    "남궁", "황보", "제갈", "선우", "독고", "사공", "서문"})
 
 
-def read_name(text: str, family_first: bool = False) -> dict[str, str]:
+def _unspaced_name(text: str, country: str) -> dict[str, str] | None:
+    """A name in Chinese characters, kana or Hangul: family name first, wherever the clinic is.
+    With no space, the family name is cut where it is known to end (Chinese, Korean), else the
+    whole name is kept as the family name (Japanese: it may be one to three characters)."""
+    if not (_HAN_OR_KANA.search(text) or _HANGUL.search(text)):
+        return None
+    if " " in text:  # always the family name first in these letters; no Western parser reads it
+        words = text.replace(",", " ").split()
+        return {k: v for k, v in (("last_name", words[0]), ("first_name", words[1]),
+                                  ("middle_name", " ".join(words[2:]))) if v}
+    if 2 <= len(text) <= 5 and (_HANGUL.search(text) or country in FAMILY_CHARACTER_COUNTRIES):
+        family = text[:2] if text[:2] in DOUBLE_FAMILY_NAMES and len(text) >= 3 else text[:1]
+        return {"last_name": family, "first_name": text[len(family):]}
+    return {"last_name": text}
+
+
+def read_name(text: str, family_first: bool = False, country: str = "") -> dict[str, str]:
     from nameparser import HumanName  # noqa: PLC0415 - only mappings that read names need it
 
+    text = " ".join(text.split())  # the full-width space of Japanese and Chinese names too
+    if (found := _unspaced_name(text, country)) is not None:
+        return found
     name = HumanName(text)
     out = {"first_name": name.first, "middle_name": name.middle, "last_name": name.last,
            "credentials": name.suffix}
@@ -39,6 +70,8 @@ def read_name(text: str, family_first: bool = False) -> dict[str, str]:
     if family_first and "," not in text and len(words) >= 2:
         # nameparser reads western order; a comma (`Kovács, Anna`) already says the order
         out.update(last_name=words[0], first_name=words[1], middle_name=" ".join(words[2:]))
+        if country in GIVEN_LAST_COUNTRIES:
+            out.update(first_name=words[-1], middle_name=" ".join(words[1:-1]))
     if not name.last and name.first:  # one word: a family name as much as a given one
         out["last_name"], out["first_name"] = name.first, ""
     return {k: v.strip() for k, v in out.items() if v and v.strip()}
@@ -133,8 +166,9 @@ def read_parts(how: str, text: str, fields: tuple[str, ...],
     The header, else the clinic's country (`settings`), says the order of a whole name's parts."""
     if how == "name":
         said = family_first_header(header)
-        found = read_name(text, family_first=said if said is not None else bool(
-            settings and settings.country in FAMILY_FIRST_COUNTRIES))
+        country = settings.country if settings else ""
+        found = read_name(text, family_first=said if said is not None else (
+            country in FAMILY_FIRST_COUNTRIES), country=country)
     else:
         found = READERS[how](text)
     if how == "phones" and "phone" in fields and "phone_mobile" not in fields and found:
@@ -313,6 +347,8 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
     finnish = _finnish_birth(compact, today)
     if finnish:
         return finnish
+    if east := chinese_birth(compact, today) or korean_birth(compact, today, header):
+        return east
     if "/" in compact or (header and names_birth_number(header)):
         return _czech_birth(compact, today, named=bool(header) and names_birth_number(header))
     se = _SE.fullmatch(compact)

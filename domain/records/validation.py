@@ -23,6 +23,7 @@ from domain.records.canonical import ENUMS, KIND_FIELDS, REFERENCES
 from domain.records.normalise import (
     Invalid,
     clean_name,
+    clean_postal_code,
     clean_text,
     fold_enum,
     is_sentinel_date,
@@ -220,7 +221,8 @@ _FIELD_TYPES: dict[str, dict[str, str]] = {
 # Per kind, the plain fields (ids and free text) that are only trimmed, and the names, which
 # also have their inner spaces collapsed.
 _TRIMMED: dict[str, frozenset[str]] = {
-    kind: frozenset(n for n, t in types.items() if t in _PLAIN_TYPES and n not in NAME_FIELDS)
+    kind: frozenset(n for n, t in types.items() if t in _PLAIN_TYPES and n not in NAME_FIELDS
+                    and n != "postal_code")  # its postal mark set aside below (`〒`)
     for kind, types in _FIELD_TYPES.items()}
 _NAMED: dict[str, frozenset[str]] = {
     kind: frozenset(n for n, t in types.items() if t in _PLAIN_TYPES and n in NAME_FIELDS)
@@ -246,6 +248,8 @@ def _normalise_as(kind_of_field: str, kind: str, name: str, value: object,  # no
     if kind_of_field == "id":
         return text.strip()
     if kind_of_field == "text":
+        if name == "postal_code":
+            return clean_postal_code(text)
         return clean_name(text) if name in NAME_FIELDS else clean_text(text)
     if kind_of_field == "date":
         if is_sentinel_date(text):

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import re
 
+from domain.records.values.eastern import western_date
+
 # Three numbers, each but the last followed by a dot and at most one space, and a closing dot
 # some languages add; a day or month has one or two digits, the year two or four at an end.
 _SPACED = re.compile(r"^(\d{4}|\d{1,2})\. ?(\d{1,2})\. ?(\d{4}|\d{1,2})\.?(?=\s|$)")
 
 
 def close_dots(text: str) -> str:
-    """`text` with a spaced or dot-closed numeric date at its start closed up, else as it was."""
+    """`text` with a spaced or dot-closed numeric date at its start closed up, else as it was.
+    A date in full-width digits, characters or an era is first written plainly (values/eastern):
+    every date reader passes here first."""
+    text = western_date(text)
     found = _SPACED.match(text)
     years = (len(found[1]) == 4) + (len(found[3]) == 4) if found else 0
     if found is None or years > 1 or (not years and len(found[3]) != 2):
