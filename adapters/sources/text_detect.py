@@ -2,8 +2,8 @@
 
 Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
 Windows-1252 on Western machines, Windows-1250 on Central European ones, Windows-1251 on
-Cyrillic ones) and from vendor report
-screens (UTF-8, sometimes with a BOM).
+Cyrillic ones, Shift_JIS, GB18030, Big5, EUC-KR or Windows-874 on Japanese, Chinese, Korean and
+Thai ones) and from vendor report screens (UTF-8, sometimes with a BOM).
 The encoding is decided over the whole file (one streaming pass that also hashes it), so a
 Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
 """
@@ -36,7 +36,20 @@ CODECS = {
     "windows-1252": "cp1252",
     "windows-1250": "cp1250",
     "windows-1251": "cp1251",
+    # East and South-East Asian code pages of Excel's plain CSV and older clinic software
+    "shift_jis": "cp932",  # Japanese (Windows' Shift_JIS)
+    "gb18030": "gb18030",  # Chinese, simplified (GBK, GB2312 within it)
+    "big5": "cp950",  # Chinese, traditional
+    "euc-kr": "cp949",  # Korean (Windows' Unified Hangul Code)
+    "windows-874": "cp874",  # Thai (TIS-620 within it)
 }
+# charset_normalizer's name of each -> ours
+_EAST = {"cp932": "shift_jis", "gb18030": "gb18030", "big5": "big5", "cp949": "euc-kr",
+         "cp874": "windows-874"}
+# Chinese characters, kana (not the half-width ones a Western byte reads as), Hangul, Thai
+_EAST_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e01-\u0e5b]")
+EAST_SHARE = 0.8  # of the non-ASCII letters a reading gives, that must be such letters
+EAST_LETTERS = 6  # at least: a byte or two a damaged UTF-8 file lost are no language
 
 # Bytes that are letters in Windows-1250 ("ą ł ż Ł Ą Ż Ź ť ľ") but symbols or holes in
 # Windows-1252 ("¹ ³ ¿ £ ¥ ¯"): inside a word, after a letter, they are Central European
@@ -77,6 +90,21 @@ def _central_evidence(chunk: bytes) -> int:
     mixed = sum(1 for word in _HIGH_WORD.findall(chunk)
                 if _GRAVE_IN_1252.search(word) and _ACUTE_OR_CARON.search(word))
     return len(_CENTRAL_IN_WORD.findall(chunk)) + len(_IC_ENDING.findall(chunk)) + mixed
+
+
+def _east_asian(head: bytes) -> str | None:
+    """The East or South-East Asian code page a file not in UTF-8 reads best in, if its text is
+    in those letters; None for a Western or Central European one (decided as before)."""
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only such files need it
+
+    best = from_bytes(head, cp_isolation=[*_EAST, "cp1252", "cp1250"]).best()
+    if best is None or best.encoding not in _EAST:
+        return None
+    text = str(best)
+    high = [c for c in text if not c.isascii() and c.isalpha()]
+    east = sum(1 for c in high if _EAST_LETTER.match(c))
+    return (_EAST[best.encoding] if east >= EAST_LETTERS and east >= EAST_SHARE * len(high)
+            else None)
 
 
 def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
@@ -161,6 +189,8 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
+    if encoding is None and invalid * 20 > multibyte:
+        encoding = _east_asian(head)
     if encoding is None:
         encoding = ("utf-8" if invalid * 20 <= multibyte
                     else "windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
