@@ -200,3 +200,13 @@ def test_a_small_ordinary_file_is_not_taken_for_a_key_value_table() -> None:
     fm = propose_rows("patients.csv", headers, rows)
     assert fm.key_value is None and not fm.key_values
     assert fm.columns["Patient ID"].target == "patient.source_id"
+
+
+def test_a_consultation_part_that_lost_a_field_to_a_rival_is_not_left_doubted() -> None:
+    # a draw Hypothesis once made above: `Patient Notes` read into the note's body
+    headers = ["Patient", "Patient Notes", "Patient Name Notes"]
+    rows = [[f"v{i}{j}" for j in range(len(headers))] for i in range(5)]
+    fm = propose_rows("appointments.csv", headers, rows)
+    column = fm.columns["Patient Notes"]
+    assert column.flagged == (column.confidence < 0.7 or any("fits it better" in r
+                                                             for r in column.reasons))

@@ -129,6 +129,8 @@ def propose_note_parts(fm: FileMapping, headers: Sequence[str], profile: FilePro
         column = fm.columns[header]
         column.target, column.custom_field, column.custom_field_type = None, None, None
         column.confidence, column.flagged = max(column.confidence, 0.75), False
+        # a rival's claim on a field this column no longer takes is no longer a doubt
+        column.reasons = [r for r in column.reasons if "fits it better" not in r]
         column.reasons.append("a part of the consultation: read into the note's body")
     fm.combine.append(Combine(target=body, columns=parts, separator="\n", reasons=[
         "the consultation's parts (" + ", ".join(f"'{h}'" for h in parts)
