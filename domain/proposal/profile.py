@@ -18,6 +18,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.proposal.shapes import DateInfo, classify
+from domain.records.values.digits import ascii_digits
 
 DISTINCT_CAP = 64
 # Header words of a date or a time of day, in the languages of the clinics served: a column of
@@ -97,7 +98,7 @@ class FileProfile(BaseModel):
 
 @lru_cache(maxsize=8192)
 def _classify_cached(text: str) -> tuple[frozenset[str], DateInfo | None]:
-    shapes, info = classify(text)
+    shapes, info = classify(ascii_digits(text))
     return frozenset(shapes), info
 
 
@@ -122,7 +123,7 @@ class _ColumnStats:
         self.non_empty += 1
         self.total_length += len(text)
         self.max_length = max(self.max_length, len(text))
-        shapes, info = _classify_cached(text) if len(text) <= 64 else classify(text)
+        shapes, info = _classify_cached(text) if len(text) <= 64 else classify(ascii_digits(text))
         counts = self.shapes
         for shape in shapes:
             counts[shape] = counts.get(shape, 0) + 1

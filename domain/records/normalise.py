@@ -20,6 +20,7 @@ from domain.mapping import Settings
 from domain.records.canonical import ENUMS, visit_outcome
 from domain.records.values import money, worddates, yes_no
 from domain.records.values.daynumbers import day_fraction, day_number
+from domain.records.values.digits import ascii_digits
 from domain.records.values.dotted import close_dots
 from domain.records.values.joined import set_joint_aside
 
@@ -61,7 +62,14 @@ def is_sentinel_date(value: str) -> bool:
     return value.strip().startswith(SENTINEL_DATES)
 
 
+# A Hijri year (1446 AH is 2024): Saudi and Gulf exports write the Hijri date beside the
+# Gregorian one; read as a Gregorian year it would be six centuries off, so it is refused.
+_HIJRI_YEARS = range(1300, 1500)
+
+
 def _make_date(year: int, month: int, day: int) -> dt.date:
+    if year in _HIJRI_YEARS:
+        raise Invalid("a Hijri date, not read as a Gregorian one")
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
@@ -91,7 +99,7 @@ def parse_date(value: str, order: str, past: bool = False,
     """(date, note): note says when the data proved the configured day/month order wrong.
     `past`: the date cannot be in the future (a birth date), which decides a two-digit year's
     century. `country`: the clinic's, whose languages name the months (values/worddates.py)."""
-    text = close_dots(value.strip())
+    text = close_dots(ascii_digits(value.strip()))
     if len(text) == 10 and text[4] == text[7] == "-":
         # YYYY-MM-DD, most dates of most exports: the C parser reads it at a fraction of the
         # cost; anything it refuses takes the general path below, which says why.
@@ -159,7 +167,7 @@ def _clock(text: str) -> dt.time:
 
 
 def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str | None]:
-    text = set_joint_aside(close_dots(value.strip()))
+    text = set_joint_aside(close_dots(ascii_digits(value.strip())))
     if _CANONICAL_MOMENT.fullmatch(text) and not text.endswith("-00:00"):  # -00:00 reads +00:00
         try:
             dt.datetime.fromisoformat(text)
@@ -193,7 +201,7 @@ def parse_datetime(value: str, order: str, settings: Settings) -> tuple[str, str
 def parse_money(value: str, country: str = "US") -> str:
     """The amount as a decimal string (babel in the clinic's locale: values/money.py says how)."""
     try:
-        return money.parse_money(value, country)
+        return money.parse_money(ascii_digits(value), country)
     except money.NotMoney as exc:
         raise Invalid(str(exc)) from exc
 
@@ -213,7 +221,7 @@ def parse_bool(value: str) -> bool:
 
 
 def parse_int(value: str) -> int:
-    text = value.strip().replace(",", "")
+    text = ascii_digits(value.strip()).replace(",", "")
     text = re.sub(r"\s*(min(ute)?s?|bytes?|b)$", "", text, flags=re.IGNORECASE)
     try:
         number = Decimal(text)
@@ -257,6 +265,7 @@ _NANP_PLAIN = re.compile(r"\(?([2-9]\d{2})\)?[-. ]?(\d{3})[-. ]?(\d{4})")
 
 @functools.lru_cache(maxsize=4096)
 def parse_phone(value: str, region: str) -> str:
+    value = ascii_digits(value)
     if region.upper() in _NANP_REGIONS and (plain := _NANP_PLAIN.fullmatch(value)):
         return f"+1{plain[1]}{plain[2]}{plain[3]}"
     try:

@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Callable
 
 from domain.mapping import Settings
+from domain.records.values import idnumbers
+from domain.records.values.digits import ascii_digits
 from domain.records.values.resident_ids import chinese_birth, korean_birth
 
 PARTS = ("name", "place", "phones")
@@ -337,13 +339,19 @@ def _two_digit_year(yy: int, today: dt.date, older: bool = False) -> int:
 def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> str | None:
     """The birth date (ISO) a national identity number writes, else None. A CPR number is
     read only where `header` names a personal number (see `names_personal_number`), a Czech
-    birth number without its slash only where it names one (`names_birth_number`)."""
+    birth number without its slash only where it names one (`names_birth_number`); a Baltic
+    or Icelandic number (values/idnumbers.py) under a header naming one is read as that."""
     today = today or dt.date.today()
-    compact = "".join(text.split())
+    compact = "".join(ascii_digits(text).split())
     if header and re.search(r"\bcpr\b", header, re.IGNORECASE):
         return _danish_birth(compact, today)
     if header and names_rnokpp(header):
         return _ukrainian_birth(compact, today)
+    if header and idnumbers.names_baltic_or_icelandic_number(header):
+        return (idnumbers.latvian_birth(compact, today) or idnumbers.icelandic_birth(compact, today)
+                or idnumbers.baltic_birth(compact, today))
+    if re.fullmatch(r"\d{6}-\d{5}", compact):  # the Latvian shape: its check proves it
+        return idnumbers.latvian_birth(compact, today)
     finnish = _finnish_birth(compact, today)
     if finnish:
         return finnish
@@ -369,6 +377,13 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
             return born.isoformat()
     if header and names_jmbg(header) or re.fullmatch(r"\d{13}", compact) and not _luhn(compact):
         return _jmbg_birth(compact, today)
+    # after the Polish number, whose reading stands where both checks hold (one in eleven)
+    if baltic := idnumbers.baltic_birth(compact, today):
+        return baltic
+    # after the Swedish number, and never under a header naming a Nordic personal number
+    if not (header and names_personal_number(header)) and (
+            iceland := idnumbers.icelandic_birth(compact, today)):
+        return iceland
     if re.fullmatch(r"\d{13}", compact) and _luhn(compact):
         born = _date(_two_digit_year(int(compact[:2]), today), int(compact[2:4]),
                      int(compact[4:6]))

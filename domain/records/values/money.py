@@ -73,8 +73,26 @@ def clinic_locales(country: str) -> tuple[Locale, ...]:
     return tuple(found)
 
 
+_BIDI = str.maketrans("", "", "\u200e\u200f\u061c")
+
+
 def _fold(word: str) -> str:
-    return " ".join(word.casefold().split())
+    """Case and spaces aside, and the direction marks right-to-left symbols carry (`د.إ.` and
+    U+200F)."""
+    return " ".join(word.translate(_BIDI).casefold().split()).rstrip(".")
+
+
+# Initials between points or quotes (`ر.س` riyal saudi, `ج.م` Egyptian pound, `ש"ח` new shekel):
+# how Arabic and Hebrew shorten a currency's two-word name
+_INITIALS = re.compile(r"(\w)(?:[.\"'״׳]\s?(\w))+[.]?")
+
+
+def _initials(token: str, marks: frozenset[str]) -> bool:
+    if not _INITIALS.fullmatch(token):
+        return False
+    letters = "".join(re.findall(r"\w", token))
+    return any(len(name.split()) == len(letters)
+               and "".join(w[0] for w in name.split()) == letters for name in marks)
 
 
 @functools.lru_cache(maxsize=64)
@@ -116,7 +134,8 @@ def is_currency_mark(text: str, country: str) -> bool:
         return True
     marks, words = currency_words(country)
     folded = _fold(token)
-    return folded in marks or folded in words or _abbreviates(folded.rstrip("."), words)
+    return (folded in marks or folded in words or _abbreviates(folded, words)
+            or _initials(folded, marks))
 
 
 @functools.lru_cache(maxsize=4096)
