@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
 from domain.records.values.daynumbers import day_fraction, day_number
 from domain.records.values.dotted import close_dots
+from domain.records.values.hijri import is_hijri_year
 from domain.records.values.joined import set_joint_aside
 from domain.records.values.money import CURRENCY_SIGNS
 
@@ -160,11 +161,13 @@ def date_info(text: str) -> DateInfo | None:
     iso = _ISO_DATE.match(text)
     if iso:
         month, day = int(iso.group(3)), int(iso.group(4))
-        return DateInfo("ISO", None) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        return (DateInfo("ISO", None) if 1 <= month <= 12 and 1 <= day <= 31
+                and not is_hijri_year(int(iso.group(1))) else None)
     num = _NUM_DATE.match(text)
     if num:
         a, b = int(num.group(1)), int(num.group(3))
-        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12) or is_hijri_year(
+                int(num.group(4))):
             return None
         if a > 12:
             return DateInfo("NUM", "DMY", 1)

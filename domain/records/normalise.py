@@ -22,6 +22,7 @@ from domain.records.values import money, worddates, yes_no
 from domain.records.values.daynumbers import day_fraction, day_number
 from domain.records.values.digits import ascii_digits
 from domain.records.values.dotted import close_dots
+from domain.records.values.hijri import is_hijri_year
 from domain.records.values.joined import set_joint_aside
 
 
@@ -62,13 +63,8 @@ def is_sentinel_date(value: str) -> bool:
     return value.strip().startswith(SENTINEL_DATES)
 
 
-# A Hijri year (1446 AH is 2024): Saudi and Gulf exports write the Hijri date beside the
-# Gregorian one; read as a Gregorian year it would be six centuries off, so it is refused.
-_HIJRI_YEARS = range(1300, 1500)
-
-
 def _make_date(year: int, month: int, day: int) -> dt.date:
-    if year in _HIJRI_YEARS:
+    if is_hijri_year(year):
         raise Invalid("a Hijri date, not read as a Gregorian one")
     try:
         return dt.date(year, month, day)

@@ -83,7 +83,7 @@ def test_an_arabic_clinics_files_and_columns() -> None:
         "الفواتير.csv": {"رقم الملف": "patient_source_id",
                          "المبلغ المتبقي": "outstanding_balance", "الحالة": "billing_status"}})
     hijri = doc.files["المرضى.csv"].columns["تاريخ الميلاد (هجري)"]
-    assert hijri.target is None, hijri.reasons
+    assert hijri.target is None and hijri.custom_field_type == "Text", hijri.reasons
 
 
 def test_the_arabic_rows_read_with_arabic_indic_digits() -> None:
