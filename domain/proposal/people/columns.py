@@ -2,7 +2,8 @@
 their values:
 
 - a bare `Name` (`Nom`, `Nome`, `Naam`) beside a first-name column is the surname: the first
-  name is already said, and a person list's other name is the family's;
+  name is already said, and a person list's other name is the family's; and beside a column
+  its header says is the surname (the Catalan `Nom` and `Cognoms`), it is the given name;
 - a column of nothing but titles of address (`Mrs`, `Herr`, `Mme`, `Sra.`, `Dhr.`) says the
   person's sex, when no column says it outright;
 - a column named after a status (`Inactive`, `Archived`) holding marks (`X`, `Oui`, `yes`)
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from domain.mapping import FileMapping, MappingDocument
+from domain.proposal.match import header_matches
 from domain.proposal.profile import ColumnProfile, FileProfile
 from domain.proposal.text import custom_field_name, phrase, strip_accents
 from domain.proposal.vocabulary import (
@@ -85,6 +87,29 @@ def surname_beside_first_name(fm: FileMapping, profile: FileProfile) -> None:
             continue
         _retarget(fm, header, f"{kind}.last_name", {}, f"'{header}' beside the first name "
                   f"'{fm.column_of(f'{kind}.first_name')}': the person's other name, the surname")
+        return
+
+
+def given_name_beside_surname(fm: FileMapping, profile: FileProfile) -> None:
+    """`Nom` read as the surname (French) where another column's header says the surname
+    outright (`Cognoms`) and none the given name: `Nom` is the given name, `Cognoms` the
+    surname."""
+    kind = fm.kind
+    last = fm.column_of(f"{kind}.last_name")
+    if (last is None or fm.column_of(f"{kind}.first_name") is not None
+            or phrase(last).tokens not in BARE_NAME_WORDS
+            or "first_name" not in KIND_FIELDS.get(kind, ())):
+        return
+    for header, column in fm.columns.items():
+        matches = header_matches(kind, header)
+        if (column.target is not None or header == last or not matches
+                or matches[0].field != "last_name" or matches[0].score < NAMES
+                or phrase(header).tokens in BARE_NAME_WORDS or not _seen(profile, header)
+                or profile.columns.get(header, ColumnProfile()).share("name") < NAMES):
+            continue
+        _retarget(fm, last, f"{kind}.first_name", {}, f"'{last}' beside the surname '{header}': "
+                  "the person's other name, the given name")
+        _retarget(fm, header, f"{kind}.last_name", {}, f"'{header}' names the surname")
         return
 
 
@@ -188,6 +213,7 @@ def propose_people(fm: FileMapping, profile: FileProfile) -> None:
     marked_status(fm, profile)
     inverted_active(fm, profile)
     surname_beside_first_name(fm, profile)
+    given_name_beside_surname(fm, profile)
     salutation_as_sex(fm, profile)
 
 
