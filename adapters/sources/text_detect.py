@@ -2,8 +2,9 @@
 
 Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
 Windows-1252 on Western machines, Windows-1250 on Central European ones, Windows-1251 on
-Cyrillic ones, Shift_JIS, GB18030, Big5, EUC-KR or Windows-874 on Japanese, Chinese, Korean and
-Thai ones) and from vendor report screens (UTF-8, sometimes with a BOM).
+Cyrillic ones, Windows-1257, -1256 and -1255 on Baltic, Arabic and Hebrew ones (code_pages.py),
+Shift_JIS, GB18030, Big5, EUC-KR or Windows-874 on Japanese, Chinese, Korean and Thai ones) and
+from vendor report screens (UTF-8, sometimes with a BOM).
 The encoding is decided over the whole file (one streaming pass that also hashes it), so a
 Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
 """
@@ -19,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from adapters.sources.code_pages import CodePageEvidence
 
 CHUNK = 1 << 20
 SAMPLE_BYTES = 64 * 1024
@@ -42,6 +45,9 @@ CODECS = {
     "big5": "cp950",  # Chinese, traditional
     "euc-kr": "cp949",  # Korean (Windows' Unified Hangul Code)
     "windows-874": "cp874",  # Thai (TIS-620 within it)
+    "windows-1257": "cp1257",
+    "windows-1256": "cp1256",
+    "windows-1255": "cp1255",
 }
 # charset_normalizer's name of each -> ours
 _EAST = {"cp932": "shift_jis", "gb18030": "gb18030", "big5": "big5", "cp949": "euc-kr",
@@ -167,6 +173,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     multibyte = 0  # bytes beyond the first of valid multi-byte sequences: evidence of UTF-8
     central = western = 0  # in-word evidence of Windows-1250 against Windows-1252
     cyrillic = mixed = 0  # words of high bytes alone against words mixing them with letters
+    pages = CodePageEvidence()  # of Windows-1257, -1256 and -1255
     head = b""
     breaks = 0
     last = b""
@@ -186,6 +193,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                     western += len(_WESTERN_IN_WORD.findall(chunk))
                     found = _cyrillic_evidence(chunk)
                     cyrillic, mixed = cyrillic + found[0], mixed + found[1]
+                    pages.add(chunk)
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
@@ -193,9 +201,11 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
         encoding = _east_asian(head)
     if encoding is None:
         encoding = ("utf-8" if invalid * 20 <= multibyte
-                    else "windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
-                    else "windows-1250" if central >= 2 and central > 4 * western
-                    else "windows-1252")
+                    # Arabic and Hebrew words are high bytes alone too: told apart first
+                    else pages.encoding()
+                    or ("windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
+                        else "windows-1250" if central >= 2 and central > 4 * western
+                        else "windows-1252"))
     unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")
     return FileFacts(digest.hexdigest(), size, encoding, breaks + unterminated)
 

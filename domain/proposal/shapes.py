@@ -162,7 +162,7 @@ def date_info(text: str) -> DateInfo | None:
     if iso:
         month, day = int(iso.group(3)), int(iso.group(4))
         return (DateInfo("ISO", None) if 1 <= month <= 12 and 1 <= day <= 31
-                and not is_hijri_year(int(iso.group(1))) else None)
+                and not (iso.group(2) != "-" and is_hijri_year(int(iso.group(1)))) else None)
     num = _NUM_DATE.match(text)
     if num:
         a, b = int(num.group(1)), int(num.group(3))

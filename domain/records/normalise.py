@@ -63,13 +63,16 @@ def is_sentinel_date(value: str) -> bool:
     return value.strip().startswith(SENTINEL_DATES)
 
 
-def _make_date(year: int, month: int, day: int) -> dt.date:
-    if is_hijri_year(year):
-        raise Invalid("a Hijri date, not read as a Gregorian one")
+def _make_date(year: int, month: int, day: int, hijri_too: bool = False) -> dt.date:
+    """`hijri_too`: the date is written as the Hijri calendar's are (`1445/09/12`,
+    `12/09/1445`), where a year 1300-1499 is the Hijri one (values/hijri.py)."""
     try:
-        return dt.date(year, month, day)
+        made = dt.date(year, month, day)
     except ValueError as exc:
         raise Invalid("not a calendar date") from exc
+    if hijri_too and is_hijri_year(year):
+        raise Invalid("a Hijri date, not read as a Gregorian one")
+    return made
 
 
 # A two-digit year ("3/4/62") is read within this many years ahead of today at most; a past
@@ -104,7 +107,7 @@ def parse_date(value: str, order: str, past: bool = False,
         except ValueError:
             pass
     if m := _ISO_DATE.match(text) or _COMPACT_DATE.match(text):
-        return _make_date(int(m[1]), int(m[2]), int(m[3])), None
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), hijri_too=text[4:5] != "-"), None
     if (serial := day_number(text)) is not None:
         return serial.date(), None
     if m := _NUMERIC_DATE.match(text.split(" ")[0].split("T")[0]):
@@ -116,7 +119,7 @@ def parse_date(value: str, order: str, past: bool = False,
             day, month, note = month, day, "day/month order differs from the setting"
         if len(m[3]) == 2:
             year = full_year(year, month, day, past)
-        return _make_date(year, month, day), note
+        return _make_date(year, month, day, hijri_too=True), note
     if word := worddates.match_word_date(text, country):
         written, month, day = word
         year = full_year(int(written), month, day, past) if len(written) == 2 else int(written)
