@@ -8,6 +8,9 @@ and the patient's printed name sits beside it. Proposed here, each with its reas
   is the patient's id (a column of people's names is no id);
 - in a file of another kind, a chart-number column is the patient reference, and a column of
   people's names that only named the same patient is kept readable, as a custom field;
+- where no chart number is, a national identity number the clinic knows its people by (an
+  Icelandic kennitala, a Nordic personal number, a Baltic personal code) plays its part: the
+  patient's id in a patient file with no id of its own, the patient in the diary's rows;
 - a table read as patients whose ids are all patients of a larger table, holding nothing of a
   patient but the name beside another kind's fields, is that kind's table, one row per patient
   (`Patient Balance`: a balance per chart number).
@@ -15,6 +18,7 @@ and the patient's printed name sits beside it. Proposed here, each with its reas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from domain.mapping import DROP, ColumnMapping, FileMapping, Route
@@ -25,6 +29,8 @@ from domain.proposal.tables.parents import names_kind
 from domain.proposal.text import custom_field_name, phrase, readings
 from domain.proposal.twins import TableSample, ids_of
 from domain.records.canonical import REFERENCES
+from domain.records.parts import names_birth_number, names_personal_number
+from domain.records.values.idnumbers import names_baltic_or_icelandic_number
 
 CHART_FLOOR = 0.9  # how surely a header must name a chart number
 NAME_SHARE = 0.8  # of a column's values that must read as people's names
@@ -36,6 +42,14 @@ def is_chart_number(header: str) -> bool:
     matches = header_matches("patient", header)
     return bool(matches) and matches[0].field == "chart_number" and \
         matches[0].score >= CHART_FLOOR
+
+
+def names_identity_number(header: str) -> bool:
+    """`Kennitala`, `Personnummer`, `CPR-nr`, `Isikukood`, `Rodné číslo`: the header names a
+    national identity number that writes its holder's birth date."""
+    return (names_personal_number(header) or names_birth_number(header)
+            or names_baltic_or_icelandic_number(header)
+            or bool(re.search(r"\bpesel\b|henkil[oö]tunnus|\bhetu\b", header, re.IGNORECASE)))
 
 
 def own_chart(kind: str, reading: str) -> bool:
@@ -82,7 +96,8 @@ def propose_chart_references(fm: FileMapping, profile: FileProfile) -> None:
         return
     # read without a prefix most of the table's headers share (`APPT_CHART`, `PAT_CHART`)
     read_as = readings(list(fm.columns))
-    chart = next((h for h in fm.columns if is_chart_number(read_as.get(h, h))), None)
+    chart = next((h for h in fm.columns if is_chart_number(read_as.get(h, h))), None) or next(
+        (h for h in fm.columns if names_identity_number(h)), None)
     if chart is None:
         return
     col = profile.columns.get(chart, ColumnProfile())

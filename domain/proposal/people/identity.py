@@ -24,7 +24,8 @@ def propose_birth_from_identity(fm: FileMapping, headers: list[str], profile: Fi
         return
     for header in headers:
         column, col = fm.columns.get(header), profile.columns.get(header)
-        if column is None or col is None or column.target is not None:
+        # the number may be the patient's id too (a kennitala, where no other id is)
+        if column is None or col is None or column.target not in (None, "patient.source_id"):
             continue
         seen = {v: n for v, n in col.distinct.items() if v.strip()}
         total = sum(seen.values())

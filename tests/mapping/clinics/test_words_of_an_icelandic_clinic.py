@@ -70,12 +70,19 @@ def test_an_icelandic_clinics_files_and_columns() -> None:
     assert {n: fm.kind for n, fm in doc.files.items()} == {
         "sjuklingar.csv": "patient", "timabokanir_2025.csv": "appointment"}
     assert not wrong_targets(doc, {
-        "sjuklingar.csv": {"Kennitala": "date_of_birth", "Fornafn": "first_name",
+        "sjuklingar.csv": {"Fornafn": "first_name",
                            "Eftirnafn": "last_name", "Kyn": "sex", "Farsími": "phone_mobile",
                            "Netfang": "email", "Heimilisfang": "address_line1",
                            "Póstnúmer": "postal_code", "Staður": "city", "Staða": "status"},
-        "timabokanir_2025.csv": {"Læknir": "provider_source_id", "Þjónusta": "appointment_type",
+        "timabokanir_2025.csv": {"Kennitala": "patient_source_id",
+                                 "Læknir": "provider_source_id", "Þjónusta": "appointment_type",
                                  "Staða": "status", "Athugasemdir": "notes"}})
+    # the kennitala is how an Icelandic clinic knows its people: the patient's id, where no
+    # other is, and the birth date read from it
+    patients = doc.files["sjuklingar.csv"]
+    assert patients.columns["Kennitala"].target == "patient.source_id"
+    [born] = [c for c in patients.combine if c.target == "patient.date_of_birth"]
+    assert born.columns == ["Kennitala"] and born.identity
 
 
 def test_the_icelandic_rows_read_with_the_kennitala_birth_date() -> None:
@@ -84,6 +91,7 @@ def test_the_icelandic_rows_read_with_the_kennitala_birth_date() -> None:
     assert not quarantined, quarantined[:1]
     patients = [r.fields for r in records if r.kind == "patient"]
     assert [p["date_of_birth"] for p in patients[:3]] == [_born(i).isoformat() for i in range(3)]
+    assert patients[1]["source_id"] == PATIENTS[1][0]
     assert patients[0]["sex"] == "female" and patients[1]["sex"] == "male"
     assert patients[0]["status"] == "inactive" and patients[1]["status"] == "active"
     assert patients[1]["phone_mobile"] == "+3547211001"
@@ -91,6 +99,7 @@ def test_the_icelandic_rows_read_with_the_kennitala_birth_date() -> None:
     assert not quarantined, quarantined[:1]
     assert [r.fields["status"] for r in records[:4]] == [
         "booked", "completed", "cancelled", "no_show"]
+    assert records[1].fields["patient_source_id"] == PATIENTS[1][0]
 
 
 @pytest.mark.parametrize(("number", "header", "born"), [
