@@ -37,9 +37,12 @@ _TEXT_DATE = re.compile(r"^(?:[A-Za-z]{2,9}\.?,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},
 # language's months (the shape knows no language; the reader does)
 # (after its weekday perhaps: `Mon 8 Jan 2024`, `tir. 9. jan. 2024`)
 _DAY_WORD_YEAR = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s)?"
-                            r"\d{1,2}\.?[\s\-](?:de\s)?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
+                            r"\d{1,2}\.?[\s\-](?:de\s|d['’])?[^\W\d_]{3,12}\.?,?[\s\-](?:de\s)?(1[89]|20)\d\d$")
 # the year first, each part closed by a point (Hungarian `2024. január 8.`)
-_YEAR_WORD_DAY = re.compile(r"^(1[89]|20)\d\d\.?\s[^\W\d_]{3,12}\.?\s\d{1,2}\.?$")
+# (the Lithuanian `2024 m. kovo 8 d.`), or the year, the day, the month (Latvian
+# `2024. gada 8. marts`)
+_YEAR_WORD_DAY = re.compile(r"^(1[89]|20)\d\d\.?(?:\sm\.)?\s[^\W\d_]{3,12}\.?\s\d{1,2}\.?(?:\sd\.)?$"
+                            r"|^(1[89]|20)\d\d\.?\sgada\s\d{1,2}\.\s[^\W\d_]{3,12}$")
 # a date so written, then the time of day, perhaps after a word (`, 10:30`, ` kl. 10:30`)
 _WORD_MOMENT = re.compile(
     r"^(?P<date>\D*\d{1,2}\D+\d{4}),?\s+(?:[^\W\d_]{1,5}\.?\s+){0,2}(?P<time>\d{1,2}\D.*)$"

@@ -1,7 +1,9 @@
 """Dates written with the month's name in the clinic's language: `07 Jan 2024`, `Jan 7, 2024`,
 the Polish `7 stycznia 2024` (the genitive), the Swedish `7 jan. 2024`, the Spanish
-`7 de enero de 2024`, the Hungarian `2024. január 7.` (year first); with a time of day after
-them in one cell (`07 Jan 2024 10:30 AM`, `7 stycznia 2024, 10:30`).
+`7 de enero de 2024`, the Catalan `7 d'abril de 2024`, the Hebrew `7 במרץ 2024` (`in March`),
+the Hungarian `2024. január 7.` and the Lithuanian `2024 m. kovo 7 d.` (year first), the
+Latvian `2024. gada 7. marts` (the year, then the day); with a time of day after them in one
+cell (`07 Jan 2024 10:30 AM`, `7 stycznia 2024, 10:30`).
 
 The month names are babel's (CLDR) for the locales of the clinic's country, and English, which
 exports write whatever their country: wide and abbreviated, in the forms a date uses and those
@@ -32,11 +34,16 @@ _SEP = r"[\s\-/]"
 _YEAR_END = r"(?:\s*[rг]\.|\.)?"
 # day, month, year (`07 Jan 2024`, `7. jan. 2024`, `7 de enero de 2024`, `07-Jan-24`)
 _DAY_FIRST = re.compile(
-    rf"(\d{{1,2}})\.?{_SEP}+(?:de\s+)?([^\W\d_]+)\.?,?{_SEP}+(?:de\s+)?(\d{{4}}|\d{{2}}){_YEAR_END}")
+    rf"(\d{{1,2}})\.?{_SEP}+(?:de\s+|d['’]\s*)?([^\W\d_]+)\.?,?{_SEP}+(?:de\s+)?(\d{{4}}|\d{{2}})"
+    rf"{_YEAR_END}")
 # month, day, year (`Jan 7, 2024`, `January 7th 2024`)
 _MONTH_FIRST = re.compile(rf"([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}+(\d{{4}})")
 # year, month, day, each closed by a point (Hungarian `2024. január 8.`, `2024. jan. 8.`)
-_YEAR_FIRST = re.compile(rf"(\d{{4}})\.?{_SEP}+([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})\.?")
+# (and the Lithuanian `2024 m. kovo 8 d.`: m. the year's, d. the day's)
+_YEAR_FIRST = re.compile(
+    rf"(\d{{4}})\.?(?:\s*m\.)?{_SEP}+([^\W\d_]+)\.?{_SEP}+(\d{{1,2}})\.?(?:\s*d\.)?")
+# the year, then the day, then the month (Latvian `2024. gada 8. marts`)
+_YEAR_DAY = re.compile(r"(\d{4})\.?\s+gada\s+(\d{1,2})\.\s+([^\W\d_]+)")
 # such a date, then the time of day, perhaps after a short word or two (`, 10:30`, ` kl. 10:30`,
 # ` o godz. 10:30`, ` at 10:30 AM`)
 WORD_MOMENT = re.compile(
@@ -70,13 +77,20 @@ def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
             word, day, year = month_first.groups()
         elif year_first := _YEAR_FIRST.fullmatch(candidate):
             year, word, day = year_first.groups()
+        elif year_day := _YEAR_DAY.fullmatch(candidate):
+            year, day, word = year_day.groups()
         else:
             continue
         folded = word.casefold()
-        month = month_words(country).get(folded) or _any_language_months().get(folded)
+        # a Hebrew month after `ב` (in): `במרץ`
+        month = _month(folded, country) or (folded[:1] == "ב" and _month(folded[1:], country))
         if month:
-            return year, month, int(day)
+            return year, int(month), int(day)
     return None
+
+
+def _month(folded: str, country: str) -> int | None:
+    return month_words(country).get(folded) or _any_language_months().get(folded)
 
 
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\.?,?\s+(?=\S)")

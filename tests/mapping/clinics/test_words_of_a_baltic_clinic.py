@@ -17,7 +17,8 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
-from domain.records.normalise import parse_bool
+from domain.proposal.shapes import classify
+from domain.records.normalise import parse_bool, parse_date
 from domain.records.parts import birth_date_in
 from tests.mapping.clinics.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
@@ -179,3 +180,12 @@ def test_what_is_no_baltic_personal_code_writes_no_date(number: str, header: str
 def test_baltic_yes_and_no() -> None:
     assert parse_bool("Jah") and parse_bool("Jā") and parse_bool("Taip")
     assert not parse_bool("Ei") and not parse_bool("Nē") and not parse_bool("Ne")
+
+
+@pytest.mark.parametrize(("text", "country", "day"), [
+    ("2024. gada 12. marts", "LV", "2024-03-12"), ("12. marts 2024", "LV", "2024-03-12"),
+    ("2024 m. kovo 12 d.", "LT", "2024-03-12"), ("12. märts 2024", "EE", "2024-03-12"),
+])
+def test_baltic_dates_with_the_months_name(text: str, country: str, day: str) -> None:
+    assert parse_date(text, "DMY", country=country)[0].isoformat() == day
+    assert "date" in classify(text)[0]

@@ -11,7 +11,8 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
-from domain.records.normalise import fold_enum
+from domain.proposal.shapes import classify
+from domain.records.normalise import fold_enum, parse_date
 from tests.mapping.clinics.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 
@@ -94,3 +95,12 @@ def test_catalan_invoice_words() -> None:
     assert fm.kind == "billing"
     assert fm.columns["Estat"].values == {"Pagada": "paid", "Pendent": "current"}
     assert fm.columns["Import pendent"].target == "billing.outstanding_balance"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("12 de març de 2024", "2024-03-12"), ("12 d'abril de 2024", "2024-04-12"),
+    ("3 d’octubre de 2023", "2023-10-03"),
+])
+def test_catalan_dates_with_the_months_name(text: str, day: str) -> None:
+    assert parse_date(text, "DMY", country="AD")[0].isoformat() == day
+    assert "date" in classify(text)[0]

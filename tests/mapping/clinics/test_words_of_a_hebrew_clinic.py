@@ -12,7 +12,8 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
-from domain.records.normalise import parse_bool, parse_money
+from domain.proposal.shapes import classify
+from domain.records.normalise import parse_bool, parse_date, parse_money
 from domain.records.parts import birth_date_in
 from tests.mapping.clinics.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
@@ -103,3 +104,11 @@ def test_an_israeli_identity_number_writes_no_birth_date() -> None:
 def test_hebrew_yes_no_and_shekels() -> None:
     assert parse_bool("כן") is True and parse_bool("לא") is False
     assert parse_money("₪ 250", "IL") == "250" and parse_money('1,250.50 ש"ח', "IL") == "1250.50"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("12 במרץ 2024", "2024-03-12"), ("12 מרץ 2024", "2024-03-12"), ("3 באוקטובר 2023", "2023-10-03"),
+])
+def test_hebrew_dates_with_the_months_name(text: str, day: str) -> None:
+    assert parse_date(text, "DMY", country="IL")[0].isoformat() == day
+    assert "date" in classify(text)[0]
