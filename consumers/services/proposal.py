@@ -174,6 +174,7 @@ def _tabular_evidence(doc: MappingDocument, first_rows_of: dict[str, list[dict[s
         if fm is None:
             continue
         dates: list[str] = []
+        found.headers.extend(fm.columns)
         for header, column in fm.columns.items():
             field = (column.target or "").rpartition(".")[2]
             into = _EVIDENCE_OF.get("phone" if field in PHONE_FIELDS else field)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import phonenumbers
 from babel import Locale
 
+from domain.proposal.text import script_countries
+from domain.records.values.digits import ascii_digits
 from domain.records.values.dotted import close_dots
 
 CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", "NZ": "NZD",
@@ -29,7 +31,10 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
                             "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK",
                             "HU": "HUF", "PH": "PHP", "SK": "EUR", "SI": "EUR", "HR": "EUR",
-                            "RS": "RSD", "RU": "RUB", "UA": "UAH"}
+                            "RS": "RSD", "RU": "RUB", "UA": "UAH", "IS": "ISK", "EE": "EUR",
+                            "LV": "EUR", "LT": "EUR", "AD": "EUR", "AE": "AED", "SA": "SAR",
+                            "EG": "EGP", "IL": "ILS", "QA": "QAR", "KW": "KWD", "BH": "BHD",
+                            "OM": "OMR", "JO": "JOD", "LB": "LBP"}
 # Regions tried first for numbers written without a country code (the clinic's own numbers);
 # when most numbers are valid in none of them, every country whose currency the engine knows
 # is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
@@ -60,7 +65,7 @@ _COUNTRY_NAMES: dict[str, str] = {
 # Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
 # and its two-letter code.
 _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "hu", "cs", "sk", "sl", "hr", "sr",
-              "ru", "uk")
+              "ru", "uk", "ca", "et", "lv", "lt", "is", "ar", "he")
 for _region in CURRENCY:
     _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
     for _language in _LANGUAGES:
@@ -257,16 +262,18 @@ def _ruled_out(postcodes: list[str]) -> frozenset[str]:
 
 
 def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
-                   postcodes: Iterable[str] = (),
-                   states: Iterable[str] = ()) -> RegionProposal | None:
-    """The likeliest country, or None when the data says nothing (the defaults stand)."""
-    phones = list(phones)  # read twice at most
-    postcodes = list(postcodes)
+                   postcodes: Iterable[str] = (), states: Iterable[str] = (),
+                   first: tuple[str, ...] = CANDIDATES) -> RegionProposal | None:
+    """The likeliest country, or None when the data says nothing (the defaults stand).
+    `first`: the plans tried first (the headers' script's countries, else CANDIDATES)."""
+    # read twice at most; Arabic-Indic digits as the digits they are
+    phones = [ascii_digits(p) for p in phones]
+    postcodes = [ascii_digits(p) for p in postcodes]
     ruled_out = _ruled_out(postcodes)
-    phone_votes, phones_seen, written = _phone_votes(phones)
+    phone_votes, phones_seen, written = _phone_votes(phones, first)
     if sum(phone_votes.values()) < phones_seen / 2:  # most numbers valid in none of the first
         phone_votes, phones_seen, _ = _phone_votes(phones, WIDER)
-    elif phone_votes:
+    elif phone_votes and first == CANDIDATES:  # (the script's countries are not second-guessed)
         wider, _, wider_written = _phone_votes(phones, WIDER)
         top = max(wider, key=lambda r: wider[r], default="")
         if written < phones_seen / 2 and wider_written >= phones_seen / 2:
@@ -274,7 +281,7 @@ def propose_region(phones: Iterable[str], countries: Iterable[str] = (),
             # written as another country writes its own (`070-123 45 67`, Sweden) say that
             # country
             phone_votes = wider
-        elif top and top not in CANDIDATES and wider[top] > max(phone_votes.values()):
+        elif top and top not in first and wider[top] > max(phone_votes.values()):
             # each number fits one first plan by chance (a Manila landline `(02) 8581 4760`
             # is a Sydney number's shape, a mobile `0919 814 3064` a British one's), but one
             # other plan holds more of them than any first plan does, though its votes are
@@ -342,13 +349,15 @@ class RegionEvidence:
     countries: list[str] = field(default_factory=list)
     postcodes: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
 
     @property
     def enough(self) -> bool:
         return min(len(self.phones), len(self.countries) + len(self.postcodes)) >= SAMPLE
 
     def propose(self) -> RegionProposal | None:
-        return propose_region(self.phones, self.countries, self.postcodes, self.states)
+        return propose_region(self.phones, self.countries, self.postcodes, self.states,
+                              script_countries(self.headers) or CANDIDATES)
 
 
 # FHIR resources that carry the contact details of people and organisations of the clinic

@@ -4,6 +4,10 @@
 split on separators and camelCase, stripped of accents, singularised and abbreviation-expanded;
 two headers are compared by the best of an exact compact match, a fuzzy token match (typos in
 long tokens tolerated, word order ignored) and a character-sequence ratio.
+
+And the countries a script's headers say (`script_countries`): Hebrew is Israel's, Arabic the
+Arab states'; their numbers are looked for in those plans first (region.py), where a Dubai
+mobile `050 123 4567` is also a Groningen number.
 """
 
 from __future__ import annotations
@@ -301,3 +305,22 @@ def kind_readings(headers: Sequence[str], read_as: Mapping[str, str],
         return dict(read_as)
     return {h: " ".join(t[1:]) if len(t) > 1 and t[0] == word else read_as.get(h, h)
             for h, t in tokens.items()}
+
+
+_SCRIPT_COUNTRIES = {"HEBREW": ("IL",),
+                     "ARABIC": ("AE", "SA", "EG", "QA", "KW", "BH", "OM", "JO", "LB")}
+
+
+def script_countries(headers: Iterable[str]) -> tuple[str, ...]:
+    """The countries whose script most of the headers' letters are in, else ()."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for header in headers:
+        for c in header:
+            if c.isalpha():
+                letters += 1
+                script = unicodedata.name(c, "").split(" ", 1)[0]
+                if script in _SCRIPT_COUNTRIES:
+                    counts[script] = counts.get(script, 0) + 1
+    best = max(counts, key=lambda s: counts[s], default=None)
+    return _SCRIPT_COUNTRIES[best] if best and counts[best] * 2 > letters else ()

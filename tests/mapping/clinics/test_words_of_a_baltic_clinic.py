@@ -17,6 +17,7 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
+from domain.proposal.region import RegionEvidence
 from domain.proposal.shapes import classify
 from domain.records.normalise import parse_bool, parse_date
 from domain.records.parts import birth_date_in
@@ -189,3 +190,14 @@ def test_baltic_yes_and_no() -> None:
 def test_baltic_dates_with_the_months_name(text: str, country: str, day: str) -> None:
     assert parse_date(text, "DMY", country=country)[0].isoformat() == day
     assert "date" in classify(text)[0]
+
+
+@pytest.mark.parametrize(("phones", "headers", "country"), [
+    (["8 612 34567", "8 699 12345", "8 5 212 3456"] * 4, ["Vardas", "Telefonas"], "LT"),
+    (["26123456", "29 123 456", "67 123 456"] * 4, ["Vārds", "Tālrunis"], "LV"),
+    (["5123 4567", "5512 3456", "612 3456"] * 4, ["Eesnimi", "Telefon"], "EE"),
+])
+def test_baltic_numbers_written_without_the_code_say_the_country(
+        phones: list[str], headers: list[str], country: str) -> None:
+    proposal = RegionEvidence(phones=phones, headers=headers).propose()
+    assert proposal is not None and (proposal.country, proposal.currency) == (country, "EUR")

@@ -12,6 +12,7 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
+from domain.proposal.region import RegionEvidence
 from domain.proposal.shapes import classify
 from domain.records.normalise import parse_bool, parse_date, parse_money
 from domain.records.parts import birth_date_in
@@ -112,3 +113,9 @@ def test_hebrew_yes_no_and_shekels() -> None:
 def test_hebrew_dates_with_the_months_name(text: str, day: str) -> None:
     assert parse_date(text, "DMY", country="IL")[0].isoformat() == day
     assert "date" in classify(text)[0]
+
+
+def test_numbers_under_hebrew_headers_are_israels() -> None:
+    phones = [row[PATIENT_HEADERS.index("טלפון נייד")] for row in PATIENTS]
+    proposal = RegionEvidence(phones=phones, headers=PATIENT_HEADERS).propose()
+    assert proposal is not None and (proposal.country, proposal.currency) == ("IL", "ILS")

@@ -12,6 +12,7 @@ import pytest
 
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
+from domain.proposal.region import RegionEvidence
 from domain.records.normalise import Invalid, parse_date, parse_datetime, parse_money, parse_phone
 from domain.records.values.digits import ascii_digits
 from tests.mapping.clinics.clinic import wrong_targets
@@ -33,7 +34,7 @@ PATIENTS = [[arabic(str(5100 + i)), FIRST[i % 6], LAST[i % 6],
              arabic(f"{1 + i % 28:02d}/{1 + i % 12:02d}/{1960 + i}"),
              arabic(f"{1380 + i}/{1 + i % 12:02d}/{1 + i % 28:02d}"),
              "ذكر" if i % 2 == 0 else "أنثى", f"784-{1960 + i}-{1234500 + i}-{i % 10}",
-             arabic(f"05{i % 6} {100 + i} {4000 + i}"), f"patient{i}@example.ae",
+             arabic(f"05{(0, 2, 4, 5, 6, 8)[i % 6]} {100 + i} {4000 + i}"), f"patient{i}@example.ae",
              ("دبي", "الشارقة", "عجمان")[i % 3], "غير نشط" if i % 7 == 0 else "نشط"]
             for i in range(30)]
 VISIT_HEADERS = ["رقم الموعد", "رقم الملف", "التاريخ", "الوقت", "الطبيب", "نوع الزيارة",
@@ -93,7 +94,7 @@ def test_the_arabic_rows_read_with_arabic_indic_digits() -> None:
     patients = [r.fields for r in records if r.kind == "patient"]
     assert patients[1]["date_of_birth"] == "1961-02-02" and patients[1]["sex"] == "female"
     assert patients[0]["sex"] == "male" and patients[0]["status"] == "inactive"
-    assert patients[1]["status"] == "active" and patients[1]["phone_mobile"] == "+971511014001"
+    assert patients[1]["status"] == "active" and patients[1]["phone_mobile"] == "+971521014001"
     _, quarantined, records = _derive(doc, "المواعيد_2025.csv", VISIT_HEADERS, VISITS)
     assert not quarantined, quarantined[:1]
     assert records[1].fields["starts_at"].startswith("2025-02-02T02:15")  # ص: the morning
@@ -129,3 +130,15 @@ def test_values_in_arabic_indic_and_persian_digits() -> None:
 def test_a_hijri_date_is_no_gregorian_date(text: str) -> None:
     with pytest.raises(Invalid):
         parse_date(text, "DMY")
+
+
+@pytest.mark.parametrize(("phones", "country", "currency"), [
+    ([arabic(f"05{(0, 2, 4, 5, 6, 8)[i % 6]} {100 + i} {4000 + i}") for i in range(20)], "AE", "AED"),
+    (["0100 123 4567", "0111 987 6543", "02 2345 6789", "0122 111 2233"] * 3, "EG", "EGP"),
+    (["055 123 4567", "050 987 6543", "011 234 5678", "053 111 2233"] * 3, "SA", "SAR"),
+])
+def test_numbers_under_arabic_headers_are_read_in_the_arab_states_plans(
+        phones: list[str], country: str, currency: str) -> None:
+    # `050 123 4567` is a Groningen number too, `0100 123 4567` grouped as Italy groups hers
+    proposal = RegionEvidence(phones=phones, headers=PATIENT_HEADERS).propose()
+    assert proposal is not None and (proposal.country, proposal.currency) == (country, currency)

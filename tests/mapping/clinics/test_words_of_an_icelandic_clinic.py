@@ -13,6 +13,7 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
+from domain.proposal.region import RegionEvidence
 from domain.records.normalise import parse_bool
 from domain.records.parts import birth_date_in
 from tests.mapping.clinics.clinic import wrong_targets
@@ -121,3 +122,9 @@ def test_what_is_no_kennitala_writes_no_date(number: str, header: str) -> None:
 
 def test_icelandic_yes_and_no() -> None:
     assert parse_bool("Já") is True and parse_bool("Nei") is False
+
+
+def test_icelandic_numbers_written_without_the_code_say_iceland() -> None:
+    proposal = RegionEvidence(phones=["620 1000", "777 1234", "551 2345", "899 0011"] * 4,
+                              postcodes=["101", "200"], headers=["Nafn", "Sími"]).propose()
+    assert proposal is not None and (proposal.country, proposal.currency) == ("IS", "ISK")
