@@ -3,10 +3,10 @@ CSV is written in beyond the Western and Central European ones: Baltic (1257, Es
 Latvian, Lithuanian machines), Arabic (1256) and Hebrew (1255).
 
 - Arabic and Hebrew words are high bytes alone, with no ASCII letter in them; Western and
-  Central European words carry one or two accented letters among plain ones. Arabic words
-  hold the bytes 0xC1-0xDA (`ا` 0xC7 in nearly every word, the article `ال`), which Hebrew
-  letters (0xE0-0xFA) never use. A Russian (1251) file's capitals are those bytes too, but its
-  lowercase runs past 0xFA, and neither is read as Hebrew.
+  Central European words carry one or two accented letters among plain ones. Most Arabic words
+  hold `ا` (0xC7; the article `ال`), which Hebrew letters (0xE0-0xFA) never use. A Russian
+  (1251) file's words are high bytes alone too, but its `ы ь я` (0xFB, 0xFC, 0xFF) are no
+  letter of either, and its `З` (0xC7) is in few words: it is read as neither.
 - Baltic `š` and `ž` (`Š`, `Ž`) are the bytes Windows-1252 reads as the Icelandic `ð` and `þ`
   (`Ð`, `Þ`); its `ā ē ī ū ņ č ė ų ą` read there as `â ç î û ò è ë ø à`, letters Icelandic
   never writes. A file with words of both kinds (two of each, or one word with both: `Kalniņš`)
@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 _HIGH_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
-_ARABIC_LETTER = re.compile(rb"[\xc1-\xda]")
+_ALEF = re.compile(rb"\xc7")
+_NEITHER = re.compile(rb"[\xfb\xfc\xff]")
 _HEBREW_WORD = re.compile(rb"[\xe0-\xfa]+")
 _BALTIC_SZ = re.compile(rb"[\xd0\xde\xf0\xfe]")
 _ICELANDIC_VOWEL = re.compile(rb"[\xc9\xd3\xda\xdd\xe9\xf3\xfa\xfd]")
@@ -34,6 +35,7 @@ class CodePageEvidence:
     script_words: int = 0  # words of high bytes alone (Arabic or Hebrew letters)
     arabic: int = 0
     hebrew: int = 0
+    neither: int = 0  # words with bytes no Arabic or Hebrew letter is
     latin_words: int = 0  # words mixing ASCII letters and high bytes
     baltic_sz: int = 0
     baltic_other: int = 0
@@ -50,13 +52,15 @@ class CodePageEvidence:
                 self.baltic_both += sz and other
             elif len(word) >= 2:
                 self.script_words += 1
-                self.arabic += bool(_ARABIC_LETTER.search(word))
+                self.arabic += bool(_ALEF.search(word))
+                self.neither += bool(_NEITHER.search(word))
                 self.hebrew += bool(_HEBREW_WORD.fullmatch(word))
 
     def encoding(self) -> str | None:
         """The code page the evidence says, else None (Western or Central European)."""
-        if self.script_words >= MIN_WORDS and self.script_words > 2 * self.latin_words:
-            if self.arabic > self.script_words / 2:
+        if (self.script_words >= MIN_WORDS and self.script_words > 2 * self.latin_words
+                and self.neither * 10 < self.script_words):
+            if self.arabic > 0.4 * self.script_words:
                 return "windows-1256"
             if self.hebrew >= 0.8 * self.script_words:
                 return "windows-1255"

@@ -52,3 +52,12 @@ def test_a_plain_csv_reads_in_its_letters(tmp_path: Path, text: str, code_page: 
     lines = text.splitlines()
     rows = [dict(r.values) for r in CsvSource(path).rows()]
     assert rows[0] == dict(zip(lines[0].split(";"), lines[1].split(";"), strict=True))
+
+
+def test_a_russian_plain_csv_is_read_as_neither_arabic_nor_hebrew(tmp_path: Path) -> None:
+    # its words are high bytes alone too, but with `ы ь я`, letters of neither code page
+    text = ("Фамилия;Имя;Отчество;Пол;Город\nИванова;Мария;Петровна;женский;Москва\n"
+            "Смирнов;Алексей;Иванович;мужской;Санкт-Петербург\n")
+    path = tmp_path / "export.csv"
+    path.write_bytes(text.encode("cp1251"))
+    assert scan_file(path).encoding not in ("windows-1256", "windows-1255")
