@@ -44,11 +44,16 @@ def is_chart_number(header: str) -> bool:
         matches[0].score >= CHART_FLOOR
 
 
+# An Israeli identity number (`ת.ז.`, `ת"ז`, `תעודת זהות`, `מספר זהות`): how a clinic there
+# knows its people, though it writes no birth date
+_IL_ID = re.compile(r"(?<!\w)ת[.\"״׳']?\s?ז\b|תעודת\s+זהות|מספר\s+זהות|teudat\s*zehut", re.IGNORECASE)
+
+
 def names_identity_number(header: str) -> bool:
-    """`Kennitala`, `Personnummer`, `CPR-nr`, `Isikukood`, `Rodné číslo`: the header names a
-    national identity number that writes its holder's birth date."""
+    """`Kennitala`, `Personnummer`, `CPR-nr`, `Isikukood`, `Rodné číslo`, `ת.ז.`: the header
+    names a national identity number the clinic knows its people by."""
     return (names_personal_number(header) or names_birth_number(header)
-            or names_baltic_or_icelandic_number(header)
+            or names_baltic_or_icelandic_number(header) or bool(_IL_ID.search(header))
             or bool(re.search(r"\bpesel\b|henkil[oö]tunnus|\bhetu\b", header, re.IGNORECASE)))
 
 

@@ -2,14 +2,19 @@
 `תורים`, `חשבוניות`), headers compared in Latin letters (`שם פרטי`, `שם משפחה`, `ת.ז.`,
 `תאריך לידה`, `מין`, `טלפון נייד`, `דוא"ל`, `כתובת`, `עיר`, `מיקוד`, `קופת חולים`, `סטטוס`,
 `מספר תיק`, `תאריך`, `שעה`, `רופא`, `סוג ביקור`, `הערות`), value words (`זכר`/`נקבה`,
-`פעיל`/`לא פעיל`, `נקבע`, `בוצע`, `בוטל`, `לא הגיע`, `כן`/`לא`), dates written dd/mm/yyyy,
-050-1234567 numbers, shekels (`₪`, `ש"ח`); the identity number (nine digits, its check digit)
-is kept as written and writes no birth date."""
+`פעיל`/`לא פעיל`, `נקבע`, `בוצע`, `בוטל`, `לא הגיע`, `כן`/`לא`), dates written dd/mm/yyyy
+or with the month's name (`12 במרץ 2024`), 050-1234567 numbers read as Israel's, shekels (`₪`,
+`ש"ח`); the identity number (nine digits, its check digit) is kept as written, writes no birth
+date, and names the patient in a diary keyed by it; Excel's plain CSV in Windows-1255."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
@@ -119,3 +124,31 @@ def test_numbers_under_hebrew_headers_are_israels() -> None:
     phones = [row[PATIENT_HEADERS.index("טלפון נייד")] for row in PATIENTS]
     proposal = RegionEvidence(phones=phones, headers=PATIENT_HEADERS).propose()
     assert proposal is not None and (proposal.country, proposal.currency) == ("IL", "ILS")
+
+
+def test_an_israeli_export_in_windows_1255_keyed_by_the_identity_number(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's plain CSV on a Hebrew machine, the diary naming each patient by ת.ז. alone."""
+    source = tmp_path / "export"
+    source.mkdir()
+    ids = [row[3] for row in PATIENTS]
+    tables = {"מטופלים.csv": (PATIENT_HEADERS, PATIENTS),
+              "תורים.csv": (["תאריך", "שעה", "ת.ז.", "רופא", "סטטוס"],
+                            [row[2:4] + [ids[i % 30]] + row[4:5] + row[6:7]
+                             for i, row in enumerate(VISITS)])}
+    for name, (headers, rows) in tables.items():
+        text = "\n".join(",".join(r) for r in [headers, *rows]) + "\n"
+        (source / name).write_bytes(text.encode("cp1255"))
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["map", "propose"]) == 0
+    capsys.readouterr()
+    doc = load_mapping(home / "mapping.yaml")
+    assert (doc.settings.country, doc.settings.currency) == ("IL", "ILS")
+    assert doc.files["מטופלים.csv"].columns["שם משפחה"].target == "patient.last_name"
+    visits = doc.files["תורים.csv"]
+    assert visits.kind == "appointment"
+    assert visits.columns["ת.ז."].target == "appointment.patient_source_id"
+    # the patient's own id is the file number: each identity number read as its row's
+    assert visits.columns["ת.ז."].values[ids[1]] == PATIENTS[1][0]
+    assert visits.columns["סטטוס"].target == "appointment.status"
