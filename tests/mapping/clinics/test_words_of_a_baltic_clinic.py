@@ -12,9 +12,12 @@ digit."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
@@ -201,3 +204,33 @@ def test_baltic_numbers_written_without_the_code_say_the_country(
         phones: list[str], headers: list[str], country: str) -> None:
     proposal = RegionEvidence(phones=phones, headers=headers).propose()
     assert proposal is not None and (proposal.country, proposal.currency) == (country, "EUR")
+
+
+def test_a_latvian_export_in_windows_1257_keyed_by_the_personal_code(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's plain CSV on a Latvian machine, the visits naming each patient by personas kods."""
+    source = tmp_path / "export"
+    source.mkdir()
+    codes = [row[3] for row in LV]
+    visits = [[f"{1 + i % 27:02d}.{1 + i % 12:02d}.2025", f"{8 + i % 9}:{15 * (i % 4):02d}",
+               codes[i % 30], "Dr. Ilze Kalniņa", ("Notikusi", "Atcelta", "Neieradās")[i % 3]]
+              for i in range(40)]
+    tables = {"pacienti.csv": ([h for h in LV_HEADERS if h != "Pacienta nr"],
+                               [row[1:] for row in LV]),
+              "vizītes.csv": (["Datums", "Laiks", "Personas kods", "Ārsts", "Statuss"], visits)}
+    for name, (headers, rows) in tables.items():
+        text = "\n".join(";".join(r) for r in [headers, *rows]) + "\n"
+        (source / name).write_bytes(text.encode("cp1257"))
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["map", "propose"]) == 0
+    capsys.readouterr()
+    doc = load_mapping(home / "mapping.yaml")
+    assert (doc.settings.country, doc.settings.currency) == ("LV", "EUR")
+    patients = doc.files["pacienti.csv"]
+    assert patients.columns["Uzvārds"].target == "patient.last_name"
+    assert patients.columns["Personas kods"].target == "patient.source_id"
+    assert any(c.target == "patient.date_of_birth" for c in patients.combine)
+    assert doc.files["vizītes.csv"].kind == "appointment"
+    assert doc.files["vizītes.csv"].columns["Personas kods"].target == (
+        "appointment.patient_source_id")

@@ -8,8 +8,12 @@ digits they are; a Hijri birth date beside the Gregorian one is not read as a ye
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from adapters.stores.mapping_file import load_mapping
+from consumers.cli import main
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
@@ -142,3 +146,28 @@ def test_numbers_under_arabic_headers_are_read_in_the_arab_states_plans(
     # `050 123 4567` is a Groningen number too, `0100 123 4567` grouped as Italy groups hers
     proposal = RegionEvidence(phones=phones, headers=PATIENT_HEADERS).propose()
     assert proposal is not None and (proposal.country, proposal.currency) == (country, currency)
+
+
+def test_an_arabic_export_in_windows_1256(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's plain CSV on an Arabic machine (ASCII digits: the code page has no others)."""
+    source = tmp_path / "export"
+    source.mkdir()
+    latin = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+    for name, (headers, rows) in {"المرضى.csv": (PATIENT_HEADERS, PATIENTS),
+                                  "المواعيد.csv": (VISIT_HEADERS, VISITS)}.items():
+        text = "\n".join(";".join(r) for r in [headers, *rows]).translate(latin) + "\n"
+        (source / name).write_bytes(text.replace(" ص", " AM").replace(" م", " PM").encode("cp1256"))
+    assert main(["extract", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["map", "propose"]) == 0
+    capsys.readouterr()
+    doc = load_mapping(home / "mapping.yaml")
+    assert (doc.settings.country, doc.settings.currency) == ("AE", "AED")
+    patients = doc.files["المرضى.csv"]
+    assert patients.columns["اسم العائلة"].target == "patient.last_name"
+    assert patients.columns["تاريخ الميلاد"].target == "patient.date_of_birth"
+    assert patients.columns["تاريخ الميلاد (هجري)"].custom_field_type == "Text"
+    visits = doc.files["المواعيد.csv"]
+    assert visits.kind == "appointment"
+    assert visits.columns["رقم الملف"].target == "appointment.patient_source_id"
