@@ -104,6 +104,10 @@ def _doc() -> MappingDocument:
     ("patient", "El. paštas", "email"), ("patient", "Pašto kodas", "postal_code"),
     ("appointment", "Märkused", "notes"), ("appointment", "Pastabos", "notes"),
     ("appointment", "Pakalpojums", "appointment_type"),
+    ("patient", "Maakond", "state"), ("patient", "Elukoht", "city"),
+    ("patient", "Dzim. datums", "date_of_birth"), ("patient", "Apskritis", "state"),
+    ("appointment", "Algusaeg", "starts_at"), ("appointment", "Beigu laiks", "ends_at"),
+    ("appointment", "Pradžios laikas", "starts_at"), ("appointment", "Kabinetas", "location"),
 ])
 def test_baltic_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

@@ -47,6 +47,7 @@ def _doc() -> MappingDocument:
     ("patient", "Codi postal", "postal_code"), ("patient", "Mòbil", "phone_mobile"),
     ("patient", "Correu electrònic", "email"), ("patient", "Data d'alta", "created_at"),
     ("appointment", "Observacions", "notes"), ("appointment", "Motiu de la visita", "appointment_type"),
+    ("appointment", "Hora d'inici", "starts_at"), ("appointment", "Hora de finalització", "ends_at"),
 ])
 def test_catalan_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

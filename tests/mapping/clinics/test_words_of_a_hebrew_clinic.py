@@ -62,6 +62,8 @@ def _doc() -> MappingDocument:
     ("patient", "כתובת", "address_line1"), ("patient", "עיר", "city"),
     ("patient", "מיקוד", "postal_code"), ("insurance", "קופת חולים", "carrier_name"),
     ("appointment", "הערות", "notes"), ("appointment", "סוג ביקור", "appointment_type"),
+    ("patient", "תאריך יצירה", "created_at"), ("appointment", "תאריך התור", "starts_at"),
+    ("appointment", "שעת סיום", "ends_at"), ("appointment", "סניף", "location"),
 ])
 def test_hebrew_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

@@ -56,6 +56,8 @@ def _doc() -> MappingDocument:
     ("patient", "Localidade", "city"), ("patient", "Morada", "address_line1"),
     ("patient", "Data de registo", "created_at"), ("appointment", "Observações", "notes"),
     ("appointment", "Médico", "provider_source_id"), ("billing", "Em dívida", "outstanding_balance"),
+    ("patient", "Concelho", "city"), ("appointment", "Hora fim", "ends_at"),
+    ("appointment", "Ato médico", "appointment_type"), ("appointment", "Hora de fim", "ends_at"),
 ])
 def test_portuguese_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

@@ -67,6 +67,8 @@ def _doc() -> MappingDocument:
     ("patient", "الجوال", "phone_mobile"), ("patient", "البريد الإلكتروني", "email"),
     ("patient", "المدينة", "city"), ("appointment", "ملاحظات", "notes"),
     ("appointment", "نوع الزيارة", "appointment_type"),
+    ("appointment", "تاريخ الموعد", "starts_at"), ("appointment", "وقت الانتهاء", "ends_at"),
+    ("appointment", "العيادة", "location"), ("appointment", "الفرع", "location"),
 ])
 def test_arabic_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)

@@ -60,6 +60,7 @@ def _doc() -> MappingDocument:
     ("patient", "Netfang", "email"), ("patient", "Heimilisfang", "address_line1"),
     ("patient", "Póstnúmer", "postal_code"), ("patient", "Fæðingardagur", "date_of_birth"),
     ("appointment", "Athugasemdir", "notes"), ("appointment", "Þjónusta", "appointment_type"),
+    ("appointment", "Upphaf", "starts_at"), ("appointment", "Stöð", "location"),
 ])
 def test_icelandic_headers_name_their_fields(kind: str, header: str, field: str) -> None:
     matches = header_matches(kind, header)
