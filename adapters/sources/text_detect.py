@@ -65,6 +65,13 @@ _CENTRAL_IN_WORD = re.compile(
     rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf\xd0\xf0]")
 # And the few that are letters only in Windows-1252 ("ƒ", "ÿ").
 _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
+# An Icelandic word: "ð" beside an acute vowel or "ö" ("Guðrún", "Sigríður"; Croatian "đ" has
+# none beside it), or any "þ" ("Hafþór"; the Romanian "ţ" of Windows-1250 is no Central
+# European letter this file otherwise tells): Western evidence, outweighing the "ð" above.
+_ICELANDIC_WORD = re.compile(
+    rb"[A-Za-z\x80-\xff]*(?:[\xd0\xf0][A-Za-z\x80-\xff]*[\xc1\xc9\xcd\xd3\xd6\xda\xdd\xe1\xe9"
+    rb"\xed\xf3\xf6\xfa\xfd]|[\xc1\xc9\xcd\xd3\xd6\xda\xdd\xe1\xe9\xed\xf3\xf6\xfa\xfd]"
+    rb"[A-Za-z\x80-\xff]*[\xd0\xf0]|[\xde\xfe])[A-Za-z\x80-\xff]*")
 # Czech and Slovak letters ("č ř ě ů ň ď") are bytes that Windows-1252 reads as letters too, but
 # as a grave vowel, "ø" or "ï" ("è ø ì ù ò ï"). No Western spelling puts one of those in a word
 # beside an acute "á í ó ú ý" or a caron "š ž" (Italian and French words carry one accent, Danish
@@ -191,6 +198,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                 if len(decoded) != len(chunk) or UNDECODABLE in decoded:
                     central += _central_evidence(chunk)
                     western += len(_WESTERN_IN_WORD.findall(chunk))
+                    western += len(_ICELANDIC_WORD.findall(chunk))
                     found = _cyrillic_evidence(chunk)
                     cyrillic, mixed = cyrillic + found[0], mixed + found[1]
                     pages.add(chunk)
