@@ -6,7 +6,9 @@ Latvian, Lithuanian machines), Arabic (1256) and Hebrew (1255).
   Central European words carry one or two accented letters among plain ones. Most Arabic words
   hold `ا` (0xC7; the article `ال`), which Hebrew letters (0xE0-0xFA) never use. A Russian
   (1251) file's words are high bytes alone too, but its `ы ь я` (0xFB, 0xFC, 0xFF) are no
-  letter of either, and its `З` (0xC7) is in few words: it is read as neither.
+  letter of either, and its `З` (0xC7) is in few words: it is read as neither. Nor are Thai
+  (874) and the double-byte Chinese and Korean pages, whose letters use 0xA1-0xBF, signs in
+  both (text_detect.py tells those).
 - Baltic `š` and `ž` (`Š`, `Ž`) are the bytes Windows-1252 reads as the Icelandic `ð` and `þ`
   (`Ð`, `Þ`); its `ā ē ī ū ņ č ė ų ą` read there as `â ç î û ò è ë ø à`, letters Icelandic
   never writes. A file with words of both kinds (two of each, or one word with both: `Kalniņš`)
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 
 _HIGH_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
 _ALEF = re.compile(rb"\xc7")
-_NEITHER = re.compile(rb"[\xfb\xfc\xff]")
+_NEITHER = re.compile(rb"[\xa1-\xa9\xab-\xb9\xbb-\xbe\xfb\xfc\xff]")
 _HEBREW_WORD = re.compile(rb"[\xe0-\xfa]+")
 _BALTIC_SZ = re.compile(rb"[\xd0\xde\xf0\xfe]")
 _ICELANDIC_VOWEL = re.compile(rb"[\xc9\xd3\xda\xdd\xe9\xf3\xfa\xfd]")

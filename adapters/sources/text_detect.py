@@ -206,14 +206,13 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
     if encoding is None and invalid * 20 > multibyte:
-        encoding = _east_asian(head)
+        # Arabic and Hebrew words are high bytes alone, as Thai and Cyrillic ones: told first
+        encoding = pages.encoding() or _east_asian(head)
     if encoding is None:
         encoding = ("utf-8" if invalid * 20 <= multibyte
-                    # Arabic and Hebrew words are high bytes alone too: told apart first
-                    else pages.encoding()
-                    or ("windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
-                        else "windows-1250" if central >= 2 and central > 4 * western
-                        else "windows-1252"))
+                    else "windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
+                    else "windows-1250" if central >= 2 and central > 4 * western
+                    else "windows-1252")
     unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")
     return FileFacts(digest.hexdigest(), size, encoding, breaks + unterminated)
 
