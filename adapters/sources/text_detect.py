@@ -2,8 +2,9 @@
 
 Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
 Windows-1252 on Western machines, Windows-1250 on Central European ones, Windows-1251 on
-Cyrillic ones, Shift_JIS, GB18030, Big5, EUC-KR or Windows-874 on Japanese, Chinese, Korean and
-Thai ones) and from vendor report screens (UTF-8, sometimes with a BOM).
+Cyrillic ones, Windows-1253 and -1254 on Greek and Turkish ones: code_pages.py, Shift_JIS, GB18030,
+Big5, EUC-KR or Windows-874 on Japanese, Chinese, Korean and Thai ones) and from vendor report
+screens (UTF-8, sometimes with a BOM).
 The encoding is decided over the whole file (one streaming pass that also hashes it), so a
 Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
 """
@@ -19,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from adapters.sources.code_pages import code_page_evidence, other_code_page
 
 CHUNK = 1 << 20
 SAMPLE_BYTES = 64 * 1024
@@ -36,6 +39,8 @@ CODECS = {
     "windows-1252": "cp1252",
     "windows-1250": "cp1250",
     "windows-1251": "cp1251",
+    "windows-1253": "cp1253",
+    "windows-1254": "cp1254",
     # East and South-East Asian code pages of Excel's plain CSV and older clinic software
     "shift_jis": "cp932",  # Japanese (Windows' Shift_JIS)
     "gb18030": "gb18030",  # Chinese, simplified (GBK, GB2312 within it)
@@ -57,6 +62,10 @@ EAST_LETTERS = 6  # at least: a byte or two a damaged UTF-8 file lost are no lan
 # the Croatian and Serbian "đ" ("rođenja"), an Icelandic "ð" to Windows-1252.
 _CENTRAL_IN_WORD = re.compile(
     rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf\xd0\xf0]")
+# Romanian "ş Ş" are "º ª" in Windows-1252, which Western text writes after a number or an "N"
+# ("1º", "Nº 5"), never between letters ("naºterii"); "ţ Ţ" are the Icelandic "þ Þ" after a
+# letter ("Preþ").
+_ROMANIAN_IN_WORD = re.compile(rb"[A-Za-z][\xaa\xba][a-z]|[A-Za-z][\xde\xfe]")
 # And the few that are letters only in Windows-1252 ("ƒ", "ÿ").
 _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
 # Czech and Slovak letters ("č ř ě ů ň ď") are bytes that Windows-1252 reads as letters too, but
@@ -89,7 +98,8 @@ def _central_evidence(chunk: bytes) -> int:
     """In-word bytes or words that only a Windows-1250 reading makes into plain words."""
     mixed = sum(1 for word in _HIGH_WORD.findall(chunk)
                 if _GRAVE_IN_1252.search(word) and _ACUTE_OR_CARON.search(word))
-    return len(_CENTRAL_IN_WORD.findall(chunk)) + len(_IC_ENDING.findall(chunk)) + mixed
+    return (len(_CENTRAL_IN_WORD.findall(chunk)) + len(_IC_ENDING.findall(chunk))
+            + len(_ROMANIAN_IN_WORD.findall(chunk)) + mixed)
 
 
 def _east_asian(head: bytes) -> str | None:
@@ -167,6 +177,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     multibyte = 0  # bytes beyond the first of valid multi-byte sequences: evidence of UTF-8
     central = western = 0  # in-word evidence of Windows-1250 against Windows-1252
     cyrillic = mixed = 0  # words of high bytes alone against words mixing them with letters
+    others: Counter[str] = Counter()  # words only Greek, Cyrillic or Turkish code pages read
     head = b""
     breaks = 0
     last = b""
@@ -186,6 +197,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                     western += len(_WESTERN_IN_WORD.findall(chunk))
                     found = _cyrillic_evidence(chunk)
                     cyrillic, mixed = cyrillic + found[0], mixed + found[1]
+                    others.update(code_page_evidence(chunk))
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
@@ -193,9 +205,10 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
         encoding = _east_asian(head)
     if encoding is None:
         encoding = ("utf-8" if invalid * 20 <= multibyte
-                    else "windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
-                    else "windows-1250" if central >= 2 and central > 4 * western
-                    else "windows-1252")
+                    else other_code_page(others)
+                    or ("windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
+                        else "windows-1250" if central >= 2 and central > 4 * western
+                        else "windows-1252"))
     unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")
     return FileFacts(digest.hexdigest(), size, encoding, breaks + unterminated)
 
