@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 
 from domain.mapping import Settings
+from domain.records.values.birth_numbers import bulgarian_birth, greek_birth, romanian_birth
 from domain.records.values.resident_ids import chinese_birth, korean_birth
 
 PARTS = ("name", "place", "phones")
@@ -344,6 +345,8 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
         return _danish_birth(compact, today)
     if header and names_rnokpp(header):
         return _ukrainian_birth(compact, today)
+    if header and (greek := greek_birth(compact, today, header)):
+        return greek
     finnish = _finnish_birth(compact, today)
     if finnish:
         return finnish
@@ -359,6 +362,8 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
         born = _date(year, month, day - 60 if day > 60 else day)
         if born and born <= today:
             return born.isoformat()
+    if bulgarian := bulgarian_birth(compact, today):
+        return bulgarian
     if re.fullmatch(r"\d{11}", compact) and (10 - sum(
             int(d) * w for d, w in zip(compact[:10], (1, 3, 7, 9, 1, 3, 7, 9, 1, 3), strict=True)
     ) % 10) % 10 == int(compact[10]):
@@ -367,7 +372,11 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
                      int(compact[4:6]))
         if born and 1800 <= born.year and born <= today:
             return born.isoformat()
-    if header and names_jmbg(header) or re.fullmatch(r"\d{13}", compact) and not _luhn(compact):
+    if header and names_jmbg(header):
+        return _jmbg_birth(compact, today)
+    if romanian := romanian_birth(compact, today, header):
+        return romanian
+    if re.fullmatch(r"\d{13}", compact) and not _luhn(compact):
         return _jmbg_birth(compact, today)
     if re.fullmatch(r"\d{13}", compact) and _luhn(compact):
         born = _date(_two_digit_year(int(compact[:2]), today), int(compact[2:4]),
