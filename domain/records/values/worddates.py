@@ -24,6 +24,7 @@ import re
 from babel import Locale
 from babel.localedata import locale_identifiers
 
+from domain.records.values.bare import bare
 from domain.records.values.money import clinic_locales
 
 _SEP = r"[\s\-/]"
@@ -56,6 +57,9 @@ def month_words(country: str) -> dict[str, int]:
             for width in ("wide", "abbreviated"):
                 for number, name in months[context][width].items():
                     words.setdefault(name.casefold().rstrip("."), number)
+    # and as capitals write them, without the accent (Greek `ΝΟΕΜΒΡΙΟΥ` for `Νοεμβρίου`)
+    for word, number in list(words.items()):
+        words.setdefault(bare(word), number)
     return words
 
 
@@ -73,7 +77,8 @@ def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
         else:
             continue
         folded = word.casefold()
-        month = month_words(country).get(folded) or _any_language_months().get(folded)
+        month = (month_words(country).get(folded) or month_words(country).get(bare(folded))
+                 or _any_language_months().get(folded))
         if month:
             return year, month, int(day)
     return None
