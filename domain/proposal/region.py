@@ -29,7 +29,7 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "HK": "HKD", "MX": "MXN", "BR": "BRL", "AR": "ARS", "CL": "CLP",
                             "CO": "COP", "JP": "JPY", "PL": "PLN", "CZ": "CZK",
                             "HU": "HUF", "PH": "PHP", "SK": "EUR", "SI": "EUR", "HR": "EUR",
-                            "RS": "RSD", "RU": "RUB", "UA": "UAH"}
+                            "RS": "RSD", "RU": "RUB", "UA": "UAH", "TR": "TRY", "RO": "RON", "BG": "EUR"}
 # Regions tried first for numbers written without a country code (the clinic's own numbers);
 # when most numbers are valid in none of them, every country whose currency the engine knows
 # is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
@@ -56,11 +56,12 @@ _COUNTRY_NAMES: dict[str, str] = {
     "swe": "SE", "nor": "NO", "dnk": "DK", "sgp": "SG", "hkg": "HK", "mex": "MX", "bra": "BR",
     "arg": "AR", "chl": "CL", "col": "CO", "jpn": "JP", "pol": "PL", "cze": "CZ",
     "hun": "HU", "svk": "SK", "svn": "SI", "hrv": "HR", "srb": "RS", "rus": "RU", "ukr": "UA",
+    "tur": "TR", "rou": "RO", "bgr": "BG",
 }
 # Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
 # and its two-letter code.
 _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "hu", "cs", "sk", "sl", "hr", "sr",
-              "ru", "uk")
+              "ru", "uk", "el", "tr", "ro", "bg")
 for _region in CURRENCY:
     _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
     for _language in _LANGUAGES:
