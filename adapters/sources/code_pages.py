@@ -94,7 +94,9 @@ def other_code_page(evidence: dict[str, int]) -> str | None:
     # words of high bytes only are most of the words: a Greek or a Cyrillic export
     if evidence.get("script", 0) >= 3 and 2 * evidence["script"] >= evidence.get("words", 0):
         if max(greek, cyrillic) * 2 >= evidence["script"]:
-            return "windows-1253" if greek > cyrillic else "windows-1251"
+            # a tie is Greek in capitals (`ΕΠΩΝΥΜΟ`), every one of which is a Cyrillic capital
+            # too; Cyrillic in capitals is rarely Greek (`А` reads `ΐ`, `Т` nothing)
+            return "windows-1251" if cyrillic > greek else "windows-1253"
     if evidence.get("windows-1254", 0) >= 2:
         return "windows-1254"
     return None

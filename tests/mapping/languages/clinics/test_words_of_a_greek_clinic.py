@@ -224,3 +224,13 @@ def test_a_windows_1253_export_reads_as_greek(tmp_path: Path) -> None:
     facts = scan_file(path)
     assert facts.encoding == "windows-1253"
     assert read_sample(path, facts.encoding).startswith("Κωδικός;Επώνυμο;Όνομα")
+
+
+def test_a_windows_1253_export_in_capitals_reads_as_greek(tmp_path: Path) -> None:
+    # capitals carry no accents: every letter is a Cyrillic capital in Windows-1251 too
+    rows = [[h.upper() for h in PATIENT_HEADERS[:7]]] + [
+        [row[0], row[1].upper(), row[2].upper(), row[3].upper(), row[4], "ΓΥΝΑΙΚΑ", "ΑΝΔΡΑΣ"]
+        for row in PATIENTS[:8]]
+    path = tmp_path / "ASTHENEIS.csv"
+    path.write_bytes("".join(";".join(row) + "\r\n" for row in rows).encode("cp1253"))
+    assert scan_file(path).encoding == "windows-1253"
