@@ -20,6 +20,7 @@ from adapters.sources.text_detect import read_sample, scan_file
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
+from domain.records import empty
 from domain.records.normalise import parse_bool, parse_date, parse_datetime
 from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
@@ -192,6 +193,12 @@ def test_bulgarian_dates(text: str, moment: str) -> None:
 def test_a_numeric_date_with_the_years_mark() -> None:
     assert parse_date("03.02.1985 г.", "DMY")[0] == dt.date(1985, 2, 3)
     assert parse_date("03.02.1985г.", "DMY")[0] == dt.date(1985, 2, 3)
+
+
+def test_the_offices_bulgarian_test_patient_is_no_one() -> None:
+    assert empty.test_person("patient", {"first_name": "Пациент", "last_name": "Тестов"})
+    assert empty.test_person("patient", {"first_name": "ПАЦИЕНТ", "last_name": "ТЕСТ"})
+    assert empty.test_person("patient", {"first_name": "Мария", "last_name": "Петрова"}) is None
 
 
 def test_bulgarian_yes_and_no() -> None:

@@ -20,6 +20,7 @@ from adapters.sources.text_detect import read_sample, scan_file
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
+from domain.records import empty
 from domain.records.normalise import parse_bool, parse_datetime
 from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
@@ -202,6 +203,12 @@ def test_a_patient_list_with_no_birth_date_reads_it_from_the_amka() -> None:
 ])
 def test_greek_dates(text: str, moment: str) -> None:
     assert parse_datetime(text, "DMY", Settings(country="GR"))[0].startswith(moment)
+
+
+def test_the_offices_greek_test_patient_is_no_one() -> None:
+    assert empty.test_person("patient", {"first_name": "Ασθενής", "last_name": "ΔΟΚΙΜΑΣΤΙΚΟΣ"})
+    assert empty.test_person("patient", {"first_name": "Ασθενής", "last_name": "Τεστ"})
+    assert empty.test_person("patient", {"first_name": "Μαρία", "last_name": "Παπαδοπούλου"}) is None
 
 
 def test_greek_yes_and_no() -> None:

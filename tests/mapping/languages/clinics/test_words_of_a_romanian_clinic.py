@@ -20,6 +20,7 @@ from adapters.sources.text_detect import read_sample, scan_file
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
+from domain.records import empty
 from domain.records.normalise import parse_bool, parse_datetime
 from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
@@ -183,6 +184,11 @@ def test_a_cnp_writes_the_birth_date_its_check_digit_proves() -> None:
 ])
 def test_romanian_dates(text: str, moment: str) -> None:
     assert parse_datetime(text, "DMY", Settings(country="RO"))[0].startswith(moment)
+
+
+def test_the_offices_romanian_test_patient_is_no_one() -> None:
+    assert empty.test_person("patient", {"first_name": "Pacient", "last_name": "Test"})
+    assert empty.test_person("patient", {"first_name": "Ioana", "last_name": "Popescu"}) is None
 
 
 def test_romanian_yes_and_no() -> None:

@@ -18,6 +18,7 @@ from adapters.sources.text_detect import read_sample, scan_file
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
+from domain.records import empty
 from domain.records.normalise import parse_bool, parse_datetime, parse_money
 from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
@@ -183,6 +184,12 @@ def test_a_tc_kimlik_number_writes_no_birth_date() -> None:
 ])
 def test_turkish_dates(text: str, moment: str) -> None:
     assert parse_datetime(text, "DMY", Settings(country="TR"))[0].startswith(moment)
+
+
+def test_the_offices_turkish_test_patient_is_no_one() -> None:
+    assert empty.test_person("patient", {"first_name": "Hasta", "last_name": "Deneme"})
+    assert empty.test_person("patient", {"first_name": "HASTA", "last_name": "TEST"})
+    assert empty.test_person("patient", {"first_name": "Ayşe", "last_name": "Yılmaz"}) is None
 
 
 def test_turkish_yes_and_no_in_any_case() -> None:
