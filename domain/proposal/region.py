@@ -108,7 +108,7 @@ _SHAPES: dict[str, str] = {
     "PT": r"\d{4}-\d{3}", "PL": r"\d{2}-\d{3}", "SG": _D6, "CO": _D6,
     "BR": r"\d{5}-?\d{3}", "JP": r"\d{3}-?\d{4}", "CL": r"\d{3}-?\d{4}",
     "SK": r"(SK-?)?\d{3} ?\d{2}", "SI": r"(SI-?)?\d{4}", "HR": r"(HR-?)?\d{5}", "RS": _D5,
-    "RU": _D6, "UA": _D5,
+    "RU": _D6, "UA": _D5, "TR": _D5, "RO": _D6, "BG": _D4,
 }
 _POSTCODE_SHAPES = {region: re.compile(shape, re.I) for region, shape in _SHAPES.items()}
 RULED_OUT = 0.8  # of the postcodes seen that must fit none of a country's shapes

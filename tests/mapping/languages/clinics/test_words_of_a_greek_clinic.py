@@ -141,6 +141,7 @@ def test_a_greek_clinics_files_and_columns_are_read_in_greek() -> None:
     assert patients.columns["Κατάσταση"].values == {"Ενεργός": "active",
                                                     "Ανενεργός": "inactive"}
     assert patients.columns["Πατρώνυμο"].target != "patient.first_name"
+    assert not patients.columns["Τ.Κ."].flagged  # `104 31`: three digits, a space, two
     visits = doc.files["Ραντεβού_2025.csv"]
     assert visits.columns["Κατάσταση"].values == {
         "Προγραμματισμένο": "booked", "Ολοκληρώθηκε": "completed", "Ακυρώθηκε": "cancelled",
