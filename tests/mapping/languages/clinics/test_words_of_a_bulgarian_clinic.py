@@ -219,3 +219,14 @@ def test_a_windows_1251_export_reads_as_cyrillic(tmp_path: Path) -> None:
     facts = scan_file(path)
     assert facts.encoding == "windows-1251"
     assert read_sample(path, facts.encoding).startswith("№ пациент;Име;Презиме;Фамилия;ЕГН")
+
+
+def test_a_whole_name_column_in_bulgarian_is_the_patients_name() -> None:
+    headers = ["ID", "Трите имена", "Email"]
+    rows = [[str(i), FIRST[i % 6] + " " + MIDDLE[i % 6] + " " + LAST[i % 5], f"p{i}@example.com"] for i in range(30)]
+    doc = _propose({"patients.csv": (headers, rows)})
+    column = doc.files["patients.csv"].columns["Трите имена"]
+    assert (column.target, column.parts) == ("patient.last_name", "name"), column.reasons
+    fields = _derive(doc, "patients.csv", headers, rows)[2][0].fields
+    assert (fields["first_name"], fields["last_name"]) == ("Мария", "Петрова")
+    assert fields.get("middle_name") == "Иванова"

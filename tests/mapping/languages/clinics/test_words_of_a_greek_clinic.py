@@ -242,3 +242,13 @@ def test_a_windows_1253_export_in_capitals_reads_as_greek(tmp_path: Path) -> Non
     path = tmp_path / "ASTHENEIS.csv"
     path.write_bytes("".join(";".join(row) + "\r\n" for row in rows).encode("cp1253"))
     assert scan_file(path).encoding == "windows-1253"
+
+
+def test_a_whole_name_column_in_greek_is_the_patients_name() -> None:
+    headers = ["ID", "Ονοματεπώνυμο", "Email"]
+    rows = [[str(i), FIRST[i % 6] + " " + LAST[i % 5], f"p{i}@example.com"] for i in range(30)]
+    doc = _propose({"patients.csv": (headers, rows)})
+    column = doc.files["patients.csv"].columns["Ονοματεπώνυμο"]
+    assert (column.target, column.parts) == ("patient.last_name", "name"), column.reasons
+    fields = _derive(doc, "patients.csv", headers, rows)[2][0].fields
+    assert (fields["first_name"], fields["last_name"]) == ("Μαρία", "Παπαδοπούλου")

@@ -213,3 +213,13 @@ def test_a_windows_1254_export_reads_as_turkish(tmp_path: Path) -> None:
     facts = scan_file(path)
     assert facts.encoding == "windows-1254"
     assert read_sample(path, facts.encoding).startswith("Hasta No;TC Kimlik No;Adı;Soyadı;Doğum")
+
+
+def test_a_whole_name_column_in_turkish_is_the_patients_name() -> None:
+    headers = ["ID", "Adı Soyadı", "Email"]
+    rows = [[str(i), FIRST[i % 6] + " " + LAST[i % 5], f"p{i}@example.com"] for i in range(30)]
+    doc = _propose({"patients.csv": (headers, rows)})
+    column = doc.files["patients.csv"].columns["Adı Soyadı"]
+    assert (column.target, column.parts) == ("patient.last_name", "name"), column.reasons
+    fields = _derive(doc, "patients.csv", headers, rows)[2][0].fields
+    assert (fields["first_name"], fields["last_name"]) == ("Ayşe", "Yılmaz")
