@@ -213,9 +213,9 @@ def test_the_offices_greek_test_patient_is_no_one() -> None:
 
 
 def test_greek_yes_and_no() -> None:
-    for word in ("Ναι", "ΝΑΙ", "ναι", "Ν"):
+    for word in ("Ναι", "ΝΑΙ", "ναι"):
         assert parse_bool(word) is True, word
-    for word in ("Όχι", "ΟΧΙ", "όχι", "Ο"):
+    for word in ("Όχι", "ΟΧΙ", "όχι"):
         assert parse_bool(word) is False, word
 
 
