@@ -107,7 +107,9 @@ def _east_asian(head: bytes) -> str | None:
     in those letters; None for a Western or Central European one (decided as before)."""
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only such files need it
 
-    best = from_bytes(head, cp_isolation=[*_EAST, "cp1252", "cp1250"]).best()
+    # with the Greek, Cyrillic and Turkish code pages as rivals: Greek capitals read as Thai
+    # letters too, where no rival says what else they are
+    best = from_bytes(head, cp_isolation=[*_EAST, "cp1252", "cp1250", "cp1253", "cp1251", "cp1254"]).best()
     if best is None or best.encoding not in _EAST:
         return None
     text = str(best)
