@@ -2,9 +2,10 @@
 
 Clinic exports come from Excel ("CSV UTF-8", "Unicode text" = UTF-16 with tabs, plain "CSV" =
 Windows-1252 on Western machines, Windows-1250 on Central European ones, Windows-1251 on
-Cyrillic ones, Windows-1257, -1256 and -1255 on Baltic, Arabic and Hebrew ones (code_pages.py),
-Shift_JIS, GB18030, Big5, EUC-KR or Windows-874 on Japanese, Chinese, Korean and Thai ones) and
-from vendor report screens (UTF-8, sometimes with a BOM).
+Cyrillic ones, Windows-1253 and -1254 on Greek and Turkish ones, Windows-1257, -1256 and
+-1255 on Baltic, Arabic and Hebrew ones (code_pages.py), Shift_JIS, GB18030, Big5, EUC-KR
+or Windows-874 on Japanese, Chinese, Korean and Thai ones) and from vendor report screens
+(UTF-8, sometimes with a BOM).
 The encoding is decided over the whole file (one streaming pass that also hashes it), so a
 Windows-1252 byte on row 900,000 is not misread as UTF-8 after a clean first megabyte.
 """
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from adapters.sources.code_pages import CodePageEvidence
+from adapters.sources.code_pages import CodePageEvidence, code_page_evidence, other_code_page
 
 CHUNK = 1 << 20
 SAMPLE_BYTES = 64 * 1024
@@ -39,6 +40,8 @@ CODECS = {
     "windows-1252": "cp1252",
     "windows-1250": "cp1250",
     "windows-1251": "cp1251",
+    "windows-1253": "cp1253",
+    "windows-1254": "cp1254",
     # East and South-East Asian code pages of Excel's plain CSV and older clinic software
     "shift_jis": "cp932",  # Japanese (Windows' Shift_JIS)
     "gb18030": "gb18030",  # Chinese, simplified (GBK, GB2312 within it)
@@ -63,6 +66,10 @@ EAST_LETTERS = 6  # at least: a byte or two a damaged UTF-8 file lost are no lan
 # the Croatian and Serbian "đ" ("rođenja"), an Icelandic "ð" to Windows-1252.
 _CENTRAL_IN_WORD = re.compile(
     rb"[A-Za-z][\x8d\x8f\x9d\xa3\xa5\xaf\xb3\xb9\xbc\xbe\xbf\xd0\xf0]")
+# Romanian "ş Ş" are "º ª" in Windows-1252, which Western text writes after a number or an "N"
+# ("1º", "Nº 5"), never between letters ("naºterii"); "ţ Ţ" are the Icelandic "þ Þ" after a
+# letter ("Preþ").
+_ROMANIAN_IN_WORD = re.compile(rb"[A-Za-z][\xaa\xba][a-z]|[A-Za-z][\xde\xfe]")
 # And the few that are letters only in Windows-1252 ("ƒ", "ÿ").
 _WESTERN_IN_WORD = re.compile(rb"[A-Za-z][\x83\xff]")
 # An Icelandic word: "ð" beside an acute vowel or "ö" ("Guðrún", "Sigríður"; Croatian "đ" has
@@ -102,7 +109,8 @@ def _central_evidence(chunk: bytes) -> int:
     """In-word bytes or words that only a Windows-1250 reading makes into plain words."""
     mixed = sum(1 for word in _HIGH_WORD.findall(chunk)
                 if _GRAVE_IN_1252.search(word) and _ACUTE_OR_CARON.search(word))
-    return len(_CENTRAL_IN_WORD.findall(chunk)) + len(_IC_ENDING.findall(chunk)) + mixed
+    return (len(_CENTRAL_IN_WORD.findall(chunk)) + len(_IC_ENDING.findall(chunk))
+            + len(_ROMANIAN_IN_WORD.findall(chunk)) + mixed)
 
 
 def _east_asian(head: bytes) -> str | None:
@@ -110,7 +118,10 @@ def _east_asian(head: bytes) -> str | None:
     in those letters; None for a Western or Central European one (decided as before)."""
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only such files need it
 
-    best = from_bytes(head, cp_isolation=[*_EAST, "cp1252", "cp1250"]).best()
+    # with the Greek, Cyrillic and Turkish code pages as rivals: Greek capitals read as Thai
+    # letters too, where no rival says what else they are
+    rivals = ["cp1252", "cp1250", "cp1253", "cp1251", "cp1254"]
+    best = from_bytes(head, cp_isolation=[*_EAST, *rivals]).best()
     if best is None or best.encoding not in _EAST:
         return None
     text = str(best)
@@ -181,6 +192,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
     central = western = 0  # in-word evidence of Windows-1250 against Windows-1252
     cyrillic = mixed = 0  # words of high bytes alone against words mixing them with letters
     pages = CodePageEvidence()  # of Windows-1257, -1256 and -1255
+    others: Counter[str] = Counter()  # words only Greek, Cyrillic or Turkish code pages read
     head = b""
     breaks = 0
     last = b""
@@ -202,17 +214,23 @@ def scan_file(path: Path, *, text: bool = True) -> FileFacts:
                     found = _cyrillic_evidence(chunk)
                     cyrillic, mixed = cyrillic + found[0], mixed + found[1]
                     pages.add(chunk)
+                    others.update(code_page_evidence(chunk))
                 last = chunk[-2:]
     invalid += utf8.decode(b"", final=True).count(UNDECODABLE)
     encoding = _bom_encoding(head) or _bomless_utf16(head)
     if encoding is None and invalid * 20 > multibyte:
-        # Arabic and Hebrew words are high bytes alone, as Thai and Cyrillic ones: told first
-        encoding = pages.encoding() or _east_asian(head)
+        # Arabic and Hebrew words are high bytes alone, as Thai and Cyrillic ones: told first;
+        # but Greek or Cyrillic capitals hold Arabic's alef byte (`Η`, `З`): their words say
+        page = pages.encoding()
+        if page == "windows-1256" and other_code_page(others) in ("windows-1253", "windows-1251"):
+            page = None
+        encoding = page or _east_asian(head)
     if encoding is None:
         encoding = ("utf-8" if invalid * 20 <= multibyte
-                    else "windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
-                    else "windows-1250" if central >= 2 and central > 4 * western
-                    else "windows-1252")
+                    else other_code_page(others)
+                    or ("windows-1251" if cyrillic >= 2 and cyrillic > 2 * mixed
+                        else "windows-1250" if central >= 2 and central > 4 * western
+                        else "windows-1252"))
     unterminated = bool(last) and b"\n" not in last  # (UTF-16 ends "\n\0" or "\0\n")
     return FileFacts(digest.hexdigest(), size, encoding, breaks + unterminated)
 

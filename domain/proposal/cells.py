@@ -111,14 +111,21 @@ PERSON_WORDS = frozenset({"name", "clinician", "practitioner", "provider", "staf
                           "pacient", "vrach", "likar", "lekar", "lijecnik", "zdravnik", "familiya",
                           "prizvishche", "prezime", "priimek", "priezvisko",
                           # `氏名`, `名前`, `姓名`, `성명`, `이름`, Vietnamese `Họ (và) tên`
-                          "shiming", "mingqian", "xingming", "seongmyeong", "ileum", "ten"})
-# Those of them that name the row's own person, not a member of staff named on it.
+                          "shiming", "mingqian", "xingming", "seongmyeong", "ileum", "ten",
+                          # Greek, Turkish, Romanian doctors
+                          "iatros", "giatros", "doktor", "hekim", "medic"})
+# Those of them that name the row's own person, not a member of staff named on it; in Greek,
+# Turkish, Romanian and Bulgarian as their Latin letters spell them (`Ονοματεπώνυμο`,
+# `Adı Soyadı`, `Nume și prenume`, `Трите имена`: text.phrase).
+_OWN_NAME_ELSEWHERE = frozenset({"onomateponymo", "onoma", "astheni", "asthenis", "asthenoys", "ad", "adi",
+                                 "soyad", "soyadi", "isim", "hasta", "nume", "numele", "pacientului",
+                                 "ime", "imena", "patsienta"})
 OWN_NAME_WORDS = frozenset({"name", "patient", "client", "member", "person", "nom", "naam",
                             "nome", "nombre", "nominativo", "paciente", "paziente", "cliente",
                             "navn", "namn", "nev", "paciens", "fio", "pib", "patsient",
                             "patsiient", "patsijent", "pacijent", "pacient", "familiya",
                             "prizvishche", "prezime", "priimek", "priezvisko", "shiming",
-                            "mingqian", "xingming", "seongmyeong", "ileum", "ten"})
+                            "mingqian", "xingming", "seongmyeong", "ileum", "ten"}) | _OWN_NAME_ELSEWHERE
 PLAIN_PHONE_WORDS = frozenset({"phone", "telephone", "tel", "number", "no", "contact",
                                "primary", "patient", "client", "main",
                                # `Teléfono`, `Telefone`, `Telefon`, `Telefoon`
@@ -268,7 +275,7 @@ def _names(fm: FileMapping, profile: FileProfile, own: dict[str, str]) -> None:
         words = set(phrase(header).tokens) | {phrase(header).compact}
         values = _values(profile, header)
         test = _whole_name_or_unspaced if mine is None else _whole_name
-        if (mine is None and not words & PERSON_WORDS) or len(values) < 2 or _share(
+        if (mine is None and not words & (PERSON_WORDS | OWN_NAME_WORDS)) or len(values) < 2 or _share(
                 values, test) < SHARE:
             continue
         col = profile.columns.get(header, ColumnProfile())

@@ -29,8 +29,8 @@ from domain.proposal.tables.parents import names_kind
 from domain.proposal.text import custom_field_name, phrase, readings
 from domain.proposal.twins import TableSample, ids_of
 from domain.records.canonical import REFERENCES
-from domain.records.parts import names_birth_number, names_personal_number
-from domain.records.values.idnumbers import names_baltic_or_icelandic_number
+from domain.records.national_ids.baltic import names_baltic_or_icelandic_number
+from domain.records.national_ids.europe import names_birth_number, names_personal_number
 
 CHART_FLOOR = 0.9  # how surely a header must name a chart number
 NAME_SHARE = 0.8  # of a column's values that must read as people's names

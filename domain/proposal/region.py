@@ -34,7 +34,8 @@ CURRENCY: dict[str, str] = {"US": "USD", "CA": "CAD", "GB": "GBP", "AU": "AUD", 
                             "RS": "RSD", "RU": "RUB", "UA": "UAH", "IS": "ISK", "EE": "EUR",
                             "LV": "EUR", "LT": "EUR", "AD": "EUR", "AE": "AED", "SA": "SAR",
                             "EG": "EGP", "IL": "ILS", "QA": "QAR", "KW": "KWD", "BH": "BHD",
-                            "OM": "OMR", "JO": "JOD", "LB": "LBP"}
+                            "OM": "OMR", "JO": "JOD", "LB": "LBP",
+                            "TR": "TRY", "RO": "RON", "BG": "EUR"}
 # Regions tried first for numbers written without a country code (the clinic's own numbers);
 # when most numbers are valid in none of them, every country whose currency the engine knows
 # is tried (a clinic in Brazil was read as the nearest of these, New Zealand). Not all at once:
@@ -61,11 +62,12 @@ _COUNTRY_NAMES: dict[str, str] = {
     "swe": "SE", "nor": "NO", "dnk": "DK", "sgp": "SG", "hkg": "HK", "mex": "MX", "bra": "BR",
     "arg": "AR", "chl": "CL", "col": "CO", "jpn": "JP", "pol": "PL", "cze": "CZ",
     "hun": "HU", "svk": "SK", "svn": "SI", "hrv": "HR", "srb": "RS", "rus": "RU", "ukr": "UA",
+    "tur": "TR", "rou": "RO", "bgr": "BG",
 }
 # Each country's name in the languages of the clinics the engine reads (CLDR, through babel),
 # and its two-letter code.
 _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "hu", "cs", "sk", "sl", "hr", "sr",
-              "ru", "uk", "ca", "et", "lv", "lt", "is", "ar", "he")
+              "ru", "uk", "ca", "et", "lv", "lt", "is", "ar", "he", "el", "tr", "ro", "bg")
 for _region in CURRENCY:
     _COUNTRY_NAMES.setdefault(_region.casefold(), _region)
     for _language in _LANGUAGES:
@@ -112,7 +114,7 @@ _SHAPES: dict[str, str] = {
     "PT": r"\d{4}-\d{3}", "PL": r"\d{2}-\d{3}", "SG": _D6, "CO": _D6,
     "BR": r"\d{5}-?\d{3}", "JP": r"\d{3}-?\d{4}", "CL": r"\d{3}-?\d{4}",
     "SK": r"(SK-?)?\d{3} ?\d{2}", "SI": r"(SI-?)?\d{4}", "HR": r"(HR-?)?\d{5}", "RS": _D5,
-    "RU": _D6, "UA": _D5,
+    "RU": _D6, "UA": _D5, "TR": _D5, "RO": _D6, "BG": _D4,
 }
 _POSTCODE_SHAPES = {region: re.compile(shape, re.I) for region, shape in _SHAPES.items()}
 RULED_OUT = 0.8  # of the postcodes seen that must fit none of a country's shapes

@@ -43,18 +43,19 @@ MOMENTS: dict[str, tuple[str, ...]] = {
     "insurance_verification": ("verified_at",),
 }
 START_WORDS = ("start", "from", "begin", "begins", "time", "starttid", "alkaa", "alkuaika", "nachalo", "nachala",
-               "pochatok", "pocetak", "zacetek", "zaciatok")
+               "pochatok", "pocetak", "zacetek", "zaciatok", "enarxi", "baslangic", "inceput")
 END_WORDS = ("end", "finish", "until", "to", "ends", "slut", "sluttid", "paattyy", "loppuaika", "okonchanie",
-             "okonchaniya", "kinets", "zakinchennya", "zavrsetak", "konec", "koniec")
+             "okonchaniya", "kinets", "zakinchennya", "zavrsetak", "konec", "koniec", "lixi", "bitis", "sfarsit",
+             "krai")
 DURATION_WORDS = ("duration", "length", "pattern", "minutes", "mins", "min", "minute", "duracion", "duración", "dauer",
                   "duree", "durée", "duracao", "duração", "durata", "len", "trwania", "dlugosc", "delka", "trvani",
-                  "idotartam", "perc", "dlitel", "prodolzhitel", "trivalist", "trajanje", "trvanie")
+                  "idotartam", "perc", "dlitel", "prodolzhitel", "trivalist", "trajanje", "trvanie", "diarkeia", "sure",
+                  "prodalzhitelnost")
 # Header words of a time of day, in the languages the vocabulary has
 CLOCK_WORDS = ("time", "ora", "orario", "hora", "heure", "uhrzeit", "uhr", "zeit", "tijd", "tid", "klokkeslæt",
-               "kellonaika", "klo", "vremya", "chas", "vreme", "vrijeme", "cas", "ura")
+               "kellonaika", "klo", "vremya", "chas", "vreme", "vrijeme", "cas", "ura", "saat")
 # A start or an end beside a date is a time of day too (`Start` / `Slut`, `Alkaa` / `Päättyy`)
-EDGE_WORDS = ("start", "starttid", "begin", "end", "slut", "sluttid", "finish", "alkaa",
-              "alkuaika", "paattyy", "loppuaika")
+EDGE_WORDS = tuple("start starttid begin end slut sluttid finish alkaa alkuaika paattyy loppuaika".split())
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{2})")
 NOON = "12:00"  # a date's midday stays on that date in every timezone offset up to ±12 h
 SHARE = 0.8  # of a column's values that must have a shape for it to count
@@ -65,8 +66,7 @@ ESSENTIAL: dict[str, tuple[str, ...]] = {
     "clinical_note": ("body", "title"), "allergy_condition": ("name", "code"),
     "document": ("filename", "path", "description"),
 }
-YES_NO = frozenset({"yes", "no", "y", "n", "sí", "si", "oui", "non", "ja", "nein", "sim", "não",
-                    "nao", "true", "false", "nej"})
+YES_NO = frozenset("yes no y n sí si oui non ja nein sim não nao true false nej".split())
 NAME_WORDS = frozenset({"name", "names", "nombre", "nom", "nome"})
 SEPARATORS = ";|,/"  # between several values of one cell, the likeliest first
 SPLIT_KINDS = frozenset({"allergy_condition"})

@@ -7,6 +7,7 @@ propose them (every value an email, an NPI, an ICD-10 code...) when the header s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from domain.proposal.profile import ColumnProfile
 from domain.proposal.vocabulary import BOOLEAN_WORDS, ENUM_VALUE_SYNONYMS
 from domain.records.canonical import ENUMS
 from domain.records.normalise import fold_enum
+from domain.records.values.bare import bare, bare_index
 
 DATE_FIELDS = frozenset({
     "date_of_birth", "effective_from", "effective_to", "last_payment_date", "referred_at",
@@ -104,14 +106,21 @@ def _enum_words(kind: str, field: str) -> dict[str, str] | None:
     return words
 
 
+@functools.lru_cache(maxsize=64)
+def _bare_enum_words(kind: str, field: str) -> dict[str, str]:
+    return bare_index(_enum_words(kind, field) or {})
+
+
 def enum_word(kind: str, field: str, value: str) -> str | None:
-    """The enumeration's value a source word names (`Inactivo`, `Alta`), or None."""
+    """The enumeration's value a source word names (`Inactivo`, `Alta`; in capitals that drop
+    the word's accents or dots, `ΑΚΥΡΩΘΗΚΕ`, `İPTAL`), or None."""
     words = _enum_words(kind, field) or {}
     # half-width katakana and full-width letters (`ｷｬﾝｾﾙ`, `ＯＫ`) as the words are written
     plain = unicodedata.normalize("NFKC", value) if not value.isascii() else value
     key = plain.strip().lower().replace("-", " ").replace("_", " ")
     # a word cut short with a point (`Жін.`, `Muž.`, `Neaktiv.`) as the word's own short form
-    return words.get(key, words.get(key.rstrip(".")) if key.endswith(".") else None)
+    found = words.get(key, words.get(key.rstrip(".")) if key.endswith(".") else None)
+    return found or _bare_enum_words(kind, field).get(bare(key))
 
 
 def enum_values(target: str, col: ColumnProfile) -> dict[str, str]:
@@ -134,7 +143,8 @@ def enum_match(kind: str, field: str, col: ColumnProfile) -> tuple[float, list[s
     unknown: list[str] = []
     for value, count in col.distinct.items():
         key = value.strip().lower().replace("-", " ").replace("_", " ")
-        if key in words or value.strip().lower() in words or key.rstrip(".") in words:
+        if (key in words or value.strip().lower() in words or key.rstrip(".") in words
+                or bare(key) in _bare_enum_words(kind, field)):
             known += count
         else:
             unknown.append(value)

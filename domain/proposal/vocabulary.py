@@ -25,7 +25,9 @@ from domain.records.values import yes_no
 # (`Телефон` -> `Telefon`, `電話番号` -> `DianHuaFanHao`, `Fødselsdato` -> `Fodselsdato`), the
 # same way on a header and on the phrases below, so a word written in its own script meets it.
 # Polish `ł` (`Płeć`) has no decomposition: folded here so the accent pass leaves none behind.
-_STROKED = str.maketrans({"ł": "l", "Ł": "L"})
+# The Bulgarian hard sign `ъ` is a vowel (`a`, as the official transliteration writes it), where
+# anyascii writes an apostrophe that splits the word in two (`Продължителност`, `Prod'lzhitelnost`).
+_STROKED = str.maketrans({"ł": "l", "Ł": "L", "ъ": "a", "Ъ": "A"})
 
 
 def to_latin(text: str) -> str:

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from domain.records.values.bare import bare, bare_set
+
 # The fields that make a record of a kind something to migrate: with all of them empty, what
 # is left (an order of precedence, a copay of 0, an effective date) describes an empty slot.
 CONTENT: dict[str, tuple[str, ...]] = {
@@ -52,7 +54,10 @@ NONE_PHRASES = frozenset({"no known allergies", "diagnosis deferred", "deferred 
 TEST_WORDS = frozenset({"test", "teste", "testing", "prova", "prueba", "probe", "essai",
                         "demo", "dummy", "zztest", "testpatient", "testowy", "testowa",
                         # Hungarian; `Teszt Elek` is its placeholder person (`tesztelek`, "I test")
-                        "teszt", "testi"})
+                        "teszt", "testi",
+                        # Greek, Turkish, Bulgarian (`Δοκιμαστικός Ασθενής`, `Deneme Hasta`)
+                        "τεστ", "δοκιμή", "δοκιμαστικός", "δοκιμαστική", "deneme", "тест", "тестов",
+                        "тестова", "пробен"})
 # A record standing for whoever comes in without one ("Walk-in", "Walk In Patient", "Unknown
 # Patient"): a visitor the desk did not register, no one's record either.
 STAND_IN_WORDS = frozenset({"walkin", "walk", "in", "unknown", "anonymous", "unregistered",
@@ -61,7 +66,10 @@ STAND_IN_WORDS = frozenset({"walkin", "walk", "in", "unknown", "anonymous", "unr
 PERSON_WORDS = frozenset({"patient", "paciente", "paziente", "patiente", "patientin", "client",
                           "cliente", "klient", "pacjent", "pacjentka", "asiakas", "potilas", "person",
                           "user", "account", "record", "one", "two", "1", "2", "a", "b", "páciens",
-                          "elek"}) | TEST_WORDS
+                          "elek", "ασθενής", "hasta", "pacient", "pacienta", "пациент", "пациентка"
+                          }) | TEST_WORDS
+# compared with case and accents set aside (`ΔΟΚΙΜΑΣΤΙΚΟΣ ΑΣΘΕΝΗΣ`, `TEST HASTA`)
+_BARE_TEST, _BARE_PERSON = bare_set(TEST_WORDS), bare_set(PERSON_WORDS)
 SAYS_NONE: dict[str, tuple[str, tuple[str, ...], str]] = {
     # kind: (the field that may say none, the fields that must then be empty, the reason)
     "insurance": ("carrier_name", ("member_id", "group_number"),
@@ -107,7 +115,8 @@ def test_person(kind: str, raw: Mapping[str, object]) -> str | None:
     """Why a patient or lead is the office's test record (None when it is someone)."""
     words = _words(f"{raw.get('first_name') or ''} {raw.get('last_name') or ''}").replace(
         ",", " ").split()
-    if words and set(words) <= PERSON_WORDS and set(words) & TEST_WORDS:
+    bare_words = {bare(w) for w in words}
+    if words and bare_words <= _BARE_PERSON and bare_words & _BARE_TEST:
         return f"a test {kind} the office made to try the software: no one's record"
     if words and set(words) <= PERSON_WORDS | STAND_IN_WORDS and set(words) & (
             STAND_IN_WORDS - {"in"}):

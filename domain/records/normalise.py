@@ -19,6 +19,7 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 from domain.mapping import Settings
 from domain.records.canonical import ENUMS, visit_outcome
 from domain.records.values import money, worddates, yes_no
+from domain.records.values.bare import bare, bare_set
 from domain.records.values.daynumbers import day_fraction, day_number
 from domain.records.values.digits import ascii_digits
 from domain.records.values.dotted import close_dots
@@ -208,6 +209,7 @@ def parse_money(value: str, country: str = "US") -> str:
 # besides yes and no in the languages (values/yes_no.json), what a flag's cell holds in exports
 _TRUE = yes_no.YES | {"1", "-1", "on", "checked", "active", "primary"}
 _FALSE = yes_no.NO | {"0", "off", "", "inactive", "secondary", "hidden", "archived"}
+_BARE_TRUE, _BARE_FALSE = bare_set(_TRUE), bare_set(_FALSE)  # `ΟΧΙ`, `HAYIR` (values/bare.py)
 
 
 def parse_bool(value: str) -> bool:
@@ -215,6 +217,10 @@ def parse_bool(value: str) -> bool:
     if word in _TRUE:
         return True
     if word in _FALSE:
+        return False
+    if bare(word) in _BARE_TRUE:
+        return True
+    if bare(word) in _BARE_FALSE:
         return False
     raise Invalid("not a yes/no value")
 

@@ -20,8 +20,9 @@ import orjson
 from domain.ids import NAMESPACE, sealed
 from domain.mapping import DROP, ColumnMapping, Combine, FileMapping, Settings
 from domain.records.canonical import KIND_FIELDS, visit_outcome
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import fold_enum
-from domain.records.parts import birth_date_in, read_parts
+from domain.records.parts import read_parts
 from domain.records.validation import Invalid, parse_datetime
 from domain.records.values.yes_no import NO
 
@@ -39,8 +40,7 @@ _DATE_ONLY = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4}")
 # What an unset flag holds: no in the one list of yes and no (Polish Nie, Finnish Ei), or nothing
-NO_WORDS = NO | frozenset({"", "0", "off", "none", "null", "0000-00-00", "0000-00-00 00:00:00",
-                           "-"})
+NO_WORDS = NO | {"", "0", "off", "none", "null", "0000-00-00", "0000-00-00 00:00:00", "-"}
 SYNTHETIC = "="  # prefix of the keys this module adds to a row: "=appointment.starts_at"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from domain.mapping import Combine, FileMapping
 from domain.proposal.profile import FileProfile
-from domain.records.parts import birth_date_in
+from domain.records.national_ids.birth import birth_date_in
 
 TARGET = "patient.date_of_birth"
 SHARE = 0.9  # of the values seen that must write a birth date

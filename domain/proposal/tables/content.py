@@ -26,6 +26,7 @@ from domain.proposal.text import custom_field_name, phrase, singular, strip_acce
 from domain.proposal.vocabulary import KIND_NAME_SYNONYMS, STATUS_CODES
 from domain.records.canonical import ENUMS, KIND_FIELDS
 from domain.records.values import yes_no
+from domain.records.values.bare import bare, bare_set
 
 TYPE_WORDS = frozenset({"type", "category", "kind", "class", "list", "section", "tipo", "typ",
                         "art", "categoria", "categorie", "classe", "record type"})
@@ -47,8 +48,8 @@ YES = frozenset({"1", "y", "yes", "true", "t"})
 NO = frozenset({"0", "n", "no", "false", "f"})
 # A status's yes/no in the clinic's language too (`A`/`N`, Czech ano/ne; `Ja`/`Nej`): the
 # records' one list of yes and no words.
-FLAG_YES = yes_no.YES | {"1"}
-FLAG_NO = yes_no.NO | {"0"}
+FLAG_YES = bare_set(yes_no.YES | {"1"})  # folded as values/bare.py does (`ΟΧΙ`, `HAYIR`)
+FLAG_NO = bare_set(yes_no.NO | {"0"})
 # What a record of these kinds cannot be without.
 PERSON_KINDS = {"patient": ("first_name", "last_name"), "provider": ("first_name", "last_name"),
                 "lead": ("first_name", "last_name", "email")}
@@ -227,12 +228,12 @@ def propose_enum_flags(fm: FileMapping, profile: FileProfile) -> None:
         kind, _, name = (column.target or "").partition(".")
         words = ENUMS.get((kind, name), ())
         col = profile.columns.get(header, ColumnProfile())
-        seen = {v.strip().casefold() for v in col.distinct if v.strip()}
-        mapped = {v.strip().casefold() for v in column.values}
+        seen = {bare(v) for v in col.distinct if v.strip()}
+        mapped = {bare(v) for v in column.values}
         if (seen <= mapped or "active" not in words or "inactive" not in words or not seen
                 or col.distinct_overflow or not seen <= FLAG_YES | FLAG_NO):
             continue
-        column.values = {v: ("active" if v.strip().casefold() in FLAG_YES else "inactive")
+        column.values = {v: ("active" if bare(v) in FLAG_YES else "inactive")
                          for v in col.distinct if v.strip()}
         column.reasons.append(f"yes/no values of {column.target}: "
                               + ", ".join(f"{v} = {w}" for v, w in sorted(column.values.items())))

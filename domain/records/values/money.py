@@ -95,6 +95,11 @@ def _initials(token: str, marks: frozenset[str]) -> bool:
                and "".join(w[0] for w in name.split()) == letters for name in marks)
 
 
+# Marks a country's amounts carry that CLDR does not list: the Turkish lira is `TL` at home
+# (`1.250,50 TL`), its symbol `₺` and code `TRY` being what CLDR and ISO write.
+_LOCAL_MARKS: dict[str, tuple[str, ...]] = {"TR": ("tl",)}
+
+
 @functools.lru_cache(maxsize=64)
 def currency_words(country: str) -> tuple[frozenset[str], frozenset[str]]:
     """(symbols and names, words of the names) of the country's currencies, as the locales of
@@ -112,6 +117,7 @@ def currency_words(country: str) -> tuple[frozenset[str], frozenset[str]]:
             names = [locale.currencies.get(code, ""), *dict(plural.get(code, {})).values()]
             marks.update(_fold(n) for n in (locale.currency_symbols.get(code, ""), *names) if n)
             words.update(w for n in names for w in _fold(n).split() if len(w) > 2)
+    marks.update(_LOCAL_MARKS.get(country, ()))
     return frozenset(marks), frozenset(words)
 
 

@@ -26,6 +26,7 @@ import re
 from babel import Locale
 from babel.localedata import locale_identifiers
 
+from domain.records.values.bare import bare
 from domain.records.values.money import clinic_locales
 
 _SEP = r"[\s\-/]"
@@ -63,6 +64,9 @@ def month_words(country: str) -> dict[str, int]:
             for width in ("wide", "abbreviated"):
                 for number, name in months[context][width].items():
                     words.setdefault(name.casefold().rstrip("."), number)
+    # and as capitals write them, without the accent (Greek `ΝΟΕΜΒΡΙΟΥ` for `Νοεμβρίου`)
+    for word, number in list(words.items()):
+        words.setdefault(bare(word), number)
     return words
 
 
@@ -90,7 +94,8 @@ def match_word_date(text: str, country: str) -> tuple[str, int, int] | None:
 
 
 def _month(folded: str, country: str) -> int | None:
-    return month_words(country).get(folded) or _any_language_months().get(folded)
+    return (month_words(country).get(folded) or month_words(country).get(bare(folded))
+            or _any_language_months().get(folded))
 
 
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\.?,?\s+(?=\S)")

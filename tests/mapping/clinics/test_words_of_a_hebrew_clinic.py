@@ -19,8 +19,8 @@ from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
 from domain.proposal.shapes import classify
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool, parse_date, parse_money
-from domain.records.parts import birth_date_in
 from tests.mapping.clinics.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 

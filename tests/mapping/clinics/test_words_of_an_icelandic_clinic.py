@@ -14,8 +14,8 @@ import pytest
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool
-from domain.records.parts import birth_date_in
 from tests.mapping.clinics.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 

@@ -13,8 +13,8 @@ import pytest
 
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import Invalid, parse_bool, parse_date, parse_datetime
-from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Jana", "Tomáš", "Lenka", "Petr", "Eva", "Jiří")

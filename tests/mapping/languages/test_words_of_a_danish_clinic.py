@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from domain.proposal.match import header_matches
-from domain.records.parts import birth_date_in
+from domain.records.national_ids.birth import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Kirsten", "Jørgen", "Mette", "Anders", "Sofie", "Niels", "Ida", "Søren")

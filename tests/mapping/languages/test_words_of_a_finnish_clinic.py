@@ -22,8 +22,8 @@ from domain.proposal.profile import ColumnProfile
 from domain.proposal.region import propose_region
 from domain.proposal.values import enum_values
 from domain.records import empty
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool
-from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Aino", "Veikko", "Helmi", "Oskari", "Venla", "Eino")

@@ -15,7 +15,7 @@ from domain.ports import SourceRow
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
 from domain.records.check import Checker
-from domain.records.parts import birth_date_in
+from domain.records.national_ids.birth import birth_date_in
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Anna", "Erik", "Karin", "Lars", "Maria", "Nils", "Sofia", "Per", "Eva", "Johan")

@@ -16,8 +16,9 @@ import pytest
 from adapters.sources.csv_source import CsvSource
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool, parse_date
-from domain.records.parts import birth_date_in, read_parts
+from domain.records.parts import read_parts
 from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 NAMES = ("王小明", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "欧阳娜娜")

@@ -15,8 +15,9 @@ import pytest
 from adapters.sources.csv_source import CsvSource
 from domain.mapping import MappingDocument, Settings
 from domain.proposal.match import header_matches
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool, parse_date, parse_datetime
-from domain.records.parts import birth_date_in, read_parts
+from domain.records.parts import read_parts
 from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 NAMES = ("김민수", "이영희", "박지훈", "최수진", "정우성", "강하늘", "조은비", "남궁민")

@@ -14,8 +14,8 @@ import pytest
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.region import propose_region
+from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool
-from domain.records.parts import birth_date_in
 from tests.mapping.test_failure_classes import Rows, _derive, _propose
 
 FIRST = ("Оксана", "Тарас", "Ірина", "Богдан", "Галина", "Юрій")
