@@ -29,20 +29,61 @@ COMMAND_MODULES = (
     "consumers.cli.quarantine",
 )
 
+# The top-level commands each module registers, in its order (tests/delta/test_cli_startup.py
+# holds this to what the modules register). A command line naming one imports only its module:
+# the others' imports (the sandbox server, the proposal, the oracle) cost every `c2n` process
+# most of a second of start-up; their commands stay in the usage line as bare names.
+COMMANDS = {
+    "consumers.cli.sandbox": ("sandbox",),
+    "consumers.cli.status": ("status", "replay", "audit"),
+    "consumers.cli.extract": ("extract",),
+    "consumers.cli.map": ("map",),
+    "consumers.cli.migrate": ("plan", "sample", "approve", "run", "verify"),
+    "consumers.cli.rollback": ("rollback",),
+    "consumers.cli.demo": ("demo",),
+    "consumers.cli.delta": ("delta",),
+    "consumers.cli.forget": ("forget",),
+    "consumers.cli.review": ("review",),
+    "consumers.cli.console": ("console",),
+    "consumers.cli.quarantine": ("quarantine",),
+}
+
 EXIT_OK, EXIT_PROBLEM, EXIT_CANNOT_RUN = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command line, with only the module of the command it names
+    imported (none named, or one unknown: every module, for the full help or the error)."""
     parser = argparse.ArgumentParser(prog="c2n", description="Clinic data into Nutshell CRM.")
     parser.add_argument("--home", default=None, help="working folder (default $C2N_HOME or ./.c2n)")
     sub = parser.add_subparsers(dest="command", required=True)
+    named = _command_module(argv)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+        if named is None or name == named:
+            importlib.import_module(name).register(sub)
+        else:
+            for command in COMMANDS[name]:
+                sub.add_parser(command)
     return parser
 
 
+def _command_module(argv: Sequence[str] | None) -> str | None:
+    """The module of the command the command line names, or None."""
+    words = list(argv or ())
+    while words and words[0].startswith("-"):
+        option = words.pop(0)
+        if option == "--home" and words:
+            words.pop(0)  # its value
+        elif option != "--home" and not option.startswith("--home="):
+            return None  # --help, or an option the parser will refuse
+    if not words:
+        return None
+    return next((m for m, commands in COMMANDS.items() if words[0] in commands), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         code = int(args.func(args))

@@ -124,42 +124,70 @@ class DeltaApplier:
             self._push_new(record)
             tally.applied += 1
             return
+        target = self._target_record(record)
+        if self._finish_pendings(record, target):
+            record = self._reloaded(record)
+            target = self._target_record(record)
         if change.op == "delete":
             self._revise(record, change, deleted=True)
             self.app.save(record)
-            if self.doc.settings.propagate_deletes and record.nutshell_id and record.entity:
-                self._delete(record)
+            self._propagate_delete(record)
             tally.details.append({"record": change.key, "deleted_in_source": True,
                                   "propagated": self.doc.settings.propagate_deletes})
             tally.applied += 1
             return
         self._revise(record, change, deleted=False)
-        if record.state != "pushed":
+        if not self._in_nutshell(record):
             self.app.save(record)  # not in Nutshell yet: the run sends the new values
             tally.applied += 1
             return
-        target = self._target_record(record)
         conflicts = self._sync(target, record, change)
         tally.applied += 1
         tally.conflicts += conflicts
 
     def _resume(self, record: ClinicRecord, change: Change) -> None:
-        """A change seen before. A consumer killed after saving the revision may have sent
-        nothing, or not saved the outcome: finish it. Each way is idempotent: a fully applied
-        change finds Nutshell already agreeing with the source and sends nothing."""
+        """A change seen before. A consumer killed (or a page failed) after saving the revision
+        may have sent nothing, or not saved the outcome: finish what was requested, then sync.
+        Each way is idempotent: a fully applied change finds Nutshell already agreeing with the
+        source and sends nothing. The sync is not skipped after finishing a write: that write
+        may have been another change's (a carried kind's, on the same patient)."""
         target = self._target_record(record)
-        for pending in (record, target):
-            if pending.pending and pending.pending.get("mode") == "delta":
-                self._finish_pending(pending)  # killed between saving and sending
-                return
-        if change.op == "delete" or any(c.get("change_id") == change.change_id
-                                        for c in record.conflicts.values()):
+        if self._finish_pendings(record, target):
+            record = self._reloaded(record)
+            target = self._target_record(record)
+        if change.op == "delete":
+            self._propagate_delete(record)  # killed before (or while) sending the delete
             return
-        if record.state != "pushed":
+        if any(c.get("change_id") == change.change_id for c in record.conflicts.values()):
+            return
+        if not self._in_nutshell(record):
             if change.op == "create":
                 self._push_new(record)  # the revision was saved, the create never requested
             return
         self._sync(target, record, change)
+
+    def _finish_pendings(self, record: ClinicRecord, target: ClinicRecord) -> bool:
+        """A delta write to this record's Nutshell object that a killed consumer requested and
+        never saw answered is finished first, whichever change it was for: until then the record
+        is not `pushed`, and a later change must neither take it for one not in Nutshell yet nor
+        overtake the write. True when one was finished (the records are then stale)."""
+        for pending in (record, target):
+            if pending.pending and pending.pending.get("mode") == "delta":
+                self._finish_pending(pending)
+                return True
+        return False
+
+    def _reloaded(self, record: ClinicRecord) -> ClinicRecord:
+        """The record as saved now (finishing a write may have saved it through another copy)."""
+        fresh = self.app.record(self.run, record.kind, record.source_id)
+        assert fresh is not None
+        return fresh
+
+    @staticmethod
+    def _in_nutshell(record: ClinicRecord) -> bool:
+        """Nutshell holds the record's object, so a change is synced now. A failed delta write
+        (a transient error; the page comes again) leaves the record `failed` but in Nutshell."""
+        return record.state == "pushed" or (record.state == "failed" and bool(record.nutshell_id))
 
     def _revise(self, record: ClinicRecord, change: Change, *, deleted: bool) -> None:
         record.revise(change_id=change.change_id, origin=change.origin,
@@ -235,6 +263,9 @@ class DeltaApplier:
 
     def _finish_pending(self, record: ClinicRecord) -> None:
         assert record.pending is not None
+        if record.pending["action"] == "delete":
+            self._propagate_delete(record)
+            return
         steps = [Step.from_json(s) for s in record.pending["steps"]]
         if any(step.action == "create" for step in steps):
             # A new record whose create was requested: the executor resumes it, looking the
@@ -251,8 +282,8 @@ class DeltaApplier:
         # (`contacts.address`) a write records: the paths are those whose ops hit the same
         # pointers, valued as the source says now (the revision is already saved).
         pointers = {op.get("path") for op in steps[0].payload if isinstance(op, dict)}
-        source_now = expectations(target.kind, target.source_id, target.fields, self.ctx,
-                                  self.doc)
+        source_now = expectations(target.kind, target.source_id,
+                                  with_extra(target.fields, target.extra), self.ctx, self.doc)
         values = {path: value for path, value in source_now.items()
                   if {op["path"] for op in update_ops(target.entity, {path: value})} & pointers}
         self._send_patch(record, target.entity, target.nutshell_id, values,
@@ -261,6 +292,15 @@ class DeltaApplier:
     def _push_new(self, record: ClinicRecord) -> None:
         pusher = Pusher(self.engine, self.api, self.doc, "delta", self.ctx)
         pusher.push([(record.kind, record.source_id)])
+
+    def _propagate_delete(self, record: ClinicRecord) -> None:
+        """A source delete becomes a Nutshell delete where the mapping says so, once: a resumed
+        one is sent again (Nutshell answers an already deleted record as gone, which is fine)."""
+        if not (self.doc.settings.propagate_deletes and record.nutshell_id and record.entity):
+            return
+        if any(op["action"] == "delete" for op in record.operations):
+            return
+        self._delete(record)
 
     def _delete(self, record: ClinicRecord) -> None:
         assert record.entity and record.nutshell_id

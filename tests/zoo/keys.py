@@ -8,7 +8,9 @@ A column's truth is `kind.field`, optionally followed by a note in parentheses (
 
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -42,9 +44,19 @@ def exports(half: str | None = None) -> list[Export]:
     found = []
     for h in HALVES if half is None else (half,):
         for key_path in sorted((ZOO / h).glob("*/answer_key.yaml")):
-            key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+            key = copy.deepcopy(_key(key_path))  # a caller's edits stay its own
             found.append(Export(h, key_path.parent.name, key_path.parent, key))
     return found
+
+
+# The libyaml parser where PyYAML has it (same safe constructor, same values), each key read
+# once per process: the zoo's tests read every key many times over.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _key(key_path: Path) -> Any:
+    return yaml.load(key_path.read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 def truth(value: str) -> tuple[str | None, str | None]:
