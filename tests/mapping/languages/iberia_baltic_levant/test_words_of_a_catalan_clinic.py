@@ -13,7 +13,7 @@ from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
 from domain.proposal.shapes import classify
 from domain.records.normalise import fold_enum, parse_date
-from tests.mapping.clinics.clinic import wrong_targets
+from tests.mapping.languages.iberia_baltic_levant.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Montserrat", "Jordi", "Núria", "Pere", "Laia", "Oriol")

@@ -21,7 +21,7 @@ from domain.proposal.region import RegionEvidence
 from domain.proposal.shapes import classify
 from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool, parse_date, parse_money
-from tests.mapping.clinics.clinic import wrong_targets
+from tests.mapping.languages.iberia_baltic_levant.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("נועה", "יוסי", "מיכל", "דוד", "שירה", "אורי")

@@ -12,7 +12,7 @@ import pytest
 
 from domain.mapping import MappingDocument
 from domain.proposal.match import header_matches
-from tests.mapping.clinics.clinic import wrong_targets
+from tests.mapping.languages.iberia_baltic_levant.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("Maria", "João", "Ana", "Rui", "Inês", "Tiago")

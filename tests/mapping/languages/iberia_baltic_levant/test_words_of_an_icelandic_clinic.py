@@ -16,7 +16,7 @@ from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
 from domain.records.national_ids.birth import birth_date_in
 from domain.records.normalise import parse_bool
-from tests.mapping.clinics.clinic import wrong_targets
+from tests.mapping.languages.iberia_baltic_levant.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 
 

@@ -19,7 +19,7 @@ from domain.proposal.match import header_matches
 from domain.proposal.region import RegionEvidence
 from domain.records.normalise import Invalid, parse_date, parse_datetime, parse_money, parse_phone
 from domain.records.values.digits import ascii_digits
-from tests.mapping.clinics.clinic import wrong_targets
+from tests.mapping.languages.iberia_baltic_levant.clinic import wrong_targets
 from tests.mapping.test_failure_classes import _derive, _propose
 
 FIRST = ("محمد", "فاطمة", "أحمد", "مريم", "خالد", "نورة")
