@@ -20,6 +20,7 @@ from domain.app import MigrationLog
 from domain.errors import PreconditionFailed
 from domain.mapping import FileMapping, MappingDocument, Settings
 from domain.ports import NOT_DATA, HeaderSimilarity, SourceFingerprint
+from domain.proposal.blind.export import read_blind
 from domain.proposal.custom_fields import harmonise_custom_names
 from domain.proposal.people.columns import doctors_outside
 from domain.proposal.prior import named_otherwise, with_prior
@@ -91,6 +92,7 @@ def propose_mapping(app: MigrationLog, run_name: str, settings: Settings | None 
                                "read once, from that file")
     _per_patient_tables(doc, samples, profiles)
     _related_people(doc, samples, profiles)
+    read_blind(doc, profiles, value_sets)  # headers naming nothing: the values decide
     link_files(doc, value_sets, lambda name: _data_rows(app, file_ids[name]))
     _prefix_colliding_ids(doc, samples)
     if signal is not None:

@@ -24,6 +24,10 @@ from domain.records.canonical import KIND_FIELDS, KINDS, REFERENCES
 
 HEADER_FLOOR = 0.6  # below this a header says nothing about a field
 KIND_EVIDENCE_FLOOR = 0.8
+# Below this share of headers naming anything, the headers speak a language the vocabulary
+# lacks (every known export names >= 29% of its headers): their few chance likenesses weigh
+# in proportion, never as much as a file name, and the values decide the rest.
+NAMED_SHARE = 0.25
 # Words a header may carry that only repeat the file's own kind: `Patient First Name`.
 SELF_WORDS: dict[str, frozenset[str]] = {
     "patient": frozenset({"patient", "client"}),
@@ -301,6 +305,7 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
     names = {k: _name_score(file_name, k) for k in KINDS}
     fits: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
+    weight = min(1.0, header_coverage(headers) / NAMED_SHARE)
     for kind in KINDS:
         total = 0.0
         hits: list[str] = []
@@ -313,7 +318,7 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
         fits[kind] = total / max(1, len(headers))
         evidence[kind] = hits
     top_fit = max(fits.values()) or 1.0
-    combined = {k: names[k][0] + 1.2 * fits[k] / top_fit for k in KINDS}
+    combined = {k: names[k][0] + 1.2 * weight * fits[k] / top_fit for k in KINDS}
     ranked = sorted(KINDS, key=lambda k: -combined[k])
     kind, runner_up = ranked[0], ranked[1]
     margin = combined[kind] - combined[runner_up]
@@ -328,6 +333,18 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
     if confidence < 0.7:
         reasons.append(f"could also be {runner_up}: check the kind")
     return KindGuess(kind, confidence, reasons, tuple(ranked))
+
+
+def names_something(header: str) -> bool:
+    """Whether the header names a field of some kind (a chance likeness of a made-up word
+    counts only from KIND_EVIDENCE_FLOOR up)."""
+    return any((m := header_matches(kind, header)) and m[0].score >= KIND_EVIDENCE_FLOOR
+               for kind in KINDS)
+
+
+def header_coverage(headers: list[str] | tuple[str, ...]) -> float:
+    """The share of headers naming a field of some kind."""
+    return sum(map(names_something, headers)) / len(headers) if headers else 1.0
 
 
 def _second_line(kind: str, header: str) -> HeaderMatch | None:

@@ -32,6 +32,7 @@ from domain.proposal.tables.name_index import (
 from domain.proposal.text import phrase
 from domain.records.canonical import REFERENCES
 from domain.records.rules import id_from_parts
+from domain.records.values.yes_no import NO, YES
 
 STAFF = "provider"
 PATIENT = "patient"
@@ -203,8 +204,8 @@ def resolve_names(live: Mapping[str, FileMapping], values: Values,
     for key, seen in values.items():
         name, _, header = key.partition("\0")
         column = live[name].columns[header]
-        if column.values or not seen:
-            continue
+        if column.values or not seen or all(v.strip().casefold() in YES | NO for v in seen):
+            continue  # `Yes`/`No` name no one, whatever another file's flag column holds
         for kind, free in _candidates(live[name], header):
             if _resolve_name(column, header, kind, free, (name, seen), rows, file_of, indexes):
                 if free:

@@ -1,0 +1,2 @@
+"""Files whose headers name nothing (a clinic in a language the vocabulary lacks): the values
+decide their ids, their references and their kind."""
