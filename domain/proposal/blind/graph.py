@@ -48,14 +48,19 @@ def own_ids(columns: Mapping[str, Sequence[str]], sets: Mapping[str, Values],
                 break
     every = {**known, **{name: ids for name, (_, ids) in first.items()}}
     return {name: h for name, (h, ids) in first.items()
-            if not any(other != name and len(other_ids) > len(ids)
-                       and len(ids & other_ids) >= PARENT * len(ids)
-                       for other, other_ids in every.items())}
+            if _numbered(ids) or not any(other != name and len(other_ids) > len(ids)
+                                         and len(ids & other_ids) >= PARENT * len(ids)
+                                         for other, other_ids in every.items())}
+
+
+def _numbered(ids: frozenset[str]) -> bool:
+    """Rows numbered from 1 (a database table's): any other table's numbers hold them."""
+    return all(v.isdigit() and len(v) <= SMALL for v in ids)
 
 
 def _by_chance(refs: frozenset[str], ids: frozenset[str]) -> bool:
     """A few short numbers found among short numbered ids (1..6): any code would be."""
-    return len(refs) < FEW and all(v.isdigit() and len(v) <= SMALL for v in ids)
+    return len(refs) < FEW and _numbered(ids)
 
 
 def edges(columns: Mapping[str, Sequence[str]], sets: Mapping[str, Values],

@@ -136,3 +136,26 @@ def test_yes_and_no_name_no_one(home: Path, tmp_path: Path,
         assert main(argv) == 0
     doc = load_mapping(tmp_path / "home" / "mapping.yaml")
     assert _fields(doc, "Appointments.csv")["Kup"] != "appointment.provider_source_id"
+
+
+def test_tables_numbered_from_one(home: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    # a database's tables each number their rows 1..N: the clients' numbers are all numbers
+    # of the visits too, yet they are the clients' own; a note's client is the table whose
+    # numbers it uses most of, and its own numbers are its own, no visit's
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "Clients.csv", ["Zebu", "Kalo", "Mirt"],
+         [[str(1 + i), GIVEN[i % 8], FAMILY[i % 7]] for i in range(PEOPLE)])
+    _csv(source / "Appointments.csv", ["Faz", "Gup", "Jav"],
+         [[str(1 + i), str(1 + i % PEOPLE), f"2024-03-{1 + i % 28:02d} 09:30"]
+          for i in range(100)])
+    _csv(source / "Clinical notes.csv", ["Lum", "Mav", "Oru"],
+         [[str(1 + i), str(1 + 3 * i % PEOPLE), TEXT.format(i % 10)] for i in range(30)])
+    for argv in (["extract", str(source)], ["map", "propose"]):
+        assert main(argv) == 0
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    assert _fields(doc, "Clients.csv")["Zebu"] == "patient.source_id"
+    notes = _fields(doc, "Clinical notes.csv")
+    assert notes["Lum"] == "clinical_note.source_id"
+    assert notes["Mav"] == "clinical_note.patient_source_id"
