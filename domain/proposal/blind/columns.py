@@ -10,6 +10,7 @@ from domain.proposal.profile import ColumnProfile
 
 MOST = 0.9  # of the non-empty values that must have the shape
 NAMES = 0.8  # of the distinct values that must be written as a person's name
+REPEATED = 0.5  # distinct values per row at most: names shared by many rows
 LONG = 40  # characters, on average: a free text (a note, a message), not a name
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3}$|^[A-ZÀ-Þ][\w'’ -]+, [A-ZÀ-Þ][\w'’.-]+$")
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:[ ,.]?\d{3})*[.,]\d{2}$")
@@ -36,6 +37,12 @@ def words(col: ColumnProfile) -> bool:
     """Short texts in words (`Penicillin`, `Allergic to bee stings`), no one's name."""
     return (col.non_empty > 0 and col.share_any("name", "text") >= MOST
             and col.mean_length < LONG and not people_names(col))
+
+
+def labels(col: ColumnProfile) -> bool:
+    """Names of a few things many rows share (`Manulife`, `Blue Cross`): an insurer, a plan."""
+    return (col.non_empty > 0 and col.share("name") >= MOST and col.mean_length < LONG
+            and not col.distinct_overflow and len(col.distinct) <= REPEATED * col.non_empty)
 
 
 def free_text(col: ColumnProfile) -> bool:

@@ -22,6 +22,7 @@ BY_VALUES: dict[str, tuple[tuple[str, Test, str], ...]] = {
                       ("occurred_at", looks.dates, "dates")),
     "allergy_condition": (("name", looks.words, "short texts in words, no one's name"),
                           ("recorded_at", looks.dates, "dates")),
+    "insurance": (("carrier_name", looks.labels, "names many rows share"),),
     "appointment": (("starts_at", looks.moments, "dates with a time of day"),),
     "billing": (("outstanding_balance", looks.money, "amounts of money"),
                 ("last_payment_date", looks.dates, "dates")),

@@ -159,3 +159,22 @@ def test_tables_numbered_from_one(home: Path, tmp_path: Path,
     notes = _fields(doc, "Clinical notes.csv")
     assert notes["Lum"] == "clinical_note.source_id"
     assert notes["Mav"] == "clinical_note.patient_source_id"
+
+
+def test_a_policy_names_its_insurer(home: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # a policy with nothing but its patient is no record: the insurer's name, a word many
+    # rows share, is what it holds
+    source = tmp_path / "export"
+    source.mkdir()
+    _csv(source / "Clients.csv", ["Zebu", "Kalo", "Mirt"],
+         [[_patient(i), GIVEN[i % 8], FAMILY[i % 7]] for i in range(PEOPLE)])
+    _csv(source / "insurance_policies.csv", ["Lomi", "Petok", "Qelsh"],
+         [[_patient(i), ("Desjardins", "Manulife", "Blue Cross")[i % 3], str(892003304 + 7 * i)]
+          for i in range(30)])
+    for argv in (["extract", str(source)], ["map", "propose"]):
+        assert main(argv) == 0
+    doc = load_mapping(tmp_path / "home" / "mapping.yaml")
+    policies = _fields(doc, "insurance_policies.csv")
+    assert policies["Lomi"] == "insurance.patient_source_id"
+    assert policies["Petok"] == "insurance.carrier_name"
