@@ -9,7 +9,8 @@ the same vendor would (headers renamed, translated, abbreviated, re-cased or pre
 reordered or dropped; dates in another style or split from their time; another encoding;
 report furniture; files split or joined into a workbook; child tables with no ids; references
 by name or email; names in one cell; and, only when named, every header in made-up words:
-`--mutation opaque`, what the values alone tell), with its answer key transformed alongside. Each variant
+`--mutation opaque`, what the values alone tell; `--mutation opaque_names`: the files and
+sheets too, what the values alone tell of the kinds), with its answer key transformed alongside. Each variant
 then takes the landing bench's whole path (`bench/landing.py`'s `run_folder`, one process per
 variant, no hand edits) and is printed beside the unmutated export measured in the same run.
 

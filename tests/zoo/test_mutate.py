@@ -156,3 +156,26 @@ def test_opaque_headers_are_new_words_with_the_same_cells_and_never_drawn_by_a_s
     assert _by_truth(key, cells) == _by_truth(*before)
     drawn = {m.split(":")[0] for seed in range(40) for m in mutate(folder, seed, None, 3).applied}
     assert "opaque" not in drawn
+
+
+def test_opaque_names_rename_headers_files_and_sheets_and_are_never_drawn(
+        tmp_path: Path) -> None:
+    folder = _export(tmp_path / "tiny")
+    before = _read(folder)
+    variant = mutate(folder, "n1", ["opaque_names"])
+    write(variant, tmp_path / "out")
+    key, cells = _read(tmp_path / "out")
+    assert not set(key["files"]) & set(before[0]["files"])
+    assert all(name.endswith(".csv") for name in key["files"])
+    kinds = sorted(spec["kind"] for spec in key["files"].values())
+    assert kinds == ["appointment", "patient"]
+    # the same cells under each truth, only the files' and the headers' names changed
+    by_kind = {spec["kind"]: sorted((v, [str(c) for c in cells[n][h]])
+                                    for h, v in spec["columns"].items())
+               for n, spec in key["files"].items()}
+    old = {spec["kind"]: sorted((v, [str(c) for c in before[1][n][h]])
+                                for h, v in spec["columns"].items())
+           for n, spec in before[0]["files"].items()}
+    assert by_kind == old
+    drawn = {m.split(":")[0] for seed in range(40) for m in mutate(folder, seed, None, 3).applied}
+    assert "opaque_names" not in drawn

@@ -45,6 +45,12 @@ def labels(col: ColumnProfile) -> bool:
             and not col.distinct_overflow and len(col.distinct) <= REPEATED * col.non_empty)
 
 
+def distinct_codes(col: ColumnProfile) -> bool:
+    """A code on every row, none twice (`892003304`, `G-3748`): a row's own number."""
+    return (col.non_empty > 0 and not col.empty and col.unique_ratio >= MOST
+            and col.share_any("integer", "code") >= MOST and not col.dialled)
+
+
 def free_text(col: ColumnProfile) -> bool:
     return col.non_empty > 0 and col.mean_length >= LONG and col.share("text") >= 0.5
 

@@ -127,7 +127,7 @@ def read_blind(doc: MappingDocument, profiles: Profiles, sets: Mapping[str, Valu
     firsts = own_ids(columns, sets, {n: held for n, (_, held) in known.items()})
     ids = {**known, **{n: (h, sets[n].key(h) or frozenset()) for n, h in firsts.items()}}
     links = edges(columns, sets, ids)
-    kinds = {n: fm.kind for n, fm in doc.files.items() if n not in undecided}
+    kinds = {n: fm.kind for n, fm in doc.files.items() if n not in undecided and not fm.twin_of}
     found = kinds_by_values(undecided, kinds, {n: p for n, (_, p) in profiles.items()}, links)
     for name, (kind, why) in found.items():
         _propose(doc, name, kind, why, profiles)

@@ -32,9 +32,11 @@ def _patient(i: int) -> str:
 
 def _export(source: Path, names: dict[str, str]) -> None:
     source.mkdir()
-    _csv(source / names["patients"], ["Zebu", "Kalo", "Mirt", "Supa", "Dreb"],
+    # each patient's own doctor: the patients point at the (smaller) staff list
+    _csv(source / names["patients"], ["Zebu", "Kalo", "Mirt", "Supa", "Dreb", "Doc"],
          [[_patient(i), GIVEN[i % 8], FAMILY[i % 7], f"p{i}@mail.example",
-           f"{1 + i % 28:02d}/{1 + i % 12:02d}/19{50 + i}"] for i in range(PEOPLE)])
+           f"{1 + i % 28:02d}/{1 + i % 12:02d}/19{50 + i}", str(880001 + i % len(STAFF))]
+          for i in range(PEOPLE)])
     _csv(source / names["staff"], ["Quib", "Nef", "Olo"],
          [[str(880001 + i), *STAFF[i].split()] for i in range(len(STAFF))])
     _csv(source / names["visits"], ["Faz", "Gup", "Hib", "Jav"],
@@ -48,6 +50,12 @@ def _export(source: Path, names: dict[str, str]) -> None:
           for i in range(20)])
     _csv(source / names["balances"], ["Tak", "Uvi", "Vek"],
          [[_patient(i), f"${100 + 7 * i}.{i % 10}5", f"${i % 3 * 12}.50"] for i in range(25)])
+    _csv(source / names["messages"], ["Ama", "Bex", "Cor", "Dul", "Eno"],
+         [[str(7700000 + i), _patient(i % PEOPLE), ("SMS", "Email", "Letter")[i % 3],
+           f"{1 + i % 28:02d}/04/2024", TEXT.format(i % 10)] for i in range(30)])
+    _csv(source / names["policies"], ["Lomi", "Petok", "Qelsh", "Rim"],
+         [[_patient(i), ("Desjardins", "Manulife", "Blue Cross")[i % 3],
+           str(892003304 + 7 * i), f"{1 + i % 28:02d}/01/2023"] for i in range(30)])
     _csv(source / names["procedures"], ["Wol", "Xen", "Yif"],
          [[str(1 + i), _patient(i % PEOPLE), f"{40 + i}.84"] for i in range(30)])
 
@@ -66,7 +74,7 @@ def _fields(doc: MappingDocument, name: str) -> dict[str, str | None]:
 
 UNNAMED = {"patients": "Vorlu.csv", "staff": "Tasko.csv", "visits": "Brimo.csv",
            "notes": "Pliska.csv", "alerts": "Drova.csv", "balances": "Sulvo.csv",
-           "procedures": "Wemba.csv"}
+           "procedures": "Wemba.csv", "messages": "Kesto.csv", "policies": "Obru.csv"}
 
 
 def test_kinds_ids_and_references_of_files_named_by_nothing(
@@ -75,7 +83,9 @@ def test_kinds_ids_and_references_of_files_named_by_nothing(
     kinds = {k: doc.files[n].kind for k, n in UNNAMED.items() if k != "procedures"}
     assert kinds == {"patients": "patient", "staff": "provider", "visits": "appointment",
                      "notes": "clinical_note", "alerts": "allergy_condition",
-                     "balances": "billing"}
+                     "balances": "billing", "messages": "communication",
+                     "policies": "insurance"}
+    assert _fields(doc, "Vorlu.csv")["Doc"] == "patient.primary_provider_source_id"
     visits = _fields(doc, "Brimo.csv")
     assert visits["Faz"] == "appointment.source_id"
     assert visits["Gup"] == "appointment.patient_source_id"
@@ -98,7 +108,8 @@ def test_kinds_ids_and_references_of_files_named_by_nothing(
 
 NAMED = {"patients": "Clients.csv", "staff": "Practitioners.csv", "visits": "Appointments.csv",
          "notes": "Client Notes.csv", "alerts": "Medical alerts.csv",
-         "balances": "Account balances.csv", "procedures": "procedurelog.csv"}
+         "balances": "Account balances.csv", "procedures": "procedurelog.csv",
+         "messages": "Communications.csv", "policies": "insurance_policies.csv"}
 
 
 def test_a_file_name_says_the_kind_and_the_values_its_essentials(
@@ -107,7 +118,8 @@ def test_a_file_name_says_the_kind_and_the_values_its_essentials(
     kinds = {k: doc.files[n].kind for k, n in NAMED.items()}
     assert kinds == {"patients": "patient", "staff": "provider", "visits": "appointment",
                      "notes": "clinical_note", "alerts": "allergy_condition",
-                     "balances": "billing", "procedures": "none"}
+                     "balances": "billing", "procedures": "none",
+                     "messages": "communication", "policies": "insurance"}
     assert _fields(doc, "Medical alerts.csv")["Qal"] == "allergy_condition.name"
     assert _fields(doc, "Client Notes.csv")["Oru"] == "clinical_note.body"
     assert _fields(doc, "Appointments.csv")["Gup"] == "appointment.patient_source_id"

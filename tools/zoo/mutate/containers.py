@@ -121,3 +121,24 @@ def to_workbook(variant: Variant, rng: random.Random) -> str | None:
         t.layout = Layout(title=t.layout.title, footer=t.layout.footer)
         _rename_table(variant, t.name, f"{book}#{sheet}")
     return f"{book}: " + ", ".join(sorted(sheets))
+
+
+def opaque_names(variant: Variant, rng: random.Random) -> str | None:
+    """`opaque` headers, and every file and sheet named by a made-up word too (the extension
+    kept, a twin's name its table's): what the values alone tell of the kinds."""
+    from tools.zoo.mutate.headers import made_up, opaque  # noqa: PLC0415 - headers before names
+
+    said = opaque(variant, rng)
+    books: dict[str, str] = {}
+    taken: set[str] = set()
+    for t in variant.originals():
+        book, _, sheet = t.name.partition("#")
+        path = PurePath(book)
+        stem = books.get(book) or made_up(rng, taken)
+        books[book] = stem
+        new = f"{stem}{path.suffix}" + (f"#{made_up(rng, taken)}" if sheet else "")
+        for twin in [o for o in variant.tables if o.twin_of == t.name]:
+            twin_book = PurePath(twin.name.partition("#")[0])
+            _rename_table(variant, twin.name, f"{stem}{twin_book.suffix}")
+        _rename_table(variant, t.name, new)
+    return f"{said}, {len(variant.tables)} files and sheets" if said else None

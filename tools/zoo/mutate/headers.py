@@ -105,6 +105,15 @@ def _pseudo_word(rng: random.Random) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
 
 
+def made_up(rng: random.Random, taken: set[str]) -> str:
+    """A capitalised made-up word not in `taken` (which it joins)."""
+    new = _cap(_pseudo_word(rng))
+    while new in taken:
+        new = f"{new}{_pseudo_word(rng)}"
+    taken.add(new)
+    return new
+
+
 def opaque(variant: Variant, rng: random.Random) -> str | None:
     """Every header in words of a language no vocabulary holds (made-up words, one or two a
     header): what the values alone tell, the case of a clinic in a language never seen."""

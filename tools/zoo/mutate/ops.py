@@ -40,4 +40,5 @@ MUTATIONS: dict[str, Mutation] = {
     "split_file": Mutation(8, containers.split_file),
     "encoding": Mutation(9, containers.encoding),
     "to_workbook": Mutation(9, containers.to_workbook),
+    "opaque_names": Mutation(10, containers.opaque_names, drawn=False),
 }
