@@ -28,6 +28,7 @@ KIND_EVIDENCE_FLOOR = 0.8
 # lacks (every known export names >= 29% of its headers): their few chance likenesses weigh
 # in proportion, never as much as a file name, and the values decide the rest.
 NAMED_SHARE = 0.25
+NAMED_FLOOR = 0.9
 # Words a header may carry that only repeat the file's own kind: `Patient First Name`.
 SELF_WORDS: dict[str, frozenset[str]] = {
     "patient": frozenset({"patient", "client"}),
@@ -336,9 +337,9 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
 
 
 def names_something(header: str) -> bool:
-    """Whether the header names a field of some kind (a chance likeness of a made-up word
-    counts only from KIND_EVIDENCE_FLOOR up)."""
-    return any((m := header_matches(kind, header)) and m[0].score >= KIND_EVIDENCE_FLOOR
+    """Whether the header names a field of some kind: a synonym, near enough (a made-up word a
+    letter away from one, `Lomi` from `loại`, is a chance likeness: below NAMED_FLOOR)."""
+    return any((m := header_matches(kind, header)) and m[0].score >= NAMED_FLOOR
                for kind in KINDS)
 
 
