@@ -28,7 +28,6 @@ KIND_EVIDENCE_FLOOR = 0.8
 # lacks (every known export names >= 29% of its headers): their few chance likenesses weigh
 # in proportion, never as much as a file name, and the values decide the rest.
 NAMED_SHARE = 0.25
-NAMED_FLOOR = 0.9
 # Words a header may carry that only repeat the file's own kind: `Patient First Name`.
 SELF_WORDS: dict[str, frozenset[str]] = {
     "patient": frozenset({"patient", "client"}),
@@ -337,15 +336,17 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
 
 
 def names_something(header: str) -> bool:
-    """Whether the header names a field of some kind: a synonym, near enough (a made-up word a
-    letter away from one, `Lomi` from `loại`, is a chance likeness: below NAMED_FLOOR)."""
-    return any((m := header_matches(kind, header)) and m[0].score >= NAMED_FLOOR
+    """Whether the header names a field of some kind (from KIND_EVIDENCE_FLOOR up)."""
+    return any((m := header_matches(kind, header)) and m[0].score >= KIND_EVIDENCE_FLOOR
                for kind in KINDS)
 
 
 def header_coverage(headers: list[str] | tuple[str, ...]) -> float:
-    """The share of headers naming a field of some kind."""
-    return sum(map(names_something, headers)) / len(headers) if headers else 1.0
+    """The share of headers naming a field of some kind; one alone is a chance likeness (a
+    made-up word a letter from a vocabulary word: `Lomi`, `loại`) and counts for none (every
+    known export names two or more)."""
+    named = sum(map(names_something, headers))
+    return (named / len(headers) if named > 1 else 0.0) if headers else 1.0
 
 
 def _second_line(kind: str, header: str) -> HeaderMatch | None:
