@@ -28,6 +28,7 @@ KIND_EVIDENCE_FLOOR = 0.8
 # lacks (every known export names >= 29% of its headers): their few chance likenesses weigh
 # in proportion, never as much as a file name, and the values decide the rest.
 NAMED_SHARE = 0.25
+LONE_FLOOR = 0.95  # a header naming something alone in its file: a synonym, not a likeness
 # Words a header may carry that only repeat the file's own kind: `Patient First Name`.
 SELF_WORDS: dict[str, frozenset[str]] = {
     "patient": frozenset({"patient", "client"}),
@@ -335,18 +336,26 @@ def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGue
     return KindGuess(kind, confidence, reasons, tuple(ranked))
 
 
+def _naming(header: str) -> float:
+    """How surely the header names a field of some kind."""
+    return max(((m := header_matches(kind, header)) and m[0].score) or 0.0 for kind in KINDS)
+
+
 def names_something(header: str) -> bool:
     """Whether the header names a field of some kind (from KIND_EVIDENCE_FLOOR up)."""
-    return any((m := header_matches(kind, header)) and m[0].score >= KIND_EVIDENCE_FLOOR
-               for kind in KINDS)
+    return _naming(header) >= KIND_EVIDENCE_FLOOR
 
 
 def header_coverage(headers: list[str] | tuple[str, ...]) -> float:
-    """The share of headers naming a field of some kind; one alone is a chance likeness (a
-    made-up word a letter from a vocabulary word: `Lomi`, `loại`) and counts for none (every
-    known export names two or more)."""
-    named = sum(map(names_something, headers))
-    return (named / len(headers) if named > 1 else 0.0) if headers else 1.0
+    """The share of headers naming a field of some kind; one alone that only resembles a
+    synonym is a chance likeness (a made-up word a letter from a vocabulary word: `Lomi`,
+    `loại`) and counts for none (every known export names two or more)."""
+    if not headers:
+        return 1.0
+    scores = [score for h in headers if (score := _naming(h)) >= KIND_EVIDENCE_FLOOR]
+    if len(scores) == 1 and scores[0] < LONE_FLOOR:
+        return 0.0
+    return len(scores) / len(headers)
 
 
 def _second_line(kind: str, header: str) -> HeaderMatch | None:
