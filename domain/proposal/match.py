@@ -19,6 +19,7 @@ from domain.proposal.vocabulary import (
     KIND_NAME_SYNONYMS,
     KNOWN_TOKENS,
     REFERENCE_SYNONYMS,
+    other_script,
 )
 from domain.records.canonical import KIND_FIELDS, KINDS, REFERENCES
 
@@ -166,6 +167,9 @@ def _variants(kind: str, header: str) -> list[tuple[str, float]]:
     return out
 
 
+CROSS_SCRIPT = 0.9  # another script's phrase meets a Latin header transliterated: `Стать` (sex) `stat`
+
+
 @lru_cache(maxsize=20000)
 def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
     """Every field of `kind` the header resembles (score >= HEADER_FLOOR), best first."""
@@ -178,6 +182,8 @@ def header_matches(kind: str, header: str) -> tuple[HeaderMatch, ...]:
                 if text not in worth:
                     continue
                 score = similarity(variant, text) * weight * discount
+                if other_script(text) and not other_script(header):
+                    score *= CROSS_SCRIPT
                 if score > best.score:
                     best = HeaderMatch(field, score, text, specificity)
         if best.score >= HEADER_FLOOR:
@@ -269,10 +275,6 @@ def _kind_number(kind: str, header: str) -> HeaderMatch | None:
 
 def name_score(file_name: str, kind: str) -> tuple[float, str]:
     """How much the file's name says `kind` (0: nothing), and the phrase that says it."""
-    return _name_score(file_name, kind)
-
-
-def _name_score(file_name: str, kind: str) -> tuple[float, str]:
     book, _, sheet = file_name.partition("#")  # a workbook's sheet: `Export.xlsx#Practitioners`
     stem = book.rsplit(".", 1)[0] if "." in book else book
     stem = f"{stem} {sheet}" if sheet else stem
@@ -303,7 +305,7 @@ class KindGuess:
 
 def detect_kind(file_name: str, headers: list[str] | tuple[str, ...]) -> KindGuess:
     """The kind from the file name and how many headers are that kind's own fields."""
-    names = {k: _name_score(file_name, k) for k in KINDS}
+    names = {k: name_score(file_name, k) for k in KINDS}
     fits: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     weight = min(1.0, header_coverage(headers) / NAMED_SHARE)

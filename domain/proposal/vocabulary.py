@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -97,6 +98,13 @@ def run_words(run: str, known: frozenset[tuple[str, ...]]) -> list[str]:
     if rest:
         out.append("".join(rest))
     return [w for w in out if w]
+
+
+@lru_cache(maxsize=4096)
+def other_script(text: str) -> bool:
+    """The text has letters of a script other than Latin."""
+    return any(c.isalpha() and not c.isascii() and "LATIN" not in unicodedata.name(c, "LATIN")
+               for c in text)
 
 
 def _load(name: str) -> Any:

@@ -31,3 +31,11 @@ def test_a_cyrillic_header_spelled_like_a_known_word_maps_by_it() -> None:
     columns = doc.files["pacienty.csv"].columns
     assert columns["Телефон"].target is not None
     assert columns["Телефон"].target.startswith("patient.phone")
+
+
+def test_a_phrase_of_another_script_meets_a_latin_header_weaker_than_a_latin_phrase() -> None:
+    # Ukrainian `Стать` (sex) reads `stat` in Latin letters, as English `Status` abbreviated
+    from domain.proposal.match import header_matches
+
+    assert header_matches("patient", "Status")[0].field == "status"
+    assert header_matches("patient", "Стать")[0].field == "sex"
