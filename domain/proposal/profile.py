@@ -5,6 +5,7 @@ value shapes, the date-order evidence, up to DISTINCT_CAP distinct values (pick-
 and a k-minimum-values sketch for the number of distinct values; nothing grows with the rows.
 Small files (a key/value table has three or four columns) also get a profile of each column per
 distinct value of the others, so a key/value table's fields can be judged one by one.
+`date_reason` and `file_date_order` say what day/month order a column's or a file's dates prove.
 """
 
 from __future__ import annotations
@@ -238,3 +239,35 @@ def spreadsheet_days(header: str, col: ColumnProfile) -> ColumnProfile:
         shapes["time"] = shapes.get("time", 0) + fractions
         return col.model_copy(update={"shapes": shapes})
     return col
+
+
+# What the profile's dates prove of their day/month order, with the sentence that says why.
+def date_reason(col: ColumnProfile) -> str | None:
+    if col.dmy_proof and not col.mdy_proof:
+        return f"{col.dmy_proof} dates have a day > 12 in position 1: DMY order proven"
+    if col.mdy_proof and not col.dmy_proof:
+        return f"{col.mdy_proof} dates have a day > 12 in position 2: MDY order proven"
+    if col.dmy_proof and col.mdy_proof:
+        return "dates disagree on day/month order (both orders seen)"
+    if col.numeric_dates:
+        return "day/month order not proven by these values (no day > 12)"
+    return None
+
+
+def file_date_order(profile: FileProfile) -> tuple[str | None, str | None]:
+    """('DMY'|'MDY'|'YMD'|None, reason) from every column's dates."""
+    dmy = sum(c.dmy_proof for c in profile.columns.values())
+    mdy = sum(c.mdy_proof for c in profile.columns.values())
+    numeric = sum(c.numeric_dates for c in profile.columns.values())
+    iso = sum(c.iso_dates for c in profile.columns.values())
+    if dmy and not mdy:
+        return "DMY", f"{dmy} dates have a day > 12 in position 1: DMY order proven"
+    if mdy and not dmy:
+        return "MDY", f"{mdy} dates have a day > 12 in position 2: MDY order proven"
+    if dmy and mdy:
+        return None, "dates disagree on day/month order: the settings' default applies"
+    if numeric:
+        return None, "day/month order not proven (no day > 12): the settings' default applies"
+    if iso:
+        return "YMD", "dates are ISO 8601 (year first)"
+    return None, None

@@ -20,6 +20,7 @@ from domain.mapping import (
     MappingDocument,
     Settings,
 )
+from domain.proposal.blind.fields import blind_candidates
 from domain.proposal.cells import without_ordinal, without_scheme
 from domain.proposal.custom_fields import (
     custom_field_type,
@@ -35,7 +36,13 @@ from domain.proposal.match import (
     header_matches,
     name_score,
 )
-from domain.proposal.profile import ColumnProfile, ColumnProfiler, FileProfile
+from domain.proposal.profile import (
+    ColumnProfile,
+    ColumnProfiler,
+    FileProfile,
+    date_reason,
+    file_date_order,
+)
 from domain.proposal.rules import propose_nothing_to_migrate, propose_rules
 from domain.proposal.satellites.once import take_once
 from domain.proposal.tables.content import from_rows, rows_name_kind, without_essentials
@@ -92,6 +99,7 @@ class Candidate:
     field: str
     confidence: float
     reasons: list[str] = dc_field(default_factory=list)
+    by_values: bool = False  # no header word says it: the values alone
 
     @property
     def target(self) -> str:
@@ -118,18 +126,6 @@ def _combine(header: float, fit: float | None) -> float:
     if fit < 0:
         return 0.0
     return min(1.0, header * (0.6 + 0.4 * fit) + 0.25 * (1 - header) * fit)
-
-
-def _date_reason(col: ColumnProfile) -> str | None:
-    if col.dmy_proof and not col.mdy_proof:
-        return f"{col.dmy_proof} dates have a day > 12 in position 1: DMY order proven"
-    if col.mdy_proof and not col.dmy_proof:
-        return f"{col.mdy_proof} dates have a day > 12 in position 2: MDY order proven"
-    if col.dmy_proof and col.mdy_proof:
-        return "dates disagree on day/month order (both orders seen)"
-    if col.numeric_dates:
-        return "day/month order not proven by these values (no day > 12)"
-    return None
 
 
 def _header_candidates(kind: str, header: str, col: ColumnProfile, floor: float,
@@ -207,7 +203,7 @@ def column_candidates(kind: str, header: str, col: ColumnProfile,
             continue  # a column that names an id (`cms_id`) holds no postcode, whatever its values
         reasons = [f"header '{header}' names no canonical field",
                    f"{_pct(share)} of values fit {qualified(kind, fld)}"]
-        out.append(Candidate(kind, fld, round(0.4 + 0.25 * share, 3), reasons))
+        out.append(Candidate(kind, fld, round(0.4 + 0.25 * share, 3), reasons, True))
     out.sort(key=lambda c: -c.confidence)
     return out
 
@@ -223,9 +219,9 @@ def _custom(header: str, col: ColumnProfile, near: Candidate | None) -> ColumnMa
     if choices:
         reasons.append(f"{len(choices)} distinct values become its choices: "
                        + ", ".join(choices[:10]))
-    date_reason = _date_reason(col) if kind_name == "Date" else None
-    if date_reason:
-        reasons.append(date_reason)
+    said = date_reason(col) if kind_name == "Date" else None
+    if said:
+        reasons.append(said)
     confidence = 0.75
     if near is not None:
         confidence = 0.55
@@ -242,6 +238,13 @@ def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: 
     read_as = read_as or {}
     candidates = {h: column_candidates(kind, read_as.get(h, h), col, satellites)
                   for h, col in columns}
+    held = {c.field: h for h, cands in candidates.items() for c in cands
+            if c.kind == kind and c.confidence >= ACCEPT}
+    unnamed = {h for h, cands in candidates.items() if all(c.by_values for c in cands)}
+    for h, found in blind_candidates(kind, list(columns), unnamed, held).items():
+        candidates[h] = sorted(candidates[h] + [Candidate(kind, f, conf, why, True)
+                                                for f, conf, why in found],
+                               key=lambda c: -c.confidence)
     ranked = sorted(
         ((c.confidence, i, h, c) for i, (h, _) in enumerate(columns) for c in candidates[h]
          if c.confidence >= ACCEPT),
@@ -271,9 +274,9 @@ def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: 
             out[header] = mapping
             continue
         reasons = list(pick.reasons)
-        date_reason = _date_reason(col)
-        if date_reason and any(w in pick.field for w in ("date", "_at", "effective")):
-            reasons.append(date_reason)
+        said = date_reason(col)
+        if said and any(w in pick.field for w in ("date", "_at", "effective")):
+            reasons.append(said)
         if note:
             reasons.append(note)
         confidence = pick.confidence if not note else min(pick.confidence, 0.6)
@@ -282,25 +285,6 @@ def assign(kind: str, columns: Sequence[tuple[str, ColumnProfile]], satellites: 
                                     values=role_values(col) if pick.field == "role"
                                     else enum_values(pick.target, col))
     return out
-
-
-def file_date_order(profile: FileProfile) -> tuple[str | None, str | None]:
-    """('DMY'|'MDY'|'YMD'|None, reason) from every column's dates."""
-    dmy = sum(c.dmy_proof for c in profile.columns.values())
-    mdy = sum(c.mdy_proof for c in profile.columns.values())
-    numeric = sum(c.numeric_dates for c in profile.columns.values())
-    iso = sum(c.iso_dates for c in profile.columns.values())
-    if dmy and not mdy:
-        return "DMY", f"{dmy} dates have a day > 12 in position 1: DMY order proven"
-    if mdy and not dmy:
-        return "MDY", f"{mdy} dates have a day > 12 in position 2: MDY order proven"
-    if dmy and mdy:
-        return None, "dates disagree on day/month order: the settings' default applies"
-    if numeric:
-        return None, "day/month order not proven (no day > 12): the settings' default applies"
-    if iso:
-        return "YMD", "dates are ISO 8601 (year first)"
-    return None, None
 
 
 def _propose_key_value(file_name: str, headers: Sequence[str], profile: FileProfile,
