@@ -1,7 +1,8 @@
 """Which name a column of names is, on a list of people.
 
 Columns of names are those of capitalised words with no digits, filled on most rows, that
-are no pick-list of titles (`Mrs`) or status words. Of two such columns, the given name is the
+are no pick-list (of titles, `Mrs`; of status words; of two answers) and in a script with
+capitals (in one without, a name looks like any other word). Of two such columns, the given name is the
 one whose values come first in the email addresses' local part (`mia.rossi@`: `Mia` before
 `Rossi`); with no email to tell, the order of the columns (given name first, as most exports
 write it). A single column of whole names (`Ann Lee`) is the family name, read apart later
@@ -25,6 +26,7 @@ NAMES = 0.9  # share of values that must be names
 FILLED = 0.8  # a given or family name is on (nearly) every row
 WHOLE = 0.7  # share of values of two words or more in a column of whole names
 TOLD = 0.2  # share of the emails that must order the two names
+VARIED = 3  # distinct values a column of many people's names has at least
 _LETTERS = re.compile(r"[^a-z]+")
 
 
@@ -36,6 +38,10 @@ def _names(col: ColumnProfile, kind: str) -> bool:
     values = seen(col)
     if not values or col.share("name") < NAMES or any(c.isdigit() for v in values for c in v):
         return False
+    if sum(v[0].isupper() for v in values) < NAMES * len(values):
+        return False  # names are capitalised; a script without capitals says too little
+    if len(values) < min(VARIED, col.non_empty):
+        return False  # `Да` / `Нет`, `Ж` / `М`: a pick-list, not the names of many people
     if sum(_title(v) for v in values) >= 0.5 * len(values):
         return False  # `Mrs`, `Herr`, `Dr`: titles of address
     if sum(v.isupper() and len(v) >= 3 for v in values) >= 0.5 * len(values):

@@ -22,6 +22,7 @@ IN_SERVICE = frozenset({"active", "inactive", "enabled", "disabled", "archived",
                         "former", "hidden"})
 ZEROS = 0.2  # share of a balance's values that are nothing owed
 MONEY = 0.9
+AMOUNTS = 0.2  # share of values that are amounts in a column of amounts, not codes
 
 
 def read_words(blind: Blind) -> None:
@@ -34,6 +35,8 @@ def read_words(blind: Blind) -> None:
             continue
         if len(values) < 2 or all(v.casefold() in BOOLEAN_WORDS for v in values):
             continue  # a yes/no says nothing of what it answers; one value, nothing either
+        if col.share_any("money", "decimal") >= AMOUNTS:
+            continue  # amounts (`0`, `15,000`) are no codes of a pick-list
         best: tuple[float, str] | None = None
         for kind, name in ENUMS:
             found = enum_match(kind, name, col) if kind == blind.kind else None
