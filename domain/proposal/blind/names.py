@@ -26,7 +26,8 @@ NAMES = 0.9  # share of values that must be names
 FILLED = 0.8  # a given or family name is on (nearly) every row
 WHOLE = 0.7  # share of values of two words or more in a column of whole names
 TOLD = 0.2  # share of the emails that must order the two names
-VARIED = 3  # distinct values a column of many people's names has at least
+VARIED = 3  # distinct values a column of many people's names has at least...
+SMALL = 0.5  # ...unless the list is short (two staff share a family name)
 _LETTERS = re.compile(r"[^a-z]+")
 
 
@@ -40,12 +41,12 @@ def _names(col: ColumnProfile, kind: str) -> bool:
         return False
     if sum(v[0].isupper() for v in values) < NAMES * len(values):
         return False  # names are capitalised; a script without capitals says too little
-    if len(values) < min(VARIED, col.non_empty):
-        return False  # `Да` / `Нет`, `Ж` / `М`: a pick-list, not the names of many people
+    if len(values) < VARIED and len(values) < SMALL * col.non_empty:
+        return False  # `Да` / `Нет`, `Ж` / `М` on many rows: a pick-list, no people's names
     if sum(_title(v) for v in values) >= 0.5 * len(values):
         return False  # `Mrs`, `Herr`, `Dr`: titles of address
-    if sum(v.isupper() and len(v) >= 3 for v in values) >= 0.5 * len(values):
-        return False  # `MWAS`: a person's initials as a code, no name
+    if sum(v.isupper() and len(v) >= 2 for v in values) >= 0.5 * len(values):
+        return False  # `MWAS`, `DC`: initials as a code, letters after a name; no name
     shares = [e[0] for (k, f) in ENUMS if k == kind and (e := enum_match(k, f, col))]
     return not any(share >= 0.5 for share in shares)  # `Active`, `Cancelled`: status words
 

@@ -30,3 +30,15 @@ def test_a_script_without_capitals_and_amounts() -> None:
     assert fm.columns["Vesh"].target is None
     assert fm.columns["Plok"].target is None
     assert fm.columns["Trun"].target is None
+
+
+def test_a_short_staff_list_shares_family_names_and_has_letters_after_them() -> None:
+    headers = ["Grod", "Vesh", "Plok", "Trun", "Mazz"]
+    rows = [["1", "Mathieu", "Fortin", "DC", "mathieu.fortin@example.ca"],
+            ["2", "Sophie", "Gagnon", "PT", "sophie.gagnon@example.ca"],
+            ["3", "Emma", "Gagnon", "DC", "emma.gagnon@example.ca"],
+            ["4", "Lucas", "Fortin", "PT", "lucas.fortin@example.ca"]]
+    fm = propose_file("staff.csv", headers, profile_of(headers, rows), kind="provider")
+    assert fm.columns["Vesh"].target == "provider.first_name"
+    assert fm.columns["Plok"].target == "provider.last_name"
+    assert fm.columns["Trun"].target != "provider.last_name"
