@@ -35,8 +35,10 @@ def _streets(values: list[str]) -> float:
 def _place_like(values: list[str]) -> bool:
     if all(v.casefold() in BOOLEAN_WORDS for v in values):
         return False  # `Sí` / `No`: a yes/no, no town
-    return bool(values) and sum(not any(c.isdigit() for c in v) and "@" not in v
-                                and len(v) <= 40 for v in values) >= PLACE * len(values)
+    # a town's name is capitalised; in a script without capitals it looks like any word
+    return bool(values) and sum(v[0].isupper() and not any(c.isdigit() for c in v)
+                                and "@" not in v and len(v) <= 40
+                                for v in values) >= PLACE * len(values)
 
 
 def read_places(blind: Blind) -> None:

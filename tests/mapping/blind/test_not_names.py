@@ -12,7 +12,7 @@ FAMILY = ("Petrova", "Smirnov", "Volkova", "Orlov", "Kuznetsova", "Popov", "Soko
 
 
 def test_answers_are_no_names() -> None:
-    headers = ["Grod", "Vesh", "Plok", "Trun", "Mazz"]
+    headers = ["Qwimb", "Vesh", "Plok", "Trun", "Mazz"]
     rows = [[str(900000 + i), ("Да", "Нет")[i % 2], ("Ж", "М")[i % 2], GIVEN[i % 7],
              f"{GIVEN[i % 7].lower()}{i}@example.ru"] for i in range(28)]
     fm = propose_file("patients.csv", headers, profile_of(headers, rows), kind="patient")
@@ -22,7 +22,7 @@ def test_answers_are_no_names() -> None:
 
 
 def test_a_script_without_capitals_and_amounts() -> None:
-    headers = ["Grod", "Vesh", "Plok", "Trun", "Mazz"]
+    headers = ["Qwimb", "Vesh", "Plok", "Trun", "Mazz"]
     rows = [[str(900000 + i), ("김민준", "이서연", "박지호", "최수아")[i % 4],
              ("현금", "카드", "이체")[i % 3], ("0", "15,000", "3,500")[i % 3],
              f"{GIVEN[i % 7].lower()}{i}@example.kr"] for i in range(28)]
@@ -33,7 +33,7 @@ def test_a_script_without_capitals_and_amounts() -> None:
 
 
 def test_a_short_staff_list_shares_family_names_and_has_letters_after_them() -> None:
-    headers = ["Grod", "Vesh", "Plok", "Trun", "Mazz"]
+    headers = ["Qwimb", "Vesh", "Plok", "Trun", "Mazz"]
     rows = [["1", "Mathieu", "Fortin", "DC", "mathieu.fortin@example.ca"],
             ["2", "Sophie", "Gagnon", "PT", "sophie.gagnon@example.ca"],
             ["3", "Emma", "Gagnon", "DC", "emma.gagnon@example.ca"],

@@ -16,8 +16,8 @@ FAMILY = ("Rossi", "Singh", "Nguyen", "Taylor", "Brown", "Wilson", "Kelly", "Wal
           "King")
 STREETS = ("George St", "Anzac Pde", "Queen St", "Bay Rd", "Hill Ave")
 TOWNS = ("Paddington", "Fitzroy", "Newtown", "Glebe")
-HEADERS = ["Vorqa", "Telmi", "Zandu", "Kiroba", "Pesh", "Lumo", "Dravik", "Osku", "Brenna",
-           "Fyle", "Quam", "Ildo", "Xemp", "Yarrow"]
+HEADERS = ["Vorqa", "Telmi", "Zandu", "Kiroba", "Pesh", "Lumo", "Wexolt", "Osku", "Brenna",
+           "Zorpa", "Quam", "Ildo", "Xemp", "Yarrow"]
 
 
 def _row(i: int) -> list[str]:
@@ -42,7 +42,7 @@ def mapping() -> FileMapping:
 @pytest.mark.parametrize(("header", "target"), [
     ("Telmi", "patient.first_name"), ("Zandu", "patient.last_name"),
     ("Kiroba", "patient.date_of_birth"), ("Lumo", "patient.phone_mobile"),
-    ("Dravik", "patient.phone_home"), ("Osku", "patient.address_line1"),
+    ("Wexolt", "patient.phone_home"), ("Osku", "patient.address_line1"),
     ("Brenna", "patient.city"), ("Ildo", "patient.created_at"), ("Xemp", "patient.status")])
 def test_the_values_say_the_field(mapping: FileMapping, header: str, target: str) -> None:
     column = mapping.columns[header]

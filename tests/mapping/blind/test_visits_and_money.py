@@ -9,7 +9,7 @@ from tests.mapping.test_proposal import profile_of
 
 
 def test_start_end_and_booking_of_an_appointment() -> None:
-    headers = ["Qorvu", "Plim", "Strell", "Omba", "Vutch"]
+    headers = ["Qorvu", "Plim", "Strell", "Yibzo", "Vutch"]
     rows = [[str(50 + i), f"2024-{1 + i % 12:02d}-{10 + i % 15} {8 + i % 8:02d}:{15 * (i % 4):02d}",
              f"2024-{1 + i % 12:02d}-{10 + i % 15} {9 + i % 8:02d}:{15 * (i % 4):02d}",
              f"2023-12-{1 + i % 28:02d} 12:00", ("Booked", "Arrived", "Cancelled")[i % 3]]
@@ -17,7 +17,7 @@ def test_start_end_and_booking_of_an_appointment() -> None:
     fm = propose_file("appointments.csv", headers, profile_of(headers, rows), kind="appointment")
     assert fm.columns["Plim"].target == "appointment.starts_at"
     assert fm.columns["Strell"].target == "appointment.ends_at"
-    assert fm.columns["Omba"].target == "appointment.created_at"
+    assert fm.columns["Yibzo"].target == "appointment.created_at"
     assert fm.columns["Vutch"].target == "appointment.status"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from domain.proposal.propose import propose_file
 from tests.mapping.test_proposal import profile_of
 
-HEADERS = ["Kelp", "Murro", "Tansy", "Quib", "Oxley", "Drum"]
+HEADERS = ["Kelp", "Murro", "Tansy", "Quib", "Oxley", "Xulph"]
 
 
 def _rows() -> list[list[str]]:
