@@ -8,25 +8,7 @@ import datetime as dt
 import re
 import unicodedata
 
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _two_digit_year(yy: int, today: dt.date) -> int:
-    return today.year - (today.year - yy) % 100  # the latest such year not in the future
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
+from domain.records.national_ids.common import date_of, luhn, two_digit_year
 
 # A Bulgarian EGN (`YYMMDDSSSC`: the month plus 20 for the 1800s, plus 40 since 2000) and a
 # Romanian CNP (`SYYMMDDJJNNNC`: the first digit the sex and century, 1/2 the 1900s, 3/4 the
@@ -47,28 +29,28 @@ def bulgarian_birth(compact: str, today: dt.date) -> str | None:
         return None
     month = int(compact[2:4])
     century = 2000 if month > 40 else 1800 if month > 20 else 1900
-    born = _date(century + int(compact[:2]), month % 20, int(compact[4:6]))
+    born = date_of(century + int(compact[:2]), month % 20, int(compact[4:6]))
     return born.isoformat() if born and born <= today else None
 
 
 def romanian_birth(compact: str, today: dt.date, header: str) -> str | None:
     named = bool(re.search(r"\bcnp\b|cod\w*\s+numeric\w*\s+personal", header, re.IGNORECASE))
     if not re.fullmatch(r"[1-9]\d{12}", compact) or not (
-            named or (compact[0] in _CNP_CENTURY and not _luhn(compact))):
+            named or (compact[0] in _CNP_CENTURY and not luhn(compact))):
         return None
     check = sum(int(d) * w for d, w in zip(compact, _CNP_WEIGHTS, strict=False)) % 11
     if (1 if check == 10 else check) != int(compact[12]):
         return None
     yy = int(compact[1:3])
-    year = _CNP_CENTURY[compact[0]] + yy if compact[0] in _CNP_CENTURY else _two_digit_year(yy, today)
-    born = _date(year, int(compact[3:5]), int(compact[5:7]))
+    year = _CNP_CENTURY[compact[0]] + yy if compact[0] in _CNP_CENTURY else two_digit_year(yy, today)
+    born = date_of(year, int(compact[3:5]), int(compact[5:7]))
     return born.isoformat() if born and born <= today else None
 
 
 def greek_birth(compact: str, today: dt.date, header: str) -> str | None:
     plain = unicodedata.normalize("NFKD", header).casefold()
     greek = plain.replace("α", "a").replace("μ", "m").replace("κ", "k")
-    if not re.fullmatch(r"\d{11}", compact) or not _AMKA_HEADER.search(greek) or not _luhn(compact):
+    if not re.fullmatch(r"\d{11}", compact) or not _AMKA_HEADER.search(greek) or not luhn(compact):
         return None
-    born = _date(_two_digit_year(int(compact[4:6]), today), int(compact[2:4]), int(compact[:2]))
+    born = date_of(two_digit_year(int(compact[4:6]), today), int(compact[2:4]), int(compact[:2]))
     return born.isoformat() if born else None

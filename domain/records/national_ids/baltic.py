@@ -19,6 +19,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from domain.records.national_ids.common import born_on
+
 _BALTIC = re.compile(r"([1-6])(\d{2})(\d{2})(\d{2})\d{4}")
 _LATVIAN = re.compile(r"(\d{2})(\d{2})(\d{2})-?([012])\d{4}")
 _KENNITALA = re.compile(r"(\d{2})(\d{2})(\d{2})-?\d{3}([089])")
@@ -38,14 +40,6 @@ def _weighted(digits: str, weights: tuple[int, ...]) -> int:
     return sum(int(d) * w for d, w in zip(digits, weights, strict=False))
 
 
-def _iso(year: int, month: int, day: int, today: dt.date) -> str | None:
-    try:
-        born = dt.date(year, month, day)
-    except ValueError:
-        return None
-    return born.isoformat() if born <= today else None
-
-
 def baltic_birth(compact: str, today: dt.date) -> str | None:
     """An Estonian or Lithuanian personal code's birth date, its check digit proving it."""
     m = _BALTIC.fullmatch(compact)
@@ -57,7 +51,7 @@ def baltic_birth(compact: str, today: dt.date) -> str | None:
     if check != int(compact[10]):
         return None
     century = 1800 + 100 * ((int(m[1]) - 1) // 2)
-    return _iso(century + int(m[2]), int(m[3]), int(m[4]), today)
+    return born_on(century + int(m[2]), int(m[3]), int(m[4]), today)
 
 
 def latvian_birth(compact: str, today: dt.date) -> str | None:
@@ -65,7 +59,7 @@ def latvian_birth(compact: str, today: dt.date) -> str | None:
     digits = compact.replace("-", "")
     if not m or (1101 - _weighted(digits, (1, 6, 3, 7, 9, 10, 5, 8, 4, 2))) % 11 != int(digits[10]):
         return None
-    return _iso(1800 + 100 * int(m[4]) + int(m[3]), int(m[2]), int(m[1]), today)
+    return born_on(1800 + 100 * int(m[4]) + int(m[3]), int(m[2]), int(m[1]), today)
 
 
 def icelandic_birth(compact: str, today: dt.date) -> str | None:
@@ -77,4 +71,4 @@ def icelandic_birth(compact: str, today: dt.date) -> str | None:
     if (11 - rest) % 11 != int(digits[8]):  # a remainder of 1 (check 10) is given to no one
         return None
     century = {"9": 1900, "0": 2000, "8": 1800}[m[4]]
-    return _iso(century + int(m[3]), int(m[2]), int(m[1]), today)
+    return born_on(century + int(m[3]), int(m[2]), int(m[1]), today)

@@ -9,17 +9,15 @@ import re
 
 from domain.records.national_ids import baltic as ids
 from domain.records.national_ids.balkans import bulgarian_birth, greek_birth, romanian_birth
+from domain.records.national_ids.common import date_of, luhn, two_digit_year
 from domain.records.national_ids.east_asia import chinese_birth, korean_birth
 from domain.records.national_ids.europe import (
     _PESEL_CENTURY,
     _SE,
     _czech_birth,
     _danish_birth,
-    _date,
     _finnish_birth,
     _jmbg_birth,
-    _luhn,
-    _two_digit_year,
     _ukrainian_birth,
     names_birth_number,
     names_jmbg,
@@ -55,11 +53,11 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
     if "/" in compact or (header and names_birth_number(header)):
         return _czech_birth(compact, today, named=bool(header) and names_birth_number(header))
     se = _SE.fullmatch(compact)
-    if se and _luhn(se[2] + se[4]):
+    if se and luhn(se[2] + se[4]):
         yy, month, day = int(se[2][:2]), int(se[2][2:4]), int(se[2][4:])
         year = (int(se[1] + se[2][:2]) if se[1]
-                else _two_digit_year(yy, today, older=se[3] == "+"))
-        born = _date(year, month, day - 60 if day > 60 else day)
+                else two_digit_year(yy, today, older=se[3] == "+"))
+        born = date_of(year, month, day - 60 if day > 60 else day)
         if born and born <= today:
             return born.isoformat()
     if bulgarian := bulgarian_birth(compact, today):
@@ -68,7 +66,7 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
             int(d) * w for d, w in zip(compact[:10], (1, 3, 7, 9, 1, 3, 7, 9, 1, 3), strict=True)
     ) % 10) % 10 == int(compact[10]):
         month = int(compact[2:4])
-        born = _date(_PESEL_CENTURY.get(month // 20 * 20, 0) + int(compact[:2]), month % 20,
+        born = date_of(_PESEL_CENTURY.get(month // 20 * 20, 0) + int(compact[:2]), month % 20,
                      int(compact[4:6]))
         if born and 1800 <= born.year and born <= today:
             return born.isoformat()
@@ -76,7 +74,7 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
         return _jmbg_birth(compact, today)
     if romanian := romanian_birth(compact, today, header):
         return romanian
-    if re.fullmatch(r"\d{13}", compact) and not _luhn(compact):
+    if re.fullmatch(r"\d{13}", compact) and not luhn(compact):
         return _jmbg_birth(compact, today)
     # after the Polish number, whose reading stands where both checks hold (one in eleven)
     if baltic := ids.baltic_birth(compact, today):
@@ -85,8 +83,8 @@ def birth_date_in(text: str, today: dt.date | None = None, header: str = "") -> 
     if not (header and names_personal_number(header)) and (
             iceland := ids.icelandic_birth(compact, today)):
         return iceland
-    if re.fullmatch(r"\d{13}", compact) and _luhn(compact):
-        born = _date(_two_digit_year(int(compact[:2]), today), int(compact[2:4]),
+    if re.fullmatch(r"\d{13}", compact) and luhn(compact):
+        born = date_of(two_digit_year(int(compact[:2]), today), int(compact[2:4]),
                      int(compact[4:6]))
         if born:
             return born.isoformat()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from domain.records.national_ids.common import born_on
+
 _CN = re.compile(r"\d{6}(\d{4})(\d{2})(\d{2})\d{3}[\dXx]")
 _CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _KR = re.compile(r"(\d{2})(\d{2})(\d{2})-?(\d)\d{6}")
@@ -23,14 +25,6 @@ _KR_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 _KR_HEADER = re.compile(r"주민|\brrn\b|resident\s+registration", re.IGNORECASE)
 
 
-def _date(year: int, month: int, day: int, today: dt.date) -> str | None:
-    try:
-        born = dt.date(year, month, day)
-    except ValueError:
-        return None
-    return born.isoformat() if born <= today else None
-
-
 def chinese_birth(compact: str, today: dt.date) -> str | None:
     found = _CN.fullmatch(compact)
     if found is None:
@@ -38,7 +32,7 @@ def chinese_birth(compact: str, today: dt.date) -> str | None:
     total = sum(int(d) * w for d, w in zip(compact[:17], _CN_WEIGHTS, strict=True))
     if "10X98765432"[total % 11] != compact[17].upper():
         return None
-    return _date(int(found[1]), int(found[2]), int(found[3]), today)
+    return born_on(int(found[1]), int(found[2]), int(found[3]), today)
 
 
 def korean_birth(compact: str, today: dt.date, header: str = "") -> str | None:
@@ -50,4 +44,4 @@ def korean_birth(compact: str, today: dt.date, header: str = "") -> str | None:
                % 11) % 10 == int(digits[12])
     if not checked and not _KR_HEADER.search(header):
         return None
-    return _date(_KR_CENTURY[found[4]] + int(found[1]), int(found[2]), int(found[3]), today)
+    return born_on(_KR_CENTURY[found[4]] + int(found[1]), int(found[2]), int(found[3]), today)

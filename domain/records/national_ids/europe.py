@@ -8,6 +8,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from domain.records.national_ids.common import date_of, two_digit_year
+
 # National identity numbers that write the birth date, each with its check digit, so that a
 # number of another shape is not read as a date: Swedish personnummer (`YYYYMMDD-NNNC`,
 # `YYMMDD-NNNC`, `+` past a hundred years; a coordination number adds 60 to the day), Polish
@@ -55,12 +57,12 @@ def _czech_birth(compact: str, today: dt.date, named: bool) -> str | None:
             return None
         # ten digits were given from 1954 on, also to people born before (arriving later):
         # the latest such year not ahead of today
-        year = _two_digit_year(yy, today)
+        year = two_digit_year(yy, today)
     elif yy >= 54:
         return None  # nine digits were given before 1954 only
     else:
         year = 1900 + yy
-    born = _date(year, month, day)
+    born = date_of(year, month, day)
     return born.isoformat() if born and born <= today else None
 
 
@@ -76,7 +78,7 @@ def _danish_birth(compact: str, today: dt.date) -> str | None:
     dk = _DK.fullmatch(compact)
     if not dk:
         return None
-    born = _date(_cpr_year(int(dk[3]), int(dk[4])), int(dk[2]), int(dk[1]))
+    born = date_of(_cpr_year(int(dk[3]), int(dk[4])), int(dk[2]), int(dk[1]))
     return born.isoformat() if born and born <= today else None
 
 
@@ -93,7 +95,7 @@ def _finnish_birth(compact: str, today: dt.date) -> str | None:
         return None
     sign = fi[4].upper()
     century = 1800 if sign == "+" else 2000 if sign in "ABCDEF" else 1900
-    born = _date(century + int(fi[3]), int(fi[2]), int(fi[1]))
+    born = date_of(century + int(fi[3]), int(fi[2]), int(fi[1]))
     return born.isoformat() if born and born <= today else None
 
 
@@ -120,7 +122,7 @@ def _jmbg_birth(compact: str, today: dt.date) -> str | None:
     if (rest if rest < 10 else 0) != int(compact[12]):
         return None
     yyy = int(compact[4:7])
-    born = _date(yyy + (1000 if yyy >= 800 else 2000), int(compact[2:4]), int(compact[:2]))
+    born = date_of(yyy + (1000 if yyy >= 800 else 2000), int(compact[2:4]), int(compact[:2]))
     return born.isoformat() if born and born <= today else None
 
 
@@ -144,23 +146,3 @@ def _ukrainian_birth(compact: str, today: dt.date) -> str | None:
         return None
     born = dt.date(1899, 12, 31) + dt.timedelta(days=int(compact[:5]))
     return born.isoformat() if born <= today else None
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _two_digit_year(yy: int, today: dt.date, older: bool = False) -> int:
-    year = today.year - (today.year - yy) % 100  # the latest such year not in the future
-    return year - 100 if older else year
