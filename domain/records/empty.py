@@ -38,7 +38,9 @@ NO_INSURER = frozenset({
     "uninsured", "not insured", "no insurance", "no insurer", "no cover", "no coverage",
     "privato", "privata", "solvente", "particular", "privado", "sin seguro", "sin aseguradora",
     "sem convenio", "sem convênio", "sem plano", "selbstzahler", "privat", "sans mutuelle", "non assuré",
-    "zelfbetaler", "geen", "ninguno", "ninguna", "nessuna", "nessuno"})
+    "zelfbetaler", "geen", "ninguno", "ninguna", "nessuna", "nessuno",
+    # Hebrew: an Israeli patient outside the health funds pays privately (`פרטי`, private)
+    "פרטי", "ללא ביטוח"})
 # Words that, first in a short answer, say "none": "None known", "No known allergies", "NKDA",
 # "Nil known", "Keine bekannt", "Nega alergias" (denies allergies), "Nessuna".
 NONE_WORDS = frozenset({

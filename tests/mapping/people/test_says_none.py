@@ -84,6 +84,7 @@ def test_words_meaning_none_are_told_from_substances_and_insurers() -> None:
         assert not means_none(substance), substance
     assert empty_slot("insurance", {"carrier_name": "Self Pay"})
     assert empty_slot("insurance", {"carrier_name": "Particular"})
+    assert empty_slot("insurance", {"carrier_name": "פרטי"})  # Hebrew: private, no health fund
     # a member number is something to migrate, whatever the carrier cell says
     assert empty_slot("insurance", {"carrier_name": "Private", "member_id": "A1"}) is None
     assert empty_slot("insurance", {"carrier_name": "Private Health Fund"}) is None
