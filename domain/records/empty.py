@@ -22,7 +22,7 @@ from domain.records.values.bare import bare, bare_set
 # The fields that make a record of a kind something to migrate: with all of them empty, what
 # is left (an order of precedence, a copay of 0, an effective date) describes an empty slot.
 CONTENT: dict[str, tuple[str, ...]] = {
-    "insurance": ("carrier_name", "member_id", "group_number"),
+    "insurance": ("carrier_name", "member_id", "group_number", "plan_type"),
     "referral": ("referrer_name", "referrer_provider_source_id", "referrer_company_source_id",
                  "referrer_email", "referrer_phone", "referral_type", "notes"),
     "allergy_condition": ("name", "code"),
@@ -40,7 +40,9 @@ NO_INSURER = frozenset({
     "sem convenio", "sem convênio", "sem plano", "selbstzahler", "privat", "sans mutuelle", "non assuré",
     "zelfbetaler", "geen", "ninguno", "ninguna", "nessuna", "nessuno",
     # Hebrew: an Israeli patient outside the health funds pays privately (`פרטי`, private)
-    "פרטי", "ללא ביטוח"})
+    "פרטי", "ללא ביטוח",
+    # Korean: `일반` (general), the insurance class of a patient outside the national insurance
+    "일반"})
 # Words that, first in a short answer, say "none": "None known", "No known allergies", "NKDA",
 # "Nil known", "Keine bekannt", "Nega alergias" (denies allergies), "Nessuna".
 NONE_WORDS = frozenset({
@@ -142,6 +144,11 @@ def empty_slot(kind: str, raw: Mapping[str, object]) -> str | None:
     says = {"insurance": names_no_insurer, "appointment": declined}.get(kind, means_none)
     if says(raw.get(name)) and all(_empty(raw.get(f)) for f in others):
         return why
+    # a list that writes only the insurance class (Korean `보험유형`: `일반`, uninsured) says it
+    # there, with no carrier beside it
+    if (kind == "insurance" and _empty(raw.get(name)) and names_no_insurer(raw.get("plan_type"))
+            and all(_empty(raw.get(f)) for f in others)):
+        return "no insurer: plan_type says the patient pays for themselves"
     return None
 
 

@@ -85,6 +85,10 @@ def test_words_meaning_none_are_told_from_substances_and_insurers() -> None:
     assert empty_slot("insurance", {"carrier_name": "Self Pay"})
     assert empty_slot("insurance", {"carrier_name": "Particular"})
     assert empty_slot("insurance", {"carrier_name": "פרטי"})  # Hebrew: private, no health fund
+    # an insurance class alone is a record (Korean 건강보험, national health insurance), but
+    # `일반` (general) is the class of the uninsured
+    assert empty_slot("insurance", {"plan_type": "건강보험"}) is None
+    assert empty_slot("insurance", {"plan_type": "일반"})
     # a member number is something to migrate, whatever the carrier cell says
     assert empty_slot("insurance", {"carrier_name": "Private", "member_id": "A1"}) is None
     assert empty_slot("insurance", {"carrier_name": "Private Health Fund"}) is None
