@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from domain.proposal.vocabulary import BOOLEAN_WORDS, COUNTRY_WORDS, CURRENCY_CODES, REGION_CODES, SEX_WORDS
+from domain.records.national_ids.common import luhn
 from domain.records.values.daynumbers import day_fraction, day_number
 from domain.records.values.dotted import close_dots
 from domain.records.values.hijri import is_hijri_year
@@ -103,16 +104,7 @@ class DateInfo:
     first_part: int = 0  # 1-based position (in the value) of the part that proved it
 
 
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
+luhn_ok = luhn  # the one Luhn check, the national ids' own (an NPI is a Luhn number too)
 
 
 def npi_ok(text: str) -> bool:
